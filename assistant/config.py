@@ -1,0 +1,51 @@
+"""One settings object for the whole product, from defaults, a profile, environment and arguments.
+
+Environment variables (all optional): CIVIC_INDEX_DIR, CIVIC_EMBEDDING_MODEL, CIVIC_DEVICE,
+CIVIC_CHROMA_URL, CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from index.embeddings import DEFAULT_MODEL
+
+DEFAULT_INDEX_DIR = "var/index"
+
+
+def quiet_third_parties() -> None:
+    """No telemetry and no model downloads unless the user explicitly allowed them."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. `from_env` reads CIVIC_* variables over the defaults."""
+
+    index_dir: Path = Path(DEFAULT_INDEX_DIR)
+    embedding_model: str = DEFAULT_MODEL
+    device: str | None = None
+    chroma_url: str | None = None
+    chunk_chars: int = 900
+    chunk_overlap: int = 200
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        env = os.environ
+        settings = cls(
+            index_dir=Path(env.get("CIVIC_INDEX_DIR", DEFAULT_INDEX_DIR)),
+            embedding_model=env.get("CIVIC_EMBEDDING_MODEL", DEFAULT_MODEL),
+            device=env.get("CIVIC_DEVICE") or None,
+            chroma_url=env.get("CIVIC_CHROMA_URL") or None,
+            chunk_chars=int(env.get("CIVIC_CHUNK_CHARS", 900)),
+            chunk_overlap=int(env.get("CIVIC_CHUNK_OVERLAP", 200)),
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "index_dir" in given:
+            given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
+        return replace(settings, **given)  # type: ignore[arg-type]

@@ -1,0 +1,36 @@
+"""The answer records returned by `Assistant.ask`: `Citation` and `Answer`."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Citation:
+    """One `[n]` of an answer: the article and the exact quoted span (`quote == text[start:end]`)."""
+
+    n: int
+    article_id: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    quote: str
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass
+class Answer:
+    """An answer whose `[n]` markers all resolve to `citations`."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    mode: str = "extractive"
+    timings: dict[str, float] = field(default_factory=dict)
+    see_also: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

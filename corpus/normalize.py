@@ -1,0 +1,63 @@
+"""Vietnamese text normalisation: NFC for storage; tone-placement and tone-mark folding for matching.
+
+Stored text is only ever NFC-normalised. The other forms here are for matching: `normalize_tones`
+moves tone marks to the modern placement (hoà → hòa, uỷ → ủy, thuý → thúy) and `fold` removes all
+marks (and đ → d) so that queries typed without tone marks still match.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_COMBINING_TONES = {
+    "\u0300",  # grave (huyền)
+    "\u0301",  # acute (sắc)
+    "\u0303",  # tilde (ngã)
+    "\u0309",  # hook above (hỏi)
+    "\u0323",  # dot below (nặng)
+}
+
+# Syllable-final "oa", "oe", "uy" carry the tone on either vowel depending on the writer (hoà/hòa,
+# khoẻ/khỏe, uỷ/ủy, thuý/thúy). The matching form puts it on the first vowel. Applied to NFD text,
+# so the tone is the combining mark right after the second vowel; "qu" + "y" (quý) is left alone.
+_TONE_ON_SECOND = re.compile(
+    r"([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
+)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, the storage form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_tones(text: str) -> str:
+    """NFC text with the tone of syllable-final oa/oe/uy on the first vowel: hoà → hòa, uỷ → ủy,
+    thuý → thúy, khoẻ → khỏe. Length in code points is unchanged."""
+    decomposed = unicodedata.normalize("NFD", text)
+    fixed = _TONE_ON_SECOND.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", fixed)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = match.group(1), match.group(2), match.group(3)
+    start = match.start()
+    if first in "uU" and start > 0 and match.string[start - 1] in "qQ":
+        return match.group(0)
+    return f"{first}{tone}{second}"
+
+
+def fold(text: str) -> str:
+    """Lower-case, with every diacritic removed and đ → d: "Khối Nội chính" → "khoi noi chinh"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def match_form(text: str) -> str:
+    """Lower-cased, NFC, modern tone placement: the form used to compare Vietnamese strings."""
+    return normalize_tones(nfc(text)).lower()
+
+
+def has_tone_marks(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (tone mark, hat, horn, breve or đ)."""
+    return fold(text) != text.lower()

@@ -1,0 +1,1 @@
+"""Embeddings, the Chroma store, Vietnamese BM25, hybrid retrieval and the SQLite article catalog."""

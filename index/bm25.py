@@ -1,0 +1,93 @@
+"""The lexical leg: a bm25s index over Vietnamese tokens of every chunk, saved beside the catalog.
+
+Built once per ingest from the tokens stored in the catalog, loaded once per process, and scored
+in one sparse pass per query (with an optional mask for metadata filters).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .tokenize import query_tokens
+
+
+class BM25Index:
+    """Chunk ids in index order, and the bm25s model over their tokens."""
+
+    def __init__(self, chunk_ids: list[str], model: object | None) -> None:
+        self.chunk_ids = chunk_ids
+        self.position = {cid: i for i, cid in enumerate(chunk_ids)}
+        self._model = model
+
+    @classmethod
+    def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> "BM25Index":
+        """A new index over the given chunks (empty token lists are allowed)."""
+        import bm25s
+
+        if not chunk_ids:
+            return cls([], None)
+        model = bm25s.BM25()
+        model.index([tokens or ["\u2205"] for tokens in token_lists], show_progress=False)
+        return cls(list(chunk_ids), model)
+
+    def save(self, directory: Path) -> None:
+        """Write the index to `directory`, replacing what was there only once the new copy is complete."""
+        directory = Path(directory)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
+        try:
+            if self._model is not None:
+                self._model.save(str(staging), show_progress=False)
+            (staging / "chunk_ids.json").write_text(json.dumps(self.chunk_ids, ensure_ascii=False), encoding="utf-8")
+            old = directory.with_name(directory.name + ".old")
+            if directory.exists():
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(directory, old)
+            os.replace(staging, directory)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    @classmethod
+    def load(cls, directory: Path) -> "BM25Index":
+        """Load a saved index; a missing one loads as empty."""
+        import bm25s
+
+        directory = Path(directory)
+        ids_file = directory / "chunk_ids.json"
+        if not ids_file.exists():
+            return cls([], None)
+        chunk_ids = json.loads(ids_file.read_text(encoding="utf-8"))
+        model = bm25s.BM25.load(str(directory), show_progress=False) if chunk_ids else None
+        return cls(chunk_ids, model)
+
+    def __len__(self) -> int:
+        return len(self.chunk_ids)
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every chunk for `query` (zeros where `mask` is False)."""
+        if self._model is None:
+            return np.zeros(0, dtype=np.float32)
+        ids = self._model.get_tokens_ids(query_tokens(query))
+        if not ids:
+            return np.zeros(len(self.chunk_ids), dtype=np.float32)
+        scores = self._model.get_scores_from_ids(ids)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        return scores
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The top-k (chunk id, score) pairs with a positive score."""
+        scores = self.scores(query, mask)
+        if scores.size == 0:
+            return []
+        k = min(k, scores.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]

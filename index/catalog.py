@@ -1,0 +1,146 @@
+"""The article catalog: a SQLite file holding articles, their chunks (with BM25 tokens) and hashes.
+
+The catalog is the source of truth for what is ingested: Chroma and BM25 are derived from it.
+An article and its chunks are replaced in one transaction.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from corpus.records import Article, Chunk
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    content_hash TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    tokens TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class Catalog:
+    """SQLite catalog at `path` (created when missing)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path), timeout=60, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- articles -----------------------------------------------------------------------------
+    def content_hash(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def chunk_ids(self, article_id: str) -> list[str]:
+        rows = self._db.execute("SELECT id FROM chunks WHERE article_id = ? ORDER BY seq", (article_id,))
+        return [r[0] for r in rows]
+
+    def replace_article(self, article: Article, content_hash: str, chunks: list[Chunk], tokens: list[list[str]]) -> None:
+        """Store an article and its chunks, replacing any previous version, atomically."""
+        with self._db:
+            self._db.execute("DELETE FROM chunks WHERE article_id = ?", (article.id,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO articles (id, title, text, date, source, url, metadata, content_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id, article.title, article.text, article.date, article.source, article.url,
+                    json.dumps(article.metadata, ensure_ascii=False), content_hash,
+                ),
+            )
+            self._db.executemany(
+                'INSERT INTO chunks (id, article_id, seq, start, "end", tokens) VALUES (?, ?, ?, ?, ?, ?)',
+                [(c.id, c.article_id, c.seq, c.start, c.end, " ".join(t)) for c, t in zip(chunks, tokens)],
+            )
+
+    def delete_article(self, article_id: str) -> None:
+        with self._db:
+            self._db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute(
+            "SELECT id, title, text, date, source, url, metadata FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        rows = self._db.execute("SELECT id, title, text, date, source, url, metadata FROM articles ORDER BY id")
+        for row in rows:
+            yield _article(row)
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
+    # --- chunks -------------------------------------------------------------------------------
+    def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        """Chunks by id (with their text cut from the stored article)."""
+        found: dict[str, Chunk] = {}
+        for i in range(0, len(chunk_ids), 500):
+            batch = chunk_ids[i : i + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                f'SELECT c.id, c.article_id, c.seq, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start)'
+                f" FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+                batch,
+            )
+            for cid, aid, seq, start, end, text in rows:
+                found[cid] = Chunk(id=cid, article_id=aid, start=start, end=end, text=text, seq=seq)
+        return found
+
+    def chunk_table(self) -> tuple[list[str], list[list[str]], list[tuple[str, str | None, str | None]]]:
+        """Every chunk in a stable order: ids, token lists, and (article id, source, date)."""
+        rows = self._db.execute(
+            "SELECT c.id, c.tokens, a.id, a.source, a.date FROM chunks c JOIN articles a ON a.id = c.article_id"
+            " ORDER BY c.article_id, c.seq"
+        ).fetchall()
+        return [r[0] for r in rows], [r[1].split() for r in rows], [(r[2], r[3], r[4]) for r in rows]
+
+    def all_chunk_ids(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT id FROM chunks")}
+
+    def counts(self) -> dict[str, int]:
+        articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return {"articles": articles, "chunks": chunks}
+
+    def sources(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+
+    # --- meta ---------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _article(row: tuple) -> Article:
+    aid, title, text, date, source, url, metadata = row
+    return Article(id=aid, title=title, text=text, date=date, source=source, url=url, metadata=json.loads(metadata))

@@ -1,0 +1,26 @@
+"""Telling English queries from Vietnamese ones (with or without tone marks)."""
+from __future__ import annotations
+
+import re
+
+from corpus.normalize import has_tone_marks
+
+_ENGLISH_WORDS = frozenset(
+    """the a an of and or in on at to for from by with about which what who whom whose when where why
+    how many much is are was were be been did does do has have had that this these those it its their
+    they them signed sign pact pacts agreement campaign campaigns slogan units unit agency agencies
+    province provincial police court people list name names represented represent pledge pledged
+    year years date support supported theme themes""".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_english(text: str) -> bool:
+    """True for a query in English: no Vietnamese diacritics and mostly English words."""
+    if has_tone_marks(text):
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english >= 2 and english / len(words) >= 0.25

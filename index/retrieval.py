@@ -1,0 +1,198 @@
+"""Hybrid retrieval: BM25 and dense legs, metadata filters, and weighted min-max score fusion.
+
+Each leg's scores are scaled to [0, 1] over its own candidate list (the best hit scores 1), then
+combined as `w_dense * dense + w_bm25 * bm25`. Weights are per embedding model and were chosen by
+measurement on XQuAD-vi (see docs/retrieval.md); queries detected as English lean on the dense leg.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+import numpy as np
+
+from .bm25 import BM25Index
+from .catalog import Catalog
+from .embeddings import Embedder
+from .language import is_english
+from .store import ChromaStore
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    dense: float
+    bm25: float
+
+
+# (Vietnamese query weights, English query weights) per model, measured by bench/retrieval.py.
+MODEL_WEIGHTS: dict[str, tuple[FusionWeights, FusionWeights]] = {
+    "multilingual-e5-small": (FusionWeights(0.5, 0.5), FusionWeights(0.8, 0.2)),
+    "all-MiniLM-L6-v2": (FusionWeights(0.1, 0.9), FusionWeights(0.5, 0.5)),
+}
+DEFAULT_WEIGHTS = (FusionWeights(0.5, 0.5), FusionWeights(0.7, 0.3))
+
+
+def weights_for(model_name: str, query: str) -> FusionWeights:
+    vietnamese, english = MODEL_WEIGHTS.get(model_name, DEFAULT_WEIGHTS)
+    return english if is_english(query) else vietnamese
+
+
+@dataclass
+class Hit:
+    """One retrieved chunk with its article's metadata and the scores that ranked it."""
+
+    article_id: str
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+    title: str = ""
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Filters:
+    """Metadata filters: sources (any of), inclusive ISO date range, article ids (any of)."""
+
+    sources: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    article_ids: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, filters: "dict | Filters | None") -> "Filters":
+        if filters is None:
+            return cls()
+        if isinstance(filters, Filters):
+            return filters
+        unknown = set(filters) - {"source", "sources", "date_from", "date_to", "article_id", "article_ids"}
+        if unknown:
+            raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        sources = _as_tuple(filters.get("source")) + _as_tuple(filters.get("sources"))
+        ids = _as_tuple(filters.get("article_id")) + _as_tuple(filters.get("article_ids"))
+        return cls(sources, _check_date(filters.get("date_from"), "date_from"),
+                   _check_date(filters.get("date_to"), "date_to"), ids)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.sources or self.date_from or self.date_to or self.article_ids)
+
+    def chroma_where(self) -> dict | None:
+        clauses: list[dict] = []
+        if self.sources:
+            clauses.append({"source": {"$in": list(self.sources)}})
+        if self.article_ids:
+            clauses.append({"article_id": {"$in": list(self.article_ids)}})
+        if self.date_from:
+            clauses.append({"date": {"$gte": int(self.date_from.replace("-", ""))}})
+        if self.date_to:
+            clauses.append({"date": {"$lte": int(self.date_to.replace("-", ""))}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class HybridRetriever:
+    """Ranks chunks for a query with both legs; loaded once per process and reused."""
+
+    def __init__(self, catalog: Catalog, bm25: BM25Index, store: ChromaStore, embedder: Embedder) -> None:
+        self.catalog = catalog
+        self.bm25 = bm25
+        self.store = store
+        self.embedder = embedder
+        _, _, meta = catalog.chunk_table() if len(bm25) else ([], [], [])
+        self._article_of = np.array([m[0] for m in meta], dtype=object)
+        self._source_of = np.array([m[1] or "" for m in meta], dtype=object)
+        self._date_of = np.array([m[2] or "" for m in meta], dtype=object)
+
+    def retrieve(self, query: str, k: int = 10, filters: "dict | Filters | None" = None,
+                 mode: str = "hybrid", weights: FusionWeights | None = None) -> list[Hit]:
+        """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense"."""
+        if mode not in ("hybrid", "bm25", "dense"):
+            raise ValueError(f"unknown retrieval mode {mode!r}")
+        flt = Filters.parse(filters)
+        depth = max(4 * k, 50)
+        lexical = self.bm25.search(query, depth, self._mask(flt)) if mode != "dense" else []
+        dense = []
+        if mode != "bm25":
+            dense = self.store.query(self.embedder.embed_query(query), depth, flt.chroma_where())
+        w = weights or weights_for(self.embedder.name, query)
+        if mode == "bm25":
+            w = FusionWeights(0.0, 1.0)
+        elif mode == "dense":
+            w = FusionWeights(1.0, 0.0)
+        fused: dict[str, dict[str, float]] = {}
+        for leg, ranked in (("bm25", lexical), ("dense", dense)):
+            for cid, norm, raw in _scaled(ranked):
+                fused.setdefault(cid, {})[leg] = norm
+                fused[cid][leg + "_raw"] = raw
+        scored = sorted(
+            ((w.dense * s.get("dense", 0.0) + w.bm25 * s.get("bm25", 0.0), cid, s) for cid, s in fused.items()),
+            key=lambda item: (-item[0], item[1]),
+        )[:k]
+        return self._hits(scored)
+
+    def _mask(self, flt: Filters) -> np.ndarray | None:
+        if flt.empty or len(self._article_of) == 0:
+            return None
+        mask = np.ones(len(self._article_of), dtype=bool)
+        if flt.sources:
+            mask &= np.isin(self._source_of, list(flt.sources))
+        if flt.article_ids:
+            mask &= np.isin(self._article_of, list(flt.article_ids))
+        if flt.date_from:
+            mask &= (self._date_of != "") & (self._date_of >= flt.date_from)
+        if flt.date_to:
+            mask &= (self._date_of != "") & (self._date_of <= flt.date_to)
+        return mask
+
+    def _hits(self, scored: list[tuple[float, str, dict[str, float]]]) -> list[Hit]:
+        chunks = self.catalog.chunks([cid for _, cid, _ in scored])
+        articles: dict[str, object] = {}
+        hits: list[Hit] = []
+        for score, cid, legs in scored:
+            chunk = chunks.get(cid)
+            if chunk is None:  # in Chroma but no longer in the catalog: skip
+                continue
+            if chunk.article_id not in articles:
+                articles[chunk.article_id] = self.catalog.article(chunk.article_id)
+            art = articles[chunk.article_id]
+            hits.append(Hit(
+                article_id=chunk.article_id, chunk_id=cid, text=chunk.text, start=chunk.start, end=chunk.end,
+                score=round(float(score), 6), title=art.title, date=art.date, source=art.source, url=art.url,
+                scores={k: round(v, 6) for k, v in legs.items()},
+            ))
+        return hits
+
+
+def _scaled(ranked: list[tuple[str, float]]) -> list[tuple[str, float, float]]:
+    """(id, score scaled to [0, 1] by min-max over the list, raw score)."""
+    if not ranked:
+        return []
+    values = [s for _, s in ranked]
+    top, low = max(values), min(values)
+    span = top - low
+    if span <= 1e-12:
+        return [(cid, 1.0, s) for cid, s in ranked]
+    return [(cid, (s - low) / span, s) for cid, s in ranked]
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if value in (None, "", [], ()):
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def _check_date(value: object, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"filter '{name}' must be an ISO date (YYYY-MM-DD), got {value!r}") from None

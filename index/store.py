@@ -1,0 +1,128 @@
+"""The dense leg: chunk vectors in Chroma — an embedded PersistentClient, or a `chroma run` server.
+
+Vectors are computed by our own `Embedder` and passed in explicitly; the collection is also given
+a matching embedding function so Chroma never falls back to its own downloading default.
+"""
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+
+from .embeddings import Embedder, get_embedder
+
+COLLECTION = "civic_chunks"
+
+
+class CivicEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Chroma embedding function backed by our sentence-transformers `Embedder`."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(self.embedder.embed_passages(list(input)))
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        return [self.embedder.embed_query(text) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "civic-sentence-transformers"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.embedder.name}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "CivicEmbeddingFunction":
+        return CivicEmbeddingFunction(get_embedder(config.get("model")))
+
+    def default_space(self) -> str:
+        return "cosine"
+
+
+def make_client(index_dir: Path, chroma_url: str | None = None):
+    """An embedded client under `index_dir/chroma`, or an HTTP client for `chroma_url`."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        parts = urllib.parse.urlsplit(chroma_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"invalid Chroma URL {chroma_url!r}: expected http://host:port")
+        return chromadb.HttpClient(
+            host=parts.hostname,
+            port=parts.port or (443 if parts.scheme == "https" else 8000),
+            ssl=parts.scheme == "https",
+            settings=settings,
+        )
+    path = Path(index_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class ChromaStore:
+    """One Chroma collection of chunk vectors with article id, source and date metadata."""
+
+    def __init__(self, client, embedder: Embedder, collection: str = COLLECTION) -> None:
+        self.client = client
+        self.embedder = embedder
+        self.collection = client.get_or_create_collection(
+            name=collection,
+            embedding_function=CivicEmbeddingFunction(embedder),
+            metadata={"hnsw:space": "cosine"},
+        )
+        try:
+            self._max_batch = int(client.get_max_batch_size())
+        except Exception:
+            self._max_batch = 1000
+
+    def upsert(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+        for i in range(0, len(ids), self._max_batch):
+            j = i + self._max_batch
+            self.collection.upsert(
+                ids=ids[i:j], embeddings=vectors[i:j], documents=documents[i:j], metadatas=metadatas[i:j]
+            )
+
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), self._max_batch):
+            self.collection.delete(ids=ids[i : i + self._max_batch])
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            batch = self.collection.get(include=[], limit=page, offset=offset)["ids"]
+            found.update(batch)
+            if len(batch) < page:
+                return found
+            offset += page
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Up to `n` (chunk id, cosine similarity) pairs, best first."""
+        total = self.count()
+        if total == 0 or n <= 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[vector], n_results=min(n, total), where=where or None, include=["distances"]
+        )
+        ids = result["ids"][0]
+        distances = result["distances"][0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances)]
+
+
+def chunk_metadata(article_id: str, source: str | None, date: str | None) -> dict:
+    """Chroma metadata for a chunk: article id, source, and the date as an integer YYYYMMDD."""
+    meta: dict[str, Any] = {"article_id": article_id}
+    if source:
+        meta["source"] = source
+    if date:
+        meta["date"] = int(date.replace("-", ""))
+    return meta

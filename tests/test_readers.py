@@ -1,0 +1,120 @@
+import json
+
+from corpus.readers import Article, ReadError, read_inputs
+
+from conftest import DEMO_ARTICLES
+
+SEED_FILE = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
+
+
+def _read(*paths):
+    results = list(read_inputs([str(p) for p in paths]))
+    return [r for r in results if isinstance(r, Article)], [r for r in results if isinstance(r, ReadError)]
+
+
+def test_seed_txt_title_boilerplate_and_repeated_title(tmp_path):
+    (article,), errors = _read(SEED_FILE)
+    assert not errors
+    assert article.id == "000_08d3a0008194d1c7"
+    assert article.title == "Vĩnh Phúc: Các cơ quan Khối Nội chính ký kết giao ước thi đua năm 2021"
+    assert article.title not in article.text, "the title repeated at the top of the body is dropped"
+    assert "Cùng chuyên mục" not in article.text and "Đọc thêm" not in article.text
+    assert article.text.startswith("(PLVN)")
+    assert article.text.endswith("được giao năm 2021.")
+
+
+def test_jsonl_good_and_bad_lines(tmp_path):
+    path = tmp_path / "a.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "title": "T1", "text": "Nội dung một.", "date": "2021-03-17", "source": "S", "url": "https://e.vn/1"}, ensure_ascii=False),
+        '{"id": "broken", "text": "no closing brace"',
+        json.dumps({"id": "a2", "title": "no text"}),
+        "",
+        json.dumps({"id": "a3", "text": "Có ngày sai.", "date": "17/3/2021"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"text": "Bài không có id.", "title": 5}),
+        json.dumps({"text": "Bài không có id và tiêu đề. Câu hai."}, ensure_ascii=False),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, errors = _read(path)
+    assert [a.id for a in articles][0] == "a1"
+    assert articles[0].date == "2021-03-17" and articles[0].source == "S" and articles[0].url == "https://e.vn/1"
+    assert articles[1].id.startswith("a-") and articles[1].title.startswith("Bài không có id")
+    messages = {e.line: e.message for e in errors}
+    assert set(messages) == {2, 3, 5, 6, 7}
+    assert "invalid JSON" in messages[2]
+    assert "'text' is missing" in messages[3]
+    assert "'date'" in messages[5]
+    assert "object" in messages[6]
+    assert "'title'" in messages[7]
+    assert all(str(path) in str(e) for e in errors)
+    assert str(errors[0]).startswith(f"{path}:2: ")
+
+
+def test_content_derived_ids_are_stable(tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"text": "Một bài viết."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _read(path)[0][0].id == _read(path)[0][0].id
+
+
+def test_md_html_and_directory(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "note.md").write_text("# Tiêu đề ghi chú\n\nNội dung ghi chú về Sở Tư pháp.\n", encoding="utf-8")
+    (tmp_path / "sub" / "page.html").write_text(
+        "<html><head><title>Ký kết quy chế phối hợp</title><meta name='date' content='2022-05-04'></head><body>"
+        "<nav>Trang chủ | Tin tức</nav><article><h1>Ký kết quy chế phối hợp</h1>"
+        "<p>Sáng 4/5/2022, Công an tỉnh và Viện Kiểm sát nhân dân tỉnh đã ký kết quy chế phối hợp trong công tác "
+        "tiếp nhận, giải quyết tố giác, tin báo về tội phạm. Đây là bước tiến quan trọng trong công tác phối hợp.</p>"
+        "<p>Quy chế gồm 5 chương, 20 điều, có hiệu lực từ ngày ký và được triển khai tới các đơn vị cơ sở.</p>"
+        "<script>alert('x')</script></article><footer>Đọc thêm</footer></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / ".hidden.txt").write_text("Ẩn\nkhông đọc", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    articles, errors = _read(tmp_path)
+    assert not errors
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) == {"note", "page"}
+    assert by_id["note"].title == "Tiêu đề ghi chú"
+    page = by_id["page"]
+    assert page.title == "Ký kết quy chế phối hợp"
+    assert "Công an tỉnh và Viện Kiểm sát" in page.text
+    assert "alert" not in page.text and "Trang chủ" not in page.text
+    assert page.date == "2022-05-04"
+
+
+def test_bad_files_get_clear_errors(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "legacy.txt").write_bytes("Tiêu đề\nNội dung".encode("utf-8")[:-3] + b"\xff\xfe\xfd")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "only-title.txt").write_text("Chỉ có tiêu đề\n\n", encoding="utf-8")
+    (tmp_path / "utf16.txt").write_bytes("Tiêu đề UTF-16\nNội dung bài.".encode("utf-16"))
+    articles, errors = _read(*sorted(tmp_path.iterdir()), tmp_path / "missing.jsonl")
+    assert [a.title for a in articles] == ["Tiêu đề UTF-16"]
+    reasons = {e.source.rsplit("/", 1)[-1]: e.message for e in errors}
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"]
+    assert "UTF-8" in reasons["legacy.txt"]
+    assert "no body" in reasons["only-title.txt"]
+    assert "no such file" in reasons["missing.jsonl"]
+
+
+def test_url_reading_against_a_local_server(http_server):
+    base, folder = http_server
+    (folder / "bai.html").write_text(
+        "<html><head><title>Hội nghị ký kết giao ước thi đua</title></head><body><article>"
+        "<p>Chiều 17/3/2021, các cơ quan Khối thi đua Nội chính đã ký kết giao ước thi đua năm 2021 với sự tham "
+        "dự của đại diện lãnh đạo Ban Thi đua khen thưởng tỉnh.</p><p>Các đơn vị thống nhất chỉ tiêu thi đua "
+        "và tiêu chí chấm điểm bình xét thi đua, khen thưởng năm 2021.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "note.txt").write_text("Tiêu đề văn bản\nNội dung văn bản thuần.", encoding="utf-8")
+    articles, errors = _read(f"{base}/bai.html", f"{base}/note.txt", f"{base}/missing.html",
+                             f"{base}/redirect-loop", "http://127.0.0.1:9/unreachable")
+    assert [a.title for a in articles] == ["Hội nghị ký kết giao ước thi đua", "Tiêu đề văn bản"]
+    assert articles[0].url == f"{base}/bai.html" and articles[0].id.startswith("url-")
+    assert "Khối thi đua Nội chính" in articles[0].text
+    assert len(errors) == 3
+    assert "404" in errors[0].message
+    assert "HTTP error" in errors[1].message or "redirect" in errors[1].message.lower()
+    assert "cannot fetch" in errors[2].message
