@@ -1,76 +1,308 @@
-"""A first extractive answerer: the retrieved sentences that best cover the question, cited.
+"""The extractive answerer: typed short answers from retrieved sentences, each cited exactly.
 
-Sentences of the top chunks are scored by how much of the question's content they cover (with
-and without tone marks) and by their chunk's retrieval score; the best few become the answer,
-each with an `[n]` citation quoting the exact sentence. Below a coverage threshold it abstains.
+1. Every sentence of the retrieved chunks is scored by how much of the question's content it
+   covers (with and without tone marks; words found only in the article title or the chunk count
+   half) and by its chunk's retrieval score.
+2. The question's anchors — years and proper names — must occur in the sentence's article;
+   evidence from an article about another province or year is not evidence.
+3. Candidates of the expected answer type (date, number, person, organisation, list items,
+   slogan, campaign, directive, place, title) are taken from the best sentences; a candidate
+   that merely repeats the question is skipped.
+4. The short answer comes first, then the sentence it came from, each with `[n]`. When no
+   sentence covers the question well enough, the answer abstains and lists the closest
+   passages as "see also".
+Thresholds live in `AnswerPolicy`; they were calibrated on eval/sets/demo.jsonl.
 """
 from __future__ import annotations
 
 import re
-import time
+from dataclasses import dataclass
 
-from corpus.normalize import fold
+from corpus.normalize import fold, fold_aligned
+from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.retrieval import Hit
-from index.tokenize import STOPWORDS
 
+from .candidates import Candidate, candidates
+from .question import QuestionAnalysis, analyse_question
 from .records import Answer, Citation
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các bài viết."
-MIN_COVERAGE = 0.5
-MAX_SENTENCES = 3
 _WORD = re.compile(r"\w+")
-_FOLDED_STOP = {fold(w) for w in STOPWORDS}
+
+# Which candidate kinds answer which question type.
+KINDS_FOR_TYPE: dict[str, list[str]] = {
+    "date": ["date"],
+    "number": ["number"],
+    "person": ["person"],
+    "title": ["title"],
+    "organisation": ["organisation"],
+    "place": ["place", "organisation"],
+    "theme": ["quote"],
+    "campaign": ["campaign", "quote"],
+    "directive": ["directive"],
+    "list": ["item"],
+}
 
 
-def content_words(text: str) -> set[str]:
-    """Tone-folded content syllables of a text."""
-    return {w for w in _WORD.findall(fold(text)) if w not in _FOLDED_STOP and len(w) > 1 or w.isdigit()}
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """Thresholds of the extractive answerer (calibrated on the demo question set)."""
+
+    min_coverage: float = 0.6  # share of question content a sentence must cover to be evidence
+    min_dense_english: float = 0.80  # English questions: cosine of the best chunk
+    max_support: int = 2  # supporting sentences shown after the short answer
+    max_list_sentences: int = 6  # sentences gathered for campaign / slogan lists
 
 
-def extractive_answer(question: str, hits: list[Hit], article_text: dict[str, str]) -> Answer:
-    """Answer from the sentences of `hits`; `article_text` maps article ids to stored text."""
-    started = time.perf_counter()
-    wanted = content_words(question)
-    candidates: list[tuple[float, float, Hit, int, int]] = []
-    for rank, hit in enumerate(hits):
-        text = article_text[hit.article_id]
-        for s, e in sentence_spans(text, hit.start, hit.end):
-            words = content_words(text[s:e])
-            coverage = len(wanted & words) / len(wanted) if wanted else 0.0
-            score = coverage * (0.6 + 0.4 * hit.score) - 0.01 * rank
-            candidates.append((score, coverage, hit, s, e))
-    candidates.sort(key=lambda c: -c[0])
-    chosen: list[tuple[float, float, Hit, int, int]] = []
+@dataclass
+class _Sentence:
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    coverage: float
+    score: float
+
+
+def extractive_answer(question: str, hits: list[Hit], articles: dict[str, Article],
+                      policy: AnswerPolicy = AnswerPolicy()) -> Answer:
+    """Answer `question` from `hits`; `articles` maps article ids to stored articles."""
+    qa = analyse_question(question)
+    sentences = _score_sentences(qa, hits, articles)
+    sentences.sort(key=lambda s: -s.score)
+    if not _supported(qa, sentences, policy):
+        return _abstain(question, sentences, articles)
+    kinds = KINDS_FOR_TYPE.get(qa.answer_type)
+    if qa.wants_list and qa.answer_type in ("campaign", "theme", "directive", "person", "organisation"):
+        answer = _gathered_list(qa, sentences, articles, kinds or ["item"], policy)
+    elif kinds:
+        answer = _typed_answer(qa, sentences, articles, kinds, policy)
+    else:
+        answer = None
+    if answer is None:
+        if kinds and qa.answer_type not in ("list", "place"):
+            return _abstain(question, sentences, articles)
+        answer = _sentence_answer(qa, sentences, articles, policy)
+    return answer
+
+
+# --- evidence ---------------------------------------------------------------------------------
+def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> list[_Sentence]:
+    wanted = qa.content
+    anchors = _anchors(qa)
     seen: set[tuple[str, int]] = set()
-    for cand in candidates:
-        key = (cand[2].article_id, cand[3])
-        if key in seen:
+    out: list[_Sentence] = []
+    for rank, hit in enumerate(hits):
+        article = articles[hit.article_id]
+        article_words = set(_WORD.findall(fold(article.title + " " + article.text)))
+        if anchors and not all(_has_anchor(a, article_words) for a in anchors):
             continue
-        seen.add(key)
-        chosen.append(cand)
-        if len(chosen) == MAX_SENTENCES:
+        context = set(_WORD.findall(fold(article.title + " " + hit.text)))
+        for s, e in sentence_spans(article.text, hit.start, hit.end):
+            if (hit.article_id, s) in seen:
+                continue
+            seen.add((hit.article_id, s))
+            words = set(_WORD.findall(fold(article.text[s:e])))
+            if wanted:
+                got = sum(1.0 if w in words else 0.5 if w in context else 0.0 for w in wanted)
+                coverage = got / len(wanted)
+            else:
+                coverage = 0.0
+            score = coverage + 0.35 * hit.score - 0.01 * rank
+            if qa.english:
+                score = hit.score - 0.01 * rank
+            out.append(_Sentence(hit, rank, s, e, coverage, score))
+    return out
+
+
+def _anchors(qa: QuestionAnalysis) -> list[str]:
+    """Folded years and proper names of the question that evidence must share."""
+    text = qa.text
+    anchors = re.findall(r"\b(?:19|20)\d{2}\b", text)
+    if qa.english:
+        return anchors
+    words = text.split()
+    for i, word in enumerate(words):
+        clean = word.strip("?.,;:!“”\"'()")
+        if i > 0 and clean[:1].isupper() and clean.isalpha() and len(clean) > 1:
+            anchors.append(fold(clean))
+    return anchors
+
+
+def _has_anchor(anchor: str, words: set[str]) -> bool:
+    return anchor in words
+
+
+def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerPolicy) -> bool:
+    if not sentences:
+        return False
+    if qa.english:
+        best = max(s.hit.scores.get("dense_raw", 0.0) for s in sentences)
+        return best >= policy.min_dense_english
+    return max(s.coverage for s in sentences) >= policy.min_coverage
+
+
+# --- answers ----------------------------------------------------------------------------------
+def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
+    question_folded = fold(qa.text)
+    best: tuple[float, _Sentence, Candidate] | None = None
+    for sent in sentences[:12]:
+        if not qa.english and sent.coverage < policy.min_coverage * 0.75:
+            continue
+        text = articles[sent.hit.article_id].text
+        found = [c for c in candidates(text, sent.start, sent.end, set(kinds)) if c.kind in kinds]
+        if "item" in kinds:
+            items = [c for c in found if c.kind == "item"]
+            if len(items) >= 2:
+                return _list_answer(qa, sent, items, articles)
+            continue
+        for cand in found:
+            if _repeats_question(cand.text, question_folded):
+                continue
+            value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent)
+            if best is None or value > best[0]:
+                best = (value, sent, cand)
+    if best is None:
+        return None
+    _, sent, cand = best
+    short = _display(qa, cand)
+    return _compose(qa, short, [sent], sentences, articles, policy)
+
+
+def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], text: str, sent: _Sentence) -> float:
+    bonus = 0.2 * (len(kinds) - kinds.index(cand.kind)) / len(kinds)
+    if cand.kind == "number" and qa.noun:
+        bonus += 0.5 if fold(cand.extra).startswith(qa.noun) else -0.3
+    if cand.kind == "date":
+        bonus += 0.1 * len(re.findall(r"\d+", cand.text))
+    # Closeness to the question's words inside the sentence.
+    sentence_folded = fold(text[sent.start:sent.end])
+    positions = [m.start() for w in qa.content for m in re.finditer(rf"\b{re.escape(w)}\b", sentence_folded)]
+    if positions:
+        where = cand.start - sent.start
+        distance = min(abs(where - p) for p in positions)
+        bonus += 0.15 / (1 + distance / 40)
+    return bonus
+
+
+def _display(qa: QuestionAnalysis, cand: Candidate) -> str:
+    if cand.kind == "number":
+        number = re.match(r"[\d.,]+\s?%?", cand.text)
+        value = number.group(0).strip() if number else cand.text
+        if qa.noun and fold(cand.extra).startswith(qa.noun):
+            noun_words = len(qa.noun.split())
+            noun = " ".join(cand.text[len(value):].split()[:noun_words])
+            return f"{value} {noun}".strip()
+        return value
+    if cand.kind == "person" and cand.extra and fold(cand.extra) not in ("ong", "ba", "dong chi"):
+        return f"{cand.text} – {cand.extra}" if not cand.extra.islower() else f"{cand.extra} {cand.text}"
+    return cand.text
+
+
+def _repeats_question(span: str, question_folded: str) -> bool:
+    words = _WORD.findall(fold(span))
+    return bool(words) and all(w in question_folded.split() or w in question_folded for w in words) and fold(span) in question_folded
+
+
+def _list_answer(qa, sent: _Sentence, items: list[Candidate], articles) -> Answer:
+    article = articles[sent.hit.article_id]
+    count = _stated_count(article.text[sent.start:sent.end])
+    names = [c.text for c in items]
+    noun = _list_noun(qa, article.text[sent.start:sent.end])
+    head = f"Gồm {len(names)} {noun}" + (f" (bài viết nêu {count})" if count and not count.startswith(f"{len(names)} ") and not count.startswith(f"0{len(names)} ") else "")
+    citation = _citation(1, sent.hit, article, sent.start, sent.end)
+    text = f"{head}: " + "; ".join(names) + f". [1]"
+    return Answer(qa.text, text, False, [citation], short_answer="; ".join(names))
+
+
+def _gathered_list(qa, sentences, articles, kinds, policy) -> Answer | None:
+    """Items of one kind gathered across sentences (campaigns, slogans, directives, people)."""
+    items: list[tuple[str, Citation]] = []
+    seen: set[str] = set()
+    citations: list[Citation] = []
+    for sent in sentences[: policy.max_list_sentences * 3]:
+        if sent.coverage < policy.min_coverage * 0.6 and not qa.english:
+            continue
+        article = articles[sent.hit.article_id]
+        found = [c for c in candidates(article.text, sent.start, sent.end, set(kinds)) if c.kind == kinds[0]]
+        if not found:
+            continue
+        citation = None
+        for cand in found:
+            key = fold(cand.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            if citation is None:
+                citation = _citation(len(citations) + 1, sent.hit, article, sent.start, sent.end)
+                citations.append(citation)
+            items.append((_display(qa, cand), citation))
+        if len(citations) >= policy.max_list_sentences:
             break
-    citations = [
-        Citation(n=i + 1, article_id=h.article_id, title=h.title, date=h.date, source=h.source, url=h.url,
-                 quote=article_text[h.article_id][s:e], start=s, end=e, score=round(score, 4))
-        for i, (score, _, h, s, e) in enumerate(chosen)
-    ]
-    best_coverage = chosen[0][1] if chosen else 0.0
-    if best_coverage < MIN_COVERAGE:
-        return Answer(question, NOT_FOUND, True, [], see_also=citations,
-                      timings={"answer": time.perf_counter() - started})
-    strong = [c for c, cand in zip(citations, chosen) if cand[1] >= MIN_COVERAGE]
-    text = " ".join(f"{c.quote} [{c.n}]" for c in strong)
-    return Answer(question, text, False, strong, timings={"answer": time.perf_counter() - started})
+    if not items:
+        return None
+    lines = [f"- {text} [{c.n}]" for text, c in items]
+    head = f"Tìm thấy {len(items)} mục trong {len({c.article_id for c in citations})} bài viết:"
+    return Answer(qa.text, head + "\n" + "\n".join(lines), False, citations,
+                  short_answer="; ".join(t for t, _ in items))
 
 
-def verify_citations(answer: Answer, article_text: dict[str, str]) -> None:
-    """Raise if any citation's quote is not the exact article span, or a marker has no citation."""
+def _sentence_answer(qa, sentences, articles, policy) -> Answer:
+    best = [s for s in sentences if s.coverage >= policy.min_coverage or qa.english][: policy.max_support]
+    article = articles[best[0].hit.article_id]
+    short = article.text[best[0].start:best[0].end]
+    citations = [_citation(i + 1, s.hit, articles[s.hit.article_id], s.start, s.end) for i, s in enumerate(best)]
+    text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+    return Answer(qa.text, text, False, citations, short_answer=short)
+
+
+def _compose(qa, short: str, support: list[_Sentence], sentences, articles, policy) -> Answer:
+    citations = [_citation(i + 1, s.hit, articles[s.hit.article_id], s.start, s.end) for i, s in enumerate(support)]
+    body = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+    return Answer(qa.text, f"{short} [1]\n\n{body}", False, citations, short_answer=short)
+
+
+def _abstain(question: str, sentences: list[_Sentence], articles) -> Answer:
+    near: list[Citation] = []
+    for s in sentences:
+        if len(near) == 3:
+            break
+        if any(c.article_id == s.hit.article_id for c in near):
+            continue
+        near.append(_citation(len(near) + 1, s.hit, articles[s.hit.article_id], s.start, s.end))
+    return Answer(question, NOT_FOUND, True, [], see_also=near)
+
+
+def _citation(n: int, hit: Hit, article: Article, start: int, end: int) -> Citation:
+    return Citation(n=n, article_id=article.id, title=article.title, date=article.date, source=article.source,
+                    url=article.url, quote=article.text[start:end], start=start, end=end, score=round(hit.score, 4))
+
+
+def _stated_count(sentence: str) -> str | None:
+    m = re.search(r"\b(\d{1,3})\s+(đơn vị|cơ quan|địa phương|huyện|quận|tổ chức|thành viên|sở|ngành|xã|tập thể)", sentence)
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+def _list_noun(qa: QuestionAnalysis, sentence: str) -> str:
+    """The counted noun of a list question ("đơn vị"), spelled as the evidence spells it."""
+    m = re.search(r"\b(?:nhung|cac)\s+(\w+(?: \w+)?)\s+nao\b", fold(qa.text))
+    if not m:
+        return "mục"
+    noun = m.group(1)
+    at = fold_aligned(sentence).find(noun)
+    if at >= 0:
+        return sentence[at:at + len(noun)]
+    start = fold(qa.text).find(noun)
+    return qa.text[start:start + len(noun)]
+
+
+def verify_citations(answer: Answer, articles: dict[str, Article]) -> None:
+    """Raise if a citation's quote is not the exact article span, or a marker has no citation."""
     numbers = {c.n for c in answer.citations}
     for c in answer.citations + answer.see_also:
-        text = article_text.get(c.article_id)
-        if text is None or text[c.start:c.end] != c.quote:
+        article = articles.get(c.article_id)
+        if article is None or article.text[c.start:c.end] != c.quote:
             raise ValueError(f"citation [{c.n}] does not quote article {c.article_id} exactly")
     for marker in re.findall(r"\[(\d+)\]", answer.answer):
         if int(marker) not in numbers:

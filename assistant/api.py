@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,7 +16,7 @@ from index.manifest import check_manifest, read_manifest
 from index.retrieval import Filters, Hit, HybridRetriever
 from index.store import ChromaStore, make_client
 
-from .answering import extractive_answer, verify_citations
+from .chain import build_answer_chain
 from .config import Settings
 from .records import Answer
 
@@ -33,12 +32,13 @@ class Assistant:
         embedding_model: str | None = None,
         chroma_url: str | None = None,
         device: str | None = None,
+        retrieval_mode: str | None = None,
     ) -> None:
         overrides = {
             key: value
             for key, value in {"index_dir": Path(index_dir) if index_dir else None,
                                "embedding_model": embedding_model, "chroma_url": chroma_url,
-                               "device": device}.items()
+                               "device": device, "retrieval_mode": retrieval_mode}.items()
             if value is not None
         }
         self.settings = replace(settings or Settings.from_env(), **overrides)
@@ -49,6 +49,7 @@ class Assistant:
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
         self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder)
         self._retriever: HybridRetriever | None = None
+        self._chain = None
         self._lock = threading.RLock()
 
     # --- ingest -------------------------------------------------------------------------------
@@ -73,22 +74,28 @@ class Assistant:
             return self._retriever
 
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
-                 mode: str = "hybrid") -> list[Hit]:
-        """The top-k chunks for `query` (hybrid BM25 + dense by default), after metadata filters."""
-        return self.retriever.retrieve(query, k=k, filters=filters, mode=mode)
+                 mode: str | None = None) -> list[Hit]:
+        """The top-k chunks for `query` after metadata filters; `mode` is hybrid (BM25 + dense,
+        the default from settings), bm25 or dense."""
+        return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
 
-    def ask(self, question: str, history: list[str] | None = None, filters: dict | Filters | None = None,
-            k: int = 8) -> Answer:
-        """An extractive, cited answer (or an abstention) for `question`."""
-        started = time.perf_counter()
-        hits = self.retrieve(question, k=k, filters=filters)
-        retrieved = time.perf_counter()
-        texts = {h.article_id: self.catalog.article(h.article_id).text for h in hits}
-        answer = extractive_answer(question, hits, texts)
-        verify_citations(answer, texts)
-        answer.timings = {"retrieve": retrieved - started, "total": time.perf_counter() - started,
-                          **answer.timings}
-        return answer
+    @property
+    def chain(self):
+        """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
+        if self._chain is None:
+            self._chain = build_answer_chain(
+                lambda q, k, f: self.retrieve(q, k=k, filters=f),
+                lambda ids: {i: self.catalog.article(i) for i in ids},
+            )
+        return self._chain
+
+    def ask(self, question: str, history: list[str] | None = None,
+            filters: dict | Filters | None = None) -> Answer:
+        """A cited answer (or an abstention) for `question`; `history` holds the previous
+        questions of the conversation, oldest first, for follow-ups."""
+        if not question or not question.strip():
+            raise ValueError("the question is empty")
+        return self.chain.invoke({"question": question.strip(), "history": list(history or []), "filters": filters})
 
     # --- inspection ---------------------------------------------------------------------------
     def stats(self) -> dict:

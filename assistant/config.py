@@ -1,7 +1,7 @@
 """One settings object for the whole product, from defaults, a profile, environment and arguments.
 
 Environment variables (all optional): CIVIC_INDEX_DIR, CIVIC_EMBEDDING_MODEL, CIVIC_DEVICE,
-CIVIC_CHROMA_URL, CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP.
+CIVIC_CHROMA_URL, CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP, CIVIC_RETRIEVAL_MODE.
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class Settings:
     chroma_url: str | None = None
     chunk_chars: int = 900
     chunk_overlap: int = 200
+    retrieval_mode: str = "hybrid"  # hybrid | bm25 | dense
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -44,6 +45,7 @@ class Settings:
             chroma_url=env.get("CIVIC_CHROMA_URL") or None,
             chunk_chars=int(env.get("CIVIC_CHUNK_CHARS", 900)),
             chunk_overlap=int(env.get("CIVIC_CHUNK_OVERLAP", 200)),
+            retrieval_mode=env.get("CIVIC_RETRIEVAL_MODE", "hybrid"),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:

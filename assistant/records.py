@@ -28,9 +28,11 @@ class Answer:
     answer: str
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
+    short_answer: str = ""
+    see_also: list[Citation] = field(default_factory=list)
     mode: str = "extractive"
     timings: dict[str, float] = field(default_factory=dict)
-    see_also: list[Citation] = field(default_factory=list)
+    condensed_question: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

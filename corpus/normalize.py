@@ -61,3 +61,17 @@ def match_form(text: str) -> str:
 def has_tone_marks(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (tone mark, hat, horn, breve or đ)."""
     return fold(text) != text.lower()
+
+
+def fold_aligned(text: str) -> str:
+    """`fold` character by character, so that offsets into the result are offsets into `text`.
+
+    A character whose folded form is not exactly one character is kept lower-cased as it is.
+    """
+    out = []
+    for ch in text:
+        folded = fold(ch)
+        if len(folded) != 1:
+            folded = ch.lower() if len(ch.lower()) == 1 else ch
+        out.append(folded)
+    return "".join(out)

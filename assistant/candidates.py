@@ -1,0 +1,212 @@
+"""Typed answer candidates inside a sentence: dates, numbers with their noun, quoted text, named
+campaigns, directives, people, organisations, places and list items.
+
+Patterns run on the tone-folded, offset-aligned copy of the text (so they work with and without
+tone marks) and every candidate keeps exact offsets into the article text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.normalize import fold_aligned
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # date, number, quote, campaign, directive, person, organisation, place, title, item
+    start: int
+    end: int
+    text: str
+    extra: str = ""  # number: counted noun; person: title
+
+
+_DATE = re.compile(
+    r"\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
+    r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
+)
+_NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
+_QUOTE = re.compile(r"[“\"]([^”\"\n]{2,400})[”\"]")
+_CAMPAIGN = re.compile(
+    r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
+)
+_DIRECTIVE = re.compile(
+    r"\b(?:chi thi|nghi quyet|quyet dinh|nghi dinh|ket luan|thong tu(?: lien tich)?|ke hoach|luat|bo luat)"
+    r"(?: lien tich)? so [0-9][\w/.\-]*(?: ngay \d{1,2}/\d{1,2}/\d{4})?(?: cua [^,;.()\n]{3,60}?(?=[,;.()\n]| ve | nham | tren | ve viec|$))?"
+)
+_PERSON_TITLES = (
+    "pho chu tich|chu tich|pho giam doc|giam doc|pho chanh an|chanh an|pho vien truong|vien truong|"
+    "pho truong ban|truong ban|pho bi thu|bi thu|pho cuc truong|cuc truong|chanh thanh tra|pho chanh thanh tra|"
+    "chi huy truong|chinh uy|tong bi thu|thu truong|bo truong|truong phong|pho truong phong|hieu truong|"
+    "pho hieu truong|chanh van phong|pho chanh van phong|tinh doan truong|bi thu tinh doan|uy vien|truong khoi|"
+    "pho khoi|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|ts\\.|ths\\.|"
+    "dong chi|ong|ba"
+)
+_NAME = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*(?: [A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*){1,4}"
+_SURNAMES = frozenset(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly phung chu thai luu dinh doan trinh
+    mai cao ta lam ha quach to kieu trieu vuong luong dam nong lo hua than la khong giang tang lai au mac khuc
+    bach dong tong ton nghiem doan kha tu vi hau lang dieu thach kim chau ong""".split()
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
+_ORG_HEADS = (
+    "uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
+    "bo chi huy quan su|bo chi huy bo doi bien phong|bo chi huy|cong an|toa an|vien kiem sat|vien|so|ban|cuc|chi cuc|"
+    "thanh tra|khoi thi dua|khoi|cum thi dua|cum|hoi lien hiep|hoi|lien doan|lien minh|tinh doan|thanh doan|"
+    "doan thanh nien|ngan hang|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
+    "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
+)
+_ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+_ORG_STOP = re.compile(
+    r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
+    r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
+    r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc)\b"
+)
+_NOT_ORG = re.compile(
+    r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ke|voi)|"
+    r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien))\b"
+)
+_LIST_INTRO = re.compile(r"\bgom(?: co)?\s*:?\s*|:\s*")
+_ITEM_SPLIT = re.compile(r"\s*[;,]\s*|\s+va\s+|\s+cung\s+")
+_PLACE_INTRO = re.compile(r"\b(?:tai|o)\s+(?=[A-ZĐÀ-Ỹa-z])")
+
+
+def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candidate]:
+    """Candidates of the wanted kinds in `text[start:end]` (offsets into `text`)."""
+    folded = fold_aligned(text[start:end])
+    raw = text[start:end]
+    found: list[Candidate] = []
+
+    def add(kind: str, s: int, e: int, extra: str = "") -> None:
+        while s < e and raw[s] in " \t“\"'":
+            s += 1
+        while e > s and raw[e - 1] in " \t,;:.”\"'":
+            e -= 1
+        if s < e:
+            found.append(Candidate(kind, start + s, start + e, raw[s:e], extra))
+
+    if "date" in kinds:
+        for m in _DATE.finditer(folded):
+            add("date", m.start(), m.end())
+    if "number" in kinds:
+        for m in _NUMBER.finditer(folded):
+            if m.end(1) < len(folded) and folded[m.end(1)] == "/":
+                continue
+            add("number", m.start(), m.end(), extra=m.group(3).strip())
+    if "quote" in kinds:
+        for m in _QUOTE.finditer(raw):
+            add("quote", m.start(1), m.end(1))
+    if "campaign" in kinds:
+        for m in _CAMPAIGN.finditer(folded):
+            add("campaign", m.start(1), m.end(1))
+    if "directive" in kinds:
+        for m in _DIRECTIVE.finditer(folded):
+            add("directive", m.start(), m.end())
+    if "person" in kinds or "title" in kinds:
+        for s, e, title in _people(raw, folded):
+            add("person", s, e, extra=title)
+            if title:
+                t0 = raw.find(title, max(0, s - 80))
+                if t0 >= 0:
+                    add("title", t0, t0 + len(title), extra=raw[s:e])
+    if "organisation" in kinds or "item" in kinds:
+        for s, e in organisation_spans(raw, folded):
+            add("organisation", s, e)
+    if "item" in kinds:
+        for s, e in _list_items(raw, folded):
+            add("item", s, e)
+    if "place" in kinds:
+        for m in _PLACE_INTRO.finditer(folded):
+            stop = _ORG_STOP.search(folded, m.end() + 1)
+            e = stop.start() if stop else len(folded)
+            if m.end() < e and (e - m.end()) < 80 and raw[m.end()].isupper():
+                add("place", m.end(), e)
+    return found
+
+
+def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
+    """Spans of organisation names: a known head word, capitalised in the text, up to a stop word."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _ORG_START.search(folded, pos)
+        if not m:
+            return spans
+        s = m.start()
+        if not raw[s].isupper() or _NOT_ORG.match(folded, s):
+            pos = m.end()
+            continue
+        e = _org_end(raw, folded, m.end())
+        name = raw[s:e].rstrip()
+        words = name.split()
+        if len(words) >= 2 and len(words) <= 12:
+            spans.append((s, s + len(name)))
+        pos = max(e, m.end())
+
+
+def _org_end(raw: str, folded: str, pos: int) -> int:
+    """Where an organisation name that runs from before `pos` ends: at punctuation, or at a
+    lower-case function word or verb (an upper-case "Nam" in "Việt Nam" does not stop it)."""
+    while True:
+        stop = _ORG_STOP.search(folded, pos)
+        if not stop:
+            return len(folded)
+        if stop.group(0)[:1].isalpha() and raw[stop.start()].isupper():
+            pos = stop.end()
+            continue
+        return stop.start()
+
+
+def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of person names: after a title word, or before "– Title"."""
+    people: list[tuple[int, int, str]] = []
+    for m in _TITLE_BEFORE.finditer(folded):
+        name = re.match(_NAME, raw[m.end():])
+        if not name:
+            continue
+        s, e = m.end(), m.end() + name.end()
+        words = raw[s:e].split()
+        if not (2 <= len(words) <= 5):
+            continue
+        if _ORG_START.match(folded, s):
+            continue  # "ông Sở ..." is not a name
+        if folded[s:e].split()[0] not in _SURNAMES and len(words) < 3:
+            continue  # two capitalised words after a title, without a known surname: "ban Thi đua"
+        after = raw[e:e + 120]
+        title = ""
+        t = re.match(r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| tham | cung | da | chu tri| phat bieu|$)", after)
+        if t and t.group(1)[:1].isupper():
+            title = t.group(1).strip()
+        else:
+            title = raw[m.start():m.end()].strip()
+        people.append((s, e, title))
+    return people
+
+
+def _list_items(raw: str, folded: str) -> list[tuple[int, int]]:
+    """Items of an enumeration after "gồm", "gồm có" or ":" — split on commas, semicolons, "và"."""
+    intro = _LIST_INTRO.search(folded)
+    if not intro:
+        return []
+    body_start = intro.end()
+    body_end = len(folded)
+    items: list[tuple[int, int]] = []
+    pos = body_start
+    for sep in _ITEM_SPLIT.finditer(folded, body_start, body_end):
+        items.append((pos, sep.start()))
+        pos = sep.end()
+    items.append((pos, body_end))
+    cleaned: list[tuple[int, int]] = []
+    for s, e in items:
+        while s < e and not raw[s].isalnum():
+            s += 1
+        for prefix in ("dai dien ", "cac ", "va "):
+            if folded.startswith(prefix, s):
+                s += len(prefix)
+        orgs = organisation_spans(raw[s:e], folded[s:e])
+        if orgs and orgs[0][0] <= 2:
+            e = s + orgs[0][1]
+        while e > s and raw[e - 1] in " .…":
+            e -= 1
+        if e - s >= 2:
+            cleaned.append((s, e))
+    return cleaned if len(cleaned) >= 2 else []

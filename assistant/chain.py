@@ -1,0 +1,71 @@
+"""The answer chain as a LangChain Runnable (LCEL): condense → retrieve → answer → verify.
+
+Each step is a `RunnableLambda` over a dict state, so any step can be swapped (an LLM answerer,
+another retriever) and the whole composes with other LangChain code:
+
+    chain = build_answer_chain(retrieve_fn, load_articles_fn)
+    answer = chain.invoke({"question": "...", "history": [...], "filters": {...}})
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from corpus.records import Article
+from index.retrieval import Hit
+
+from .answering import AnswerPolicy, extractive_answer, verify_citations
+from .condense import condense_question
+from .records import Answer
+
+RetrieveFn = Callable[[str, int, object], list[Hit]]
+ArticlesFn = Callable[[list[str]], dict[str, Article]]
+
+
+def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
+    def run(state: dict) -> dict:
+        started = time.perf_counter()
+        out = step(state)
+        out.setdefault("timings", dict(state.get("timings", {})))[name] = time.perf_counter() - started
+        return out
+
+    return RunnableLambda(run, name=name)
+
+
+def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, k: int = 8,
+                       policy: AnswerPolicy = AnswerPolicy()) -> Runnable:
+    """The extractive chain. Input: {"question", "history"?, "filters"?}; output: `Answer`."""
+
+    def condense(state: dict) -> dict:
+        return {**state, "standalone": condense_question(state["question"], state.get("history") or [])}
+
+    def retrieve_step(state: dict) -> dict:
+        hits = retrieve(state["standalone"], k, state.get("filters"))
+        return {**state, "hits": hits, "articles": load_articles(sorted({h.article_id for h in hits}))}
+
+    def answer_step(state: dict) -> dict:
+        answer = extractive_answer(state["standalone"], state["hits"], state["articles"], policy)
+        answer.question = state["question"]
+        if state["standalone"] != state["question"]:
+            answer.condensed_question = state["standalone"]
+        return {**state, "answer": answer}
+
+    def verify_step(state: dict) -> dict:
+        verify_citations(state["answer"], state["articles"])
+        return state
+
+    def finish(state: dict) -> Answer:
+        answer: Answer = state["answer"]
+        answer.timings = {**state.get("timings", {})}
+        answer.timings["total"] = sum(answer.timings.values())
+        return answer
+
+    return (
+        _timed("condense", condense)
+        | _timed("retrieve", retrieve_step)
+        | _timed("answer", answer_step)
+        | _timed("verify", verify_step)
+        | RunnableLambda(finish, name="finish")
+    )

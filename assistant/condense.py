@@ -1,0 +1,103 @@
+"""Rule-based follow-up resolution: turn an elliptical question into a standalone one using the
+previous questions of the conversation (no LLM needed).
+
+- "Còn năm 2022 thì sao?" / "What about 2022?" → the previous question with its year (or its
+  organisation, or its place) replaced by the new one, or with the new element added.
+- "Ai đại diện đơn vị đó?" / "Who represented that unit?" → the reference replaced by the last
+  organisation, bloc or person named in the previous question.
+- A short question with no subject of its own ("Ai chủ trì?") → the previous question's subject
+  is added to it.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.normalize import fold, fold_aligned
+
+from .candidates import _people, organisation_spans
+
+_WHAT_ABOUT = re.compile(
+    r"^\s*(?:(?:thế |the |vậy |vay )?(?:còn|con)\s+(?P<vi>.+?)(?:\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao))?"
+    r"|(?:and |so )?(?:what|how) about\s+(?P<en>.+?))\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"\b(?:(?:đơn vị|don vi|cơ quan|co quan|khối|khoi|cụm|cum|tổ chức|to chuc|ngành|nganh|địa phương|dia phuong|"
+    r"giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|tỉnh|tinh)\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
+    r"|(?:ông|ong|bà|ba|người|nguoi|vị|vi)\s+(?:ấy|ay|đó|này)"
+    r"|(?:that|this|the same)\s+(?:unit|agency|body|bloc|cluster|pact|agreement|conference|province|organi[sz]ation|person|official)"
+    r"|\b(?:it|they|them|he|she|him|her|họ)\b)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
+_INTERROGATIVE = set(
+    "ai gi nao dau sao bao nhieu may khi nhung cac la gom co which what who whom when where why how many much "
+    "did does do is are was were the".split()
+)
+
+
+def condense_question(question: str, history: list[str] | None) -> str:
+    """A standalone version of `question` given the previous questions (oldest first)."""
+    if not history:
+        return question
+    previous = history[-1]
+    if len(history) > 1:
+        previous = condense_question(previous, history[:-1])
+    match = _WHAT_ABOUT.match(question)
+    if match:
+        new = (match.group("vi") or match.group("en") or "").strip()
+        new = re.sub(r"^(?:ở|o|tại|tai|in|at|for)\s+", "", new, flags=re.IGNORECASE)
+        return _substitute(previous, new)
+    reference = _REFERENCE.search(question)
+    if reference:
+        subject = _last_entity(previous)
+        if subject:
+            return question[: reference.start()] + subject + question[reference.end():]
+        return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
+    if not _has_own_subject(question):
+        return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
+    return question
+
+
+def _substitute(previous: str, new: str) -> str:
+    """The previous question with the slot of the same kind as `new` replaced by it."""
+    if _YEAR.search(new):
+        year = _YEAR.search(new).group(0)  # type: ignore[union-attr]
+        digits = re.search(r"\d{4}", year).group(0)  # type: ignore[union-attr]
+        if _YEAR.search(previous):
+            return _YEAR.sub(lambda m: re.sub(r"\d{4}", digits, m.group(0)), previous, count=1)
+        return f"{previous.rstrip(' ?')} năm {digits}?"
+    new_orgs = organisation_spans(new, fold_aligned(new))
+    old_orgs = organisation_spans(previous, fold_aligned(previous))
+    if new_orgs and old_orgs:
+        s, e = old_orgs[-1]
+        return previous[:s] + new + previous[e:]
+    old_place = re.search(r"\b(?:tỉnh|tinh|thành phố|thanh pho|TP\.?|ở|o|tại|tai)\s+((?:[A-ZĐÀ-Ỹ]\w*\s?){1,3})", previous)
+    if new[:1].isupper() and not new_orgs and old_place:
+        s, e = old_place.span(1)
+        return previous[:s] + new + (" " if previous[e - 1:e] == " " else "") + previous[e:]
+    return f"{previous.rstrip(' ?')} {new}?"
+
+
+def _last_entity(text: str) -> str | None:
+    folded = fold_aligned(text)
+    spans = [(s, e) for s, e in organisation_spans(text, folded)]
+    spans += [(s, e) for s, e, _ in _people(text, folded)]
+    if not spans:
+        return None
+    s, e = max(spans, key=lambda span: span[0])
+    return text[s:e]
+
+
+def _subject_words(text: str) -> str:
+    words = [w for w in re.findall(r"\w+", text) if fold(w) not in _INTERROGATIVE]
+    return " ".join(words)
+
+
+def _has_own_subject(question: str) -> bool:
+    """Whether the question names something itself: a capitalised name, a number, or 3+ content words."""
+    words = re.findall(r"\w+", question)
+    if any(w[:1].isupper() for w in words[1:]) or any(w.isdigit() for w in words):
+        return True
+    content = [w for w in words if fold(w) not in _INTERROGATIVE and len(w) > 1]
+    return len(content) >= 4

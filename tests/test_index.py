@@ -1,0 +1,139 @@
+"""Ingestion and hybrid retrieval over a real Chroma, a real SQLite catalog and the real model."""
+import json
+import shutil
+
+import pytest
+
+from assistant import Assistant
+from index.bm25 import BM25Index
+from index.manifest import IndexModelMismatch
+
+from conftest import DEMO_ARTICLES
+
+SEED_ID = "000_08d3a0008194d1c7"
+
+
+def _agree(assistant: Assistant) -> None:
+    """Catalog, Chroma and BM25 hold exactly the same chunks."""
+    catalog_ids = assistant.catalog.all_chunk_ids()
+    bm25 = BM25Index.load(assistant.index_dir / "bm25")
+    assert assistant.store.ids() == catalog_ids
+    assert set(bm25.chunk_ids) == catalog_ids and len(bm25.chunk_ids) == len(catalog_ids)
+
+
+def test_demo_index_contents(demo_index):
+    stats = demo_index.stats()
+    n_files = sum(1 for _ in open(DEMO_ARTICLES / "demo.jsonl", encoding="utf-8") if _.strip()) + 1
+    assert stats["articles"] == n_files >= 25
+    assert stats["chunks"] == stats["vectors"] > stats["articles"]
+    assert stats["embedding_model"] == "multilingual-e5-small"
+    _agree(demo_index)
+    for article in demo_index.catalog.articles():
+        for chunk in demo_index.catalog.chunks(demo_index.catalog.chunk_ids(article.id)).values():
+            assert chunk.text == article.text[chunk.start:chunk.end]
+
+
+def test_reingest_adds_nothing(demo_index):
+    before = demo_index.stats()
+    stats = demo_index.ingest([DEMO_ARTICLES])
+    assert stats.articles_added == stats.articles_updated == stats.chunks_added == 0
+    assert stats.articles_unchanged == before["articles"]
+    assert demo_index.stats()["chunks"] == before["chunks"]
+
+
+def test_hits_carry_exact_spans_and_metadata(demo_index):
+    hits = demo_index.retrieve("Khối thi đua Nội chính gồm những đơn vị nào?", k=5)
+    assert hits and hits[0].article_id == SEED_ID
+    for hit in hits:
+        article = demo_index.article(hit.article_id)
+        assert article.text[hit.start:hit.end] == hit.text
+        assert hit.title == article.title and hit.score > 0
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_query_without_tone_marks_finds_the_same_article(demo_index):
+    accented = demo_index.retrieve("Khối thi đua Nội chính ký kết giao ước thi đua năm 2021", k=3)
+    plain = demo_index.retrieve("khoi thi dua noi chinh ky ket giao uoc thi dua nam 2021", k=3)
+    assert accented[0].article_id == plain[0].article_id == SEED_ID
+
+
+def test_article_typed_without_tone_marks_is_found_by_an_accented_query(demo_index):
+    unaccented = [a for a in demo_index.catalog.articles() if not any(ch in a.text for ch in "ăâđêôơưáàảãạ")]
+    assert unaccented, "the demo corpus has an article typed without tone marks"
+    article = unaccented[0]
+    from corpus.sentences import split_sentences
+    from corpus.normalize import fold
+    sentence = max(split_sentences(article.text)[:4], key=len)
+    assert fold(sentence) == sentence.lower()
+    hits = demo_index.retrieve(sentence, k=3, mode="bm25")
+    assert hits[0].article_id == article.id
+
+
+def test_each_mode_and_filters(demo_index):
+    for mode in ("bm25", "dense", "hybrid"):
+        assert demo_index.retrieve("giao ước thi đua", k=3, mode=mode)
+    articles = list(demo_index.catalog.articles())
+    dated = sorted(a.date for a in articles if a.date)
+    cut = dated[len(dated) // 2]
+    late = demo_index.retrieve("ký kết quy chế phối hợp", k=20, filters={"date_from": cut})
+    assert late and all(h.date and h.date >= cut for h in late)
+    early = demo_index.retrieve("ký kết quy chế phối hợp", k=20, filters={"date_to": cut})
+    assert early and all(h.date and h.date <= cut for h in early)
+    source = next(a.source for a in articles if a.source)
+    only = demo_index.retrieve("thi đua", k=20, filters={"source": source})
+    assert only and all(h.source == source for h in only)
+    one = demo_index.retrieve("thi đua", k=20, filters={"article_ids": [SEED_ID]})
+    assert one and {h.article_id for h in one} == {SEED_ID}
+    with pytest.raises(ValueError, match="date_from"):
+        demo_index.retrieve("x", filters={"date_from": "17/3/2021"})
+    with pytest.raises(ValueError, match="unknown filter"):
+        demo_index.retrieve("x", filters={"province": "Vĩnh Phúc"})
+
+
+def test_english_question_retrieves_the_vietnamese_article(demo_index):
+    hits = demo_index.retrieve("Which units of the internal affairs bloc signed the emulation pact in Vinh Phuc in 2021?", k=3)
+    assert SEED_ID in [h.article_id for h in hits]
+
+
+def test_changed_article_replaces_its_chunks_everywhere(tmp_path):
+    src = tmp_path / "in.jsonl"
+    long_text = " ".join(f"Câu thứ {i} nói về quy chế phối hợp giữa Công an tỉnh và Sở Tư pháp." for i in range(60))
+    src.write_text(json.dumps({"id": "x1", "title": "Bài thử", "text": long_text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx")
+    first = assistant.ingest([src])
+    assert first.articles_added == 1 and first.chunks_added > 2
+    src.write_text(json.dumps({"id": "x1", "title": "Bài thử", "text": "Bản mới chỉ có một câu về Hội Luật gia."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    second = assistant.ingest([src])
+    assert second.articles_updated == 1 and second.chunks_added == 1
+    assert second.chunks_removed == first.chunks_added
+    _agree(assistant)
+    assert assistant.stats()["chunks"] == 1
+    assert assistant.retrieve("Hội Luật gia", k=1)[0].text == "Bản mới chỉ có một câu về Hội Luật gia."
+
+
+def test_bad_input_is_reported_and_good_input_kept(tmp_path):
+    src = tmp_path / "mixed.jsonl"
+    src.write_text('{"id": "ok", "text": "Bài hợp lệ về Sở Tư pháp."}\n{"id": "bad", "text": \n{"id": "none"}\n', encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx")
+    stats = assistant.ingest([src, tmp_path / "nope.txt"])
+    assert stats.articles_added == 1 and len(stats.errors) == 3
+    assert [e.line for e in stats.errors[:2]] == [2, 3]
+    assert assistant.stats()["articles"] == 1
+
+
+def test_vectors_missing_from_chroma_are_repaired(tmp_path):
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([DEMO_ARTICLES / f"{SEED_ID}.txt"])
+    some = sorted(assistant.store.ids())[:2]
+    assistant.store.delete(some)
+    assistant.store.upsert(["ghost#0"], assistant.embedder.embed_passages(["ma"]), ["ma"], [{"article_id": "ghost"}])
+    assistant.ingest([DEMO_ARTICLES / f"{SEED_ID}.txt"])
+    _agree(assistant)
+
+
+def test_index_built_with_another_model_is_a_clear_error(tmp_path):
+    index_dir = tmp_path / "idx"
+    Assistant(index_dir, embedding_model="all-MiniLM-L6-v2").ingest([DEMO_ARTICLES / f"{SEED_ID}.txt"])
+    with pytest.raises(IndexModelMismatch, match="all-MiniLM-L6-v2.*rebuild"):
+        Assistant(index_dir)
+    assert Assistant(index_dir, embedding_model="minilm").stats()["articles"] == 1
