@@ -176,13 +176,17 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
         bonus += 0.5 if fold(cand.extra).startswith(qa.noun) else -0.3
     if cand.kind == "date":
         bonus += 0.1 * len(re.findall(r"\d+", cand.text))
-    # Closeness to the question's words inside the sentence.
-    sentence_folded = fold(text[sent.start:sent.end])
-    positions = [m.start() for w in qa.content for m in re.finditer(rf"\b{re.escape(w)}\b", sentence_folded)]
-    if positions:
-        where = cand.start - sent.start
-        distance = min(abs(where - p) for p in positions)
-        bonus += 0.15 / (1 + distance / 40)
+    # Closeness to the question's words inside the sentence: the mean distance from the candidate
+    # to the nearest occurrence of each question word the sentence contains.
+    sentence_folded = fold_aligned(text[sent.start:sent.end])
+    where = cand.start - sent.start
+    distances = []
+    for w in set(qa.content):
+        spots = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", sentence_folded)]
+        if spots:
+            distances.append(min(abs(where - p) for p in spots))
+    if distances:
+        bonus += 0.4 / (1 + (sum(distances) / len(distances)) / 30)
     return bonus
 
 

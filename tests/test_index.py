@@ -42,7 +42,7 @@ def test_reingest_adds_nothing(demo_index):
 
 
 def test_hits_carry_exact_spans_and_metadata(demo_index):
-    hits = demo_index.retrieve("Khối thi đua Nội chính gồm những đơn vị nào?", k=5)
+    hits = demo_index.retrieve("Đồng chí Phùng Huy Thuận, Phó cục trưởng Cục Thi hành án dân sự tỉnh", k=5)
     assert hits and hits[0].article_id == SEED_ID
     for hit in hits:
         article = demo_index.article(hit.article_id)

@@ -1,0 +1,110 @@
+"""The answer chain over the demo corpus: short typed answers, exact citations, abstention,
+tone-free twins, follow-ups and English questions."""
+import pytest
+from langchain_core.runnables import Runnable
+
+from assistant.answering import NOT_FOUND
+from corpus.normalize import fold
+
+SEED_UNITS = ["Thanh tra tỉnh", "Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh",
+              "Sở Tư pháp", "Bộ Chỉ huy Quân sự tỉnh", "Cục Thi hành án dân sự tỉnh"]
+
+
+def _check_citations(assistant, answer):
+    assert answer.citations, answer.answer
+    for c in answer.citations:
+        article = assistant.article(c.article_id)
+        assert article.text[c.start:c.end] == c.quote
+        assert c.title == article.title and c.date == article.date and c.source == article.source
+    for marker in {int(m) for m in __import__("re").findall(r"\[(\d+)\]", answer.answer)}:
+        assert marker in {c.n for c in answer.citations}
+
+
+def _short_in_quote(answer, expected):
+    assert fold(expected) in fold(answer.short_answer), (answer.short_answer, expected)
+    assert any(fold(expected) in fold(c.quote) for c in answer.citations), expected
+
+
+def test_chain_is_a_runnable(demo_index):
+    assert isinstance(demo_index.chain, Runnable)
+    answer = demo_index.chain.invoke({"question": "Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc?"})
+    assert "Phùng Huy Thuận" in answer.short_answer
+
+
+def test_list_question_names_all_seven_units(demo_index):
+    answer = demo_index.ask("Khối thi đua Nội chính gồm những đơn vị nào?")
+    assert not answer.abstained
+    _check_citations(demo_index, answer)
+    for unit in SEED_UNITS:
+        assert unit in answer.answer
+        assert any(unit in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc tham dự hội nghị năm 2021?", "Phùng Huy Thuận"),
+    ("Hội nghị ký kết giao ước thi đua của Khối thi đua Nội chính tỉnh Phú Thọ năm 2022 diễn ra khi nào?", "15/3/2022"),
+    ("Khối thi đua Nội chính tỉnh Phú Thọ năm 2022 có bao nhiêu đơn vị?", "07 đơn vị"),
+    ("Chủ đề hành động của Khối thi đua Nội chính Vĩnh Phúc năm 2021 là gì?", "Đoàn kết, kỷ cương, đổi mới, sáng tạo"),
+    ("Ông Phùng Huy Thuận giữ chức vụ gì?", "Phó cục trưởng"),
+    ("Năm 2022, đơn vị nào làm Trưởng khối của Khối thi đua Nội chính tỉnh Phú Thọ?", "Công an tỉnh"),
+])
+def test_typed_short_answers_are_cited(demo_index, question, expected):
+    answer = demo_index.ask(question)
+    assert not answer.abstained, question
+    _check_citations(demo_index, answer)
+    _short_in_quote(answer, expected)
+    assert answer.answer.startswith(answer.short_answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Khối thi đua Nội chính tỉnh Hà Giang ký giao ước thi đua năm 2021 gồm những đơn vị nào?",
+    "Giá vé máy bay Tết năm nay tăng bao nhiêu phần trăm?",
+])
+def test_unanswerable_questions_abstain(demo_index, question):
+    answer = demo_index.ask(question)
+    assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations
+    for c in answer.see_also:
+        assert demo_index.article(c.article_id).text[c.start:c.end] == c.quote
+
+
+def test_question_without_tone_marks_gets_the_same_answer(demo_index):
+    accented = demo_index.ask("Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc?")
+    plain = demo_index.ask("ai dai dien cuc thi hanh an dan su tinh vinh phuc?")
+    assert accented.short_answer == plain.short_answer and "Phùng Huy Thuận" in plain.short_answer
+    assert [c.article_id for c in accented.citations] == [c.article_id for c in plain.citations]
+
+
+def test_follow_up_resolves_through_history(demo_index):
+    first = "Hội nghị ký kết giao ước thi đua của Khối thi đua Nội chính tỉnh Phú Thọ năm 2022 diễn ra khi nào?"
+    follow = demo_index.ask("Còn năm 2023 thì sao?", history=[first])
+    assert follow.condensed_question and "2023" in follow.condensed_question and "Phú Thọ" in follow.condensed_question
+    assert not follow.abstained
+    _check_citations(demo_index, follow)
+    assert all("2023" in demo_index.article(c.article_id).text for c in follow.citations)
+    who = demo_index.ask("Ai đại diện đơn vị đó?", history=["Cục Thi hành án dân sự tỉnh Vĩnh Phúc có ký giao ước năm 2021 không?"])
+    assert "Phùng Huy Thuận" in who.short_answer
+
+
+def test_english_question_gets_a_cited_vietnamese_answer(demo_index):
+    answer = demo_index.ask("Who represented the Provincial Civil Judgment Enforcement Department of Vinh Phuc in 2021?")
+    assert not answer.abstained
+    _check_citations(demo_index, answer)
+    assert any("Phùng Huy Thuận" in c.quote for c in answer.citations)
+
+
+def test_filters_restrict_the_evidence(demo_index):
+    answer = demo_index.ask("Khối thi đua Nội chính gồm những đơn vị nào?", filters={"date_from": "2024-01-01"})
+    assert all(c.date >= "2024-01-01" for c in answer.citations + answer.see_also)
+
+
+def test_citation_verifier_rejects_a_tampered_quote(demo_index):
+    from assistant.answering import verify_citations
+    answer = demo_index.ask("Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc?")
+    articles = {c.article_id: demo_index.article(c.article_id) for c in answer.citations}
+    answer.citations[0].quote = answer.citations[0].quote + " "
+    with pytest.raises(ValueError, match="does not quote"):
+        verify_citations(answer, articles)
+    answer.citations[0].quote = answer.citations[0].quote[:-1]
+    answer.answer += " [9]"
+    with pytest.raises(ValueError, match=r"\[9\]"):
+        verify_citations(answer, articles)
