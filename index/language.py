@@ -10,9 +10,12 @@ _ENGLISH_WORDS = frozenset(
     how many much is are was were be been did does do has have had that this these those it its their
     they them signed sign pact pacts agreement campaign campaigns slogan units unit agency agencies
     province provincial police court people list name names represented represent pledge pledged
-    year years date support supported theme themes""".split()
+    year years date support supported theme themes can could should would will not no yes as than but
+    between after before during under over into why""".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# A tone-folded Vietnamese syllable: optional initial consonant(s), vowels, optional final.
+_VIETNAMESE_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 
 
 def is_english(text: str) -> bool:
@@ -23,4 +26,7 @@ def is_english(text: str) -> bool:
     if not words:
         return False
     english = sum(w in _ENGLISH_WORDS for w in words)
-    return english >= 2 and english / len(words) >= 0.25
+    foreign = sum(not _VIETNAMESE_SYLLABLE.match(w) for w in words)
+    if english >= 2 and english / len(words) >= 0.25:
+        return True
+    return len(words) >= 3 and english >= 1 and foreign / len(words) >= 0.4

@@ -31,3 +31,13 @@ def test_bm25_matches_with_and_without_tone_marks(tmp_path):
     assert index.search("Khối thi đua Nội chính", 1)[0][0] == "a"
     assert index.search("Công an tỉnh Nghệ An ký quy chế phối hợp", 1)[0][0] == "c"
     assert index.search("xyzzy", 3) == []
+
+
+def test_english_detection():
+    from index.language import is_english
+
+    assert is_english("Which units signed the emulation pact in Vinh Phuc?")
+    assert is_english("Can function problems be rewritten as decision problems?")
+    assert not is_english("Khối thi đua Nội chính gồm những đơn vị nào?")
+    assert not is_english("khoi thi dua noi chinh gom nhung don vi nao")
+    assert not is_english("ai dai dien cuc thi hanh an dan su tinh")
