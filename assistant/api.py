@@ -13,12 +13,15 @@ from index.catalog import Catalog
 from index.embeddings import get_embedder
 from index.indexer import IngestStats, Indexer
 from index.manifest import check_manifest, read_manifest
+from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
 from index.store import ChromaStore, make_client
 
 from .chain import build_answer_chain
 from .config import Settings
 from .records import Answer
+from .structured import allowed_articles, list_participants, list_pacts, list_themes
+from .structured_answers import RecordSource
 
 
 class Assistant:
@@ -50,6 +53,7 @@ class Assistant:
         self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder)
         self._retriever: HybridRetriever | None = None
         self._chain = None
+        self._refresh_records()
         self._lock = threading.RLock()
 
     # --- ingest -------------------------------------------------------------------------------
@@ -57,12 +61,21 @@ class Assistant:
         self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None
     ) -> IngestStats:
         """Read files, directories and URLs and add their articles; returns counts and errors."""
-        indexer = Indexer(self.index_dir, self.catalog, self.store, self.embedder,
-                          self.settings.chunk_chars, self.settings.chunk_overlap)
         with self._lock:
-            stats = indexer.ingest(_tagged(paths), progress)
+            stats = self._indexer().ingest(_tagged(paths), progress)
             self._retriever = None  # reload BM25 and chunk metadata on next use
         return stats
+
+    def _indexer(self) -> Indexer:
+        return Indexer(self.index_dir, self.catalog, self.store, self.embedder,
+                       self.settings.chunk_chars, self.settings.chunk_overlap)
+
+    def _refresh_records(self) -> None:
+        """Re-extract stored articles when the extraction rules changed since they were stored."""
+        if self.catalog.counts()["articles"] and self.catalog.get_meta(FINGERPRINT_KEY) != extraction_fingerprint():
+            indexer = self._indexer()
+            with indexer.lock:
+                indexer.refresh_extraction()
 
     # --- search -------------------------------------------------------------------------------
     @property
@@ -86,6 +99,7 @@ class Assistant:
             self._chain = build_answer_chain(
                 lambda q, k, f: self.retrieve(q, k=k, filters=f),
                 lambda ids: {i: self.catalog.article(i) for i in ids},
+                lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
             )
         return self._chain
 
@@ -96,6 +110,20 @@ class Assistant:
         if not question or not question.strip():
             raise ValueError("the question is empty")
         return self.chain.invoke({"question": question.strip(), "history": list(history or []), "filters": filters})
+
+    # --- structured records -------------------------------------------------------------------
+    def pacts(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
+        """Extracted pacts (kind, bloc, province, date/year, parties, span), optionally matching
+        `query` (with or without tone marks) and filtered by source/date/article ids."""
+        return list_pacts(self.catalog, query, filters)
+
+    def participants(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
+        """Extracted organisations, blocs and people (with titles), each with `pact_count`."""
+        return list_participants(self.catalog, query, filters)
+
+    def themes(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
+        """Extracted slogans, campaigns, directives and resolutions."""
+        return list_themes(self.catalog, query, filters)
 
     # --- inspection ---------------------------------------------------------------------------
     def stats(self) -> dict:

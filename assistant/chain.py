@@ -1,4 +1,8 @@
-"""The answer chain as a LangChain Runnable (LCEL): condense → retrieve → answer → verify.
+"""The answer chain as a LangChain Runnable (LCEL): condense → retrieve → route/answer → verify.
+
+The answer step first asks the structured layer (`structured_answers.route`): list, count and
+aggregate questions about pacts, participants and themes are answered from extracted records;
+everything else, and anything the records cannot answer, from the retrieved passages.
 
 Each step is a `RunnableLambda` over a dict state, so any step can be swapped (an LLM answerer,
 another retriever) and the whole composes with other LangChain code:
@@ -18,6 +22,8 @@ from index.retrieval import Hit
 
 from .answering import AnswerPolicy, extractive_answer, verify_citations
 from .condense import condense_question
+from .question import analyse_question
+from .structured_answers import route, structured_answer
 from .records import Answer
 
 RetrieveFn = Callable[[str, int, object], list[Hit]]
@@ -34,7 +40,7 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
     return RunnableLambda(run, name=name)
 
 
-def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, k: int = 8,
+def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, records_for=None, k: int = 8,
                        policy: AnswerPolicy = AnswerPolicy()) -> Runnable:
     """The extractive chain. Input: {"question", "history"?, "filters"?}; output: `Answer`."""
 
@@ -46,7 +52,15 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, k: int =
         return {**state, "hits": hits, "articles": load_articles(sorted({h.article_id for h in hits}))}
 
     def answer_step(state: dict) -> dict:
-        answer = extractive_answer(state["standalone"], state["hits"], state["articles"], policy)
+        answer = None
+        qa = analyse_question(state["standalone"])
+        intent = route(qa) if records_for is not None else None
+        if intent:
+            answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"])
+            if answer is not None:
+                answer.mode = "structured"
+        if answer is None:
+            answer = extractive_answer(state["standalone"], state["hits"], state["articles"], policy)
         answer.question = state["question"]
         if state["standalone"] != state["question"]:
             answer.condensed_question = state["standalone"]

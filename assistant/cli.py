@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("chat", parents=[common, filters], help="terminal chat with history and sources")
 
+    for name, what in (("pacts", "extracted pacts (giao ước, quy chế, chương trình phối hợp…)"),
+                       ("participants", "extracted organisations, blocs and people with titles"),
+                       ("themes", "extracted slogans, campaigns, directives and resolutions")):
+        p = sub.add_parser(name, parents=[common, filters], help=what)
+        p.add_argument("--query", "-q", help="only records matching these words (with or without tone marks)")
+        p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("serve", parents=[common], help="the Gradio chat UI (127.0.0.1:7860 by default)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
@@ -188,6 +195,34 @@ def _print_answer(answer) -> None:
         print(f"      “{c.quote}”")
 
 
+def cmd_records(assistant, args: argparse.Namespace) -> int:
+    rows = getattr(assistant, args.command)(query=args.query, filters=_filters(args))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    columns = {
+        "pacts": [("Loại", "kind"), ("Khối/Cụm", "bloc_canonical"), ("Tỉnh", "province"), ("Ngày", "date"),
+                  ("Năm", "year"), ("Các bên", "parties"), ("Bài", "article_id")],
+        "participants": [("Loại", "kind"), ("Tên", "canonical"), ("Chức vụ", "title"), ("Đơn vị", "organisation"),
+                         ("Số giao ước", "pact_count"), ("Bài", "article_id")],
+        "themes": [("Loại", "kind"), ("Nội dung", "text"), ("Số", "number"), ("Ngày", "date"), ("Bài", "article_id")],
+    }[args.command]
+    table = Table(title=f"{len(rows)} bản ghi")
+    for header, _ in columns:
+        table.add_column(header)
+    for row in rows:
+        values = []
+        for _, key in columns:
+            value = row.get(key)
+            values.append("; ".join(value) if isinstance(value, list) else ("" if value is None else str(value)))
+        table.add_row(*values)
+    Console().print(table)
+    return 0
+
+
 def cmd_serve(assistant, args: argparse.Namespace) -> int:
     from .app import serve
 
@@ -201,7 +236,8 @@ def cmd_serve(assistant, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "serve": cmd_serve}
+COMMANDS = {"ingest": cmd_ingest, "stats": cmd_stats, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "serve": cmd_serve,
+            "pacts": cmd_records, "participants": cmd_records, "themes": cmd_records}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -34,7 +34,24 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    kind TEXT,
+    key TEXT,
+    province TEXT,
+    year INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_type ON records(type, kind);
+CREATE INDEX IF NOT EXISTS records_article ON records(article_id);
+CREATE INDEX IF NOT EXISTS records_key ON records(key);
 """
+
+# Record types stored for each article (pacts, participants, themes, stated counts).
+RECORD_TYPES = ("pact", "participant", "theme", "count")
 
 
 class Catalog:
@@ -60,8 +77,10 @@ class Catalog:
         rows = self._db.execute("SELECT id FROM chunks WHERE article_id = ? ORDER BY seq", (article_id,))
         return [r[0] for r in rows]
 
-    def replace_article(self, article: Article, content_hash: str, chunks: list[Chunk], tokens: list[list[str]]) -> None:
-        """Store an article and its chunks, replacing any previous version, atomically."""
+    def replace_article(self, article: Article, content_hash: str, chunks: list[Chunk], tokens: list[list[str]],
+                        records: list[dict] | None = None) -> None:
+        """Store an article, its chunks and its extracted records, replacing any previous version,
+        atomically."""
         with self._db:
             self._db.execute("DELETE FROM chunks WHERE article_id = ?", (article.id,))
             self._db.execute(
@@ -76,9 +95,52 @@ class Catalog:
                 'INSERT INTO chunks (id, article_id, seq, start, "end", tokens) VALUES (?, ?, ?, ?, ?, ?)',
                 [(c.id, c.article_id, c.seq, c.start, c.end, " ".join(t)) for c, t in zip(chunks, tokens)],
             )
+            if records is not None:
+                self._write_records(article.id, records)
+
+    # --- extracted records ----------------------------------------------------------------------
+    def replace_records(self, article_id: str, records: list[dict]) -> None:
+        """Replace the extracted records of one article."""
+        with self._db:
+            self._write_records(article_id, records)
+
+    def _write_records(self, article_id: str, records: list[dict]) -> None:
+        self._db.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            'INSERT INTO records (article_id, type, kind, key, province, year, start, "end", data)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, r["type"], r.get("kind"), r.get("key"), r.get("province"), r.get("year"),
+                 r["start"], r["end"], json.dumps(r, ensure_ascii=False))
+                for r in records
+            ],
+        )
+
+    def records(self, record_type: str, kind: str | None = None, article_ids: list[str] | None = None) -> list[dict]:
+        """Stored records of one type (optionally one kind, or only from some articles), in
+        article and text order, each with its article's title, date, source and url."""
+        sql = ('SELECT r.data, a.title, a.date, a.source, a.url FROM records r JOIN articles a ON a.id = r.article_id'
+               " WHERE r.type = ?")
+        params: list = [record_type]
+        if kind:
+            sql += " AND r.kind = ?"
+            params.append(kind)
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            sql += f" AND r.article_id IN ({','.join('?' * len(article_ids))})"
+            params.extend(article_ids)
+        sql += ' ORDER BY r.article_id, r.start'
+        out = []
+        for data, title, date, source, url in self._db.execute(sql, params):
+            record = json.loads(data)
+            record.update(article_title=title, article_date=date, article_source=source, article_url=url)
+            out.append(record)
+        return out
 
     def delete_article(self, article_id: str) -> None:
         with self._db:
+            self._db.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 

@@ -25,6 +25,7 @@ from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, write_manifest
+from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import ChromaStore, chunk_metadata
 from .tokenize import document_tokens
 
@@ -73,6 +74,7 @@ class _Pending:
     tokens: list[list[str]]
     previous: list[str]
     source: str
+    records: list[dict]
 
 
 class Indexer:
@@ -96,6 +98,7 @@ class Indexer:
         stats = IngestStats()
         with self.lock:
             self._record_model()
+            self.refresh_extraction()
             changed = self._repair()
             pending: list[_Pending] = []
             for source, result in results:
@@ -149,7 +152,8 @@ class Indexer:
         else:
             stats.articles_updated += 1
             stats._count(source, "updated")
-        return _Pending(article, digest, chunks, tokens, self.catalog.chunk_ids(article.id), source)
+        return _Pending(article, digest, chunks, tokens, self.catalog.chunk_ids(article.id), source,
+                        extraction_records(article))
 
     def _flush(self, pending: list[_Pending], stats: IngestStats, progress: Callable[[str], None] | None) -> None:
         # The same id twice in one batch: the later version wins.
@@ -167,12 +171,24 @@ class Indexer:
             if n:
                 meta = chunk_metadata(p.article.id, p.article.source, p.article.date)
                 self.store.upsert(new_ids, vectors[offset:offset + n], [c.text for c in p.chunks], [meta] * n)
-            self.catalog.replace_article(p.article, p.content_hash, p.chunks, p.tokens)
+            self.catalog.replace_article(p.article, p.content_hash, p.chunks, p.tokens, p.records)
             stats.chunks_added += n
             stats.chunks_removed += len(p.previous)
             offset += n
             if progress:
                 progress(p.article.id)
+
+    def refresh_extraction(self) -> int:
+        """Re-extract every stored article when the extractor changed; returns how many."""
+        fingerprint = extraction_fingerprint()
+        if self.catalog.get_meta(FINGERPRINT_KEY) == fingerprint:
+            return 0
+        count = 0
+        for article in self.catalog.articles():
+            self.catalog.replace_records(article.id, extraction_records(article))
+            count += 1
+        self.catalog.set_meta(FINGERPRINT_KEY, fingerprint)
+        return count
 
     def _repair(self) -> bool:
         """Make Chroma agree with the catalog after an interrupted ingest; True when anything changed."""

@@ -1,0 +1,285 @@
+"""Answers from the structured layer: complete, cited lists of pact parties, counts, the pacts an
+organisation signed, and the campaigns / slogans / directives mentioned.
+
+Plain top-k passages miss items of long lists and cannot aggregate across articles; these
+questions are answered from the records extracted at ingest (`corpus.extraction`), and every
+item is cited with the sentence it was extracted from. `route` decides whether a question is
+one of these; when it is not, or no record fits, the passage answerer takes over.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.extraction import extract, org_key
+from corpus.normalize import fold
+from corpus.records import Article
+from corpus.sentences import sentence_spans
+from index.retrieval import Hit
+
+from .question import QuestionAnalysis
+from .records import Answer, Citation
+
+_PACT_WORDS = re.compile(
+    r"\b(giao uoc|quy che|chuong trinh phoi hop|bien ban|thoa thuan|ky ket|ky|tham gia|thanh vien|khoi|cum|"
+    r"signed|sign|signing|pacts?|agreements?|members?|blocs?|clusters?|participat\w*)\b"
+)
+_MEMBER_NOUNS = re.compile(
+    r"\b(don vi|co quan|dia phuong|thanh vien|ben|huyen|quan|to chuc|nganh|so|units?|agencies|members?|parties|bodies|organi[sz]ations)\b"
+)
+_PACT_NOUNS = re.compile(r"\b(giao uoc|quy che|chuong trinh|van ban|thoa thuan|bien ban|pacts?|agreements?)\b")
+_KINDS = {
+    "giao uoc": "giao ước thi đua", "quy che": "quy chế phối hợp", "chuong trinh": "chương trình phối hợp",
+    "bien ban": "biên bản ghi nhớ",
+}
+_THEME_KINDS = {
+    "campaign": ("campaign", "model"),
+    "theme": ("slogan",),
+    "directive": ("directive", "resolution", "decision", "decree", "conclusion", "plan", "law", "circular"),
+}
+
+
+@dataclass
+class Facets:
+    """What the question pins down: province, year, bloc, organisations, pact kind."""
+
+    province: str | None
+    years: list[int]
+    blocs: list[str]
+    organisations: list[str]
+    kind: str | None
+
+
+def question_facets(question: str) -> Facets:
+    extraction = extract(Article(id="question", title="", text=question))
+    folded = fold(question)
+    kind = next((v for k, v in _KINDS.items() if k in folded), None)
+    return Facets(
+        province=extraction.province,
+        years=[int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)],
+        blocs=[org_key(p.canonical) for p in extraction.participants if p.kind == "bloc"],
+        organisations=[p.canonical for p in extraction.participants if p.kind == "organisation"],
+        kind=kind,
+    )
+
+
+def route(qa: QuestionAnalysis) -> str | None:
+    """Which structured answer fits the question: parties, count, org_pacts, themes, or None."""
+    folded = fold(qa.text)
+    if qa.answer_type in _THEME_KINDS and qa.wants_list:
+        return "themes"
+    if (qa.wants_list or qa.answer_type in ("list", "organisation")) and _PACT_NOUNS.search(folded) and re.search(
+        r"\b(nhung|cac) (\w+ ){0,2}(giao uoc|quy che|chuong trinh|van ban|thoa thuan|bien ban)\b|\bwhich (pacts|agreements)\b", folded
+    ):
+        return "org_pacts"
+    if (qa.wants_list or qa.answer_type == "list") and _PACT_WORDS.search(folded) and (
+        _MEMBER_NOUNS.search(folded) or re.search(r"\bgom\b|\bwho\b", folded)
+    ):
+        return "parties"
+    if qa.answer_type == "number" and qa.noun and _MEMBER_NOUNS.match(qa.noun) and _PACT_WORDS.search(folded):
+        return "count"
+    return None
+
+
+def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], records: "RecordSource",
+                      articles: dict[str, Article]) -> Answer | None:
+    facets = question_facets(qa.text)
+    ranks = {}
+    for rank, hit in enumerate(hits):
+        ranks.setdefault(hit.article_id, rank)
+    if intent in ("parties", "count"):
+        return _parties_answer(qa, intent, facets, ranks, records, articles)
+    if intent == "org_pacts":
+        return _org_pacts_answer(qa, facets, records, articles)
+    if intent == "themes":
+        return _themes_answer(qa, facets, ranks, records, articles)
+    return None
+
+
+class RecordSource:
+    """Access to stored records and articles (the catalog), limited to the allowed articles."""
+
+    def __init__(self, catalog, allowed: list[str] | None) -> None:
+        self.catalog = catalog
+        self.allowed = allowed
+
+    def records(self, record_type: str, article_ids: list[str] | None = None) -> list[dict]:
+        ids = article_ids
+        if self.allowed is not None:
+            ids = [i for i in (ids if ids is not None else self.allowed) if i in set(self.allowed)]
+        return self.catalog.records(record_type, article_ids=ids)
+
+    def article(self, article_id: str) -> Article:
+        return self.catalog.article(article_id)
+
+
+# --- pact parties and counts ------------------------------------------------------------------
+def _pact_fits(pact: dict, facets: Facets) -> bool:
+    if facets.province and pact.get("province") and pact["province"] != facets.province:
+        return False
+    if facets.years:
+        years = {pact.get("year")} | ({int(pact["date"][:4])} if pact.get("date") else set())
+        if not years & set(facets.years):
+            return False
+    if facets.blocs:
+        bloc = org_key(pact.get("bloc_canonical") or pact.get("bloc") or "")
+        if not any(_same_bloc(b, bloc) for b in facets.blocs):
+            return False
+    if facets.kind and fold(pact.get("kind") or "").split()[:2] != fold(facets.kind).split()[:2]:
+        return False
+    return True
+
+
+def _same_bloc(asked: str, stored: str) -> bool:
+    """Bloc names match when the asked one (province dropped when not given) is in the stored one."""
+    asked_words = [w for w in asked.split() if w not in ("tinh", "thanh", "pho")]
+    return bool(stored) and all(w in stored.split() for w in asked_words)
+
+
+def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) -> Answer | None:
+    pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)]
+    if not pacts:
+        return None
+    content = set(qa.content)
+
+    def score(p: dict) -> tuple:
+        words = set(fold(" ".join([p.get("bloc_canonical") or "", p.get("kind") or "", p.get("province") or ""])).split())
+        return (-len(content & words), ranks.get(p["article_id"], 99), p["article_id"])
+
+    pacts.sort(key=score)
+    best = pacts[0]
+    article = articles.get(best["article_id"]) or records.article(best["article_id"])
+    articles[article.id] = article
+    participants = {r.get("canonical"): r for r in records.records("participant", [article.id])}
+    citations: list[Citation] = []
+    head_cite = _cite_sentence(article, best["start"], best["end"], citations)
+    items: list[tuple[str, Citation]] = []
+    for party in best["parties"]:
+        record = participants.get(party)
+        start, end = (record["start"], record["end"]) if record else (best["sentence_start"], best["sentence_end"])
+        citation = _cite_sentence(article, start, end, citations)
+        items.append((_display_name(record, party), citation))
+    others = [p for p in pacts[1:] if p["article_id"] != best["article_id"] and score(p)[0] == score(best)[0]][:3]
+    what = best.get("bloc_canonical") or best.get("kind") or "văn bản"
+    when = best.get("date") or best.get("year")
+    stated = best.get("party_count")
+    if intent == "count":
+        number = stated or len(items)
+        short = f"{number:02d} đơn vị" if number < 10 else f"{number} đơn vị"
+        text = (f"{short} [{head_cite.n}] — {what}" + (f" ({_fmt_date(when)})" if when else "") + ":\n"
+                + "\n".join(f"- {name} [{c.n}]" for name, c in items))
+        return Answer(qa.text, text, False, citations, short_answer=short)
+    head = f"{what}" + (f" ({best.get('kind')}, {_fmt_date(when)})" if when else f" ({best.get('kind')})")
+    count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) else ""
+    text = (f"{head} gồm {len(items)} bên tham gia, theo 1 bài viết{count_note} [{head_cite.n}]:\n"
+            + "\n".join(f"- {name} [{c.n}]" for name, c in items))
+    if others:
+        text += "\n\nCác bài viết khác cũng nêu: " + "; ".join(
+            f"{o.get('bloc_canonical') or o.get('kind')} ({_fmt_date(o.get('date') or o.get('year'))}, {o['article_id']})"
+            for o in others
+        ) + "."
+    return Answer(qa.text, text, False, citations, short_answer="; ".join(name for name, _ in items))
+
+
+# --- pacts signed by an organisation ----------------------------------------------------------
+def _org_pacts_answer(qa, facets, records: RecordSource, articles) -> Answer | None:
+    if not facets.organisations:
+        return None
+    asked = [org_key(o) for o in facets.organisations]
+    found = []
+    for pact in records.records("pact"):
+        if not _pact_fits(pact, Facets(None, facets.years, [], [], facets.kind)):
+            continue
+        keys = [org_key(p) for p in pact.get("parties") or []]
+        if any(any(k == a or k.startswith(a + " ") for k in keys) for a in asked):
+            found.append(pact)
+    if not found:
+        return None
+    citations: list[Citation] = []
+    lines = []
+    seen = set()
+    for pact in sorted(found, key=lambda p: (p.get("date") or str(p.get("year") or ""), p["article_id"])):
+        signature = (pact.get("kind"), pact.get("bloc_canonical"), pact.get("year"), tuple(pact.get("parties") or []))
+        if signature in seen:
+            continue
+        seen.add(signature)
+        article = articles.get(pact["article_id"]) or records.article(pact["article_id"])
+        articles[article.id] = article
+        c = _cite_sentence(article, pact["start"], pact["end"], citations)
+        partners = [p for p in pact.get("parties") or [] if not any(org_key(p).startswith(a) for a in asked)]
+        what = pact.get("kind") or "văn bản"
+        if pact.get("bloc_canonical"):
+            what += f" của {pact['bloc_canonical']}"
+        elif partners:
+            what += " với " + ", ".join(partners[:4]) + ("…" if len(partners) > 4 else "")
+        when = pact.get("date") or pact.get("year")
+        lines.append(f"- {what}" + (f" ({_fmt_date(when)})" if when else "") + f" [{c.n}]")
+    n_articles = len({c.article_id for c in citations})
+    name = facets.organisations[0]
+    text = f"{name}: {len(lines)} văn bản đã ký, trong {n_articles} bài viết:\n" + "\n".join(lines)
+    return Answer(qa.text, text, False, citations, short_answer="; ".join(l[2:].split(" [")[0] for l in lines))
+
+
+# --- campaigns, slogans, directives -----------------------------------------------------------
+def _themes_answer(qa, facets, ranks, records: RecordSource, articles) -> Answer | None:
+    kinds = _THEME_KINDS[qa.answer_type]
+    scoped = [aid for aid in ranks]
+    if facets.province or facets.years or facets.blocs or facets.organisations:
+        pacts = [p for p in records.records("pact") if _pact_fits(p, facets)]
+        scoped = list(dict.fromkeys([p["article_id"] for p in pacts] + [a for a in scoped if a in {p["article_id"] for p in pacts}]))
+    if not scoped:
+        return None
+    themes = [t for t in records.records("theme", scoped) if t.get("kind") in kinds]
+    if not themes:
+        return None
+    order = {aid: i for i, aid in enumerate(scoped)}
+    themes.sort(key=lambda t: (order.get(t["article_id"], 99), t["start"]))
+    citations: list[Citation] = []
+    lines, seen = [], set()
+    for theme in themes:
+        k = fold(theme.get("text") or "")
+        if k in seen:
+            continue
+        seen.add(k)
+        article = articles.get(theme["article_id"]) or records.article(theme["article_id"])
+        articles[article.id] = article
+        c = _cite_sentence(article, theme["start"], theme["end"], citations)
+        lines.append((theme["text"], c))
+    n_articles = len({c.article_id for c in citations})
+    label = {"campaign": "phong trào, cuộc vận động", "theme": "chủ đề, khẩu hiệu", "directive": "văn bản chỉ đạo"}[qa.answer_type]
+    text = (f"Tìm thấy {len(lines)} {label} trong {n_articles} bài viết:\n"
+            + "\n".join(f"- {t} [{c.n}]" for t, c in lines))
+    return Answer(qa.text, text, False, citations, short_answer="; ".join(t for t, _ in lines))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def _cite_sentence(article: Article, start: int, end: int, citations: list[Citation]) -> Citation:
+    """The citation of the sentence containing [start, end), reusing an existing one."""
+    s, e = start, end
+    for ss, se in sentence_spans(article.text):
+        if ss <= start < se or (start <= ss < end):
+            s, e = min(ss, start), max(se, end)
+            break
+    for c in citations:
+        if c.article_id == article.id and c.start == s and c.end == e:
+            return c
+    c = Citation(n=len(citations) + 1, article_id=article.id, title=article.title, date=article.date,
+                 source=article.source, url=article.url, quote=article.text[s:e], start=s, end=e)
+    citations.append(c)
+    return c
+
+
+def _display_name(record: dict | None, canonical: str) -> str:
+    if not record:
+        return canonical
+    name = record.get("name") or canonical
+    if org_key(canonical).startswith(org_key(name)):
+        return canonical  # "Công an tỉnh" written in a Phú Thọ article → "Công an tỉnh Phú Thọ"
+    return f"{name} ({canonical})"
+
+
+def _fmt_date(value) -> str:
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}$", value):
+        y, m, d = value.split("-")
+        return f"{int(d)}/{int(m)}/{y}"
+    return f"năm {value}" if value else ""

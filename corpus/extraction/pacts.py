@@ -1,0 +1,515 @@
+"""Pacts: signed agreements, their kind, year/date, bloc, parties, chair, slogan and province.
+
+1. Every mention of a pact kind ("giao ước thi đua", "quy chế phối hợp", "chương trình phối
+   hợp", "biên bản ghi nhớ", "thỏa thuận hợp tác" …) gets a year: "năm 2021" right after it, a
+   date or "năm YYYY" later in its clause ("ký kết ngày 15/3/2022", "được ký năm 2018"), else a
+   date or year in its sentence.
+2. Mentions are grouped by (kind, year); a mention without a year joins the article's main pact
+   of that kind. A group is kept when one of its sentences says it was signed ("ký", "ký kết"),
+   or when it is a giao ước thi đua.
+3. Parties: the coordinated subject of the signing sentence ("Công an tỉnh Phú Thọ và Viện Kiểm
+   sát nhân dân tỉnh Phú Thọ tổ chức ký kết …", "… giữa X và Y"), else the bloc's member list
+   ("07 đơn vị khối thi đua Nội chính gồm: …"; award lists "được tặng … gồm:" are not members).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import organisations as orgs
+from .provinces import Province
+from .records import Pact, StatedCount, Theme
+from .text import DASHES, Doc, Lexicon, Tok, WordSet, canon, find_dates, years_in
+
+KINDS = Lexicon([(w, k) for w, k in (
+    ("giao ước thi đua", "giao ước thi đua"), ("giao ước", "giao ước thi đua"),
+    ("quy chế phối hợp", "quy chế phối hợp"), ("quy chế phối hợp liên ngành", "quy chế phối hợp"),
+    ("quy chế liên tịch", "quy chế phối hợp"),
+    ("chương trình phối hợp", "chương trình phối hợp"), ("chương trình hợp tác", "chương trình hợp tác"),
+    ("biên bản ghi nhớ", "biên bản ghi nhớ"), ("bản ghi nhớ", "biên bản ghi nhớ"),
+    ("biên bản ghi nhớ hợp tác", "biên bản ghi nhớ"),
+    ("thỏa thuận hợp tác", "thỏa thuận hợp tác"), ("thỏa thuận phối hợp", "thỏa thuận hợp tác"),
+    ("kế hoạch phối hợp", "kế hoạch phối hợp"), ("nghị quyết liên tịch", "nghị quyết liên tịch"),
+)])
+_SIGN = WordSet("ký")
+_AWARD = WordSet("tặng trao")
+_AWARD_PAIRS = (("bằng", "khen"), ("giấy", "khen"), ("cờ", "thi"), ("biểu", "dương"))
+_LIST_INTRO = WordSet("gồm là bao")
+_FILLERS = WordSet("đại diện lãnh đạo cùng")
+_SUBJECT_GAP = WordSet("tổ chức hội nghị lễ ký kết đã cùng thống nhất chính thức vừa buổi long trọng trọng thể")
+_CHAIR_BEFORE_GAP = WordSet("là làm được phân công thống nhất bầu đơn vị đồng thời giữ")
+_CHAIR_AFTER_GAP = WordSet("là cho được giao")
+_TOPIC_START = WordSet("về trong thực hiện hợp tác phòng bảo đảm đào tạo giữa")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+@dataclass
+class _Mention:
+    i: int
+    j: int
+    kind: str
+    start: int
+    end: int
+    sent: tuple[int, int]
+    signed: bool
+    year: int | None = None
+    date: str | None = None
+    date_rank: int = 9
+    period: str | None = None
+    surface_end: int = 0
+
+
+@dataclass
+class _Group:
+    kind: str
+    year: int | None
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _year_tok(t: Tok) -> int | None:
+    return int(t.text) if t.kind == "n" and _YEAR.match(t.text) else None
+
+
+def _mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[_Mention]:
+    toks = doc.toks
+    out: list[_Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind != "w":
+            i += 1
+            continue
+        hit = KINDS.match(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        j, kind = hit
+        sent = doc.sentence_of(t.start)
+        si, sj = doc.tok_at(sent[0]), doc.tok_at(sent[1])
+        signed = any(toks[k] in _SIGN for k in range(si, min(sj, n)))
+        m = _Mention(i, j, kind, t.start, toks[j - 1].end, sent, signed, surface_end=toks[j - 1].end)
+        _date_and_year(doc, m, skip)
+        out.append(m)
+        i = j
+    return out
+
+
+def _date_and_year(doc: Doc, m: _Mention, skip: list[tuple[int, int]]) -> None:
+    """Year, date and period of one mention; dates inside document references ("Chỉ thị …
+    ngày 07/4/2014") are not the pact's."""
+    toks = doc.toks
+    n = len(toks)
+    j = m.j
+    # "giao ước thi đua năm 2021", "Theo giao ước, năm 2020 …"
+    if j + 1 < n and toks[j].is_("năm") and _year_tok(toks[j + 1]):
+        m.year = _year_tok(toks[j + 1])
+        m.surface_end = toks[j + 1].end
+    elif j + 2 < n and toks[j].text == "," and toks[j + 1].is_("năm") and _year_tok(toks[j + 2]):
+        m.year = _year_tok(toks[j + 2])
+    a, b = doc.clause_bounds(m.i)
+    b = min(b, m.j + 10)
+    clause_end = toks[b - 1].end if b > 0 else m.end
+
+    def free(d) -> bool:
+        return not any(s <= d.start < e for s, e in skip)
+
+    # "giai đoạn 2019–2023" in the clause after the mention
+    for k in range(j, min(b, n) - 3):
+        if toks[k].is_("giai") and toks[k + 1].is_("đoạn") and _year_tok(toks[k + 2]):
+            y1 = _year_tok(toks[k + 2])
+            if k + 4 < n and toks[k + 3].text in DASHES and _year_tok(toks[k + 4]):
+                m.period = f"{y1}–{_year_tok(toks[k + 4])}"
+            break
+    dates_after = [d for d in find_dates(doc.folded, m.end, clause_end) if d.day and free(d)]
+    sent_dates = [d for d in find_dates(doc.folded, m.sent[0], m.sent[1]) if d.day and free(d)]
+    if m.year is None and dates_after and dates_after[0].year:
+        m.year = dates_after[0].year
+    if m.year is None:
+        ys = [y for y in years_in(doc.folded, m.end, clause_end) if not any(s <= y[0] < e for s, e in skip)]
+        if ys:
+            m.year = ys[0][1]
+    default_year = m.year or doc.year
+    for rank, ds in ((0, dates_after), (1, sent_dates)):
+        for d in ds:
+            iso = d.iso(default_year if d.year is None else None)
+            if iso is None:
+                continue
+            y = int(iso[:4])
+            if m.year is not None and abs(y - m.year) > 1:
+                continue
+            m.date, m.date_rank = iso, rank
+            break
+        if m.date:
+            break
+    if m.year is None and m.date:
+        m.year = int(m.date[:4])
+    if m.year is None:
+        ys = [y for y in years_in(doc.folded, m.sent[0], m.sent[1]) if not any(s <= y[0] < e for s, e in skip)]
+        if ys:
+            m.year = min(ys, key=lambda y: abs(y[0] - m.start))[1]
+    if m.year is None and m.period:
+        m.year = int(m.period[:4])
+
+
+def _group(mentions: list[_Mention], doc: Doc) -> list[_Group]:
+    groups: dict[tuple[str, int | None], _Group] = {}
+    loose: list[_Mention] = []
+    for m in mentions:
+        if m.year is None:
+            loose.append(m)
+            continue
+        groups.setdefault((m.kind, m.year), _Group(m.kind, m.year)).mentions.append(m)
+    for m in loose:
+        same = [g for g in groups.values() if g.kind == m.kind]
+        if same:
+            main = min(same, key=lambda g: (not any(x.signed for x in g.mentions), g.mentions[0].start))
+            main.mentions.append(m)
+        else:
+            groups.setdefault((m.kind, None), _Group(m.kind, None)).mentions.append(m)
+    out = []
+    for g in groups.values():
+        g.mentions.sort(key=lambda x: x.start)
+        if g.kind != "giao ước thi đua" and not any(x.signed for x in g.mentions):
+            continue
+        out.append(g)
+    out.sort(key=lambda g: g.mentions[0].start)
+    return out
+
+
+def _named_blocs(org_mentions: list[orgs.OrgMention]) -> list[orgs.OrgMention]:
+    return [m for m in org_mentions if m.is_bloc and m.context != "reference"]
+
+
+def _main_bloc(blocs: list[orgs.OrgMention]) -> orgs.OrgMention | None:
+    if not blocs:
+        return None
+    counts: dict[str, int] = {}
+    for b in blocs:
+        counts[b.canonical] = counts.get(b.canonical, 0) + (2 if b.body else 1)
+    best = max(counts, key=lambda c: (counts[c], -next(i for i, b in enumerate(blocs) if b.canonical == c)))
+    return next(b for b in blocs if b.canonical == best)
+
+
+def _is_sep(toks: list[Tok], a: int, b: int) -> bool:
+    """Only list separators and fillers between tokens a and b ("," ";" "và" "đại diện")."""
+    k = a
+    seen_sep = False
+    while k < b:
+        t = toks[k]
+        if t.text in (",", ";"):
+            seen_sep = True
+            k += 1
+        elif t.is_("và"):
+            seen_sep = True
+            k += 1
+        elif t in _FILLERS:
+            k += 1
+        else:
+            return False
+    return seen_sep
+
+
+def _runs(org_mentions: list[orgs.OrgMention], doc: Doc) -> list[list[orgs.OrgMention]]:
+    """Maximal runs of organisations separated only by list separators, within one sentence."""
+    runs: list[list[orgs.OrgMention]] = []
+    cur: list[orgs.OrgMention] = []
+    units = [m for m in org_mentions if not m.is_bloc]
+    for m in units:
+        lead = m.lead_i
+        if cur and doc.sentence_of(cur[-1].start) == doc.sentence_of(m.start) and (
+            _is_sep(doc.toks, cur[-1].j, m.i) or (lead is not None and _is_sep(doc.toks, cur[-1].j, lead))
+            or (cur[-1].written_name and m.written_name and _is_sep(doc.toks, cur[-1].j, m.i))
+        ):
+            cur.append(m)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [m]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _membership_lists(doc: Doc, org_mentions: list[orgs.OrgMention]) -> list[tuple[int, list[orgs.OrgMention]]]:
+    """(token index of the list's start, members) for member lists of a bloc."""
+    toks = doc.toks
+    out = []
+    blocs_by_sentence: dict[tuple[int, int], bool] = {}
+    for b in org_mentions:
+        if b.is_bloc:
+            blocs_by_sentence[doc.sentence_of(b.start)] = True
+    for run in _runs(org_mentions, doc):
+        first = run[0]
+        lead = first.lead_i if first.lead_i is not None else first.i
+        k = lead - 1
+        while k >= 0 and toks[k] in _FILLERS:
+            k -= 1
+        if k < 0:
+            continue
+        intro_ok = toks[k].text == ":" or toks[k] in _LIST_INTRO or (toks[k].is_("có") and toks[k - 1].is_("gồm"))
+        if not intro_ok:
+            continue
+        if len(run) < 2 and not toks[k].text == ":":
+            continue
+        sent = doc.sentence_of(first.start)
+        a = k
+        while a > 0 and toks[a - 1].start >= sent[0] and toks[a - 1].text != ";":
+            a -= 1
+        clause_toks = toks[a:k]
+        # the clause before the list names a bloc or its members, and is not about awards
+        if _about_awards(clause_toks):
+            continue
+        if not (blocs_by_sentence.get(sent) or any(t.is_("khối", "cụm", "thành viên") for t in clause_toks)):
+            continue
+        out.append((lead, run))
+    return out
+
+
+def _about_awards(clause: list[Tok]) -> bool:
+    for x, t in enumerate(clause):
+        if t in _AWARD:
+            return True
+        if x + 1 < len(clause) and not t.cap and any(t.is_(a) and clause[x + 1].is_(b) for a, b in _AWARD_PAIRS):
+            return True
+        if x + 1 < len(clause) and t.cap and t.is_("Bằng", "Giấy", "Cờ") and clause[x + 1].is_("khen", "thi"):
+            return True
+    return False
+
+
+def _subjects(doc: Doc, m: _Mention, org_mentions: list[orgs.OrgMention]) -> list[orgs.OrgMention]:
+    """The coordinated organisations that sign in this sentence, or those "giữa X và Y"."""
+    toks = doc.toks
+    n = len(toks)
+    sent_orgs = [o for o in org_mentions if m.sent[0] <= o.start < m.sent[1] and not o.is_bloc]
+    before = [o for o in sent_orgs if o.end <= m.start]
+    if before:
+        last = before[-1]
+        gap = toks[last.j:m.i]
+        if len(gap) <= 8 and all(t in _SUBJECT_GAP for t in gap):
+            run = [last]
+            for o in reversed(before[:-1]):
+                if o.context == "venue":
+                    break
+                if _is_sep(toks, o.j, run[0].i) and len(run) < 12:
+                    run.insert(0, o)
+                else:
+                    break
+            if last.context != "venue":
+                return [o for o in run if o.context != "venue"]
+    k = m.j
+    while k < n and k < m.j + 12 and toks[k].kind == "w" and not toks[k].is_("giữa"):
+        k += 1
+    if k < n and toks[k].is_("giữa"):
+        after = [o for o in sent_orgs if o.start >= toks[k].end]
+        if after and after[0].i == k + 1:
+            run = [after[0]]
+            for o in after[1:]:
+                if _is_sep(toks, run[-1].j, o.i):
+                    run.append(o)
+                else:
+                    break
+            if len(run) >= 2:
+                return run
+    return []
+
+
+def _chairs(doc: Doc, org_mentions: list[orgs.OrgMention]) -> list[tuple[str, int | None, str, int]]:
+    """(role, year, organisation canonical, offset) for "X là Trưởng khối", "Phó cụm là Y" …"""
+    toks = doc.toks
+    n = len(toks)
+    units = [o for o in org_mentions if not o.is_bloc]
+    out = []
+    for i in range(n - 1):
+        t = toks[i]
+        if not (t.is_("Trưởng", "Phó") and toks[i + 1].is_("khối", "cụm")):
+            continue
+        role = "chair" if t.is_("Trưởng") else "vice_chair"
+        if i > 0 and toks[i - 1].is_("Phó") and role == "chair":
+            continue
+        sent = doc.sentence_of(t.start)
+        a, b = doc.clause_bounds(i)
+        year = None
+        ys = years_in(doc.folded, toks[a].start, toks[b - 1].end if b > a else t.end) \
+            or years_in(doc.folded, sent[0], sent[1])
+        if ys:
+            year = min(ys, key=lambda y: abs(y[0] - t.start))[1]
+        found = None
+        # "Phó cụm là UBND huyện Bình Liêu", "Trưởng khối năm 2023 cho Viện Kiểm sát …"
+        k = i + 2
+        if k + 1 < n and toks[k].is_("năm") and toks[k + 1].kind == "n":
+            k += 2
+        k0 = k
+        while k < n and k < i + 8 and toks[k] in _CHAIR_AFTER_GAP:
+            k += 1
+        nxt = [o for o in units if o.i == k]
+        if nxt and k > k0:
+            found = nxt[0]
+        # "Công an tỉnh được phân công làm Trưởng khối", "Viện Kiểm sát …, Trưởng khối năm 2022"
+        prev = [o for o in units if o.end <= t.start and o.start >= sent[0]]
+        if found is None and prev:
+            o = prev[-1]
+            gap = toks[o.j:i]
+            if len(gap) <= 6 and all(g in _CHAIR_BEFORE_GAP or g.text in ",–-" for g in gap):
+                found = o
+        if found is not None:
+            out.append((role, year, found.canonical, t.start))
+    return out
+
+
+def _topic(doc: Doc, m: _Mention) -> str | None:
+    toks = doc.toks
+    n = len(toks)
+    k = m.j
+    if k < n and toks[k].is_("liên") and k + 1 < n and toks[k + 1].is_("ngành"):
+        k += 2
+    if k >= n or toks[k] not in _TOPIC_START:
+        return None
+    e = k
+    while e < n and toks[e].end <= m.sent[1] and toks[e].text not in ";:.(" and not (
+            toks[e].is_("giai") and e + 1 < n and toks[e + 1].is_("đoạn")):
+        e += 1
+    if e - k < 2:
+        return None
+    text = canon(doc.text[toks[k].start:toks[e - 1].end]).rstrip(",")
+    return text[:200]
+
+
+def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMention],
+            themes: list[Theme], counts: list[StatedCount]) -> list[Pact]:
+    skip = [(t.start, t.end) for t in themes if t.kind not in ("slogan", "campaign", "model")]
+    groups = _group(_mentions(doc, skip), doc)
+    if not groups:
+        return []
+    blocs = _named_blocs(org_mentions)
+    main_bloc = _main_bloc(blocs)
+    lists = _membership_lists(doc, org_mentions)
+    chairs = _chairs(doc, org_mentions)
+    pacts: list[Pact] = []
+    for g in groups:
+        first = next((x for x in g.mentions if x.signed), g.mentions[0])
+        p = Pact(kind=g.kind, article_id=doc.article_id, start=first.start, end=first.surface_end,
+                 surface=doc.text[first.start:first.surface_end], sentence_start=first.sent[0],
+                 sentence_end=first.sent[1], year=g.year, signed=any(x.signed for x in g.mentions),
+                 mentions=[(x.start, x.surface_end) for x in g.mentions])
+        dated = sorted((x for x in g.mentions if x.date), key=lambda x: (x.date_rank, not x.signed, x.start))
+        if dated:
+            p.date = dated[0].date
+            if p.year is None:
+                p.year = int(p.date[:4])
+        p.period = next((x.period for x in g.mentions if x.period), None)
+        p.topic = next((t for t in (_topic(doc, x) for x in g.mentions) if t), None)
+        # bloc: named in one of the pact's sentences, else the article's bloc (emulation pacts)
+        bloc = None
+        emulation = g.kind == "giao ước thi đua"
+        for x in g.mentions if emulation else ():
+            in_sent = [b for b in blocs if x.sent[0] <= b.start < x.sent[1]]
+            if in_sent:
+                bloc = in_sent[0]
+                break
+        if bloc is None and emulation:
+            bloc = main_bloc
+        if bloc is not None:
+            same = [b for b in blocs if b.canonical == bloc.canonical]
+            p.bloc = bloc_display(max(same, key=lambda b: len(b.core)))
+            p.bloc_canonical = bloc.canonical
+        # parties
+        parties: list[orgs.OrgMention] = []
+        for x in g.mentions:
+            if x.signed:
+                parties = _subjects(doc, x, org_mentions)
+                if parties:
+                    break
+        if not parties and lists:
+            chosen = None
+            for lead, run in lists:
+                sent = doc.sentence_of(run[0].start)
+                lb = [b for b in blocs if sent[0] <= b.start < sent[1]]
+                if bloc is None or not lb or lb[0].canonical == bloc.canonical:
+                    chosen = run
+                    break
+            if chosen:
+                parties = chosen
+        seen = set()
+        for o in parties:
+            if o.canonical not in seen:
+                seen.add(o.canonical)
+                p.parties.append(o.canonical)
+        # stated count: in the member list's sentence, or in a sentence of the pact
+        sentences = {x.sent for x in g.mentions}
+        if parties:
+            sentences.add(doc.sentence_of(parties[0].start))
+        for c in counts:
+            if any(s <= c.start < e for s, e in sentences) and c.noun in _UNIT_NOUNS:
+                p.party_count = c.count
+                break
+        # chair / vice-chair of the bloc for the pact's year
+        for role, year, name, _ in chairs if emulation else ():
+            if year is None and pacts and any(q.kind == p.kind for q in pacts):
+                continue  # a chair without a year belongs to the article's first pact
+            if year is not None and p.year is not None and year != p.year:
+                continue
+            if role == "chair" and p.chair is None:
+                p.chair = name
+            elif role == "vice_chair" and p.vice_chair is None:
+                p.vice_chair = name
+        p.province = _pact_province(p, bloc, parties, province)
+        pacts.append(p)
+    _assign_slogans(doc, pacts, groups, themes)
+    _link_counts(doc, counts, lists)
+    return pacts
+
+
+_UNIT_NOUNS = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "địa phương", "huyện", "quận",
+               "thành viên", "sở, ngành", "sở ngành", "bên", "ngành", "lực lượng", "đoàn thể", "tổ chức"}
+
+
+def bloc_display(b: orgs.OrgMention) -> str:
+    """The bloc's own name without its province ("Khối thi đua Nội chính")."""
+    return b.core
+
+
+def _pact_province(p: Pact, bloc, parties, province: Province | None) -> str | None:
+    if bloc is not None and bloc.resolved_province is not None:
+        return bloc.resolved_province.name
+    provs = [o.resolved_province.name for o in parties if o.resolved_province is not None]
+    if provs:
+        return max(set(provs), key=provs.count)
+    return province.name if province else None
+
+
+def _assign_slogans(doc: Doc, pacts: list[Pact], groups: list[_Group], themes: list[Theme]) -> None:
+    emulation = [(p, g) for p, g in zip(pacts, groups) if p.kind == "giao ước thi đua"]
+    if not emulation:
+        return
+    for th in themes:
+        if th.kind != "slogan":
+            continue
+        sent = doc.sentence_of(th.start)
+        target = None
+        for p, g in emulation:
+            if any(x.sent == sent for x in g.mentions):
+                target = p
+                break
+        if target is None:
+            para = doc.paragraph_of(th.start)
+            in_para = [(p, x) for p, g in emulation for x in g.mentions if para[0] <= x.start < para[1]]
+            if in_para:
+                target = min(in_para, key=lambda px: abs(px[1].start - th.start))[0]
+            elif len(emulation) == 1:
+                target = emulation[0][0]
+        if target is not None and target.slogan is None:
+            target.slogan = th.text
+
+
+def _link_counts(doc: Doc, counts: list[StatedCount], lists) -> None:
+    for lead, run in lists:
+        sent = doc.sentence_of(run[0].start)
+        before = [c for c in counts if sent[0] <= c.start < run[0].start]
+        if before:
+            c = before[-1]
+            if not c.items:
+                seen = []
+                for o in run:
+                    if o.canonical not in seen:
+                        seen.append(o.canonical)
+                c.items = seen
