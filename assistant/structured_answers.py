@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.extraction import extract, org_key
+from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
@@ -50,17 +51,43 @@ class Facets:
     kind: str | None
 
 
-def question_facets(question: str) -> Facets:
+def question_facets(question: str, records: "RecordSource | None" = None) -> Facets:
+    """The facets of a question. Names are found by the extractor when the question is written
+    with normal capitals; otherwise (e.g. "cong an tinh vinh phuc …") by looking the stored
+    organisation and bloc names and the province names up in the folded question."""
     extraction = extract(Article(id="question", title="", text=question))
-    folded = fold(question)
+    folded = " " + " ".join(re.findall(r"\w+", fold(question))) + " "
     kind = next((v for k, v in _KINDS.items() if k in folded), None)
+    province = extraction.province or _longest_in(folded, {fold(n): n for n in PROVINCES_BY_NAME})
+    blocs = [org_key(p.canonical) for p in extraction.participants if p.kind == "bloc"]
+    organisations = [p.canonical for p in extraction.participants if p.kind == "organisation"]
+    if records is not None and not (blocs or organisations):
+        names: dict[str, tuple[str, str]] = {}
+        for r in records.records("participant"):
+            if r.get("kind") in ("organisation", "bloc"):
+                for written in (r.get("canonical"), r.get("name")):
+                    if written:
+                        names.setdefault(org_key(written), (r["kind"], written))
+        found = _longest_in(folded, {k: k for k in names})
+        if found:
+            kind_of, written = names[found]
+            (blocs if kind_of == "bloc" else organisations).append(found if kind_of == "bloc" else written)
     return Facets(
-        province=extraction.province,
+        province=province,
         years=[int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", question)],
-        blocs=[org_key(p.canonical) for p in extraction.participants if p.kind == "bloc"],
-        organisations=[p.canonical for p in extraction.participants if p.kind == "organisation"],
+        blocs=blocs,
+        organisations=organisations,
         kind=kind,
     )
+
+
+def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
+    """The value of the longest key that occurs in the question as whole words."""
+    best = None
+    for k, value in candidates.items():
+        if k and f" {k} " in folded_question and (best is None or len(k) > len(best[0])):
+            best = (k, value)
+    return best[1] if best else None
 
 
 def route(qa: QuestionAnalysis) -> str | None:
@@ -83,7 +110,7 @@ def route(qa: QuestionAnalysis) -> str | None:
 
 def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], records: "RecordSource",
                       articles: dict[str, Article]) -> Answer | None:
-    facets = question_facets(qa.text)
+    facets = question_facets(qa.text, records)
     ranks = {}
     for rank, hit in enumerate(hits):
         ranks.setdefault(hit.article_id, rank)

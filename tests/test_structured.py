@@ -1,0 +1,102 @@
+"""The structured layer end to end: records stored at ingest, browsing, and routed answers."""
+import json
+import subprocess
+import sys
+
+from corpus.normalize import fold
+
+from conftest import ROOT
+
+SEED_ID = "000_08d3a0008194d1c7"
+SEED_UNITS = ["Thanh tra tỉnh", "Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh",
+              "Sở Tư pháp", "Bộ Chỉ huy Quân sự tỉnh", "Cục Thi hành án dân sự tỉnh"]
+
+
+def _cited(assistant, answer):
+    for c in answer.citations:
+        assert assistant.article(c.article_id).text[c.start:c.end] == c.quote
+
+
+def test_browsing_records(demo_index):
+    pacts = demo_index.pacts(query="noi chinh vinh phuc")
+    seed = [p for p in pacts if p["article_id"] == SEED_ID]
+    assert seed and seed[0]["date"] == "2021-03-17" and seed[0]["province"] == "Vĩnh Phúc"
+    assert len(seed[0]["parties"]) == 7
+    people = [p for p in demo_index.participants(query="Phùng Huy Thuận") if p["kind"] == "person"]
+    assert people and people[0]["title"] == "Phó cục trưởng"
+    police = [p for p in demo_index.participants(query="Công an tỉnh Phú Thọ") if p["kind"] == "organisation"]
+    assert police and max(p["pact_count"] for p in police) >= 1
+    themes = demo_index.themes(query="nong thon moi", filters={"article_ids": [SEED_ID]})
+    assert [t["text"] for t in themes] == ["Vĩnh Phúc chung sức xây dựng nông thôn mới"]
+    for record in pacts + people + themes:
+        article = demo_index.article(record["article_id"])
+        assert article.text[record["start"]:record["end"]] == record["surface"]
+    assert demo_index.pacts(filters={"date_from": "2030-01-01"}) == []
+
+
+def test_every_party_of_the_pact_is_listed_and_cited(demo_index):
+    answer = demo_index.ask("Khối thi đua Nội chính tỉnh Vĩnh Phúc năm 2021 gồm những đơn vị nào?")
+    assert answer.mode == "structured" and not answer.abstained
+    _cited(demo_index, answer)
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(lines) == 7
+    for unit in SEED_UNITS:
+        line = next(line for line in lines if unit in line)
+        n = int(line.rsplit("[", 1)[1].rstrip("]"))
+        quote = next(c.quote for c in answer.citations if c.n == n)
+        assert unit in quote
+    assert {c.article_id for c in answer.citations} == {SEED_ID}
+
+
+def test_the_same_question_without_tone_marks(demo_index):
+    answer = demo_index.ask("khoi thi dua noi chinh tinh vinh phuc nam 2021 gom nhung don vi nao")
+    assert answer.mode == "structured"
+    for unit in SEED_UNITS:
+        assert unit in answer.answer
+
+
+def test_count_question(demo_index):
+    answer = demo_index.ask("Khối thi đua Nội chính tỉnh Bắc Ninh năm 2024 có bao nhiêu đơn vị?")
+    assert answer.short_answer.startswith("08") and not answer.abstained
+    _cited(demo_index, answer)
+
+
+def test_pacts_of_an_organisation_across_articles(demo_index):
+    answer = demo_index.ask("Công an tỉnh Phú Thọ đã ký những văn bản nào?")
+    assert answer.mode == "structured"
+    _cited(demo_index, answer)
+    assert len({c.article_id for c in answer.citations}) >= 2, answer.answer
+    assert "trong" in answer.answer.splitlines()[0] and "bài viết" in answer.answer.splitlines()[0]
+
+
+def test_campaigns_of_a_pact(demo_index):
+    answer = demo_index.ask("Những phong trào thi đua nào được nhắc đến trong giao ước của Khối thi đua Nội chính tỉnh Vĩnh Phúc năm 2021?")
+    assert answer.mode == "structured"
+    texts = [fold(line) for line in answer.answer.splitlines()]
+    assert any("van hoa cong so" in t for t in texts) and any("nong thon moi" in t for t in texts)
+    _cited(demo_index, answer)
+
+
+def test_reingest_replaces_records(tmp_path):
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    text = ("Sáng 9/6/2023, Công an tỉnh Phú Thọ và Viện Kiểm sát nhân dân tỉnh Phú Thọ ký kết quy chế phối hợp "
+            "trong công tác điều tra.")
+    src.write_text(json.dumps({"id": "q1", "title": "Ký quy chế phối hợp", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([src])
+    assert len(assistant.pacts()) == 1
+    src.write_text(json.dumps({"id": "q1", "title": "Tin khác", "text": "Hội Nông dân tổ chức tập huấn."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant.ingest([src])
+    assert assistant.pacts() == []
+
+
+def test_cli_browse_json(demo_index):
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "themes", "--index", str(demo_index.index_dir), "--query", "34-CT/TW", "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all("34-CT/TW" in r["text"] for r in rows)
