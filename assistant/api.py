@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -12,7 +13,7 @@ from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.embeddings import get_embedder
 from index.indexer import IngestStats, Indexer
-from index.manifest import check_manifest, read_manifest
+from index.manifest import Manifest, check_manifest, read_manifest, write_manifest
 from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
 from index.store import ChromaStore, make_client
@@ -48,9 +49,13 @@ class Assistant:
         self.index_dir = Path(self.settings.index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
         self.embedder = get_embedder(self.settings.embedding_model, self.settings.device)
-        check_manifest(self.index_dir, self.embedder.name)
+        manifest = check_manifest(self.index_dir, self.embedder.name)
+        if manifest is None:
+            manifest = Manifest(self.embedder.name, self.embedder.dimension, collection=f"civic_{uuid.uuid4().hex[:12]}")
+            write_manifest(self.index_dir, manifest)
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
-        self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder)
+        self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder,
+                                 collection=manifest.collection)
         self._retriever: HybridRetriever | None = None
         self._chain = None
         self._refresh_records()

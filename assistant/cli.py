@@ -78,11 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         print(ensure_e5_model(args.out))
         return 0
     from index.manifest import IndexModelMismatch
+    from index.store import StoreUnavailable
 
     try:
         assistant = _open(args)
         return COMMANDS[args.command](assistant, args)
-    except IndexModelMismatch as exc:
+    except (IndexModelMismatch, StoreUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValueError as exc:

@@ -19,6 +19,9 @@ class Manifest:
     embedding_model: str
     dimension: int
     schema: int = SCHEMA_VERSION
+    # The Chroma collection of this index: unique per index, so several indexes can share one
+    # Chroma server without touching each other's vectors.
+    collection: str = "civic_chunks"
 
 
 def read_manifest(index_dir: Path) -> Manifest | None:
@@ -26,7 +29,8 @@ def read_manifest(index_dir: Path) -> Manifest | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Manifest(data["embedding_model"], int(data["dimension"]), int(data.get("schema", SCHEMA_VERSION)))
+    return Manifest(data["embedding_model"], int(data["dimension"]), int(data.get("schema", SCHEMA_VERSION)),
+                    data.get("collection", "civic_chunks"))
 
 
 def write_manifest(index_dir: Path, manifest: Manifest) -> None:

@@ -17,6 +17,10 @@ from .embeddings import Embedder, get_embedder
 COLLECTION = "civic_chunks"
 
 
+class StoreUnavailable(RuntimeError):
+    """The configured Chroma server cannot be reached."""
+
+
 class CivicEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma embedding function backed by our sentence-transformers `Embedder`."""
 
@@ -54,12 +58,15 @@ def make_client(index_dir: Path, chroma_url: str | None = None):
         parts = urllib.parse.urlsplit(chroma_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"invalid Chroma URL {chroma_url!r}: expected http://host:port")
-        return chromadb.HttpClient(
-            host=parts.hostname,
-            port=parts.port or (443 if parts.scheme == "https" else 8000),
-            ssl=parts.scheme == "https",
-            settings=settings,
-        )
+        try:
+            return chromadb.HttpClient(
+                host=parts.hostname,
+                port=parts.port or (443 if parts.scheme == "https" else 8000),
+                ssl=parts.scheme == "https",
+                settings=settings,
+            )
+        except Exception as exc:  # chromadb raises several kinds when the server is down
+            raise StoreUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}") from exc
     path = Path(index_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=settings)
