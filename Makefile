@@ -9,13 +9,16 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test venv model demo-index bench clean-demo
+.PHONY: run chat test venv model demo-index bench clean-demo
 
 run: demo-index
+	$(CIVIC) serve --index $(DEMO)
+
+chat: demo-index
 	$(CIVIC) chat --index $(DEMO)
 
 test: model
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -p no:cacheprovider
 
 venv: $(STAMP)
 

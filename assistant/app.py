@@ -20,6 +20,7 @@ import os
 import re
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -33,7 +34,7 @@ quiet_third_parties()
 import gradio as gr  # noqa: E402
 
 MAX_UPLOAD_MB = 50
-UPLOAD_TYPES = (".jsonl", ".json", ".txt", ".md", ".html", ".htm")
+UPLOAD_TYPES = (".jsonl", ".ndjson", ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 PARAGRAPH_CAP = 600  # characters of context shown around a quote
 ABSTAIN_PREFIX = "Không tìm thấy"
 EXAMPLES = [
@@ -236,7 +237,7 @@ def render_sources(assistant, answer, filters: dict | None = None) -> str:
     if condensed and condensed != answer.question:
         foot.append(f"hiểu câu hỏi là: “{_esc(condensed)}”")
     if total:
-        foot.append(f"{total:.1f} s")
+        foot.append(f"trả lời trong {total:.1f} s")
     if foot:
         parts.append(f'<div class="civic-foot">{" · ".join(foot)}</div>')
     parts.append("</div>")
@@ -446,6 +447,8 @@ CSS = """
 .civic-foot { margin-top: 4px; }
 #civic-status { font-size: 0.85rem; color: var(--body-text-color-subdued); }
 #civic-sources-box { max-height: 720px; overflow-y: auto; }
+.civic-table, .civic-table * { --font-mono: var(--font); }
+.civic-table .cell-wrap { font-size: 0.88rem; }
 """
 
 
@@ -492,7 +495,13 @@ def build_app(assistant) -> gr.Blocks:
             raise gr.Error(str(exc), title="Bộ lọc") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
-        answer = ask(message, questions, filters)
+        try:
+            answer = ask(message, questions, filters)
+        except Exception as exc:  # say what went wrong in the chat; the app stays usable
+            traceback.print_exc()
+            chat.append({"role": "assistant", "content": md_escape(f"Lỗi khi trả lời: {exc}")})
+            yield chat, "", questions, panels, EMPTY_SOURCES
+            return
         chat.append({"role": "assistant", "content": ""})
         for partial in stream_text(answer.answer):
             chat[-1] = {"role": "assistant", "content": answer_markdown(partial)}
@@ -627,7 +636,7 @@ def build_app(assistant) -> gr.Blocks:
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3, min_width=420):
                         chatbot = gr.Chatbot(
-                            label="Hội thoại", elem_id="civic-chat", height=560, layout="bubble",
+                            label="Hội thoại", show_label=False, elem_id="civic-chat", height=560, layout="bubble",
                             sanitize_html=True, render_markdown=True, allow_tags=False, line_breaks=True,
                             buttons=["copy"], feedback_options=None,
                             placeholder="**Xin chào!** Hãy đặt câu hỏi về các bài viết, hoặc chọn một câu hỏi mẫu.",
@@ -655,7 +664,7 @@ def build_app(assistant) -> gr.Blocks:
                 ingest_table = gr.Dataframe(headers=UPLOAD_HEADERS, datatype=["str", "number", "number", "number",
                                                                               "number", "str"],
                                             interactive=False, wrap=True, label="Kết quả theo tệp",
-                                            elem_id="civic-ingest-table", column_widths=["30%", "8%", "9%", "9%", "7%", "37%"])
+                                            elem_id="civic-ingest-table", elem_classes="civic-table", column_widths=["30%", "8%", "9%", "9%", "7%", "37%"])
             with gr.Tab("Khám phá", id="explore", elem_id="civic-tab-explore") as explore_tab:
                 with gr.Row():
                     search = gr.Textbox(show_label=False, placeholder="Tìm đơn vị, khối, tỉnh, chủ đề… (có dấu hoặc không dấu)",
@@ -666,16 +675,19 @@ def build_app(assistant) -> gr.Blocks:
                     with gr.Tab("Giao ước"):
                         pacts_table = gr.Dataframe(headers=PACT_HEADERS, datatype=["str"] * 7 + ["markdown"],
                                                    interactive=False, wrap=True, max_height=420,
-                                                   elem_id="civic-pacts", label="Giao ước")
+                                                   column_widths=["9%", "15%", "8%", "9%", "25%", "15%", "12%", "7%"],
+                                                   elem_id="civic-pacts", elem_classes="civic-table", label="Giao ước")
                     with gr.Tab("Thành phần"):
                         parts_table = gr.Dataframe(headers=PARTICIPANT_HEADERS,
                                                    datatype=["str"] * 5 + ["number", "str", "markdown"],
                                                    interactive=False, wrap=True, max_height=420,
-                                                   elem_id="civic-participants", label="Thành phần")
+                                                   column_widths=["21%", "8%", "13%", "16%", "8%", "7%", "19%", "8%"],
+                                                   elem_id="civic-participants", elem_classes="civic-table", label="Thành phần")
                     with gr.Tab("Chủ đề"):
                         themes_table = gr.Dataframe(headers=THEME_HEADERS, datatype=["str"] * 5 + ["markdown"],
                                                     interactive=False, wrap=True, max_height=420,
-                                                    elem_id="civic-themes", label="Chủ đề")
+                                                    column_widths=["9%", "39%", "8%", "9%", "27%", "8%"],
+                                                    elem_id="civic-themes", elem_classes="civic-table", label="Chủ đề")
                 with gr.Row(equal_height=False):
                     chart = gr.Plot(label="Đơn vị theo số giao ước", elem_id="civic-chart", scale=3)
                     record_view = gr.HTML('<div class="civic-empty">Bấm vào một dòng của bảng để xem đoạn trích.</div>',
@@ -684,21 +696,23 @@ def build_app(assistant) -> gr.Blocks:
         # --- events --------------------------------------------------------------------------------
         chat_inputs = [question, chatbot, questions, panels, source_box, date_from, date_to]
         chat_outputs = [chatbot, question, questions, panels, sources_panel]
-        common = dict(api_visibility="private", concurrency_limit=1, concurrency_id="assistant")
+        # the lock serialises calls into the assistant; chats may queue up while one streams
+        common = dict(api_visibility="private", concurrency_limit=4, concurrency_id="chat")
         question.submit(respond, chat_inputs, chat_outputs, show_progress="minimal", **common)
         send.click(respond, chat_inputs, chat_outputs, show_progress="minimal", **common)
         chatbot.example_select(pick_example, None, question, api_visibility="private", queue=False).then(
             respond, chat_inputs, chat_outputs, show_progress="minimal", **common)
         chatbot.select(show_panel, [panels], [sources_panel], api_visibility="private", queue=False)
-        new.click(new_chat, None, [chatbot, question, questions, panels, sources_panel], api_visibility="private",
-                  queue=False)
+        reset_outputs = [chatbot, question, questions, panels, sources_panel]
+        new.click(new_chat, None, reset_outputs, api_visibility="private", queue=False)
+        chatbot.clear(new_chat, None, reset_outputs, api_visibility="private", queue=False)
         clear_filters.click(lambda: ([], "", ""), None, [source_box, date_from, date_to], api_visibility="private",
                             queue=False)
 
         explore_inputs = [search, source_box, date_from, date_to]
         explore_outputs = [pacts_table, parts_table, themes_table, chart, explore_note, spans]
         ingest_btn.click(do_ingest, [files, urls], [ingest_table, ingest_summary, source_box, status],
-                         **common).then(explore, explore_inputs, explore_outputs, api_visibility="private")
+                         api_visibility="private", concurrency_limit=1).then(explore, explore_inputs, explore_outputs, api_visibility="private")
         explore_tab.select(explore, explore_inputs, explore_outputs, api_visibility="private")
         search.submit(explore, explore_inputs, explore_outputs, api_visibility="private")
         search_btn.click(explore, explore_inputs, explore_outputs, api_visibility="private")
@@ -706,8 +720,8 @@ def build_app(assistant) -> gr.Blocks:
         parts_table.select(open_record("participants"), [spans], [record_view], api_visibility="private")
         themes_table.select(open_record("themes"), [spans], [record_view], api_visibility="private")
 
-        gr.api(chat_api, api_name="chat", concurrency_limit=1, concurrency_id="assistant")
-        gr.api(ask_api, api_name="ask", concurrency_limit=1, concurrency_id="assistant")
+        gr.api(chat_api, api_name="chat", concurrency_limit=4, concurrency_id="chat")
+        gr.api(ask_api, api_name="ask", concurrency_limit=4, concurrency_id="chat")
     return app
 
 
