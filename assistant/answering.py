@@ -50,6 +50,7 @@ class AnswerPolicy:
     """Thresholds of the extractive answerer (calibrated on the demo question set)."""
 
     min_coverage: float = 0.6  # share of question content a sentence must cover to be evidence
+    min_local_coverage: float = 0.5  # share of the specific question words near a typed answer
     min_dense_english: float = 0.80  # English questions: cosine of the best chunk
     max_support: int = 2  # supporting sentences shown after the short answer
     max_list_sentences: int = 6  # sentences gathered for campaign / slogan lists
@@ -90,20 +91,23 @@ def extractive_answer(question: str, hits: list[Hit], articles: dict[str, Articl
 # --- evidence ---------------------------------------------------------------------------------
 def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> list[_Sentence]:
     wanted = qa.content
-    anchors = _anchors(qa)
+    years, phrases = _anchors(qa)
     seen: set[tuple[str, int]] = set()
     out: list[_Sentence] = []
     for rank, hit in enumerate(hits):
         article = articles[hit.article_id]
-        article_words = set(_WORD.findall(fold(article.title + " " + article.text)))
-        if anchors and not all(_has_anchor(a, article_words) for a in anchors):
+        folded_article = " " + " ".join(_WORD.findall(fold(article.title + " " + article.text))) + " "
+        if phrases and not all(f" {p} " in folded_article for p in phrases):
             continue
+        title_words = set(_WORD.findall(fold(article.title))) | ({article.date[:4]} if article.date else set())
         context = set(_WORD.findall(fold(article.title + " " + hit.text)))
         for s, e in sentence_spans(article.text, hit.start, hit.end):
             if (hit.article_id, s) in seen:
                 continue
             seen.add((hit.article_id, s))
             words = set(_WORD.findall(fold(article.text[s:e])))
+            if years and not all(y in words or y in title_words for y in years):
+                continue  # a year the question asks about must be the sentence's or the article's own
             if wanted:
                 got = sum(1.0 if w in words else 0.5 if w in context else 0.0 for w in wanted)
                 coverage = got / len(wanted)
@@ -116,22 +120,27 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
     return out
 
 
-def _anchors(qa: QuestionAnalysis) -> list[str]:
-    """Folded years and proper names of the question that evidence must share."""
+def _anchors(qa: QuestionAnalysis) -> tuple[list[str], list[str]]:
+    """Years, and folded proper-name phrases (runs of capitalised words after the first word),
+    that the evidence must share: the years in its sentence or its article's title or date, the
+    names as whole phrases in its article."""
     text = qa.text
-    anchors = re.findall(r"\b(?:19|20)\d{2}\b", text)
+    years = re.findall(r"\b(?:19|20)\d{2}\b", text)
     if qa.english:
-        return anchors
-    words = text.split()
-    for i, word in enumerate(words):
+        return years, []
+    phrases: list[str] = []
+    run: list[str] = []
+    for i, word in enumerate(text.split()):
         clean = word.strip("?.,;:!“”\"'()")
-        if i > 0 and clean[:1].isupper() and clean.isalpha() and len(clean) > 1:
-            anchors.append(fold(clean))
-    return anchors
-
-
-def _has_anchor(anchor: str, words: set[str]) -> bool:
-    return anchor in words
+        capitalised = i > 0 and clean[:1].isupper() and clean.replace("-", "").isalpha() and len(clean) > 1
+        if capitalised:
+            run.append(fold(clean))
+        if run and (not capitalised or word != clean):
+            phrases.append(" ".join(run))
+            run = []
+    if run:
+        phrases.append(" ".join(run))
+    return years, phrases
 
 
 def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerPolicy) -> bool:
@@ -157,8 +166,13 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
             if len(items) >= 2:
                 return _list_answer(qa, sent, items, articles)
             continue
+        specific = _specific_words(qa, articles[sent.hit.article_id])
         for cand in found:
             if _repeats_question(cand.text, question_folded):
+                continue
+            if not qa.english and _local_coverage(cand, text, sent, specific) < policy.min_local_coverage:
+                continue
+            if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand):
                 continue
             value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent)
             if best is None or value > best[0]:
@@ -168,6 +182,45 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
     _, sent, cand = best
     short = _display(qa, cand)
     return _compose(qa, short, [sent], sentences, articles, policy)
+
+
+_MONEY = ("tien", "kinh phi", "ngan sach", "von", "tien thuong", "chi phi")
+_PERCENT = ("phan tram", "ti le", "ty le")
+_ORG_NOUNS = {"don vi", "co quan", "to chuc", "thanh vien", "dia phuong", "tap the", "ben"}
+
+
+def _number_fits(noun: str, cand: Candidate) -> bool:
+    """Whether a number candidate counts what the question asks for ("bao nhiêu đơn vị" → "07
+    đơn vị"; money → đồng/triệu/tỷ; percentages → %)."""
+    extra = fold(cand.extra)
+    if noun.startswith(_MONEY):
+        return extra.startswith(("dong", "trieu", "ty", "nghin", "ngan"))
+    if noun.startswith(_PERCENT):
+        return "%" in cand.text
+    if noun in _ORG_NOUNS or noun.split()[0] in {n.split()[0] for n in _ORG_NOUNS}:
+        return any(extra.startswith(n) for n in _ORG_NOUNS)
+    return extra.startswith(noun.split()[0])
+
+
+def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
+    """The question's content words that the article's title does not already account for,
+    minus the words of its wh-phrase ("đơn vị" in "đơn vị nào")."""
+    title = set(_WORD.findall(fold(article.title))) | ({article.date[:4]} if article.date else set())
+    return {w for w in qa.content if w not in title and w not in qa.frame}
+
+
+def _local_coverage(cand: Candidate, text: str, sent: "_Sentence", specific: set[str]) -> float:
+    """Share of the specific question words found near the candidate: in a window around it
+    for people, titles and organisations (a list of officials mentions many), else in its
+    sentence."""
+    if not specific:
+        return 1.0
+    if cand.kind in ("person", "title", "organisation"):
+        window = text[max(sent.start, cand.start - 90): min(sent.end, cand.end + 90)]
+    else:
+        window = text[sent.start:sent.end]
+    words = set(_WORD.findall(fold(window)))
+    return sum(w in words for w in specific) / len(specific)
 
 
 def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], text: str, sent: _Sentence) -> float:

@@ -297,12 +297,16 @@ def _cite_sentence(article: Article, start: int, end: int, citations: list[Citat
 
 
 def _display_name(record: dict | None, canonical: str) -> str:
+    """The name as the article writes it, completed with what the canonical form adds
+    ("Công an tỉnh" in a Phú Thọ article → "Công an tỉnh Phú Thọ"; "UBND huyện Kỳ Sơn" stays)."""
     if not record:
         return canonical
     name = record.get("name") or canonical
-    if org_key(canonical).startswith(org_key(name)):
-        return canonical  # "Công an tỉnh" written in a Phú Thọ article → "Công an tỉnh Phú Thọ"
-    return f"{name} ({canonical})"
+    name_key, canonical_key = org_key(name).split(), org_key(canonical).split()
+    if canonical_key[: len(name_key)] != name_key:
+        return f"{name} ({canonical})"
+    extra = len(canonical_key) - len(name_key)
+    return name if extra <= 0 else f"{name} {' '.join(canonical.split()[-extra:])}"
 
 
 def _fmt_date(value) -> str:
