@@ -269,7 +269,7 @@ def _list_answer(qa, sent: _Sentence, items: list[Candidate], articles) -> Answe
     noun = _list_noun(qa, article.text[sent.start:sent.end])
     head = f"Gồm {len(names)} {noun}" + (f" (bài viết nêu {count})" if count and not count.startswith(f"{len(names)} ") and not count.startswith(f"0{len(names)} ") else "")
     citation = _citation(1, sent.hit, article, sent.start, sent.end)
-    text = f"{head}: " + "; ".join(names) + f". [1]"
+    text = f"{head}: " + "; ".join(as_answer_text(n) for n in names) + ". [1]"
     return Answer(qa.text, text, False, [citation], short_answer="; ".join(names))
 
 
@@ -299,7 +299,7 @@ def _gathered_list(qa, sentences, articles, kinds, policy) -> Answer | None:
             break
     if not items:
         return None
-    lines = [f"- {text} [{c.n}]" for text, c in items]
+    lines = [f"- {as_answer_text(text)} [{c.n}]" for text, c in items]
     head = f"Tìm thấy {len(items)} mục trong {len({c.article_id for c in citations})} bài viết:"
     return Answer(qa.text, head + "\n" + "\n".join(lines), False, citations,
                   short_answer="; ".join(t for t, _ in items))
@@ -310,14 +310,20 @@ def _sentence_answer(qa, sentences, articles, policy) -> Answer:
     article = articles[best[0].hit.article_id]
     short = article.text[best[0].start:best[0].end]
     citations = [_citation(i + 1, s.hit, articles[s.hit.article_id], s.start, s.end) for i, s in enumerate(best)]
-    text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+    text = " ".join(f"{as_answer_text(c.quote)} [{c.n}]" for c in citations)
     return Answer(qa.text, text, False, citations, short_answer=short)
 
 
 def _compose(qa, short: str, support: list[_Sentence], sentences, articles, policy) -> Answer:
     citations = [_citation(i + 1, s.hit, articles[s.hit.article_id], s.start, s.end) for i, s in enumerate(support)]
-    body = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-    return Answer(qa.text, f"{short} [1]\n\n{body}", False, citations, short_answer=short)
+    body = " ".join(f"{as_answer_text(c.quote)} [{c.n}]" for c in citations)
+    return Answer(qa.text, f"{as_answer_text(short)} [1]\n\n{body}", False, citations, short_answer=short)
+
+
+def as_answer_text(text: str) -> str:
+    """Article text placed in an answer, with any "[12]" it contains written "［12］" so that
+    every `[n]` of an answer is one of our citation markers (the quote itself is unchanged)."""
+    return re.sub(r"\[(\d+)\]", "［\\1］", text)
 
 
 def _abstain(question: str, sentences: list[_Sentence], articles) -> Answer:

@@ -18,6 +18,7 @@ from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.retrieval import Hit
 
+from .answering import as_answer_text
 from .question import QuestionAnalysis
 from .records import Answer, Citation
 
@@ -194,12 +195,12 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) 
         number = stated or len(items)
         short = f"{number:02d} đơn vị" if number < 10 else f"{number} đơn vị"
         text = (f"{short} [{head_cite.n}] — {what}" + (f" ({_fmt_date(when)})" if when else "") + ":\n"
-                + "\n".join(f"- {name} [{c.n}]" for name, c in items))
+                + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
         return Answer(qa.text, text, False, citations, short_answer=short)
     head = f"{what}" + (f" ({best.get('kind')}, {_fmt_date(when)})" if when else f" ({best.get('kind')})")
     count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) else ""
     text = (f"{head} gồm {len(items)} bên tham gia, theo 1 bài viết{count_note} [{head_cite.n}]:\n"
-            + "\n".join(f"- {name} [{c.n}]" for name, c in items))
+            + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
     if others:
         text += "\n\nCác bài viết khác cũng nêu: " + "; ".join(
             f"{o.get('bloc_canonical') or o.get('kind')} ({_fmt_date(o.get('date') or o.get('year'))}, {o['article_id']})"
@@ -240,7 +241,7 @@ def _org_pacts_answer(qa, facets, records: RecordSource, articles) -> Answer | N
         elif partners:
             what += " với " + ", ".join(partners[:4]) + ("…" if len(partners) > 4 else "")
         when = pact.get("date") or pact.get("year")
-        lines.append(f"- {what}" + (f" ({_fmt_date(when)})" if when else "") + f" [{c.n}]")
+        lines.append(f"- {as_answer_text(what)}" + (f" ({_fmt_date(when)})" if when else "") + f" [{c.n}]")
     n_articles = len({c.article_id for c in citations})
     name = facets.organisations[0]
     text = f"{name}: {len(lines)} văn bản đã ký, trong {n_articles} bài viết:\n" + "\n".join(lines)
@@ -275,7 +276,7 @@ def _themes_answer(qa, facets, ranks, records: RecordSource, articles) -> Answer
     n_articles = len({c.article_id for c in citations})
     label = {"campaign": "phong trào, cuộc vận động", "theme": "chủ đề, khẩu hiệu", "directive": "văn bản chỉ đạo"}[qa.answer_type]
     text = (f"Tìm thấy {len(lines)} {label} trong {n_articles} bài viết:\n"
-            + "\n".join(f"- {t} [{c.n}]" for t, c in lines))
+            + "\n".join(f"- {as_answer_text(t)} [{c.n}]" for t, c in lines))
     return Answer(qa.text, text, False, citations, short_answer="; ".join(t for t, _ in lines))
 
 

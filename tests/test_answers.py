@@ -108,3 +108,15 @@ def test_citation_verifier_rejects_a_tampered_quote(demo_index):
     answer.answer += " [9]"
     with pytest.raises(ValueError, match=r"\[9\]"):
         verify_citations(answer, articles)
+
+
+def test_bracketed_numbers_in_article_text_are_not_citation_markers():
+    from assistant.answering import as_answer_text, verify_citations
+    from assistant.records import Answer, Citation
+    from corpus.records import Article
+
+    article = Article(id="x", title="T", text="Vào thế kỷ [21], hội nghị diễn ra.")
+    citation = Citation(1, "x", "T", None, None, None, article.text, 0, len(article.text))
+    answer = Answer("q", f"{as_answer_text(article.text)} [1]", False, [citation])
+    verify_citations(answer, {"x": article})
+    assert "[21]" not in answer.answer and "21" in answer.answer and citation.quote == article.text
