@@ -29,6 +29,7 @@ _REFERENCE = re.compile(
     r"|\b(?:it|they|them|he|she|him|her|họ)\b)",
     re.IGNORECASE,
 )
+_YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
 _INTERROGATIVE = set(
     "ai gi nao dau sao bao nhieu may khi nhung cac la gom co which what who whom when where why how many much "
@@ -48,15 +49,46 @@ def condense_question(question: str, history: list[str] | None) -> str:
         new = (match.group("vi") or match.group("en") or "").strip()
         new = re.sub(r"^(?:ở|o|tại|tai|in|at|for)\s+", "", new, flags=re.IGNORECASE)
         return _substitute(previous, new)
+    year_ref = _YEAR_REFERENCE.search(question)
+    if year_ref and _YEAR.search(previous):
+        digits = re.search(r"\d{4}", _YEAR.search(previous).group(0)).group(0)  # type: ignore[union-attr]
+        question = question[: year_ref.start()] + f"năm {digits}" + question[year_ref.end():]
+        return _with_context(question, previous)
     reference = _REFERENCE.search(question)
     if reference:
         subject = _last_entity(previous)
         if subject:
-            return question[: reference.start()] + subject + question[reference.end():]
+            resolved = question[: reference.start()] + subject + question[reference.end():]
+            return _with_context(resolved, previous)
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     if not _has_own_subject(question):
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     return question
+
+
+def _with_context(question: str, previous: str) -> str:
+    """The resolved follow-up plus the previous question's organisations/blocs and year that it
+    does not mention yet, e.g. "(Khối thi đua Nội chính tỉnh Nghệ An, năm 2022)"."""
+    from corpus.extraction import extract
+    from corpus.records import Article
+
+    have = fold(question)
+    extraction = extract(Article(id="previous", title="", text=previous))
+    names = [p.surface for p in extraction.participants if p.kind in ("bloc", "organisation")]
+    if not names:
+        names = [previous[s:e] for s, e in organisation_spans(previous, fold_aligned(previous))]
+    if extraction.province and not any(fold(extraction.province) in fold(n) for n in names):
+        names.append(extraction.province)
+    extra = []
+    for name in names:
+        if fold(name) not in have:
+            extra.append(name)
+    for year in re.findall(r"\b(?:19|20)\d{2}\b", previous):
+        if year not in have:
+            extra.append(f"năm {year}")
+    if not extra:
+        return question
+    return f"{question.rstrip(' ?')} ({', '.join(dict.fromkeys(extra))})?"
 
 
 def _substitute(previous: str, new: str) -> str:
