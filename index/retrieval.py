@@ -26,7 +26,7 @@ class FusionWeights:
 
 # (Vietnamese query weights, English query weights) per model, measured by bench/retrieval.py.
 MODEL_WEIGHTS: dict[str, tuple[FusionWeights, FusionWeights]] = {
-    "multilingual-e5-small": (FusionWeights(0.5, 0.5), FusionWeights(0.9, 0.1)),
+    "multilingual-e5-small": (FusionWeights(0.5, 0.5), FusionWeights(0.8, 0.2)),
     "all-MiniLM-L6-v2": (FusionWeights(0.1, 0.9), FusionWeights(0.7, 0.3)),
 }
 DEFAULT_WEIGHTS = (FusionWeights(0.5, 0.5), FusionWeights(0.7, 0.3))

@@ -1,12 +1,15 @@
 """Ingestion of the third-party civic news corpus in ../shared (skipped when it is absent)."""
 import json
 
+import pytest
+
 from assistant import Assistant
 
 from conftest import CIVIC_NEWS, needs_shared
 
 
 @needs_shared
+@pytest.mark.timeout(1800)
 def test_civic_news_twice_gives_400_articles_and_the_same_chunks(tmp_path):
     # The light model keeps this test to about a minute; chunking does not depend on the model.
     assistant = Assistant(tmp_path / "idx", embedding_model="all-MiniLM-L6-v2")
