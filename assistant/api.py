@@ -20,6 +20,7 @@ from index.store import ChromaStore, make_client
 
 from .chain import build_answer_chain
 from .config import Settings
+from .llm import chat_model_from_settings, describe_model, stream_chain
 from .records import Answer
 from .structured import allowed_articles, list_participants, list_pacts, list_themes
 from .structured_answers import RecordSource
@@ -37,15 +38,31 @@ class Assistant:
         chroma_url: str | None = None,
         device: str | None = None,
         retrieval_mode: str | None = None,
+        llm=None,
+        llm_provider: str | None = None,
+        llm_model: str | None = None,
+        llm_base_url: str | None = None,
+        answerer: str | None = None,
     ) -> None:
+        """`llm`: any LangChain chat model for the LLM answer mode (else built from
+        `llm_provider`/`llm_model`/`llm_base_url` or CIVIC_LLM_* settings; see docs/llm.md).
+        `answerer`: "extractive" ignores any configured LLM; "llm" requires one."""
         overrides = {
             key: value
             for key, value in {"index_dir": Path(index_dir) if index_dir else None,
                                "embedding_model": embedding_model, "chroma_url": chroma_url,
-                               "device": device, "retrieval_mode": retrieval_mode}.items()
+                               "device": device, "retrieval_mode": retrieval_mode,
+                               "llm_provider": llm_provider, "llm_model": llm_model,
+                               "llm_base_url": llm_base_url}.items()
             if value is not None
         }
         self.settings = replace(settings or Settings.from_env(), **overrides)
+        if answerer not in (None, "extractive", "llm"):
+            raise ValueError(f"answerer must be 'extractive' or 'llm', not {answerer!r}")
+        self.llm = None if answerer == "extractive" else (llm if llm is not None else chat_model_from_settings(self.settings))
+        if answerer == "llm" and self.llm is None:
+            raise ValueError("answerer 'llm' needs a chat model: pass llm=..., or set --llm-provider/--llm-model "
+                             "(CIVIC_LLM_PROVIDER, CIVIC_LLM_MODEL)")
         self.index_dir = Path(self.settings.index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
         self.embedder = get_embedder(self.settings.embedding_model, self.settings.device)
@@ -105,8 +122,19 @@ class Assistant:
                 lambda q, k, f: self.retrieve(q, k=k, filters=f),
                 lambda ids: {i: self.catalog.article(i) for i in ids},
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
+                llm=self.llm,
+                sentence_scorer=self._sentence_similarity,
             )
         return self._chain
+
+    def _sentence_similarity(self, question: str, sentences: list[str]) -> list[float]:
+        """Cosine similarity of `question` to each sentence (ranks LLM sources for English questions)."""
+        return (self.embedder.embed_passages(sentences) @ self.embedder.embed_query(question)).tolist()
+
+    @property
+    def answer_mode(self) -> str:
+        """"llm (<model>)" when a chat model writes passage answers, else "extractive"."""
+        return f"llm ({describe_model(self.llm)})" if self.llm is not None else "extractive"
 
     def ask(self, question: str, history: list[str] | None = None,
             filters: dict | Filters | None = None) -> Answer:
@@ -115,6 +143,16 @@ class Assistant:
         if not question or not question.strip():
             raise ValueError("the question is empty")
         return self.chain.invoke({"question": question.strip(), "history": list(history or []), "filters": filters})
+
+    def ask_stream(self, question: str, history: list[str] | None = None,
+                   filters: dict | Filters | None = None) -> Iterator[str | Answer]:
+        """`ask`, streamed: yields text pieces, then the final verified `Answer` (last item).
+        The pieces concatenate to `Answer.answer`; with an LLM each piece is a sentence that
+        already passed the post-checks, so nothing shown is ever retracted."""
+        if not question or not question.strip():
+            raise ValueError("the question is empty")
+        return stream_chain(self.chain, {"question": question.strip(), "history": list(history or []),
+                                         "filters": filters}, streams=self.llm is not None)
 
     # --- structured records -------------------------------------------------------------------
     def pacts(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:

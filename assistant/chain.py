@@ -22,6 +22,7 @@ from index.retrieval import Hit
 
 from .answering import AnswerPolicy, extractive_answer, verify_citations
 from .condense import condense_question
+from .llm import LLMPolicy, llm_answer, rewrite_question
 from .question import analyse_question
 from .structured_answers import route, structured_answer
 from .records import Answer
@@ -41,10 +42,17 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
 
 
 def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, records_for=None, k: int = 8,
-                       policy: AnswerPolicy = AnswerPolicy()) -> Runnable:
-    """The extractive chain. Input: {"question", "history"?, "filters"?}; output: `Answer`."""
+                       policy: AnswerPolicy = AnswerPolicy(), llm=None, llm_policy: LLMPolicy = LLMPolicy(),
+                       sentence_scorer=None) -> Runnable:
+    """The answer chain. Input: {"question", "history"?, "filters"?, "emit"?}; output: `Answer`.
+
+    With `llm` (any LangChain chat model), follow-ups are rewritten by the model and passage
+    answers are written by it under the post-checks of `assistant.llm`; `emit` (optional) receives
+    the checked pieces of an LLM answer as they stream."""
 
     def condense(state: dict) -> dict:
+        if llm is not None and state.get("history"):
+            return {**state, "standalone": rewrite_question(llm, state["question"], state["history"], llm_policy)}
         return {**state, "standalone": condense_question(state["question"], state.get("history") or [])}
 
     def retrieve_step(state: dict) -> dict:
@@ -59,6 +67,9 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, records_
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"])
             if answer is not None:
                 answer.mode = "structured"
+        if answer is None and llm is not None:
+            answer = llm_answer(llm, state["standalone"], state["hits"], state["articles"], llm_policy, policy,
+                                emit=state.get("emit"), scorer=sentence_scorer)
         if answer is None:
             answer = extractive_answer(state["standalone"], state["hits"], state["articles"], policy)
         answer.question = state["question"]

@@ -17,6 +17,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--chroma-url", metavar="URL", help="use a Chroma server (http://host:port) instead of the embedded store")
     common.add_argument("--device", metavar="DEV", help="cpu, cuda, mps (default: automatic)")
 
+    llm = argparse.ArgumentParser(add_help=False)
+    llm.add_argument("--llm-provider", choices=["openai", "ollama", "none"],
+                     help="write answers with an LLM (default: $CIVIC_LLM_PROVIDER, else extractive; see docs/llm.md)")
+    llm.add_argument("--llm-model", metavar="NAME", help="model name for the LLM provider ($CIVIC_LLM_MODEL)")
+    llm.add_argument("--llm-base-url", metavar="URL",
+                     help="OpenAI-compatible or Ollama endpoint ($CIVIC_LLM_BASE_URL); key from $OPENAI_API_KEY "
+                          "or the variable named by $CIVIC_LLM_API_KEY_ENV")
+
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--source", action="append", help="only articles from this source (repeatable)")
     filters.add_argument("--date-from", metavar="YYYY-MM-DD")
@@ -38,11 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("ask", parents=[common, filters], help="answer one question, with citations")
+    p = sub.add_parser("ask", parents=[common, filters, llm], help="answer one question, with citations")
     p.add_argument("question")
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
 
-    sub.add_parser("chat", parents=[common, filters], help="terminal chat with history and sources")
+    sub.add_parser("chat", parents=[common, filters, llm], help="terminal chat with history and sources")
 
     for name, what in (("pacts", "extracted pacts (giao ước, quy chế, chương trình phối hợp…)"),
                        ("participants", "extracted organisations, blocs and people with titles"),
@@ -51,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--query", "-q", help="only records matching these words (with or without tone marks)")
         p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("serve", parents=[common], help="the Gradio chat UI (127.0.0.1:7860 by default)")
+    p = sub.add_parser("serve", parents=[common, llm], help="the Gradio chat UI (127.0.0.1:7860 by default)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth", metavar="USER:PASS", help="require this login")
@@ -78,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         print(ensure_e5_model(args.out))
         return 0
     from index.manifest import IndexModelMismatch
+
+    from .llm import LLMError
     from index.store import StoreUnavailable
 
     try:
@@ -86,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexModelMismatch, StoreUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except ValueError as exc:
+    except (ValueError, LLMError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -100,7 +110,8 @@ def _open(args: argparse.Namespace):
     from .api import Assistant
 
     return Assistant(args.index, embedding_model=args.embedding_model, chroma_url=args.chroma_url,
-                     device=args.device)
+                     device=args.device, llm_provider=getattr(args, "llm_provider", None),
+                     llm_model=getattr(args, "llm_model", None), llm_base_url=getattr(args, "llm_base_url", None))
 
 
 def _filters(args: argparse.Namespace) -> dict:
@@ -158,11 +169,11 @@ def cmd_search(assistant, args: argparse.Namespace) -> int:
 
 
 def cmd_ask(assistant, args: argparse.Namespace) -> int:
-    answer = assistant.ask(args.question, filters=_filters(args))
     if args.json:
+        answer = assistant.ask(args.question, filters=_filters(args))
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_answer(answer)
+        _stream_answer(assistant.ask_stream(args.question, filters=_filters(args)))
     return 0
 
 
@@ -179,14 +190,30 @@ def cmd_chat(assistant, args: argparse.Namespace) -> int:
             continue
         if question.lower() in {"thoát", "thoat", "exit", "quit", ":q"}:
             return 0
-        answer = assistant.ask(question, history=history, filters=_filters(args))
         print()
-        _print_answer(answer)
+        _stream_answer(assistant.ask_stream(question, history=history, filters=_filters(args)))
         history.append(question)
+
+
+def _stream_answer(stream) -> None:
+    """Print an answer as it streams (checked pieces), then its sources."""
+    answer = None
+    for item in stream:
+        if isinstance(item, str):
+            print(item, end="", flush=True)
+        else:
+            answer = item
+    print()
+    if answer is not None:
+        _print_sources(answer)
 
 
 def _print_answer(answer) -> None:
     print(answer.answer)
+    _print_sources(answer)
+
+
+def _print_sources(answer) -> None:
     shown = answer.citations or answer.see_also
     if shown:
         print("\nNguồn:" if answer.citations else "\nCó thể liên quan:")

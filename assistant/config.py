@@ -1,7 +1,10 @@
 """One settings object for the whole product, from defaults, a profile, environment and arguments.
 
 Environment variables (all optional): CIVIC_INDEX_DIR, CIVIC_EMBEDDING_MODEL, CIVIC_DEVICE,
-CIVIC_CHROMA_URL, CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP, CIVIC_RETRIEVAL_MODE.
+CIVIC_CHROMA_URL, CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP, CIVIC_RETRIEVAL_MODE; for the optional LLM
+answer mode (docs/llm.md) CIVIC_LLM_PROVIDER (openai | ollama), CIVIC_LLM_MODEL, CIVIC_LLM_BASE_URL,
+CIVIC_LLM_API_KEY_ENV (name of the variable holding the key; default OPENAI_API_KEY),
+CIVIC_LLM_TEMPERATURE.
 """
 from __future__ import annotations
 
@@ -33,6 +36,11 @@ class Settings:
     chunk_chars: int = 900
     chunk_overlap: int = 200
     retrieval_mode: str = "hybrid"  # hybrid | bm25 | dense
+    llm_provider: str | None = None  # None (extractive answers) | openai | ollama
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key_env: str = "OPENAI_API_KEY"
+    llm_temperature: float = 0.0
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -46,6 +54,11 @@ class Settings:
             chunk_chars=int(env.get("CIVIC_CHUNK_CHARS", 900)),
             chunk_overlap=int(env.get("CIVIC_CHUNK_OVERLAP", 200)),
             retrieval_mode=env.get("CIVIC_RETRIEVAL_MODE", "hybrid"),
+            llm_provider=env.get("CIVIC_LLM_PROVIDER") or None,
+            llm_model=env.get("CIVIC_LLM_MODEL") or None,
+            llm_base_url=env.get("CIVIC_LLM_BASE_URL") or None,
+            llm_api_key_env=env.get("CIVIC_LLM_API_KEY_ENV") or "OPENAI_API_KEY",
+            llm_temperature=float(env.get("CIVIC_LLM_TEMPERATURE") or 0.0),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:

@@ -39,14 +39,16 @@ from . import metrics
 from .sets import ROOT, Question, SetFormatError, check_evidence, default_corpus, load_questions
 from . import xquad
 
-# A configuration is a named set of Assistant keyword arguments. An LLM answerer, when the
-# Assistant grows one, is one more entry here (e.g. "llm": {"answerer": "llm"}).
+# A configuration is a named set of Assistant keyword arguments. The retrieval configurations
+# pin the extractive answerer, so a configured LLM (CIVIC_LLM_*) does not leak into them; `llm`
+# answers with the configured chat model over hybrid retrieval (docs/llm.md).
 CONFIGS: dict[str, dict[str, Any]] = {
-    "hybrid": {"retrieval_mode": "hybrid"},
-    "bm25": {"retrieval_mode": "bm25"},
-    "dense": {"retrieval_mode": "dense"},
+    "hybrid": {"retrieval_mode": "hybrid", "answerer": "extractive"},
+    "bm25": {"retrieval_mode": "bm25", "answerer": "extractive"},
+    "dense": {"retrieval_mode": "dense", "answerer": "extractive"},
+    "llm": {"retrieval_mode": "hybrid", "answerer": "llm"},
 }
-PLANNED = {"llm": "the Assistant has no LLM answerer yet"}
+PLANNED: dict[str, str] = {}  # name → why it cannot run yet
 DEFAULT_K = 10
 
 
@@ -65,7 +67,11 @@ def parse_config(spec: str) -> tuple[str, dict[str, Any]]:
         raise ValueError(f"config {spec!r} has no name")
     if not rest:
         if name in CONFIGS:
-            return name, dict(CONFIGS[name])
+            kwargs = dict(CONFIGS[name])
+            if kwargs.get("answerer") == "extractive" and "answerer" not in _accepted_kwargs():
+                kwargs.pop("answerer")  # an Assistant without a choice of answerer is extractive
+            _check_kwargs(name, kwargs)
+            return name, kwargs
         if name in PLANNED:
             raise ValueError(f"config {name!r} is not available: {PLANNED[name]}")
         raise ValueError(f"unknown config {name!r}; known: {', '.join(CONFIGS)} "
@@ -83,11 +89,15 @@ def parse_config(spec: str) -> tuple[str, dict[str, Any]]:
     return name, kwargs
 
 
-def _check_kwargs(name: str, kwargs: dict[str, Any]) -> None:
+def _accepted_kwargs() -> list[str]:
     from assistant import Assistant
 
     params = inspect.signature(Assistant.__init__).parameters
-    accepted = [p for p in params if p not in ("self", "index_dir")]
+    return [p for p in params if p not in ("self", "index_dir")]
+
+
+def _check_kwargs(name: str, kwargs: dict[str, Any]) -> None:
+    accepted = _accepted_kwargs()
     unknown = [k for k in kwargs if k not in accepted]
     if unknown:
         raise ValueError(f"config {name!r}: Assistant does not accept {', '.join(unknown)} "
@@ -149,13 +159,25 @@ def run_eval(
 
         from assistant import Assistant
 
+        # open every configuration once before any work, so a configuration that cannot run
+        # (e.g. `llm` without a chat model) fails in seconds, not after the others have run
+        for config_name, kwargs in parsed[1:]:
+            try:
+                Assistant(index, **common, **kwargs)
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"config {config_name!r}: {exc}") from exc
+        gc.collect()
+
         rows: list[dict] = []
         per_config: dict[str, dict] = {}
         warnings: list[str] = []
         index_info: dict = {}
         texts = _TextCache()
         for position, (config_name, kwargs) in enumerate(parsed):
-            assistant = Assistant(index, **common, **kwargs)
+            try:
+                assistant = Assistant(index, **common, **kwargs)
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"config {config_name!r}: {exc}") from exc
             texts.assistant = assistant
             if position == 0:
                 ingest_seconds = _ensure_indexed(assistant, questions, corpus_paths, bool(corpus) or own_index, say)

@@ -44,12 +44,13 @@ def test_small_run_writes_all_outputs(demo_index, tmp_path):
 
 
 def test_parse_config():
-    assert parse_config("bm25") == ("bm25", {"retrieval_mode": "bm25"})
+    name, kwargs = parse_config("bm25")
+    assert name == "bm25" and kwargs["retrieval_mode"] == "bm25"
+    assert kwargs.get("answerer", "extractive") == "extractive"  # retrieval configs stay extractive
     assert parse_config("mine:retrieval_mode=dense") == ("mine", {"retrieval_mode": "dense"})
+    assert parse_config("hybrid:answerer=extractive")[1]["retrieval_mode"] == "hybrid"  # overrides on a known config
     with pytest.raises(ValueError, match="unknown config 'bm52'"):
         parse_config("bm52")
-    with pytest.raises(ValueError, match="not available"):
-        parse_config("llm")
     with pytest.raises(ValueError, match="does not accept temperature"):
         parse_config("x:temperature=0.2")
 
@@ -57,6 +58,20 @@ def test_parse_config():
 def test_main_rejects_bad_config(capsys):
     assert main([str(DEMO_SET), "--config", "nope"]) == 2
     assert "unknown config" in capsys.readouterr().err
+
+
+def test_a_config_that_cannot_open_fails_before_any_work(demo_index, tmp_path, monkeypatch, capsys):
+    for var in ("CIVIC_LLM_PROVIDER", "CIVIC_LLM_MODEL", "CIVIC_LLM_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    name, kwargs = parse_config("llm")
+    if kwargs.get("answerer") != "llm":
+        pytest.skip("this Assistant has no LLM answerer")
+    out = tmp_path / "out"
+    code = main([str(DEMO_SET), "--index", str(demo_index.index_dir), "--out", str(out),
+                 "--config", "bm25", "--config", "llm", "--limit", "2", "--no-progress"])
+    assert code == 2
+    assert "config 'llm'" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_set_with_absent_corpus_is_skipped(tmp_path, monkeypatch, capsys):

@@ -1,0 +1,590 @@
+"""LLM answer mode: any LangChain chat model writes the answer, under the extractive guarantees.
+
+    from langchain_openai import ChatOpenAI
+    a = Assistant("var/index", llm=ChatOpenAI(model="...", base_url="http://127.0.0.1:8080/v1"))
+
+or by configuration (`Settings.llm_provider` = "openai" | "ollama"; see `chat_model_from_settings`
+and docs/llm.md).
+
+How an answer is made (`llm_answer`):
+1. Gate. The extractive evidence scoring decides whether the retrieved passages support the
+   question at all (`answering._supported`). When they do not, the extractive abstention is
+   returned and the model is never called.
+2. Sources. The best-scoring sentences of the retrieved chunks become numbered sources, each an
+   exact span of a stored article. Articles containing instruction-like text addressed to an AI
+   (`looks_like_injection`) are quarantined: none of their sentences is given to the model.
+3. Prompt. System rules (Vietnamese and English) and the sources delimited as
+   `<source id="n">…</source>` with their text escaped (`prompts.py`).
+4. Post-checks (`PostChecker`), sentence by sentence on the model's output: a sentence is kept
+   only when it cites at least one given source, does not look like an instruction, and is
+   supported by the sources it cites (content-word overlap, every number present, no negation
+   the sources lack). Citations to sources that were not given are removed; kept citations are
+   renumbered 1..k in order of first use, and each `Citation.quote` is the article span, never
+   model text. When no sentence survives, the extractive answer is returned instead
+   (mode "extractive-fallback").
+5. Follow-ups: `rewrite_question` asks the model for a standalone question and checks its output
+   (one line, reasonable length, words drawn from the conversation); otherwise the rule-based
+   `condense_question` is used.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from corpus.normalize import fold
+from corpus.records import Article
+from corpus.sentences import sentence_spans
+from index.retrieval import Hit
+
+from .answering import NOT_FOUND, AnswerPolicy, _score_sentences, _supported, extractive_answer
+from .condense import condense_question
+from .prompts import Source, answer_messages, rewrite_messages
+from .question import analyse_question
+from .records import Answer, Citation
+
+log = logging.getLogger(__name__)
+
+PROVIDERS = ("openai", "ollama")
+
+
+class LLMError(RuntimeError):
+    """The configured language model could not be built or called."""
+
+
+@dataclass(frozen=True)
+class LLMPolicy:
+    """Knobs of the LLM answer mode."""
+
+    max_sources: int = 10  # sentences given to the model as numbered sources
+    min_source_coverage: float = 0.3  # a Vietnamese source sentence must cover this share of the question
+    min_support: float = 0.6  # share of a sentence's content words found in its cited sources (or the question)
+    min_pair_support: float = 0.4  # share of its adjacent word pairs found there (words must keep their relations)
+    max_rewrite_chars: int = 400
+
+
+# --- chat models from configuration -------------------------------------------------------------
+def chat_model_from_settings(settings: Any) -> Any | None:
+    """The LangChain chat model named by `settings.llm_provider` (None when no LLM is configured).
+
+    - "openai": `langchain_openai.ChatOpenAI` for OpenAI or any OpenAI-compatible endpoint
+      (`llm_base_url`, e.g. a llama.cpp / vLLM / LM Studio server); the key is read from the
+      environment variable named by `llm_api_key_env` (default OPENAI_API_KEY). A custom endpoint
+      without a key gets a placeholder key, as local servers ignore it.
+    - "ollama": `langchain_ollama.ChatOllama` (`llm_base_url` defaults to http://localhost:11434).
+    Packages are imported only here, when an LLM is configured."""
+    provider = (getattr(settings, "llm_provider", None) or "").strip().lower()
+    if provider in ("", "none", "off", "extractive"):
+        return None
+    if provider not in PROVIDERS:
+        raise ValueError(f"unknown LLM provider {provider!r}; use one of: {', '.join(PROVIDERS)}")
+    model = getattr(settings, "llm_model", None)
+    if not model:
+        raise ValueError(f"LLM provider {provider!r} needs a model name (--llm-model or CIVIC_LLM_MODEL)")
+    base_url = getattr(settings, "llm_base_url", None) or None
+    temperature = float(getattr(settings, "llm_temperature", 0.0) or 0.0)
+    if provider == "openai":
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError as exc:  # pragma: no cover - a dependency of the project
+            raise LLMError("langchain-openai is not installed: pip install langchain-openai") from exc
+        key_env = getattr(settings, "llm_api_key_env", None) or "OPENAI_API_KEY"
+        key = os.environ.get(key_env)
+        if not key:
+            if not base_url:
+                raise ValueError(f"the OpenAI provider needs an API key in ${key_env} "
+                                 "(or --llm-base-url for a local OpenAI-compatible server)")
+            key = "not-needed"
+        return ChatOpenAI(model=model, base_url=base_url, api_key=key, temperature=temperature,
+                          timeout=120, max_retries=1)
+    try:
+        from langchain_ollama import ChatOllama
+    except ImportError as exc:  # pragma: no cover
+        raise LLMError("langchain-ollama is not installed: pip install langchain-ollama") from exc
+    return ChatOllama(model=model, base_url=base_url, temperature=temperature)
+
+
+def describe_model(llm: Any) -> str:
+    """A short name for a chat model ("ChatOpenAI:gpt-4o-mini")."""
+    name = getattr(llm, "model_name", None) or getattr(llm, "model", None)
+    return f"{type(llm).__name__}:{name}" if name else type(llm).__name__
+
+
+# --- prompt injection ---------------------------------------------------------------------------
+# Matched on the tone-folded, lower-cased text, so "Bo qua moi huong dan truoc do" is caught too.
+_INJECTION = [re.compile(p) for p in (
+    r"\bbo qua\b.{0,40}\b(?:huong dan|chi dan|chi thi|cau lenh|lenh|yeu cau|quy tac|nguyen tac)\b.{0,30}"
+    r"\b(?:truoc do|truoc day|truoc|o tren|phia tren|ben tren|he thong|da (?:duoc )?(?:cho|dua|giao))\b",
+    r"\b(?:ignore|disregard|forget|override)\b.{0,30}\b(?:previous|prior|above|earlier|preceding|all|your|system)\b"
+    r".{0,20}\b(?:instructions?|prompts?|rules|directions|guidelines)\b",
+    r"\b(?:you are|you're|act as|pretend to be)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|chatbot|language model|llm|gpt)\b",
+    r"\b(?:ban la|ban bay gio la|hay dong vai|dong vai)\s+(?:mot\s+)?(?:tro ly|tri tue nhan tao|chatbot|mo hinh ngon ngu|ai)\b",
+    r"\b(?:system prompt|prompt he thong|loi nhac he thong|chi dan he thong|huong dan he thong)\b",
+    r"\b(?:hay|please)\s+(?:tra loi|tra loi nguoi dung|answer|respond|reply|noi|say)\s+(?:rang|that)\b",
+    r"</?\s*(?:source|system|instructions?)\s*>|<\|[a-z_]+\|>|\[/?inst\]|<(?:start|end)_of_turn>|#{2,}\s*(?:instruction|system)\b",
+)]
+
+
+def looks_like_injection(text: str) -> bool:
+    """True when `text` holds instruction-like text addressed to an AI ("Bỏ qua mọi hướng dẫn
+    trước đó…", "ignore previous instructions", "bạn là trợ lý…", "system prompt", chat tags)."""
+    folded = fold(text)
+    return any(p.search(folded) for p in _INJECTION)
+
+
+# --- sources ------------------------------------------------------------------------------------
+@dataclass
+class Prepared:
+    """What the LLM step works from: the numbered sources, or a decision not to call the model."""
+
+    question: str
+    sources: list[Source]
+    fallback: Answer  # the extractive answer (an abstention when the passages do not support the question)
+    supported: bool
+    quarantined: list[str]
+
+
+SentenceScorer = Callable[[str, list[str]], list[float]]
+
+
+def prepare(question: str, hits: list[Hit], articles: dict[str, Article],
+            policy: LLMPolicy = LLMPolicy(), answer_policy: AnswerPolicy = AnswerPolicy(),
+            scorer: SentenceScorer | None = None) -> Prepared:
+    """Gate, quarantine and number the sources for `question`.
+
+    Quarantined articles (instruction-like text addressed to an AI) are left out of everything
+    the LLM mode does: the gate, the sources and the extractive fallback.
+
+    Vietnamese questions rank sentences by the extractive evidence score (coverage of the
+    question's words); English questions, whose words cannot match Vietnamese text, by `scorer`
+    (the embedding model's question–sentence similarity) when given, else by chunk rank."""
+    qa = analyse_question(question)
+    quarantined = sorted({a.id for a in articles.values() if looks_like_injection(a.title + "\n" + a.text)})
+    hits = [h for h in hits if h.article_id not in quarantined]
+    fallback = extractive_answer(question, hits, articles, answer_policy)
+    scored = _score_sentences(qa, hits, articles)
+    scored.sort(key=lambda s: -s.score)
+    supported = _supported(qa, scored, answer_policy)
+    candidates = []
+    seen: set[str] = set()
+    for sent in scored if supported else []:
+        if not qa.english and sent.coverage < policy.min_source_coverage:
+            continue
+        text = articles[sent.hit.article_id].text[sent.start:sent.end]
+        key = fold(text)
+        if key in seen or looks_like_injection(text):
+            continue
+        seen.add(key)
+        candidates.append((sent, text))
+    if qa.english and scorer is not None and len(candidates) > policy.max_sources:
+        similarity = scorer(question, [text for _, text in candidates])
+        order = sorted(range(len(candidates)), key=lambda i: -similarity[i])
+        candidates = [candidates[i] for i in order]
+    sources: list[Source] = []
+    for sent, text in candidates[: policy.max_sources]:
+        article = articles[sent.hit.article_id]
+        sources.append(Source(n=len(sources) + 1, article_id=article.id, title=article.title,
+                              date=article.date, source=article.source, url=article.url,
+                              start=sent.start, end=sent.end, text=text, score=round(sent.hit.score, 4)))
+    return Prepared(question, sources, fallback, supported and bool(sources), quarantined)
+
+
+# --- post-checks --------------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+_MARKER = re.compile(r"\[\s*(?:(?:nguồn|nguon|source|src|ref)\s*)?#?(\d+(?:\s*(?:[,;–-]|and|và)\s*\d+)*)\s*\]",
+                     re.IGNORECASE)
+_PARTIAL_MARKER = re.compile(r"\[[^\]\n]{0,20}$")
+_BULLET = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_NOT_FOUND = re.compile(
+    r"\b(?:khong tim thay thong tin|khong co thong tin|cac (?:nguon|bai viet) khong (?:de cap|neu|noi|chua)|"
+    r"not found in the|no information|(?:cannot|can't|could not|couldn't) find|"
+    r"(?:do|does) not (?:contain|mention|say|provide)|(?:don't|doesn't) (?:contain|mention|say|provide))\b")
+_THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
+_NEGATIONS_VI = {"không", "chưa", "chẳng", "khong"}
+_NEGATIONS_EN = {"not", "no", "none", "never", "neither", "nor", "nothing", "nobody", "cannot", "isn't",
+                 "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't"}
+_STOP = set(
+    """la va cua cac nhung co duoc trong voi cho theo tai da se nay do mot o thi ma de tu den ve ra vao khi nhu
+    cung bai viet nguon gom rang nay ay ong ba dong chi cu the sau truoc tren duoi len xuong nen nhung con hon
+    rat lai bi hay hoac vi nam ngay thang
+    the a an of in on at to for from by with and or is are was were be been as that this these those it its
+    their they them has have had which who whom what when where how according article articles source""".split()
+)
+
+
+def _strip_think(raw: str) -> str:
+    text = _THINK.sub("", raw)
+    at = text.find("<think>")
+    return text[:at] if at >= 0 else text
+
+
+def _marker_numbers(raw: str) -> list[int]:
+    out: list[int] = []
+    for group in _MARKER.findall(raw):
+        parts = re.split(r"\s*(?:[,;]|and|và)\s*", group, flags=re.IGNORECASE)
+        for part in parts:
+            bounds = re.split(r"\s*[–-]\s*", part)
+            if len(bounds) == 2 and all(b.isdigit() for b in bounds) and 0 <= int(bounds[1]) - int(bounds[0]) < 20:
+                out.extend(range(int(bounds[0]), int(bounds[1]) + 1))
+            else:
+                out.extend(int(b) for b in bounds if b.isdigit())
+    return out
+
+
+def _has_content(raw: str) -> bool:
+    """Whether a unit says anything beyond citation markers (an unfinished "[1" is not content)."""
+    body = _PARTIAL_MARKER.sub("", _MARKER.sub("", raw))
+    return bool(re.search(r"\w", body))
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of model output, with a bullet prefix kept on its sentence and a unit made
+    only of markers ("X. [1]") merged into the sentence before it."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    while line_start <= len(text):
+        newline = text.find("\n", line_start)
+        line_end = len(text) if newline == -1 else newline
+        line = text[line_start:line_end]
+        bullet = _BULLET.match(line)
+        offset = line_start + (bullet.end() if bullet else 0)
+        first = True
+        for s, e in sentence_spans(text, offset, line_end):
+            spans.append((line_start + (len(line) - len(line.lstrip())) if first and bullet else s, e))
+            first = False
+        if newline == -1:
+            break
+        line_start = newline + 1
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and not _has_content(text[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _numbers(text: str) -> set[str]:
+    return {d.lstrip("0") or "0" for d in re.findall(r"\d+", text)}
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent folded word pairs: "Bộ trưởng Bộ Tư pháp" is not supported by "Sở Tư pháp, Bộ
+    Chỉ huy… Phó cục trưởng" even though every word is there."""
+    words = _WORD.findall(fold(text))
+    return set(zip(words, words[1:]))
+
+
+def _negated(text: str, english: bool) -> bool:
+    words = set(re.findall(r"[\w']+", text.lower()))
+    return bool(words & (_NEGATIONS_VI | _NEGATIONS_EN if english else _NEGATIONS_VI))  # "ấm no" is not "no"
+
+
+@dataclass
+class Dropped:
+    """A sentence of the model's output that did not reach the user, and why."""
+
+    text: str
+    reason: str
+
+
+class PostChecker:
+    """Checks model output sentence by sentence; feed it text as it streams, read kept pieces.
+
+    Pieces are rendered sentences (markers renumbered, placed before the final punctuation) with
+    their separator; the final answer text is exactly the concatenation of all pieces."""
+
+    def __init__(self, question: str, sources: list[Source], policy: LLMPolicy = LLMPolicy()):
+        self.question = question
+        self.english = analyse_question(question).english
+        self.question_words = set(_WORD.findall(fold(question)))
+        self.question_pairs = _pairs(question)
+        self.by_n = {s.n: s for s in sources}
+        self.policy = policy
+        self.raw = ""
+        self.done = 0  # offset into the visible text up to which units are decided
+        self.pieces: list[str] = []
+        self.numbering: dict[int, int] = {}  # source n -> citation n
+        self.dropped: list[Dropped] = []
+        self._newline = False
+        self.removed_markers: list[int] = []
+        self.says_not_found = False  # the model said the sources do not answer
+
+    # streaming interface
+    def feed(self, chunk: str) -> list[str]:
+        self.raw += chunk
+        return self._drain(final=False)
+
+    def close(self) -> list[str]:
+        return self._drain(final=True)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def citations(self) -> list[Citation]:
+        out = []
+        for source_n, n in sorted(self.numbering.items(), key=lambda item: item[1]):
+            s = self.by_n[source_n]
+            out.append(Citation(n=n, article_id=s.article_id, title=s.title, date=s.date, source=s.source,
+                                url=s.url, quote=s.text, start=s.start, end=s.end, score=s.score))
+        return out
+
+    # internals
+    def _drain(self, final: bool) -> list[str]:
+        visible = _strip_think(self.raw)
+        rest = visible[self.done:]
+        units = _units(rest)
+        if not final:
+            units = units[:-1]  # the last unit may still grow (or gain its markers)
+        out: list[str] = []
+        previous_end = 0
+        for s, e in units:
+            if "\n" in rest[previous_end:s]:
+                self._newline = True
+            piece = self._check(rest[s:e])
+            if piece is not None:
+                sep = "" if not self.pieces else ("\n" if self._newline else " ")
+                self.pieces.append(sep + piece)
+                out.append(sep + piece)
+                self._newline = False
+            previous_end = e
+        self.done += previous_end
+        return out
+
+    def _check(self, raw: str) -> str | None:
+        bullet = _BULLET.match(raw)
+        prefix = raw[:bullet.end()].strip() + " " if bullet else ""
+        body_raw = raw[bullet.end():] if bullet else raw
+        cited = _marker_numbers(body_raw)
+        valid = list(dict.fromkeys(n for n in cited if n in self.by_n))
+        self.removed_markers.extend(n for n in cited if n not in self.by_n)
+        body = _MARKER.sub(" ", body_raw)
+        body = re.sub(r"\s+", " ", body).strip()
+        body = re.sub(r"\s+([.,;:!?…])", r"\1", body)
+        if not re.search(r"\w", body):
+            return None
+        valid = self._contributing(body, valid)
+        reason = self._reject(body, valid)
+        if reason:
+            self.dropped.append(Dropped(raw.strip(), reason))
+            return None
+        numbers = []
+        for n in valid:
+            if n not in self.numbering:
+                self.numbering[n] = len(self.numbering) + 1
+            numbers.append(self.numbering[n])
+        markers = "".join(f"[{n}]" for n in numbers)
+        end = re.search(r"[.!?…:;]+[\"'”’»)]*$", body)
+        if end and end.start() > 0:
+            return f"{prefix}{body[:end.start()].rstrip()} {markers}{body[end.start():]}"
+        return f"{prefix}{body} {markers}"
+
+    def _contributing(self, body: str, cited: list[int]) -> list[int]:
+        """The cited sources that share something informative with the sentence (a number, or a
+        content word the question does not already have); a citation that adds nothing is removed."""
+        words = {w for w in _WORD.findall(fold(body)) if w not in _STOP and len(w) > 1}
+        informative = (words - self.question_words) | _numbers(body)
+        wanted = informative or words
+        kept = [n for n in cited
+                if wanted & (set(_WORD.findall(fold(self.by_n[n].text))) | _numbers(self.by_n[n].text))]
+        if not kept:
+            return cited  # the support checks decide about the sentence as a whole
+        self.removed_markers.extend(n for n in cited if n not in kept)
+        return kept
+
+    def _reject(self, body: str, cited: list[int]) -> str | None:
+        if _NOT_FOUND.search(fold(body)):
+            self.says_not_found = True
+            return "not found"
+        if not cited:
+            return "no valid citation"
+        if looks_like_injection(body) or re.search(r"\b(?:bo qua|ignore|disregard)\b.{0,40}\b(?:huong dan|instructions?)\b", fold(body)):
+            return "instruction-like"
+        support_text = " ".join(self.by_n[n].text + " " + self.by_n[n].title for n in cited)
+        if not _numbers(body) <= _numbers(support_text):
+            return "number not in cited sources"
+        if _negated(body, self.english) and not _negated(support_text, self.english):
+            return "negation not in cited sources"
+        support = set(_WORD.findall(fold(support_text)))
+        if not self.english:
+            names = [w for w in _WORD.findall(body)[1:] if w[:1].isupper()]
+            if any(fold(w) not in support and fold(w) not in self.question_words for w in names):
+                return "name not in cited sources"
+        words = [w for w in _WORD.findall(fold(body)) if w not in _STOP and not w.isdigit() and len(w) > 1]
+        if self.english:
+            # cross-language answer: only the Vietnamese words (names, quoted titles) can be checked
+            words = [fold(w) for w in _WORD.findall(body) if fold(w) != w.lower()]
+            if not words:
+                return None
+        if not words:
+            return None if _numbers(body) else "no content"  # e.g. "05 năm": its number is in the source
+        from_sources = sum(w in support for w in words)
+        covered = sum(w in support or w in self.question_words for w in words)
+        if from_sources == 0 or covered / len(words) < self.policy.min_support:
+            return "not supported by cited sources"
+        if not self.english:
+            pairs = _pairs(body)
+            if pairs:
+                known = _pairs(support_text) | self.question_pairs
+                if sum(p in known for p in pairs) / len(pairs) < self.policy.min_pair_support:
+                    return "not supported by cited sources"
+        return None
+
+
+# --- the answer step ----------------------------------------------------------------------------
+def _text_of(chunk: Any) -> str:
+    content = getattr(chunk, "content", chunk)
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+    return str(content or "")
+
+
+def llm_answer(llm: Any, question: str, hits: list[Hit], articles: dict[str, Article],
+               policy: LLMPolicy = LLMPolicy(), answer_policy: AnswerPolicy = AnswerPolicy(),
+               emit: Callable[[str], None] | None = None, scorer: SentenceScorer | None = None) -> Answer:
+    """A cited answer written by `llm` from numbered sources, post-checked; see the module doc.
+
+    `emit`, when given, receives each checked piece of the answer as soon as it passes (the pieces
+    concatenate to `Answer.answer`); nothing is emitted for an abstention or a fallback."""
+    prepared = prepare(question, hits, articles, policy, answer_policy, scorer)
+    if not prepared.supported:
+        return prepared.fallback  # no support: the model is not asked to guess
+    checker = PostChecker(question, prepared.sources, policy)
+    messages = answer_messages(question, prepared.sources)
+    try:
+        if emit is None:
+            checker.feed(_text_of(llm.invoke(messages)))
+        else:
+            for chunk in llm.stream(messages):
+                for piece in checker.feed(_text_of(chunk)):
+                    emit(piece)
+        for piece in checker.close():
+            if emit is not None:
+                emit(piece)
+    except Exception as exc:  # noqa: BLE001 - any client error becomes one clear error type
+        raise LLMError(f"the language model failed ({describe_model(llm)}): {type(exc).__name__}: {exc}") from exc
+    for dropped in checker.dropped:
+        log.info("dropped model sentence (%s): %s", dropped.reason, dropped.text)
+    if not checker.pieces:
+        fallback = prepared.fallback
+        if checker.says_not_found and not fallback.abstained:
+            # the model read the sources and found no answer: abstain rather than guess
+            near = fallback.see_also or fallback.citations
+            return Answer(question, NOT_FOUND, True, [], see_also=near, mode="llm")
+        fallback.mode = "extractive-fallback"
+        return fallback
+    text = checker.text
+    short = re.sub(r"\s*(?:\[\d+\])+", "", checker.pieces[0]).strip()
+    return Answer(question, text, False, checker.citations(), short_answer=short, mode="llm")
+
+
+# --- follow-ups ---------------------------------------------------------------------------------
+def rewrite_question(llm: Any, question: str, history: list[str], policy: LLMPolicy = LLMPolicy()) -> str:
+    """A standalone version of the follow-up `question`, written by `llm` from the previous
+    questions and checked; the rule-based `condense_question` when the output is unusable."""
+    if not history:
+        return question
+    recent = list(history)[-3:]
+    try:
+        raw = _text_of(llm.invoke(rewrite_messages(question, recent)))
+    except Exception as exc:  # noqa: BLE001
+        raise LLMError(f"the language model failed ({describe_model(llm)}): {type(exc).__name__}: {exc}") from exc
+    candidate = clean_rewrite(raw)
+    if candidate and valid_rewrite(candidate, question, recent, policy):
+        return candidate
+    log.info("unusable rewrite %r; using the rule-based condensation", raw[:200])
+    return condense_question(question, history)
+
+
+def clean_rewrite(raw: str) -> str:
+    """The first non-empty line of a rewrite, without labels, quotes or markdown."""
+    text = _strip_think(raw)
+    for line in text.splitlines():
+        line = line.strip().strip("*_`").strip()
+        line = re.sub(r"^(?:standalone question|rewritten question|question|câu hỏi(?: độc lập| viết lại)?)\s*[:：-]\s*",
+                      "", line, flags=re.IGNORECASE)
+        line = line.strip().strip("\"'“”‘’«»").strip()
+        if line:
+            return line
+    return ""
+
+
+def valid_rewrite(candidate: str, question: str, history: list[str], policy: LLMPolicy = LLMPolicy()) -> bool:
+    """One reasonable question built from the conversation's words: not empty, not too long, no
+    citation markers or instructions, and most of its content words taken from the conversation."""
+    limit = min(policy.max_rewrite_chars, 2 * (len(question) + max(len(h) for h in history)) + 40)
+    if len(candidate) < 3 or len(candidate) > limit or _MARKER.search(candidate) or looks_like_injection(candidate):
+        return False
+    if fold(NOT_FOUND).rstrip(".") in fold(candidate):
+        return False
+    known = set(_WORD.findall(fold(" ".join([question, *history]))))
+    words = [w for w in _WORD.findall(fold(candidate)) if w not in _STOP]
+    if not words:
+        return False
+    own = [w for w in _WORD.findall(fold(question)) if w not in _STOP]
+    keeps_question = not own or sum(w in set(words) for w in own) / len(own) >= 0.5
+    return keeps_question and sum(w in known for w in words) / len(words) >= 0.75
+
+
+# --- streaming helpers --------------------------------------------------------------------------
+def chunk_text(text: str) -> Iterator[str]:
+    """A finished answer's text in word-sized chunks (streaming of extractive answers)."""
+    for match in re.finditer(r"\s*\S+", text):
+        yield match.group(0)
+    trailing = len(text) - len(text.rstrip())
+    if trailing:
+        yield text[len(text) - trailing:]
+
+
+
+
+def stream_chain(chain: Any, state: dict, streams: bool) -> Iterator[Any]:
+    """Run the answer chain and yield text pieces, then the final `Answer`.
+
+    With an LLM (`streams`), the chain runs in a worker thread and the pieces are the checked
+    sentences as they pass the post-checks; otherwise (and for abstentions, structured answers and
+    fallbacks) the finished answer's text is yielded in word-sized chunks. The pieces always
+    concatenate to `Answer.answer`."""
+    import queue
+    import threading
+
+    if not streams:
+        answer = chain.invoke(state)
+        yield from chunk_text(answer.answer)
+        yield answer
+        return
+    items: "queue.Queue[Any]" = queue.Queue()
+
+    def run() -> None:
+        try:
+            items.put(("answer", chain.invoke({**state, "emit": items.put})))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            items.put(("error", exc))
+
+    threading.Thread(target=run, name="civic-answer", daemon=True).start()
+    emitted = False
+    while True:
+        item = items.get()
+        if isinstance(item, str):
+            emitted = True
+            yield item
+            continue
+        kind, value = item
+        if kind == "error":
+            raise value
+        if not emitted:
+            yield from chunk_text(value.answer)
+        yield value
+        return
+
+
+__all__ = [
+    "LLMError", "LLMPolicy", "PostChecker", "Prepared", "chat_model_from_settings", "chunk_text", "clean_rewrite",
+    "describe_model", "llm_answer", "looks_like_injection", "prepare", "rewrite_question", "stream_chain",
+    "valid_rewrite",
+]
