@@ -251,15 +251,6 @@ WORKING_SOURCES = ('<div class="civic-sources"><div class="civic-head">Nguồn</
                    '<div class="civic-empty">Đang tìm trong các bài viết…</div></div>')
 
 
-# --- streaming -------------------------------------------------------------------------------
-def stream_text(text: str, words_per_chunk: int = 3) -> Iterator[str]:
-    """The answer text growing a few words at a time (the streaming path; an LLM answerer will
-    feed real tokens here)."""
-    pieces = re.findall(r"\S+\s*|\s+", text)
-    for i in range(words_per_chunk, len(pieces) + words_per_chunk, words_per_chunk):
-        yield "".join(pieces[:i])
-
-
 # --- upload ----------------------------------------------------------------------------------
 UPLOAD_HEADERS = ["Tệp / URL", "Thêm", "Cập nhật", "Không đổi", "Lỗi", "Ghi chú"]
 
@@ -495,18 +486,29 @@ def build_app(assistant) -> gr.Blocks:
             raise gr.Error(str(exc), title="Bộ lọc") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
+        chat.append({"role": "assistant", "content": ""})
+        answer, text = None, ""
         try:
-            answer = ask(message, questions, filters)
+            with lock:
+                # Pieces of the verified answer as they come (LLM mode: sentences that passed the
+                # citation checks; extractive mode: the finished answer in small pieces).
+                for item in assistant.ask_stream(message, history=questions, filters=filters):
+                    if isinstance(item, str):
+                        text += item
+                        chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
+                        yield chat, "", questions, panels, gr.skip()
+                        time.sleep(0.015)
+                    else:
+                        answer = item
         except Exception as exc:  # say what went wrong in the chat; the app stays usable
             traceback.print_exc()
-            chat.append({"role": "assistant", "content": md_escape(f"Lỗi khi trả lời: {exc}")})
+            chat[-1] = {"role": "assistant", "content": md_escape(f"Lỗi khi trả lời: {exc}")}
             yield chat, "", questions, panels, EMPTY_SOURCES
             return
-        chat.append({"role": "assistant", "content": ""})
-        for partial in stream_text(answer.answer):
-            chat[-1] = {"role": "assistant", "content": answer_markdown(partial)}
-            yield chat, "", questions, panels, gr.skip()
-            time.sleep(0.015)
+        if answer is None:
+            chat[-1] = {"role": "assistant", "content": md_escape("Lỗi khi trả lời: không có câu trả lời.")}
+            yield chat, "", questions, panels, EMPTY_SOURCES
+            return
         panel = render_sources(assistant, answer, filters)
         panels[str(len(chat) - 1)] = panel
         chat[-1] = {"role": "assistant", "content": answer_markdown(answer.answer)}

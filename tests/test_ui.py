@@ -129,14 +129,6 @@ def test_upload_inputs_rejects_big_and_unknown_files(tmp_path):
     assert "quá lớn" in notes["lon.jsonl"] and "không hỗ trợ" in notes["virus.exe"] and "ftp://x" in notes
 
 
-def test_stream_text_grows_to_the_whole_answer():
-    text = "Gồm 7 đơn vị: A; B; C. [1]\n\n- một\n- hai"
-    parts = list(ui.stream_text(text, words_per_chunk=2))
-    assert len(parts) > 3 and parts[-1] == text
-    assert all(parts[i] == parts[i + 1][: len(parts[i])] for i in range(len(parts) - 1))
-
-
-# --- a running app ---------------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -260,20 +252,23 @@ def test_auth_login_page(browser, auth_url):
         context.close()
 
 
+# --- a running app ---------------------------------------------------------------------------
 @needs_browser
 def test_chat_answer_with_highlighted_quote_and_follow_up(page, ui_assistant, monkeypatch, tmp_path):
     calls, answers = [], []
-    real_ask = ui_assistant.ask
+    real_ask_stream = ui_assistant.ask_stream
 
-    def spy(question, history=None, filters=None):
+    def spy(question, history=None, filters=None):  # the chat streams through ask_stream
         calls.append((question, list(history or []), filters))
-        answers.append(real_ask(question, history=history, filters=filters))
-        return answers[-1]
+        for item in real_ask_stream(question, history=history, filters=filters):
+            if not isinstance(item, str):
+                answers.append(item)
+            yield item
 
     def norm(text: str) -> str:
         return " ".join(text.split())
 
-    monkeypatch.setattr(ui_assistant, "ask", spy)
+    monkeypatch.setattr(ui_assistant, "ask_stream", spy)
     assert page.get_by_text("Khối thi đua Nội chính gồm những đơn vị nào?").count() >= 1  # example questions
     answer = _ask(page, QUESTION, 1)
     assert "Công an tỉnh" in answer and "[1]" in answer
