@@ -532,25 +532,22 @@ def build_app(assistant) -> gr.Blocks:
         """Answer `message` from the articles. `history`: the previous questions of the conversation
         (oldest first); `sources`, `date_from`, `date_to` (YYYY-MM-DD) restrict the articles.
         Returns the answer text with [n] markers (use /ask for the citations)."""
-        if not (message or "").strip():
-            raise gr.Error("Câu hỏi trống.")
-        try:
-            filters = make_filters(sources, date_from, date_to)
-        except ValueError as exc:
-            raise gr.Error(str(exc)) from None
-        return ask(message.strip(), history, filters).answer
+        return api_answer(message, history, sources, date_from, date_to).answer
 
     def ask_api(message: str, history: list[str] | None = None, sources: list[str] | None = None,
                 date_from: str | None = None, date_to: str | None = None) -> dict:
         """Like /chat, but returns the whole Answer: answer, abstained, short_answer, citations
         [{n, article_id, title, date, source, url, quote, start, end, score}], see_also, timings."""
+        return api_answer(message, history, sources, date_from, date_to).to_dict()
+
+    def api_answer(message, history, sources, date_from, date_to):
         if not (message or "").strip():
             raise gr.Error("Câu hỏi trống.")
         try:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
             raise gr.Error(str(exc)) from None
-        return ask(message.strip(), history, filters).to_dict()
+        return ask(message.strip(), history, filters)
 
     # --- upload --------------------------------------------------------------------------------
     def do_ingest(files, urls, progress=gr.Progress()):

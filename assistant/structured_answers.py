@@ -176,8 +176,7 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) 
 
     pacts.sort(key=score)
     best = pacts[0]
-    article = articles.get(best["article_id"]) or records.article(best["article_id"])
-    articles[article.id] = article
+    article = _load(best["article_id"], articles, records)
     participants = {r.get("canonical"): r for r in records.records("participant", [article.id])}
     citations: list[Citation] = []
     head_cite = _cite_sentence(article, best["start"], best["end"], citations)
@@ -231,8 +230,7 @@ def _org_pacts_answer(qa, facets, records: RecordSource, articles) -> Answer | N
         if signature in seen:
             continue
         seen.add(signature)
-        article = articles.get(pact["article_id"]) or records.article(pact["article_id"])
-        articles[article.id] = article
+        article = _load(pact["article_id"], articles, records)
         c = _cite_sentence(article, pact["start"], pact["end"], citations)
         partners = [p for p in pact.get("parties") or [] if not any(org_key(p).startswith(a) for a in asked)]
         what = pact.get("kind") or "văn bản"
@@ -269,8 +267,7 @@ def _themes_answer(qa, facets, ranks, records: RecordSource, articles) -> Answer
         if k in seen:
             continue
         seen.add(k)
-        article = articles.get(theme["article_id"]) or records.article(theme["article_id"])
-        articles[article.id] = article
+        article = _load(theme["article_id"], articles, records)
         c = _cite_sentence(article, theme["start"], theme["end"], citations)
         lines.append((theme["text"], c))
     n_articles = len({c.article_id for c in citations})
@@ -281,6 +278,14 @@ def _themes_answer(qa, facets, ranks, records: RecordSource, articles) -> Answer
 
 
 # --- helpers ----------------------------------------------------------------------------------
+def _load(article_id: str, articles: dict[str, Article], records: RecordSource) -> Article:
+    """An article by id, from those already loaded for this answer or from the catalog (the
+    verifier checks every citation against `articles`, so it is added there)."""
+    if article_id not in articles:
+        articles[article_id] = records.article(article_id)
+    return articles[article_id]
+
+
 def _cite_sentence(article: Article, start: int, end: int, citations: list[Citation]) -> Citation:
     """The citation of the sentence containing [start, end), reusing an existing one."""
     s, e = start, end
