@@ -23,11 +23,15 @@ _WHAT_ABOUT = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:(?:đơn vị|don vi|cơ quan|co quan|khối|khoi|cụm|cum|tổ chức|to chuc|ngành|nganh|địa phương|dia phuong|"
-    r"giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|tỉnh|tinh)\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
+    r"giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|tỉnh|tinh|huyện|huyen|quận|quan|"
+    r"xã|xa|thành phố|thanh pho|văn bản|van ban)\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
     r"|(?:ông|ong|bà|ba|người|nguoi|vị|vi)\s+(?:ấy|ay|đó|này)"
     r"|(?:that|this|the same)\s+(?:unit|agency|body|bloc|cluster|pact|agreement|conference|province|organi[sz]ation|person|official)"
     r"|\b(?:it|they|them|he|she|him|her|họ)\b)",
     re.IGNORECASE,
+)
+_DOCUMENT_NOUN = re.compile(
+    r"(?:giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|văn bản|van ban)", re.IGNORECASE
 )
 _YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
@@ -55,6 +59,11 @@ def condense_question(question: str, history: list[str] | None) -> str:
         question = question[: year_ref.start()] + f"năm {digits}" + question[year_ref.end():]
         return _with_context(question, previous)
     reference = _REFERENCE.search(question)
+    if reference and _DOCUMENT_NOUN.match(reference.group(0)):
+        # "Quy chế đó", "hội nghị này": the thing the previous question was about — keep the
+        # noun, drop the demonstrative, and carry the previous question's names and year.
+        noun = _DOCUMENT_NOUN.match(reference.group(0)).group(0)  # type: ignore[union-attr]
+        return _with_context(question[: reference.start()] + noun + question[reference.end():], previous)
     if reference:
         subject = _last_entity(previous)
         if subject:
@@ -63,7 +72,20 @@ def condense_question(question: str, history: list[str] | None) -> str:
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     if not _has_own_subject(question):
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
+    if not _names_anything(question):
+        return _with_context(question, previous)
     return question
+
+
+def _names_anything(question: str) -> bool:
+    """Whether the question names an organisation, bloc, person, province or year itself."""
+    from corpus.extraction import extract
+    from corpus.records import Article
+
+    if re.search(r"\b(?:19|20)\d{2}\b", question):
+        return True
+    extraction = extract(Article(id="question", title="", text=question))
+    return bool(extraction.province or extraction.participants)
 
 
 def _with_context(question: str, previous: str) -> str:
