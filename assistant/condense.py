@@ -78,11 +78,15 @@ def condense_question(question: str, history: list[str] | None) -> str:
 
 
 def _names_anything(question: str) -> bool:
-    """Whether the question names an organisation, bloc, person, province or year itself."""
+    """Whether the question names something itself: a year, any capitalised word after the first
+    (a place, a unit, a campaign: "Xã Hòa Bình", "Dân vận khéo"), or an organisation, person or
+    province the extractor finds. Only a question naming nothing inherits the previous context."""
     from corpus.extraction import extract
     from corpus.records import Article
 
     if re.search(r"\b(?:19|20)\d{2}\b", question):
+        return True
+    if any(w[:1].isupper() for w in re.findall(r"\w+", question)[1:]):
         return True
     extraction = extract(Article(id="question", title="", text=question))
     return bool(extraction.province or extraction.participants)

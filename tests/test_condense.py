@@ -1,0 +1,34 @@
+"""Rule-based follow-up resolution (no model needed)."""
+from assistant.condense import condense_question
+
+
+def test_what_about_replaces_the_year():
+    previous = "Hội nghị ký kết giao ước thi đua của Khối thi đua Nội chính tỉnh Phú Thọ năm 2022 diễn ra khi nào?"
+    assert condense_question("Còn năm 2023 thì sao?", [previous]) == previous.replace("2022", "2023")
+
+
+def test_reference_to_a_unit_is_replaced_by_the_previous_entity():
+    resolved = condense_question("Ai đại diện đơn vị đó?", ["Cục Thi hành án dân sự tỉnh Vĩnh Phúc có ký giao ước năm 2021 không?"])
+    assert resolved.startswith("Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc") and "2021" in resolved
+
+
+def test_that_year_and_that_regulation_carry_the_previous_context():
+    resolved = condense_question("Đơn vị nào làm Phó khối năm đó?",
+                                 ["Khối thi đua Nội chính tỉnh Phú Thọ ký kết giao ước thi đua năm 2022 ở đâu?"])
+    assert "năm 2022" in resolved and "Phú Thọ" in resolved
+    resolved = condense_question("Quy chế đó gồm bao nhiêu chương?", ["Sở Tư pháp TP. Cần Thơ ký quy chế phối hợp khi nào?"])
+    assert resolved.startswith("Quy chế gồm bao nhiêu chương") and "Sở Tư pháp" in resolved
+
+
+def test_a_question_that_names_something_is_left_alone():
+    question = "Xã Hòa Bình tuyên dương bao nhiêu mô hình Dân vận khéo?"
+    assert condense_question(question, ["Quy chế phối hợp của UBND xã An Phú gồm bao nhiêu điều?"]) == question
+    assert condense_question("Khối thi đua Nội chính tỉnh Bắc Ninh gồm những đơn vị nào?", ["Ai là Chủ tịch UBND huyện Tương Dương?"]) \
+        == "Khối thi đua Nội chính tỉnh Bắc Ninh gồm những đơn vị nào?"
+    assert condense_question("Ai ký?", []) == "Ai ký?"
+
+
+def test_a_question_naming_nothing_inherits_the_context():
+    resolved = condense_question("Có bao nhiêu cá nhân được tặng bằng khen?",
+                                 ["Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Nghệ An tổng kết năm 2022 ở đâu?"])
+    assert "Nghệ An" in resolved and "2022" in resolved
