@@ -94,10 +94,13 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
     years, phrases = _anchors(qa)
     seen: set[tuple[str, int]] = set()
     out: list[_Sentence] = []
+    has_names: dict[str, bool] = {}  # per article: folded once, however many of its chunks were hit
     for rank, hit in enumerate(hits):
         article = articles[hit.article_id]
-        folded_article = " " + " ".join(_WORD.findall(fold(article.title + " " + article.text))) + " "
-        if phrases and not all(f" {p} " in folded_article for p in phrases):
+        if phrases and hit.article_id not in has_names:
+            folded_article = " " + " ".join(_WORD.findall(fold(article.title + " " + article.text))) + " "
+            has_names[hit.article_id] = all(f" {p} " in folded_article for p in phrases)
+        if phrases and not has_names[hit.article_id]:
             continue
         title_words = set(_WORD.findall(fold(article.title))) | ({article.date[:4]} if article.date else set())
         context = set(_WORD.findall(fold(article.title + " " + hit.text)))
@@ -258,8 +261,8 @@ def _display(qa: QuestionAnalysis, cand: Candidate) -> str:
 
 
 def _repeats_question(span: str, question_folded: str) -> bool:
-    words = _WORD.findall(fold(span))
-    return bool(words) and all(w in question_folded.split() or w in question_folded for w in words) and fold(span) in question_folded
+    """A candidate whose text already stands in the question is not an answer to it."""
+    return bool(_WORD.search(fold(span))) and fold(span) in question_folded
 
 
 def _list_answer(qa, sent: _Sentence, items: list[Candidate], articles) -> Answer:

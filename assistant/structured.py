@@ -25,16 +25,16 @@ def allowed_articles(catalog: Catalog, filters: "dict | Filters | None") -> list
     if flt.empty:
         return None
     ids = []
-    for article in catalog.articles():
-        if flt.sources and article.source not in flt.sources:
+    for article_id, (source, date) in sorted(catalog.article_metadata().items()):
+        if flt.sources and source not in flt.sources:
             continue
-        if flt.article_ids and article.id not in flt.article_ids:
+        if flt.article_ids and article_id not in flt.article_ids:
             continue
-        if flt.date_from and not (article.date and article.date >= flt.date_from):
+        if flt.date_from and not (date and date >= flt.date_from):
             continue
-        if flt.date_to and not (article.date and article.date <= flt.date_to):
+        if flt.date_to and not (date and date <= flt.date_to):
             continue
-        ids.append(article.id)
+        ids.append(article_id)
     return ids
 
 

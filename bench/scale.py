@@ -59,7 +59,7 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
             dst.catalog.replace_article(new, f"scale-{variant}", new_chunks, tokens, None)
             total += len(new_chunks)
         variant += 1
-    ids, token_lists, _ = dst.catalog.chunk_table()
+    ids, token_lists = dst.catalog.chunk_table()
     BM25Index.build(ids, token_lists).save(target_dir / "bm25")
 
 

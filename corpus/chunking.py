@@ -7,7 +7,7 @@ Chunks are runs of whole sentences up to `max_chars`; consecutive chunks share u
 from __future__ import annotations
 
 from .records import Article, Chunk
-from .sentences import sentence_spans
+from .sentences import sentence_spans, trim_span
 
 DEFAULT_MAX_CHARS = 900
 DEFAULT_OVERLAP_CHARS = 200
@@ -58,18 +58,11 @@ def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int
         cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
         if cut <= start:
             cut = start + max_chars
-        out.append(_trim(text, start, cut))
+        out.append(trim_span(text, start, cut))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if start < end:
-        out.append(_trim(text, start, end))
+        out.append(trim_span(text, start, end))
     return [(s, e) for s, e in out if s < e]
 
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

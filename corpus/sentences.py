@@ -83,10 +83,16 @@ def _ends_sentence(text: str, term_start: int, cut: int, end: int) -> bool:
     return True
 
 
-def _append_trimmed(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """`(s, e)` narrowed so that `text[s:e]` has no leading or trailing white space."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    return s, e
+
+
+def _append_trimmed(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    s, e = trim_span(text, s, e)
     if s < e:
         spans.append((s, e))

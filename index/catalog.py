@@ -174,13 +174,18 @@ class Catalog:
                 found[cid] = Chunk(id=cid, article_id=aid, start=start, end=end, text=text, seq=seq)
         return found
 
-    def chunk_table(self) -> tuple[list[str], list[list[str]], list[tuple[str, str | None, str | None]]]:
-        """Every chunk in a stable order: ids, token lists, and (article id, source, date)."""
-        rows = self._db.execute(
-            "SELECT c.id, c.tokens, a.id, a.source, a.date FROM chunks c JOIN articles a ON a.id = c.article_id"
-            " ORDER BY c.article_id, c.seq"
-        ).fetchall()
-        return [r[0] for r in rows], [r[1].split() for r in rows], [(r[2], r[3], r[4]) for r in rows]
+    def chunk_table(self) -> tuple[list[str], list[list[str]]]:
+        """Every chunk in a stable order: ids and BM25 token lists."""
+        rows = self._db.execute("SELECT id, tokens FROM chunks ORDER BY article_id, seq").fetchall()
+        return [r[0] for r in rows], [r[1].split() for r in rows]
+
+    def chunk_articles(self) -> dict[str, str]:
+        """The article id of every chunk."""
+        return dict(self._db.execute("SELECT id, article_id FROM chunks"))
+
+    def article_metadata(self) -> dict[str, tuple[str | None, str | None]]:
+        """(source, date) of every article, without loading the texts."""
+        return {r[0]: (r[1], r[2]) for r in self._db.execute("SELECT id, source, date FROM articles")}
 
     def all_chunk_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM chunks")}

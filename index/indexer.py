@@ -124,7 +124,7 @@ class Indexer:
         return stats
 
     def rebuild_bm25(self) -> BM25Index:
-        ids, tokens, _ = self.catalog.chunk_table()
+        ids, tokens = self.catalog.chunk_table()
         index = BM25Index.build(ids, tokens)
         index.save(self.index_dir / "bm25")
         return index

@@ -104,10 +104,13 @@ class HybridRetriever:
         self.bm25 = bm25
         self.store = store
         self.embedder = embedder
-        _, _, meta = catalog.chunk_table() if len(bm25) else ([], [], [])
-        self._article_of = np.array([m[0] for m in meta], dtype=object)
-        self._source_of = np.array([m[1] or "" for m in meta], dtype=object)
-        self._date_of = np.array([m[2] or "" for m in meta], dtype=object)
+        # Filter masks are aligned with the BM25 index's own chunk order.
+        article_of = catalog.chunk_articles() if len(bm25) else {}
+        meta = catalog.article_metadata() if len(bm25) else {}
+        articles = [article_of.get(cid, "") for cid in bm25.chunk_ids]
+        self._article_of = np.array(articles, dtype=object)
+        self._source_of = np.array([(meta.get(a) or (None, None))[0] or "" for a in articles], dtype=object)
+        self._date_of = np.array([(meta.get(a) or (None, None))[1] or "" for a in articles], dtype=object)
 
     def retrieve(self, query: str, k: int = 10, filters: "dict | Filters | None" = None,
                  mode: str = "hybrid", weights: FusionWeights | None = None) -> list[Hit]:
