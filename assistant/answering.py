@@ -23,7 +23,7 @@ from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.retrieval import Hit
 
-from .candidates import Candidate, candidates
+from .candidates import Candidate, candidates, role_of
 from .question import QuestionAnalysis, analyse_question
 from .records import Answer, Citation
 
@@ -36,6 +36,7 @@ KINDS_FOR_TYPE: dict[str, list[str]] = {
     "number": ["number"],
     "person": ["person"],
     "title": ["title"],
+    "role": ["role"],
     "organisation": ["organisation"],
     "place": ["place", "organisation"],
     "theme": ["quote"],
@@ -113,7 +114,10 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
                 continue  # a year the question asks about must be the sentence's or the article's own
             if wanted:
                 got = sum(1.0 if w in words else 0.5 if w in context else 0.0 for w in wanted)
-                coverage = got / len(wanted)
+                # the conversation's context says which article: its words count nearly in full
+                # anywhere in the chunk or title, in full in the sentence
+                got += sum(1.0 if w in words else 0.75 if w in context else 0.0 for w in qa.context)
+                coverage = got / (len(wanted) + len(qa.context))
             else:
                 coverage = 0.0
             score = coverage + 0.35 * hit.score - 0.01 * rank
@@ -170,9 +174,12 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 return _list_answer(qa, sent, items, articles)
             continue
         specific = _specific_words(qa, articles[sent.hit.article_id])
+        period = bool(_PERIOD_QUESTION.search(question_folded))
         for cand in found:
             if _repeats_question(cand.text, question_folded):
                 continue
+            if cand.kind == "date" and period != bool(_YEAR_RANGE.search(cand.text)):
+                continue  # "giai đoạn nào" wants "2021–2025"; "ngày nào" never a range
             if not qa.english and _local_coverage(cand, text, sent, specific) < policy.min_local_coverage:
                 continue
             if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand):
@@ -184,7 +191,23 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
         return None
     _, sent, cand = best
     short = _display(qa, cand)
+    if cand.kind == "number" and len(qa.nouns) > 1:
+        short = _several_counts(qa, cand, articles[sent.hit.article_id].text, sent) or short
     return _compose(qa, short, [sent], sentences, articles, policy)
+
+
+def _several_counts(qa: QuestionAnalysis, cand: Candidate, text: str, sent: _Sentence) -> str | None:
+    """"Bao nhiêu chương, điều?" → "4 chương, 15 điều": one count per asked noun, all from the
+    chosen sentence, in the question's order; None unless every noun has its count."""
+    found = [c for c in candidates(text, sent.start, sent.end, {"number"}) if c.kind == "number"]
+    parts = []
+    for noun in qa.nouns:
+        match = next((c for c in found if fold(c.extra).startswith(noun)), None)
+        if match is None:
+            return None
+        value = re.match(r"[\d.,]+\s?%?", match.text).group(0).strip()  # type: ignore[union-attr]
+        parts.append(f"{value} {' '.join(match.text[len(value):].split()[:len(noun.split())])}")
+    return ", ".join(parts)
 
 
 _MONEY = ("tien", "kinh phi", "ngan sach", "von", "tien thuong", "chi phi")
@@ -206,10 +229,13 @@ def _number_fits(noun: str, cand: Candidate) -> bool:
 
 
 def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
-    """The question's content words that the article's title does not already account for,
-    minus the words of its wh-phrase ("đơn vị" in "đơn vị nào")."""
-    title = set(_WORD.findall(fold(article.title))) | ({article.date[:4]} if article.date else set())
-    return {w for w in qa.content if w not in title and w not in qa.frame}
+    """The question's content words that the article's title and lead sentence do not already
+    account for (they state the event: who, what, when), minus the words of its wh-phrase
+    ("đơn vị" in "đơn vị nào")."""
+    lead = next(iter(sentence_spans(article.text, 0, min(len(article.text), 400))), (0, 0))
+    known = set(_WORD.findall(fold(article.title + " " + article.text[lead[0]:lead[1]])))
+    known |= {article.date[:4]} if article.date else set()
+    return {w for w in qa.content if w not in known and w not in qa.frame}
 
 
 def _local_coverage(cand: Candidate, text: str, sent: "_Sentence", specific: set[str]) -> float:
@@ -223,6 +249,8 @@ def _local_coverage(cand: Candidate, text: str, sent: "_Sentence", specific: set
     else:
         window = text[sent.start:sent.end]
     words = set(_WORD.findall(fold(window)))
+    if len(specific) == 1:  # one word left over from the title and lead: look for it in the passage
+        words |= set(_WORD.findall(fold(sent.hit.text)))
     return sum(w in words for w in specific) / len(specific)
 
 
@@ -232,6 +260,10 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
         bonus += 0.5 if fold(cand.extra).startswith(qa.noun) else -0.3
     if cand.kind == "date":
         bonus += 0.1 * len(re.findall(r"\d+", cand.text))
+    if cand.kind == "organisation":
+        bonus += _role_fit(qa, cand, text, sent)
+    if cand.kind == "role":
+        bonus += _role_holder_fit(qa, cand, text, sent)
     # Closeness to the question's words inside the sentence: the mean distance from the candidate
     # to the nearest occurrence of each question word the sentence contains.
     sentence_folded = fold_aligned(text[sent.start:sent.end])
@@ -246,14 +278,53 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
     return bonus
 
 
+_PERIOD_QUESTION = re.compile(r"\b(?:(?:giai doan|nhiem ky|thoi ky) nao|what period|which period|what term)\b")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}")
+_ROLE_LINK = re.compile(r"^\s*(?:(?:duoc )?(?:phan cong |giao |bau |chon )?(?:lam|la|giu|dam nhan|dam nhiem)\s+)?(?:(?:don vi|co quan|vai tro)\s+)?")
+
+
+def _role_fit(qa: QuestionAnalysis, cand: Candidate, text: str, sent: _Sentence) -> float:
+    """For "Đơn vị nào làm Phó khối?": +1 for the organisation the sentence gives that role
+    ("X làm Phó khối", "X là đơn vị Phó khối", "Phó khối là X", "giao nhiệm vụ Phó khối cho X"),
+    −0.8 for one it gives another role."""
+    asked = role_of(fold(qa.text))
+    if not asked:
+        return 0.0
+    after = fold(text[cand.end: min(sent.end, cand.end + 60)])
+    link = _ROLE_LINK.match(after)
+    given = role_of(after[link.end():], anchored=True) if link and link.end() else None
+    if given is None:  # "Phó khối là X", "bàn giao nhiệm vụ Trưởng khối năm 2023 cho X"
+        before = fold(text[max(sent.start, cand.start - 60): cand.start])
+        m = re.search(r"(\w+(?: \w+){0,3}?)(?: (?:nam )?\d{4})?\s*(?:la|:|cho|giao cho)\s*$", before)
+        given = role_of(m.group(1)) if m else None
+    if given is None:
+        return 0.0
+    return 1.0 if given == asked else -0.8
+
+
+def _role_holder_fit(qa: QuestionAnalysis, cand: Candidate, text: str, sent: _Sentence) -> float:
+    """For "X giữ vai trò gì?": +0.8 for a role in the same clause as a name the question gives
+    ("X làm Phó cụm", "Phó cụm là X"), none for a role that belongs to another unit."""
+    _, phrases = _anchors(qa)
+    if not phrases:
+        return 0.0
+    before = re.split(r"[,;:]", fold(text[sent.start:cand.start]))[-1]
+    after = re.split(r"[,;:.]", fold(text[cand.end:sent.end]))[0]
+    clause = " " + " ".join(_WORD.findall(before + " " + after)) + " "
+    return 0.8 if any(f" {p} " in clause for p in phrases) else 0.0
+
+
 def _display(qa: QuestionAnalysis, cand: Candidate) -> str:
     if cand.kind == "number":
         number = re.match(r"[\d.,]+\s?%?", cand.text)
         value = number.group(0).strip() if number else cand.text
         if qa.noun and fold(cand.extra).startswith(qa.noun):
-            noun_words = len(qa.noun.split())
-            noun = " ".join(cand.text[len(value):].split()[:noun_words])
-            return f"{value} {noun}".strip()
+            # the counted noun as the question words it ("04 nhóm vấn đề"), spelled as the text spells it
+            said, asked = cand.text[len(value):].split(), qa.noun_phrase.split()
+            n = 0
+            while n < min(len(said), len(asked)) and fold(said[n]) == asked[n]:
+                n += 1
+            return f"{value} {' '.join(said[:max(n, len(qa.noun.split()))])}".strip()
         return value
     if cand.kind == "person" and cand.extra and fold(cand.extra) not in ("ong", "ba", "dong chi"):
         return f"{cand.text} – {cand.extra}" if not cand.extra.islower() else f"{cand.extra} {cand.text}"
@@ -364,12 +435,15 @@ def _list_noun(qa: QuestionAnalysis, sentence: str) -> str:
 
 
 def verify_citations(answer: Answer, articles: dict[str, Article]) -> None:
-    """Raise if a citation's quote is not the exact article span, or a marker has no citation."""
-    numbers = {c.n for c in answer.citations}
+    """Raise if a citation's quote is not the exact, non-empty article span at 0 <= start < end <=
+    len(text) (Python's forgiving slices must not make a bad span pass), or if a marker is not
+    exactly the `[n]` of a citation ("[01]", "[١]" are not)."""
+    numbers = {str(c.n) for c in answer.citations}
     for c in answer.citations + answer.see_also:
         article = articles.get(c.article_id)
-        if article is None or article.text[c.start:c.end] != c.quote:
+        if (article is None or not 0 <= c.start < c.end <= len(article.text)
+                or article.text[c.start:c.end] != c.quote):
             raise ValueError(f"citation [{c.n}] does not quote article {c.article_id} exactly")
     for marker in re.findall(r"\[(\d+)\]", answer.answer):
-        if int(marker) not in numbers:
-            raise ValueError(f"answer marker [{marker}] has no citation")
+        if marker not in numbers:
+            raise ValueError(f"answer marker [{marker[:20]}] has no citation")

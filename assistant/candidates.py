@@ -21,7 +21,8 @@ class Candidate:
 
 
 _DATE = re.compile(
-    r"\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
+    r"\b(?:(?:giai doan|nhiem ky|thoi ky) )?(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}\b"
+    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
 )
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
@@ -47,24 +48,53 @@ _SURNAMES = frozenset(
     mai cao ta lam ha quach to kieu trieu vuong luong dam nong lo hua than la khong giang tang lai au mac khuc
     bach dong tong ton nghiem doan kha tu vi hau lang dieu thach kim chau ong""".split()
 )
+# Words of bodies and places, never of a person's name (checked when the first word is no surname).
+_NOT_NAME_WORDS = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
 _ORG_HEADS = (
     "uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
     "bo chi huy quan su|bo chi huy bo doi bien phong|bo chi huy|cong an|toa an|vien kiem sat|vien|so|ban|cuc|chi cuc|"
     "thanh tra|khoi thi dua|khoi|cum thi dua|cum|hoi lien hiep|hoi|lien doan|lien minh|tinh doan|thanh doan|"
-    "doan thanh nien|ngan hang|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
+    "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
     "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
 )
 _ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\b")
+# Inside one name: "và" / ", … và" / "– … và" before capitalised words that start no new name.
+_CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
+_JOINED_NAME = re.compile(
+    rf"(?:và|[,–]\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(
     r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
     r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
     r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc)\b"
 )
 _NOT_ORG = re.compile(
-    r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ke|voi)|"
+    r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
     r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien))\b"
 )
+# Roles of a unit inside a bloc / cluster or a joint programme, folded; each maps to one canonical role.
+_ROLES = {
+    "pho truong khoi": "pho khoi", "pho khoi": "pho khoi", "khoi pho": "pho khoi",
+    "truong khoi": "truong khoi", "khoi truong": "truong khoi",
+    "pho truong cum": "pho cum", "pho cum": "pho cum", "cum pho": "pho cum",
+    "truong cum": "truong cum", "cum truong": "truong cum",
+    "thuong truc khoi": "thuong truc", "thuong truc cum": "thuong truc", "co quan thuong truc": "thuong truc",
+    "don vi thuong truc": "thuong truc", "thuong truc": "thuong truc",
+    "don vi chu tri": "chu tri", "co quan chu tri": "chu tri", "chu tri": "chu tri",
+    "dang cai": "dang cai", "don vi dang cai": "dang cai", "dau moi": "dau moi", "co quan dau moi": "dau moi",
+    "thanh vien": "thanh vien",
+}
+_ROLE = re.compile(r"\b(?:" + "|".join(sorted(_ROLES, key=len, reverse=True)) + r")\b")
+
+
+def role_of(folded: str, anchored: bool = False) -> str | None:
+    """The canonical role named in folded text ("pho khoi" for "Phó Trưởng khối"): the first one,
+    or only one at the very start when `anchored`."""
+    m = _ROLE.match(folded) if anchored else _ROLE.search(folded)
+    return _ROLES[m.group(0)] if m else None
+
+
 _LIST_INTRO = re.compile(r"\bgom(?: co)?\s*:?\s*|:\s*")
 _ITEM_SPLIT = re.compile(r"\s*[;,]\s*|\s+va\s+|\s+cung\s+")
 _PLACE_INTRO = re.compile(r"\b(?:tai|o)\s+(?=[A-ZĐÀ-Ỹa-z])")
@@ -108,6 +138,9 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
                 t0 = raw.find(title, max(0, s - 80))
                 if t0 >= 0:
                     add("title", t0, t0 + len(title), extra=raw[s:e])
+    if "role" in kinds:
+        for m in _ROLE.finditer(folded):
+            add("role", m.start(), m.end())
     if "organisation" in kinds or "item" in kinds:
         for s, e in organisation_spans(raw, folded):
             add("organisation", s, e)
@@ -135,7 +168,7 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         if not raw[s].isupper() or _NOT_ORG.match(folded, s):
             pos = m.end()
             continue
-        e = _org_end(raw, folded, m.end())
+        e = _org_end(raw, folded, m.end(), s)
         name = raw[s:e].rstrip()
         words = name.split()
         if len(words) >= 2 and len(words) <= 12:
@@ -143,15 +176,21 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         pos = max(e, m.end())
 
 
-def _org_end(raw: str, folded: str, pos: int) -> int:
-    """Where an organisation name that runs from before `pos` ends: at punctuation, or at a
-    lower-case function word or verb (an upper-case "Nam" in "Việt Nam" does not stop it)."""
+def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
+    """Where an organisation name that starts at `start` (and runs past `pos`) ends: at
+    punctuation, or at a lower-case function word or verb (an upper-case "Nam" in "Việt Nam" does
+    not stop it). "và" joins the parts of a department's name ("Sở Giáo dục và Đào tạo") only
+    before the name's place: after "tỉnh Vĩnh Phúc", "và Chi nhánh …" is another organisation."""
     while True:
         stop = _ORG_STOP.search(folded, pos)
         if not stop:
             return len(folded)
         if stop.group(0)[:1].isalpha() and raw[stop.start()].isupper():
             pos = stop.end()
+            continue
+        joined = _JOINED_NAME.match(raw, stop.start())
+        if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not _ORG_START.match(folded, stop.end() + 1) and not _ORG_START.match(folded, joined.start(1)):
+            pos = joined.end()  # "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"
             continue
         return stop.start()
 
@@ -169,8 +208,9 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
             continue
         if _ORG_START.match(folded, s):
             continue  # "ông Sở ..." is not a name
-        if folded[s:e].split()[0] not in _SURNAMES and len(words) < 3:
-            continue  # two capitalised words after a title, without a known surname: "ban Thi đua"
+        name_words = folded[s:e].split()
+        if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
+            continue  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
         after = raw[e:e + 120]
         title = ""
         t = re.match(r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| tham | cung | da | chu tri| phat bieu|$)", after)

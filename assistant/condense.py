@@ -77,6 +77,21 @@ def condense_question(question: str, history: list[str] | None) -> str:
     return question
 
 
+# Honours are written capitalised ("Bằng khen", "Cờ thi đua") but name no unit, place or campaign.
+_HONOURS = re.compile(
+    r"\b(?:bang khen|giay khen|co thi dua|huan chuong|huy chuong|ky niem chuong|chien si thi dua|"
+    r"tap the lao dong xuat sac|lao dong tien tien)\b"
+)
+
+
+def _without_honours(question: str) -> str:
+    """The question with honour names lower-cased, so they do not count as names."""
+    folded = fold_aligned(question)
+    for m in _HONOURS.finditer(folded.lower()):
+        question = question[: m.start()] + question[m.start(): m.end()].lower() + question[m.end():]
+    return question
+
+
 def _names_anything(question: str) -> bool:
     """Whether the question names something itself: a year, any capitalised word after the first
     (a place, a unit, a campaign: "Xã Hòa Bình", "Dân vận khéo"), or an organisation, person or
@@ -86,6 +101,7 @@ def _names_anything(question: str) -> bool:
 
     if re.search(r"\b(?:19|20)\d{2}\b", question):
         return True
+    question = _without_honours(question)
     if any(w[:1].isupper() for w in re.findall(r"\w+", question)[1:]):
         return True
     extraction = extract(Article(id="question", title="", text=question))
@@ -154,7 +170,7 @@ def _subject_words(text: str) -> str:
 
 def _has_own_subject(question: str) -> bool:
     """Whether the question names something itself: a capitalised name, a number, or 3+ content words."""
-    words = re.findall(r"\w+", question)
+    words = re.findall(r"\w+", _without_honours(question))
     if any(w[:1].isupper() for w in words[1:]) or any(w.isdigit() for w in words):
         return True
     content = [w for w in words if fold(w) not in _INTERROGATIVE and len(w) > 1]

@@ -17,9 +17,10 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("campaign", r"\b(phong trao|cuoc van dong|campaigns?|movements?)\b"),
     ("directive", r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b"),
     ("number", r"\b(bao nhieu|may (don vi|co quan|nguoi|tap the|ca nhan|huyen|xa|dia phuong|chuong|dieu|nhiem vu|noi dung|lan|nam)|how many|how much|what percentage|what share)\b"),
-    ("date", r"\b(khi nao|ngay nao|ngay may|thoi gian nao|bao gio|luc nao|hom nao|thang nao|nam nao|when|what date|which date|what day|which year|what year)\b"),
+    ("date", r"\b(khi nao|ngay nao|ngay may|thoi gian nao|bao gio|luc nao|hom nao|thang nao|nam nao|giai doan nao|nhiem ky nao|thoi ky nao|when|what period|which period|what date|which date|what day|which year|what year)\b"),
     ("place", r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b"),
-    ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position|role)|which (title|position|role))\b"),
+    ("role", r"\b(vai tro (gi|nao)|giu vai tro|dam nhan vai tro|dam nhiem vai tro|lam gi trong|what role|which role|what was the role)\b"),
+    ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
     ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
     ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|who|whom)\b"),
     ("organisation", r"\b(don vi nao|co quan nao|to chuc nao|ben nao|khoi nao|cum nao|so nao|hoi nao|which (unit|agency|body|organi[sz]ation|party|bloc|cluster))\b"),
@@ -28,12 +29,15 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
 # Content words never worth matching in evidence.
 _QUESTION_WORDS = set(
     """ai gi nao dau sao bao nhieu may khi nhung cac cua la duoc trong cho voi da nay mot de tai ve nhu
-    nen den theo ra vao tren duoi sau truoc rat nhieu hon lai se bi hay hoac o vay gom va khong
-    giu chuc vu danh cuong vi ong ba
-    con what which who whom when where why how many much is are was were be did does do the a an of and or in on at
+    nen den theo ra vao tren duoi sau truoc rat nhieu hon lai se bi hay hoac o vay gom va khong giua thuc hien co
+    giu chuc vu danh vi ong ba
+    what which who whom when where why how many much is are was were be did does do the a an of and or in on at
     to for from by with about that this these those it its their they them there has have had""".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FRAME_PHRASES = re.compile(r"\bcuong vi\b|^\s*(?:the |vay )?con\b")
+_ROLE_FRAME = {"vai", "tro", "giu", "dam", "nhan", "nhiem", "role", "played", "play"}
+_CONTEXT = re.compile(r"\s*\(([^()]*)\)\s*[?？.]?\s*$")
 
 
 @dataclass
@@ -41,17 +45,37 @@ class QuestionAnalysis:
     """What a question asks for."""
 
     text: str
-    answer_type: str  # theme, campaign, directive, number, date, place, title, list, person, organisation, other
+    answer_type: str  # theme, campaign, directive, number, date, place, role, title, list, person, organisation, other
     wants_list: bool
     english: bool
     content: list[str] = field(default_factory=list)  # folded content words, in order
     noun: str | None = None  # for number questions: the counted noun ("don vi")
     frame: set[str] = field(default_factory=set)  # folded words of the wh-phrase ("don vi" in "đơn vị nào")
+    context: list[str] = field(default_factory=list)  # folded words of a trailing "(…)": the conversation's context
+    noun_phrase: str = ""  # number questions: up to four folded words after "bao nhiêu"
+    nouns: list[str] = field(default_factory=list)  # "bao nhiêu chương, điều": ["chuong", "dieu"]
+
+    @property
+    def all_content(self) -> list[str]:
+        """The question's own content words, then its context words."""
+        return self.content + self.context
+
+
+def split_context(question: str) -> tuple[str, str]:
+    """The question proper and its trailing parenthesised context, e.g. the names a follow-up
+    inherited from the previous question: "Quy chế gồm bao nhiêu chương (Sở Tư pháp TP. Cần Thơ)?"
+    → ("Quy chế gồm bao nhiêu chương", "Sở Tư pháp TP. Cần Thơ")."""
+    m = _CONTEXT.search(question)
+    if not m or not question[: m.start()].strip():
+        return question, ""
+    return question[: m.start()], m.group(1)
 
 
 def analyse_question(question: str) -> QuestionAnalysis:
-    """The expected answer type, list-ness and folded content words of `question`."""
-    folded = fold(question)
+    """The expected answer type, list-ness and folded content words of `question`; the words of a
+    trailing "(…)" are its context (they say which article, not which sentence)."""
+    own, context_text = split_context(question)
+    folded = fold(own)
     answer_type = "other"
     for name, pattern in _TYPE_PATTERNS:
         if re.search(pattern, folded):
@@ -60,12 +84,24 @@ def analyse_question(question: str) -> QuestionAnalysis:
     wants_list = answer_type == "list" or bool(
         re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bwhich \w+s\b|\bgom nhung\b", folded)
     ) and answer_type not in ("number", "date", "place")
-    noun = None
+    noun, noun_phrase, nouns = None, "", []
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
         noun = m.group(1) if m else None
-    content = [w for w in _WORD.findall(folded) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
+        m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,3})", folded)
+        noun_phrase = m.group(1) if m else ""
+        m = re.search(r"\b(?:bao nhieu|may)\s+((?:\w+ ?){1,2}(?:(?:,| va) (?:\w+ ?){1,2})+)", folded)
+        if m:  # "bao nhiêu chương, điều": several counted nouns
+            nouns = [n.strip() for n in re.split(r",| va ", m.group(1)) if n.strip()]
+    # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
+    asked = _FRAME_PHRASES.sub(" ", folded)
+    content = [w for w in _WORD.findall(asked) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
+    context = [w for w in dict.fromkeys(_WORD.findall(fold(context_text)))
+               if w not in _QUESTION_WORDS and w not in content and (len(w) > 1 or w.isdigit())]
+    if answer_type == "role":  # "giữ vai trò gì": the wh-phrase, not words to find in the evidence
+        content = [w for w in content if w not in _ROLE_FRAME]
     frame = set()
     for m in re.finditer(r"((?:\w+,? ){1,3})nao\b|(?:bao nhieu|may) ((?:\w+ ?){1,2})", folded):
         frame.update(_WORD.findall(m.group(1) or m.group(2) or ""))
-    return QuestionAnalysis(question, answer_type, wants_list, is_english(question), content, noun, frame)
+    return QuestionAnalysis(question, answer_type, wants_list, is_english(question), content, noun, frame,
+                            context, noun_phrase, nouns)

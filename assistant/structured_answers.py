@@ -168,7 +168,7 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) 
     pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)]
     if not pacts:
         return None
-    content = set(qa.content)
+    content = set(qa.all_content)
 
     def score(p: dict) -> tuple:
         words = set(fold(" ".join([p.get("bloc_canonical") or "", p.get("kind") or "", p.get("province") or ""])).split())

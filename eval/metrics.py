@@ -42,6 +42,7 @@ def normalize_answer(text: str) -> str:
     for pattern, expansion in _ABBREVIATIONS:
         text = pattern.sub(expansion, text)
     text = _DASHES.sub("-", text)
+    text = re.sub(r"(?<=\d) ?- ?(?=\d)", "-", text)  # "2017 - 2022" is "2017-2022"
     text = _QUOTES.sub('"', text)
     text = _APOSTROPHES.sub("'", text)
     return _SPACE.sub(" ", text).strip()

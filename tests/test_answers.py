@@ -120,3 +120,36 @@ def test_bracketed_numbers_in_article_text_are_not_citation_markers():
     answer = Answer("q", f"{as_answer_text(article.text)} [1]", False, [citation])
     verify_citations(answer, {"x": article})
     assert "[21]" not in answer.answer and "21" in answer.answer and citation.quote == article.text
+
+
+@pytest.mark.parametrize("question, expected, not_expected", [
+    # the unit the sentence gives the asked role, not the first unit of the sentence
+    ("Năm 2022, đơn vị nào làm Phó khối của Khối thi đua Nội chính tỉnh Phú Thọ?", "Viện Kiểm sát nhân dân tỉnh", "Công an tỉnh"),
+    ("Đơn vị nào là Phó cụm của cụm thi đua miền Đông tỉnh Quảng Ninh năm 2023?", "UBND huyện Bình Liêu", "Tiên Yên"),
+    # "giữ vai trò gì": the role itself
+    ("UBND huyện Con Cuông giữ vai trò gì trong Cụm thi đua số 4 năm 2021?", "Phó cụm", "Trưởng cụm"),
+    # "giai đoạn nào": a year range, not the signing day
+    ("Tỉnh đoàn Quảng Ninh và Bộ Chỉ huy Quân sự tỉnh ký chương trình phối hợp cho giai đoạn nào?", "2022–2027", "/"),
+    # several counted nouns, each with its count
+    ("Quy chế phối hợp giữa Công an tỉnh Phú Thọ và Viện Kiểm sát nhân dân tỉnh gồm bao nhiêu chương, điều?", "5 chương, 26 điều", None),
+])
+def test_roles_periods_and_several_counts(demo_index, question, expected, not_expected):
+    answer = demo_index.ask(question)
+    assert not answer.abstained, question
+    _check_citations(demo_index, answer)
+    _short_in_quote(answer, expected) if "," not in expected else None
+    assert expected in answer.short_answer, answer.short_answer
+    if not_expected:
+        assert not_expected not in answer.short_answer, answer.short_answer
+
+
+def test_a_range_is_never_the_answer_to_which_day(demo_index):
+    answer = demo_index.ask("Tỉnh đoàn Quảng Ninh và Bộ Chỉ huy Quân sự tỉnh ký chương trình phối hợp giai đoạn 2022–2027 vào ngày nào?")
+    assert not answer.abstained and "–" not in answer.short_answer and "/" in answer.short_answer
+
+
+def test_follow_up_words_of_the_context_do_not_have_to_be_in_the_answer_sentence(demo_index):
+    answer = demo_index.ask("Quy chế đó gồm bao nhiêu chương, điều?",
+                            history=["Sở Tư pháp TP. Cần Thơ ký quy chế phối hợp với Hội Luật gia thành phố khi nào?"])
+    assert answer.condensed_question and "(" in answer.condensed_question
+    assert not answer.abstained and answer.short_answer == "4 chương, 15 điều"

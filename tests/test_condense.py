@@ -32,3 +32,25 @@ def test_a_question_naming_nothing_inherits_the_context():
     resolved = condense_question("Có bao nhiêu cá nhân được tặng bằng khen?",
                                  ["Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Nghệ An tổng kết năm 2022 ở đâu?"])
     assert "Nghệ An" in resolved and "2022" in resolved
+
+
+def test_an_honour_is_not_a_name():
+    resolved = condense_question("Có bao nhiêu cá nhân được tặng Bằng khen?",
+                                 ["Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Nghệ An tổng kết năm 2022 ở đâu?",
+                                  "Những đơn vị nào được tặng Cờ thi đua?"])
+    assert "Nghệ An" in resolved and "2022" in resolved
+    # a real name still makes the question standalone
+    question = "Có bao nhiêu cá nhân của Sở Tư pháp được tặng Bằng khen?"
+    assert condense_question(question, ["Khối thi đua Nội chính tỉnh Phú Thọ tổng kết năm 2022 ở đâu?"]) == question
+
+
+def test_the_inherited_context_is_the_questions_context_not_its_content():
+    from assistant.question import analyse_question, split_context
+
+    assert split_context("Quy chế gồm bao nhiêu chương (Sở Tư pháp TP. Cần Thơ)?") == (
+        "Quy chế gồm bao nhiêu chương", "Sở Tư pháp TP. Cần Thơ")
+    assert split_context("(Hỏi) Ai ký?") == ("(Hỏi) Ai ký?", "")
+    qa = analyse_question("Quy chế gồm bao nhiêu chương, điều (Sở Tư pháp TP. Cần Thơ, năm 2023)?")
+    assert qa.answer_type == "number" and qa.nouns == ["chuong", "dieu"]
+    assert "tu" in qa.context and "tu" not in qa.content and "2023" in qa.context
+    assert "tu" in qa.all_content

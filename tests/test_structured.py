@@ -100,3 +100,20 @@ def test_cli_browse_json(demo_index):
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert rows and all("34-CT/TW" in r["text"] for r in rows)
+
+
+def test_department_names_joined_by_va_stay_whole():
+    from assistant.candidates import organisation_spans
+    from corpus.normalize import fold_aligned
+
+    def names(text):
+        return [text[s:e] for s, e in organisation_spans(text, fold_aligned(text))]
+
+    assert names("Năm 2020, Sở Văn hoá, Thể thao và Du lịch là đơn vị Trưởng khối, Sở Giáo dục và Đào tạo là đơn vị Phó khối.") \
+        == ["Sở Văn hoá, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"]
+    assert names("Sở Lao động – Thương binh và Xã hội tỉnh, Sở Kế hoạch và Đầu tư") \
+        == ["Sở Lao động – Thương binh và Xã hội tỉnh", "Sở Kế hoạch và Đầu tư"]
+    # "và" before another organisation, or after the name's place, separates two names
+    assert names("Công an tỉnh và Viện Kiểm sát nhân dân tỉnh ký kết") == ["Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh"]
+    assert names("Hội Nông dân tỉnh Vĩnh Phúc và Chi nhánh Ngân hàng Chính sách xã hội tỉnh") \
+        == ["Hội Nông dân tỉnh Vĩnh Phúc", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"]
