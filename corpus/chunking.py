@@ -55,7 +55,7 @@ def chunk_article(
 def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     while end - start > max_chars:
-        cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        cut = _last_space(text, start + max_chars // 2, start + max_chars)
         if cut <= start:
             cut = start + max_chars
         out.append(trim_span(text, start, cut))
@@ -66,3 +66,10 @@ def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int
         out.append(trim_span(text, start, end))
     return [(s, e) for s, e in out if s < e]
 
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    """Index of the last white-space character (any: NBSP, tab, U+3000 …) in text[lo:hi], or -1."""
+    for i in range(hi - 1, lo - 1, -1):
+        if text[i].isspace():
+            return i
+    return -1

@@ -1,10 +1,10 @@
 """Vietnamese sentence splitting with exact character offsets.
 
-A sentence ends at a line break, or at . ! ? … (plus closing quotes or brackets) followed by
-white space and a character that can start a sentence. A period does not end a sentence inside a
-token (17.3, TP.HCM, v.v.), after a known abbreviation (TP., TS., PGS., Th.S), after a lone
-initial (N.), or before a lower-case word. Dates such as 17/3/2021 and codes such as 34-CT/TW
-contain no terminator at all.
+A sentence ends at a line break (any that `str.splitlines` knows: LF, CR, U+2028 …), or at
+. ! ? … (plus closing quotes or brackets) followed by white space and a character that can start
+a sentence. A period does not end a sentence inside a token (17.3, TP.HCM, v.v.), after a known
+abbreviation (TP., TS., PGS., Th.S), after a lone initial (N.), or before a lower-case word.
+Dates such as 17/3/2021 and codes such as 34-CT/TW contain no terminator at all.
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ ABBREVIATIONS = frozenset(
     )
 )
 
+# Line breaks as `str.splitlines` knows them: \n, \r, \r\n, VT, FF, FS/GS/RS, NEL, U+2028, U+2029.
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _TERMINATOR = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")
 _OPENING = set("\"'“‘«([")
 
@@ -32,8 +34,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     line_start = start
     while line_start < end:
-        newline = text.find("\n", line_start, end)
-        line_end = end if newline == -1 else newline
+        newline = _LINE_BREAK.search(text, line_start, end)
+        line_end = end if newline is None else newline.start()
         spans.extend(_line_sentences(text, line_start, line_end))
         line_start = line_end + 1
     return spans
