@@ -153,3 +153,24 @@ def test_follow_up_words_of_the_context_do_not_have_to_be_in_the_answer_sentence
                             history=["Sở Tư pháp TP. Cần Thơ ký quy chế phối hợp với Hội Luật gia thành phố khi nào?"])
     assert answer.condensed_question and "(" in answer.condensed_question
     assert not answer.abstained and answer.short_answer == "4 chương, 15 điều"
+
+
+def test_demo_follow_ups_in_extractive_mode(demo_index):
+    """Every follow-up of eval/sets/demo.jsonl, resolved by the rule-based condensation, gets its
+    gold answer (LLM mode: tests/test_llm.py::test_demo_follow_ups_in_llm_mode)."""
+    import json
+    from pathlib import Path
+
+    from eval.metrics import answer_correct, list_recall_precision
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "sets" / "demo.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    failed = {}
+    for q in (q for q in items if q["type"] == "followup"):
+        answer = demo_index.ask(q["question"], history=q["history"])
+        _check_citations(demo_index, answer) if not answer.abstained else None
+        ok = (list_recall_precision(answer.answer, q["answers"], answer.abstained)[0] == 1.0 if q["list"]
+              else answer_correct(answer.answer, q["answers"], answer.abstained))
+        if not ok:
+            failed[q["id"]] = (answer.condensed_question, answer.answer[:120])
+    assert not failed, failed
