@@ -120,6 +120,7 @@ def _filters(args: argparse.Namespace) -> dict:
 
 def cmd_ingest(assistant, args: argparse.Namespace) -> int:
     from rich.console import Console
+    from rich.markup import escape  # file names and messages are data, never Rich markup
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
@@ -135,11 +136,11 @@ def cmd_ingest(assistant, args: argparse.Namespace) -> int:
         for column in ("Nguồn", "Thêm", "Cập nhật", "Không đổi", "Lỗi"):
             table.add_column(column)
         for source, c in stats.per_source.items():
-            table.add_row(source, str(c["added"]), str(c["updated"]), str(c["unchanged"]), str(c["errors"]))
+            table.add_row(escape(source), str(c["added"]), str(c["updated"]), str(c["unchanged"]), str(c["errors"]))
         out = Console()
         out.print(table)
         for error in stats.errors:
-            out.print(f"[red]lỗi[/red] {error}", markup=True, highlight=False)
+            out.print(f"[red]lỗi[/red] {escape(str(error))}", markup=True, highlight=False)
         totals = assistant.stats()
         out.print(f"{stats.articles_added} bài mới, {stats.articles_updated} cập nhật, "
                   f"{stats.articles_unchanged} không đổi, {len(stats.errors)} lỗi — chỉ mục có "
@@ -229,6 +230,7 @@ def cmd_records(assistant, args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     columns = {
@@ -246,7 +248,7 @@ def cmd_records(assistant, args: argparse.Namespace) -> int:
         for _, key in columns:
             value = row.get(key)
             values.append("; ".join(value) if isinstance(value, list) else ("" if value is None else str(value)))
-        table.add_row(*values)
+        table.add_row(*(escape(v) for v in values))  # article text is data, never Rich markup
     Console().print(table)
     return 0
 

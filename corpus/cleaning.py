@@ -20,6 +20,8 @@ _BOILERPLATE_LINES = {
 # Lines that start with a "read more" marker followed by a linked headline.
 _READ_MORE_PREFIX = re.compile(r"^\s*(?:>>|»|(?:xem them|doc them|tin lien quan)\s*[:>»])", re.IGNORECASE)
 _TRAILING_PUNCT = " \t:>»|·•-–"
+_LONGEST_BOILERPLATE = max(len(s) for s in _BOILERPLATE_LINES)
+_READ_MORE_HEAD = 40  # characters of a line that can hold a "read more" marker
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -27,10 +29,11 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip().strip(_TRAILING_PUNCT).strip()
     if not stripped:
         return False
-    folded = fold(stripped)
-    if folded in _BOILERPLATE_LINES:
+    # Long lines are only checked for a "read more" marker at their start: folding a whole
+    # paragraph (or a 10 MB single-line file) for a set lookup that cannot match is wasted work.
+    if len(stripped) <= 2 * _LONGEST_BOILERPLATE and fold(stripped) in _BOILERPLATE_LINES:
         return True
-    return bool(_READ_MORE_PREFIX.match(fold(line)))
+    return bool(_READ_MORE_PREFIX.match(fold(line.lstrip()[:_READ_MORE_HEAD])))
 
 
 def clean_body(text: str, title: str | None = None) -> str:
@@ -45,7 +48,8 @@ def clean_body(text: str, title: str | None = None) -> str:
         if line.strip():
             paragraphs_seen += 1
             if is_boilerplate_line(line) or (
-                title_form and paragraphs_seen <= 3 and match_form(line).strip() == title_form
+                title_form and paragraphs_seen <= 3 and len(line.strip()) <= 2 * len(title_form) + 8
+                and match_form(line).strip() == title_form
             ):
                 removed_any = True
                 continue

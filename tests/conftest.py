@@ -38,21 +38,88 @@ def demo_index(tmp_path_factory):
 
 @pytest.fixture
 def http_server(tmp_path):
-    """Serve `tmp_path` on 127.0.0.1; yields (base_url, folder). Adds /redirect-loop and /slow."""
+    """Serve `tmp_path/www` on 127.0.0.1; yields (base_url, folder). Besides the files, hostile
+    endpoints: /redirect-loop (302 to itself), /redirect-forever/N (302 to N+1, never ending),
+    /redirect-file (302 to file:///etc/passwd), /slow (answers after 30 s), /trickle (headers, then
+    one body byte every 0.2 s for a minute), /status/NNN (that status), /binary (octet-stream),
+    /png (image/png), /huge (claims a 1 GB body), /endless (an endless text/html body),
+    /garbage (not HTTP), /bad-chunked (broken chunked encoding), /empty (200 with no body)."""
+    import re
+
     folder = tmp_path / "www"
     folder.mkdir()
+    stop = threading.Event()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(folder), **kwargs)
 
+        def _head(self, status=200, content_type="text/html; charset=utf-8", length=None, **headers):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            if length is not None:
+                self.send_header("Content-Length", str(length))
+            for key, value in headers.items():
+                self.send_header(key.replace("_", "-"), value)
+            self.end_headers()
+
         def do_GET(self):  # noqa: N802
-            if self.path.startswith("/redirect-loop"):
+            path = self.path
+            if path.startswith("/redirect-loop"):
                 self.send_response(302)
                 self.send_header("Location", "/redirect-loop")
                 self.end_headers()
-                return
-            super().do_GET()
+            elif match := re.match(r"^/redirect-forever/(\d+)", path):
+                self.send_response(302)
+                self.send_header("Location", f"/redirect-forever/{int(match.group(1)) + 1}")
+                self.end_headers()
+            elif path.startswith("/redirect-file"):
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/passwd")
+                self.end_headers()
+            elif path.startswith("/slow"):
+                stop.wait(30)
+                if not stop.is_set():
+                    self._head(200, length=0)
+            elif path.startswith("/trickle"):
+                self._head(200)
+                for _ in range(300):
+                    if stop.wait(0.2):
+                        return
+                    self.wfile.write(b"<")
+                    self.wfile.flush()
+            elif match := re.match(r"^/status/(\d{3})", path):
+                body = b"<html><body><p>Server error page</p></body></html>"
+                self._head(int(match.group(1)), length=len(body))
+                self.wfile.write(body)
+            elif path.startswith("/binary"):
+                body = bytes(range(256)) * 64
+                self._head(200, "application/octet-stream", len(body))
+                self.wfile.write(body)
+            elif path.startswith("/png"):
+                body = b"\x89PNG\r\n\x1a\n" + bytes(1000)
+                self._head(200, "image/png", len(body))
+                self.wfile.write(body)
+            elif path.startswith("/huge"):
+                self._head(200, length=1 << 30)
+                self.wfile.write(b"<html><body>" + b"x" * 65536)
+            elif path.startswith("/endless"):
+                self._head(200)
+                chunk = ("<p>" + "Nội dung lặp lại vô tận. " * 200 + "</p>").encode()
+                while not stop.is_set():
+                    self.wfile.write(chunk)
+            elif path.startswith("/garbage"):
+                self.wfile.write(b"\x00\x01 this is not HTTP at all\r\n\r\n")
+            elif path.startswith("/bad-chunked"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                self.wfile.write(b"zz\r\nnot a chunk size\r\n")
+            elif path.startswith("/empty"):
+                self._head(200, length=0)
+            else:
+                super().do_GET()
 
         def log_message(self, *args):
             pass
@@ -60,12 +127,16 @@ def http_server(tmp_path):
     class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         daemon_threads = True
 
+        def handle_error(self, request, client_address):
+            pass  # clients that gave up (timeouts) are expected here
+
     server = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", folder
     finally:
+        stop.set()
         server.shutdown()
         server.server_close()
 
