@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import os
+import queue
 import re
 import threading
 import time
@@ -89,6 +90,12 @@ def _host(url: str) -> str:
         return urlsplit(url).netloc
     except ValueError:
         return url
+
+
+def toast_text(text: str) -> str:
+    """A message for `gr.Error` / `gr.Warning`: Gradio's toasts render their message as
+    (sanitised) HTML, so text that may carry user or article input is escaped first."""
+    return html.escape(str(text), quote=False)
 
 
 def format_date(value: str | None) -> str:
@@ -255,8 +262,9 @@ WORKING_SOURCES = ('<div class="civic-sources"><div class="civic-head">Nguồn</
 UPLOAD_HEADERS = ["Tệp / URL", "Thêm", "Cập nhật", "Không đổi", "Lỗi", "Ghi chú"]
 
 
-def _upload_inputs(files, urls: str) -> tuple[list[str], dict[str, str], list[list]]:
-    """(inputs to ingest, input → display name, rows for inputs rejected before reading)."""
+def _upload_inputs(files, urls: str, max_mb: float = MAX_UPLOAD_MB) -> tuple[list[str], dict[str, str], list[list]]:
+    """(inputs to ingest, input → display name, rows for inputs rejected before reading: over
+    `max_mb` megabytes, unsupported type, not an http(s) URL)."""
     inputs, names, rejected = [], {}, []
     for item in files or []:
         path = item if isinstance(item, str) else getattr(item, "name", None) or str(item)
@@ -266,8 +274,8 @@ def _upload_inputs(files, urls: str) -> tuple[list[str], dict[str, str], list[li
         except OSError as exc:
             rejected.append([name, 0, 0, 0, 1, f"Không đọc được tệp: {exc.strerror or exc}"])
             continue
-        if size > MAX_UPLOAD_MB * 1024 * 1024:
-            rejected.append([name, 0, 0, 0, 1, f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB; giới hạn {MAX_UPLOAD_MB} MB)"])
+        if size > max_mb * 1024 * 1024:
+            rejected.append([name, 0, 0, 0, 1, f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB; giới hạn {_mb(max_mb)} MB)"])
             continue
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
             rejected.append([name, 0, 0, 0, 1, "Định dạng không hỗ trợ (dùng " + ", ".join(UPLOAD_TYPES) + ")"])
@@ -284,6 +292,10 @@ def _upload_inputs(files, urls: str) -> tuple[list[str], dict[str, str], list[li
         inputs.append(url)
         names[url] = url
     return inputs, names, rejected
+
+
+def _mb(value: float) -> str:
+    return f"{value:g}"
 
 
 def ingest_rows(stats, inputs: list[str], names: dict[str, str]) -> list[list]:
@@ -465,8 +477,44 @@ def _sources_of(assistant) -> list[str]:
         return []
 
 
-def build_app(assistant) -> gr.Blocks:
-    """The Blocks app over an open `Assistant` (launch it with `serve`)."""
+_END = object()
+
+
+def locked_stream(lock, make_stream) -> Iterator[Any]:
+    """The items of `make_stream()`, produced on a worker thread that holds `lock` for the whole
+    stream and hands them over through a queue.
+
+    Gradio runs each step of a synchronous generator on whichever worker thread is free, so a
+    lock held across `yield` would be taken on one thread and released on another ("cannot
+    release un-acquired lock", and the lock stays taken: every later chat hangs), or re-entered
+    by another request that lands on the owning thread. Here the lock is taken and released on
+    one thread, which also finishes (and releases) when the browser goes away mid-answer."""
+    items: queue.Queue = queue.Queue()
+
+    def run() -> None:
+        try:
+            with lock:
+                for item in make_stream():
+                    items.put((True, item))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the consumer
+            items.put((False, exc))
+        else:
+            items.put((False, _END))
+
+    threading.Thread(target=run, name="civic-chat", daemon=True).start()
+    while True:
+        ok, value = items.get()
+        if ok:
+            yield value
+        elif value is _END:
+            return
+        else:
+            raise value
+
+
+def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
+    """The Blocks app over an open `Assistant` (launch it with `serve`); uploads larger than
+    `max_upload_mb` megabytes are refused (by the server, the browser and the ingest step)."""
     lock = threading.RLock()  # one assistant call at a time (it shares models and the index)
 
     def ask(question: str, history: list[str] | None, filters: dict | None):
@@ -483,23 +531,23 @@ def build_app(assistant) -> gr.Blocks:
         try:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
-            raise gr.Error(str(exc), title="Bộ lọc") from None
+            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
         chat.append({"role": "assistant", "content": ""})
         answer, text = None, ""
         try:
-            with lock:
-                # Pieces of the verified answer as they come (LLM mode: sentences that passed the
-                # citation checks; extractive mode: the finished answer in small pieces).
-                for item in assistant.ask_stream(message, history=questions, filters=filters):
-                    if isinstance(item, str):
-                        text += item
-                        chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
-                        yield chat, "", questions, panels, gr.skip()
-                        time.sleep(0.015)
-                    else:
-                        answer = item
+            # Pieces of the verified answer as they come (LLM mode: sentences that passed the
+            # citation checks; extractive mode: the finished answer in small pieces).
+            stream = locked_stream(lock, lambda: assistant.ask_stream(message, history=questions, filters=filters))
+            for item in stream:
+                if isinstance(item, str):
+                    text += item
+                    chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
+                    yield chat, "", questions, panels, gr.skip()
+                    time.sleep(0.015)
+                else:
+                    answer = item
         except Exception as exc:  # say what went wrong in the chat; the app stays usable
             traceback.print_exc()
             chat[-1] = {"role": "assistant", "content": md_escape(f"Lỗi khi trả lời: {exc}")}
@@ -509,7 +557,8 @@ def build_app(assistant) -> gr.Blocks:
             chat[-1] = {"role": "assistant", "content": md_escape("Lỗi khi trả lời: không có câu trả lời.")}
             yield chat, "", questions, panels, EMPTY_SOURCES
             return
-        panel = render_sources(assistant, answer, filters)
+        with lock:
+            panel = render_sources(assistant, answer, filters)
         panels[str(len(chat) - 1)] = panel
         chat[-1] = {"role": "assistant", "content": answer_markdown(answer.answer)}
         yield chat, "", questions + [message], panels, panel
@@ -551,7 +600,7 @@ def build_app(assistant) -> gr.Blocks:
 
     # --- upload --------------------------------------------------------------------------------
     def do_ingest(files, urls, progress=gr.Progress()):
-        inputs, names, rows = _upload_inputs(files, urls)
+        inputs, names, rows = _upload_inputs(files, urls, max_upload_mb)
         if not inputs and not rows:
             gr.Warning("Chưa chọn tệp hoặc URL nào.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
@@ -568,7 +617,7 @@ def build_app(assistant) -> gr.Blocks:
                 with lock:
                     stats = assistant.ingest(inputs, progress=on_article)
             except Exception as exc:  # keep the UI alive; say what failed
-                raise gr.Error(f"Không nạp được: {exc}", title="Lỗi nạp dữ liệu") from None
+                raise gr.Error(toast_text(f"Không nạp được: {exc}"), title="Lỗi nạp dữ liệu") from None
             rows = ingest_rows(stats, inputs, names) + rows
             seconds = stats.seconds
         else:
@@ -589,7 +638,7 @@ def build_app(assistant) -> gr.Blocks:
         try:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
-            raise gr.Error(str(exc), title="Bộ lọc") from None
+            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
         with lock:
             data = explorer_tables(assistant, query, filters)
         note = (f"{len(data['pacts'])} giao ước · {len(data['participants'])} thành phần · {len(data['themes'])} chủ đề"
@@ -605,7 +654,8 @@ def build_app(assistant) -> gr.Blocks:
             if index is None or not 0 <= index < len(rows):
                 return gr.skip()
             article_id, start, end, surface = rows[index]
-            article = assistant.article(article_id) if article_id else None
+            with lock:
+                article = assistant.article(article_id) if article_id else None
             if article is None:
                 return f'<div class="civic-empty">Không tìm thấy bài viết {_esc(article_id)}.</div>'
             ok = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(article.text)
@@ -651,7 +701,7 @@ def build_app(assistant) -> gr.Blocks:
                         sources_panel = gr.HTML(EMPTY_SOURCES, elem_id="civic-sources", js_on_load=None)
             with gr.Tab("Nạp dữ liệu", id="upload", elem_id="civic-tab-upload"):
                 gr.Markdown("Thả tệp **JSONL**, **TXT/MD** hoặc **HTML** (tối đa "
-                            f"{MAX_UPLOAD_MB} MB mỗi tệp), hoặc dán địa chỉ bài viết. Tệp lỗi được liệt kê, "
+                            f"{_mb(max_upload_mb)} MB mỗi tệp), hoặc dán địa chỉ bài viết. Tệp lỗi được liệt kê, "
                             "các tệp khác vẫn được nạp.")
                 with gr.Row():
                     files = gr.File(label="Tệp bài viết", file_count="multiple", file_types=list(UPLOAD_TYPES),
@@ -721,18 +771,22 @@ def build_app(assistant) -> gr.Blocks:
 
         gr.api(chat_api, api_name="chat", concurrency_limit=4, concurrency_id="chat")
         gr.api(ask_api, api_name="ask", concurrency_limit=4, concurrency_id="chat")
+    app.civic_max_upload_mb = max_upload_mb
     return app
 
 
 def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
            *, block: bool = True, quiet: bool = True) -> str:
     """Start `app` (theme, CSS, upload limit, optional login); returns the local URL. With
-    `block=False` the server runs in a background thread (tests)."""
+    `block=False` the server runs in a background thread (tests). Binds `host` only: 127.0.0.1
+    unless told otherwise ("0.0.0.0" for every interface). The upload limit is the one given to
+    `build_app` (Gradio answers 413 to a larger upload)."""
+    max_upload_mb = getattr(app, "civic_max_upload_mb", MAX_UPLOAD_MB)
     app.queue(default_concurrency_limit=2)
     app.launch(
         server_name=host, server_port=port, auth=auth,
         auth_message="Đăng nhập để dùng Trợ lý tin tức dân sự." if auth else None,
-        max_file_size=f"{MAX_UPLOAD_MB}mb", share=False, inbrowser=False, quiet=quiet, show_error=True,
+        max_file_size=int(max_upload_mb * 1024 * 1024), share=False, inbrowser=False, quiet=quiet, show_error=True,
         prevent_thread_lock=True, theme=_theme(), css=CSS, ssr_mode=False, mcp_server=False,
         footer_links=["api"],
     )
@@ -746,6 +800,7 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     return url
 
 
-def serve(assistant, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None) -> None:
+def serve(assistant, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
+          max_upload_mb: float = MAX_UPLOAD_MB) -> None:
     """Serve the UI over `assistant` on http://host:port until Ctrl-C (binds 127.0.0.1 by default)."""
-    launch(build_app(assistant), host=host, port=port, auth=auth, block=True)
+    launch(build_app(assistant, max_upload_mb=max_upload_mb), host=host, port=port, auth=auth, block=True)

@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth", metavar="USER:PASS", help="require this login")
+    p.add_argument("--max-upload-mb", type=float, default=50, help="largest file the upload tab accepts (default 50)")
 
     sub.add_parser("eval", help="run a question set and write results, summary, report and plots "
                                 "(civic eval SET.jsonl --index DIR --out DIR [--config NAME ...]; see civic eval --help)")
@@ -262,7 +263,7 @@ def cmd_serve(assistant, args: argparse.Namespace) -> int:
             raise ValueError("--auth takes USER:PASS")
         user, password = args.auth.split(":", 1)
         auth = (user, password)
-    serve(assistant, host=args.host, port=args.port, auth=auth)
+    serve(assistant, host=args.host, port=args.port, auth=auth, max_upload_mb=args.max_upload_mb)
     return 0
 
 

@@ -154,7 +154,7 @@ def cold_start(index_dir: Path) -> dict:
             except OSError:
                 time.sleep(0.1)
         listening = time.perf_counter() - started
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False, analytics_enabled=False)
         result = client.predict("Khối thi đua Nội chính gồm những đơn vị nào?", api_name="/chat")
         first = time.perf_counter() - started
         assert result, "empty answer"

@@ -200,7 +200,7 @@ def _ask(page, question: str, n_answers: int) -> str:
 def test_gradio_client_chat(app_url):
     from gradio_client import Client
 
-    client = Client(app_url, verbose=False)
+    client = Client(app_url, verbose=False, analytics_enabled=False)
     text = client.predict(QUESTION, api_name="/chat")
     assert "Công an tỉnh" in text and "[1]" in text
     none = client.predict(QUESTION, date_from="2100-01-01", api_name="/chat")
@@ -223,10 +223,10 @@ def test_auth_blocks_the_api_without_login(auth_url):
     from gradio_client.exceptions import AuthenticationError
 
     with pytest.raises(AuthenticationError):
-        Client(auth_url, verbose=False).predict(QUESTION, api_name="/chat")
+        Client(auth_url, verbose=False, analytics_enabled=False).predict(QUESTION, api_name="/chat")
     assert httpx.post(f"{auth_url}/gradio_api/call/chat", json={"data": [QUESTION]}).status_code == 401
     assert httpx.get(f"{auth_url}/config").status_code == 401
-    assert "[1]" in Client(auth_url, auth=("civic", "mat-khau"), verbose=False).predict(QUESTION, api_name="/chat")
+    assert "[1]" in Client(auth_url, auth=("civic", "mat-khau"), verbose=False, analytics_enabled=False).predict(QUESTION, api_name="/chat")
 
 
 @needs_browser
