@@ -2,14 +2,27 @@
 
 Per article: hash its content; if unchanged, skip; otherwise chunk, tokenise, embed (batched
 across articles), write the vectors to Chroma, then replace the article in the catalog — the
-catalog is the source of truth and is written last. Vectors Chroma holds for chunks the catalog
-does not know are removed on the next ingest; BM25 is rebuilt once at the end of each ingest.
-Writers are serialised with a file lock in the index directory.
+catalog is the source of truth and is written last. Writers are serialised with a file lock in the
+index directory.
+
+Crash safety (a writer may be killed at any instruction; see docs/reliability.md):
+- each article's catalog rows change in one SQLite transaction, so the catalog never holds half
+  an article;
+- before a batch touches Chroma, the articles it is about to rewrite are journaled in the catalog
+  (with their new content hashes); the next ingest first makes Chroma agree with the catalog:
+  vectors of chunks the catalog does not know are deleted, vectors of journaled articles whose
+  catalog rows were not committed are re-embedded from the catalog's version, and chunks without
+  a vector are embedded;
+- BM25 records a digest of the catalog chunks it was built from, and is rebuilt whenever that
+  differs from the catalog (also after an ingest killed before its BM25 save), then swapped in.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +37,33 @@ from corpus.records import Article, Chunk
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
-from .manifest import Manifest, check_manifest, write_manifest
+from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import ChromaStore, chunk_metadata
 from .tokenize import document_tokens
 
 EMBED_BATCH_CHUNKS = 64
+# Catalog meta key: {article id: new content hash} of the batch being written to Chroma.
+PENDING_KEY = "ingest_pending"
+# Test hook (tests/test_crash_safety.py): "PHASE", "PHASE:N" (the N-th time) or "PHASE:N+SECONDS"
+# (SECONDS later, from outside, so the kill lands inside the next operation) SIGKILLs the process.
+CRASH_ENV = "CIVIC_TEST_CRASH_AT"
+_crash_hits: dict[str, int] = {}
+
+
+def crash_point(phase: str) -> None:
+    """Kill this process with SIGKILL when CIVIC_TEST_CRASH_AT names `phase` (no-op otherwise)."""
+    spec = os.environ.get(CRASH_ENV)
+    if not spec or spec.partition(":")[0] != phase:
+        return
+    nth, _, delay = spec.partition(":")[2].partition("+")
+    _crash_hits[phase] = _crash_hits.get(phase, 0) + 1
+    if _crash_hits[phase] != int(nth or 1):
+        return
+    if delay:
+        subprocess.Popen(["sh", "-c", f"sleep {float(delay)}; kill -9 {os.getpid()}"])
+    else:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -97,9 +131,11 @@ class Indexer:
         started = time.perf_counter()
         stats = IngestStats()
         with self.lock:
+            crash_point("locked")
             self._record_model()
+            self._follow_manifest()
             self.refresh_extraction()
-            changed = self._repair()
+            self._repair()
             pending: list[_Pending] = []
             for source, result in results:
                 if isinstance(result, ReadError):
@@ -113,21 +149,28 @@ class Indexer:
                 if sum(len(p.chunks) for p in pending) >= EMBED_BATCH_CHUNKS:
                     self._flush(pending, stats, progress)
                     pending = []
-                    changed = True
             if pending:
                 self._flush(pending, stats, progress)
-                changed = True
-            bm25_dir = self.index_dir / "bm25"
-            if changed or not (bm25_dir / "chunk_ids.json").exists():
-                self.rebuild_bm25()
+            self.sync_bm25()
         stats.seconds = time.perf_counter() - started
         return stats
 
     def rebuild_bm25(self) -> BM25Index:
         ids, tokens = self.catalog.chunk_table()
+        crash_point("before-bm25")
         index = BM25Index.build(ids, tokens)
-        index.save(self.index_dir / "bm25")
+        index.save(self.index_dir / "bm25", before_swap=lambda: crash_point("bm25-swap"))
+        crash_point("after-bm25")
         return index
+
+    def sync_bm25(self) -> bool:
+        """Rebuild BM25 unless the saved index was built from exactly the catalog's chunks and
+        tokens; True when rebuilt."""
+        ids, tokens = self.catalog.chunk_table()
+        if BM25Index.saved_digest(self.index_dir / "bm25") == BM25Index.digest_of(ids, tokens):
+            return False
+        self.rebuild_bm25()
+        return True
 
     def content_hash(self, article: Article) -> str:
         payload = json.dumps(
@@ -159,8 +202,13 @@ class Indexer:
         # The same id twice in one batch: the later version wins.
         latest = {p.article.id: p for p in pending}
         items = list(latest.values())
+        crash_point("flush")
         texts = [_embedding_text(p.article, c) for p in items for c in p.chunks]
         vectors = self.embedder.embed_passages(texts)
+        crash_point("after-embed")
+        # Journal what this batch rewrites before Chroma changes: if the process dies between an
+        # article's Chroma writes and its catalog commit, `_repair` re-embeds it from the catalog.
+        self.catalog.set_meta(PENDING_KEY, json.dumps({p.article.id: p.content_hash for p in items}))
         offset = 0
         for p in items:
             n = len(p.chunks)
@@ -171,12 +219,15 @@ class Indexer:
             if n:
                 meta = chunk_metadata(p.article.id, p.article.source, p.article.date)
                 self.store.upsert(new_ids, vectors[offset:offset + n], [c.text for c in p.chunks], [meta] * n)
+            crash_point("after-chroma")
             self.catalog.replace_article(p.article, p.content_hash, p.chunks, p.tokens, p.records)
+            crash_point("after-catalog")
             stats.chunks_added += n
             stats.chunks_removed += len(p.previous)
             offset += n
             if progress:
                 progress(p.article.id)
+        self.catalog.set_meta(PENDING_KEY, "{}")
 
     def refresh_extraction(self) -> int:
         """Re-extract every stored article when the extractor changed; returns how many."""
@@ -192,11 +243,18 @@ class Indexer:
 
     def _repair(self) -> bool:
         """Make Chroma agree with the catalog after an interrupted ingest; True when anything changed."""
+        journal = json.loads(self.catalog.get_meta(PENDING_KEY) or "{}")
+        # Journaled articles whose catalog commit did not happen: Chroma may hold vectors of the
+        # new version under the ids of the stored one, so they are dropped and re-embedded.
+        suspect = [cid for aid, digest in sorted(journal.items()) if self.catalog.content_hash(aid) != digest
+                   for cid in self.catalog.chunk_ids(aid)]
         in_catalog = self.catalog.all_chunk_ids()
         in_store = self.store.ids()
         extra = sorted(in_store - in_catalog)
-        if extra:
-            self.store.delete(extra)
+        if extra or suspect:
+            self.store.delete(extra + suspect)
+            in_store -= set(suspect)
+        crash_point("repair")
         missing = sorted(in_catalog - in_store)
         if missing:
             chunks = self.catalog.chunks(missing)
@@ -210,11 +268,21 @@ class Indexer:
                 metas = [chunk_metadata(c.article_id, by_article[c.article_id].source, by_article[c.article_id].date)
                          for c in batch]
                 self.store.upsert([c.id for c in batch], vectors, [c.text for c in batch], metas)
+        if journal:
+            self.catalog.set_meta(PENDING_KEY, "{}")
         return bool(extra or missing)
 
     def _record_model(self) -> None:
         if check_manifest(self.index_dir, self.embedder.name) is None:
-            write_manifest(self.index_dir, Manifest(self.embedder.name, self.embedder.dimension))
+            write_manifest(self.index_dir, Manifest(self.embedder.name, self.embedder.dimension,
+                                                    collection=self.store.name))
+
+    def _follow_manifest(self) -> None:
+        """Write into the collection the manifest names: two processes that created a new index at
+        the same moment may each have opened their own collection, and only one name was kept."""
+        manifest = read_manifest(self.index_dir)
+        if manifest is not None and manifest.collection != self.store.name:
+            self.store.use_collection(manifest.collection)
 
 
 def _embedding_text(article: Article, chunk: Chunk) -> str:

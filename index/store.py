@@ -2,9 +2,14 @@
 
 Vectors are computed by our own `Embedder` and passed in explicitly; the collection is also given
 a matching embedding function so Chroma never falls back to its own downloading default.
+
+Several processes may open one embedded index (writers are serialised by the indexer's file lock).
+A process sees rows others commit (get, count), but its nearest-neighbour index stays as it was
+loaded, for as long as the process lives; `reload()` opens a fresh view from disk.
 """
 from __future__ import annotations
 
+import contextlib
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -69,7 +74,19 @@ def make_client(index_dir: Path, chroma_url: str | None = None):
             raise StoreUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}") from exc
     path = Path(index_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
+    with _opening(str(path)):
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _opening(persist_directory: str | None):
+    """A short lock for opening an embedded Chroma directory or creating a collection in it:
+    processes doing so at the same moment race on its schema ("table collections already exists").
+    Nothing is locked for a Chroma server."""
+    if not persist_directory:
+        return contextlib.nullcontext()
+    from filelock import FileLock
+
+    return FileLock(str(Path(persist_directory).parent / ".chroma-open.lock"))
 
 
 class ChromaStore:
@@ -78,15 +95,41 @@ class ChromaStore:
     def __init__(self, client, embedder: Embedder, collection: str = COLLECTION) -> None:
         self.client = client
         self.embedder = embedder
-        self.collection = client.get_or_create_collection(
-            name=collection,
-            embedding_function=CivicEmbeddingFunction(embedder),
-            metadata={"hnsw:space": "cosine"},
-        )
+        self.use_collection(collection)
         try:
             self._max_batch = int(client.get_max_batch_size())
         except Exception:
             self._max_batch = 1000
+
+    @property
+    def name(self) -> str:
+        return self.collection.name
+
+    def use_collection(self, name: str) -> None:
+        """Work on collection `name` from now on (created when missing)."""
+        settings = self.client.get_settings()
+        with _opening(settings.persist_directory if settings.is_persistent else None):
+            self.collection = self.client.get_or_create_collection(
+                name=name,
+                embedding_function=CivicEmbeddingFunction(self.embedder),
+                metadata={"hnsw:space": "cosine"},
+            )
+
+    def reload(self) -> None:
+        """Reopen the collection with a fresh view of what other processes wrote since it was
+        opened (an embedded client caches its nearest-neighbour index per process and path)."""
+        settings = self.client.get_settings()
+        if not settings.is_persistent:
+            return  # a Chroma server always answers from its current state
+        import chromadb
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # Chroma keeps one system per path and process; dropping it from that cache makes the next
+        # client load the path afresh. Clients already open keep the old system.
+        SharedSystemClient._identifier_to_system.pop(settings.persist_directory, None)
+        with _opening(settings.persist_directory):
+            self.client = chromadb.PersistentClient(path=settings.persist_directory, settings=settings)
+        self.use_collection(self.name)
 
     def upsert(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
         for i in range(0, len(ids), self._max_batch):
