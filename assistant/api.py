@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from filelock import FileLock
+
 from corpus.readers import ReadResult, read_inputs
 from index.bm25 import BM25Index
 from index.catalog import Catalog
@@ -67,9 +69,13 @@ class Assistant:
         self.index_dir.mkdir(parents=True, exist_ok=True)
         self.embedder = get_embedder(self.settings.embedding_model, self.settings.device)
         manifest = check_manifest(self.index_dir, self.embedder.name)
-        if manifest is None:
-            manifest = Manifest(self.embedder.name, self.embedder.dimension, collection=f"civic_{uuid.uuid4().hex[:12]}")
-            write_manifest(self.index_dir, manifest)
+        if manifest is None:  # a new index: two processes creating it at once agree on one manifest
+            with FileLock(str(self.index_dir / ".manifest.lock")):
+                manifest = check_manifest(self.index_dir, self.embedder.name)
+                if manifest is None:
+                    manifest = Manifest(self.embedder.name, self.embedder.dimension,
+                                        collection=f"civic_{uuid.uuid4().hex[:12]}")
+                    write_manifest(self.index_dir, manifest)
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
         self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder,
                                  collection=manifest.collection)
@@ -102,7 +108,13 @@ class Assistant:
     # --- search -------------------------------------------------------------------------------
     @property
     def retriever(self) -> HybridRetriever:
+        """The hybrid retriever over the index as last written: when another process (or
+        `civic ingest`) has changed the index since it was loaded, BM25, the chunk metadata and
+        Chroma's nearest-neighbour index are reloaded first."""
         with self._lock:
+            if self._retriever is not None and self._retriever.bm25.digest != BM25Index.saved_digest(self.index_dir / "bm25"):
+                self.store.reload()
+                self._retriever = None
             if self._retriever is None:
                 bm25 = BM25Index.load(self.index_dir / "bm25")
                 self._retriever = HybridRetriever(self.catalog, bm25, self.store, self.embedder)

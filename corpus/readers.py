@@ -155,9 +155,13 @@ def read_file(path: Path) -> Iterator[ReadResult]:
         return
     article_id = _name(path.stem)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(raw)):
-        yield from read_html_bytes(raw, source=source, article_id=article_id)
+        results = read_html_bytes(raw, source=source, article_id=article_id)
     else:
-        yield from read_text_bytes(raw, source=source, article_id=article_id)
+        results = read_text_bytes(raw, source=source, article_id=article_id)
+    for result in results:
+        if isinstance(result, Article):  # the file an id came from: two files never share one silently
+            result.metadata = {**result.metadata, "file": _name(path.resolve())}
+        yield result
 
 
 # --- JSON Lines ----------------------------------------------------------------------------------

@@ -96,7 +96,9 @@ class BM25Index:
         if not ids_file.exists():
             return cls([], None)
         chunk_ids = json.loads(ids_file.read_text(encoding="utf-8"))
-        model = bm25s.BM25.load(str(directory), show_progress=False) if chunk_ids else None
+        # memory-mapped: a query reads only its tokens' postings, so a large index costs page
+        # cache, not process memory (a writer swaps in a new folder; the mapped files stay valid)
+        model = bm25s.BM25.load(str(directory), show_progress=False, mmap=True) if chunk_ids else None
         return cls(chunk_ids, model, cls.saved_digest(directory))
 
     def __len__(self) -> int:

@@ -130,6 +130,7 @@ class Indexer:
         """Ingest (input name, reader result) pairs — articles and errors; returns what changed."""
         started = time.perf_counter()
         stats = IngestStats()
+        self._files: dict[str, str] = {}  # article id -> the file it came from, in this ingest
         with self.lock:
             crash_point("locked")
             self._record_model()
@@ -187,6 +188,11 @@ class Indexer:
             stats.articles_unchanged += 1
             stats._count(source, "unchanged")
             return None
+        clash = self._id_clash(article, old_hash)
+        if clash:
+            stats.errors.append(ReadError(source, clash))
+            stats._count(source, "errors")
+            return None
         chunks = chunk_article(article, self.chunk_chars, self.chunk_overlap)
         tokens = [document_tokens(f"{article.title}\n{c.text}" if c.seq == 0 else c.text) for c in chunks]
         if old_hash is None:
@@ -197,6 +203,21 @@ class Indexer:
             stats._count(source, "updated")
         return _Pending(article, digest, chunks, tokens, self.catalog.chunk_ids(article.id), source,
                         extraction_records(article))
+
+    def _id_clash(self, article: Article, old_hash: str | None) -> str | None:
+        """Why `article` must not replace the stored or earlier article with its id: they come from
+        two different files (same file name in two folders, "x.txt" and "x.md"). None when it may."""
+        file = article.metadata.get("file")
+        if not file:
+            return None
+        other = self._files.setdefault(article.id, file)
+        if other == file and old_hash is not None:
+            stored = self.catalog.article(article.id)
+            other = (stored.metadata.get("file") if stored else None) or file
+        if other == file:
+            return None
+        return (f"article id '{article.id}' already belongs to {other}; this file was not ingested "
+                "(rename it, or give the article its own id in a JSON Lines file)")
 
     def _flush(self, pending: list[_Pending], stats: IngestStats, progress: Callable[[str], None] | None) -> None:
         # The same id twice in one batch: the later version wins.

@@ -121,6 +121,29 @@ def test_bad_input_is_reported_and_good_input_kept(tmp_path):
     assert assistant.stats()["articles"] == 1
 
 
+def test_two_files_with_one_name_never_replace_each_other(tmp_path):
+    """Text files take their id from the file name: a second file with the same name (another
+    folder, another suffix) is refused with a clear error instead of silently replacing the first —
+    in the same ingest and in a later one; editing the first file still updates it."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "bao-cao.txt").write_text("Báo cáo A\nKhối thi đua Nội chính ký giao ước.", encoding="utf-8")
+    (tmp_path / "b" / "bao-cao.txt").write_text("Báo cáo B\nCụm thi đua số 4 tổng kết.", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx")
+    stats = assistant.ingest([tmp_path / "a", tmp_path / "b"])
+    assert stats.articles_added == 1 and len(stats.errors) == 1
+    assert "bao-cao" in stats.errors[0].message and "a/bao-cao.txt" in stats.errors[0].message
+    assert assistant.article("bao-cao").title == "Báo cáo A"
+    (tmp_path / "bao-cao.md").write_text("Báo cáo C\nNội dung khác.", encoding="utf-8")
+    later = assistant.ingest([tmp_path / "bao-cao.md"])
+    assert later.articles_updated == 0 and len(later.errors) == 1
+    assert assistant.article("bao-cao").title == "Báo cáo A"
+    (tmp_path / "a" / "bao-cao.txt").write_text("Báo cáo A sửa\nKhối thi đua Nội chính ký giao ước năm 2024.", encoding="utf-8")
+    edited = assistant.ingest([tmp_path / "a"])
+    assert edited.articles_updated == 1 and not edited.errors
+    assert assistant.article("bao-cao").title == "Báo cáo A sửa"
+
+
 def test_vectors_missing_from_chroma_are_repaired(tmp_path):
     assistant = Assistant(tmp_path / "idx")
     assistant.ingest([DEMO_ARTICLES / f"{SEED_ID}.txt"])
