@@ -10,6 +10,7 @@ loaded, for as long as the process lives; `reload()` opens a fresh view from dis
 from __future__ import annotations
 
 import contextlib
+import os
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -64,14 +65,21 @@ def make_client(index_dir: Path, chroma_url: str | None = None):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"invalid Chroma URL {chroma_url!r}: expected http://host:port")
         try:
+            # A server behind a token-checking proxy (Chroma 1.x has no auth of its own): the token
+            # comes from the environment only, never from a command line that `ps` would show.
+            token = os.environ.get("CIVIC_CHROMA_TOKEN")
             return chromadb.HttpClient(
                 host=parts.hostname,
                 port=parts.port or (443 if parts.scheme == "https" else 8000),
                 ssl=parts.scheme == "https",
+                headers={"Authorization": f"Bearer {token}"} if token else None,
                 settings=settings,
             )
         except Exception as exc:  # chromadb raises several kinds when the server is down
-            raise StoreUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}") from exc
+            hint = "" if os.environ.get("CIVIC_CHROMA_TOKEN") else \
+                " (a server behind a token-checking proxy needs CIVIC_CHROMA_TOKEN)"
+            raise StoreUnavailable(f"cannot reach the Chroma server at {chroma_url}: "
+                                   f"{str(exc) or type(exc).__name__}{hint}") from exc
     path = Path(index_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     with _opening(str(path)):
@@ -109,11 +117,19 @@ class ChromaStore:
         """Work on collection `name` from now on (created when missing)."""
         settings = self.client.get_settings()
         with _opening(settings.persist_directory if settings.is_persistent else None):
-            self.collection = self.client.get_or_create_collection(
-                name=name,
-                embedding_function=CivicEmbeddingFunction(self.embedder),
-                metadata={"hnsw:space": "cosine"},
-            )
+            try:
+                self.collection = self.client.get_or_create_collection(
+                    name=name,
+                    embedding_function=CivicEmbeddingFunction(self.embedder),
+                    metadata={"hnsw:space": "cosine"},
+                )
+            except Exception as exc:
+                if settings.is_persistent:
+                    raise
+                host = f"{settings.chroma_server_host}:{settings.chroma_server_http_port}"
+                raise StoreUnavailable(
+                    f"the Chroma server at {host} refused to open collection {name}: {exc} "
+                    "(a server behind a token-checking proxy needs CIVIC_CHROMA_TOKEN)") from exc
 
     def reload(self) -> None:
         """Reopen the collection with a fresh view of what other processes wrote since it was

@@ -103,3 +103,70 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "assistant.cli", "stats", "--index", str(tmp_path / "idx"),
                              "--chroma-url", f"http://127.0.0.1:{port}"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 2 and "cannot reach the Chroma server" in result.stderr
+
+
+@pytest.fixture
+def token_proxy(chroma_server):
+    """A reverse proxy on 127.0.0.1 in front of the Chroma server that refuses requests without
+    `Authorization: Bearer s3cret` (how a team secures Chroma 1.x, docs/chroma-server.md)."""
+    import http.client
+    import http.server
+    import socketserver
+    import threading
+    import urllib.parse
+
+    upstream = urllib.parse.urlsplit(chroma_server)
+    seen: list[str | None] = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _forward(self):
+            seen.append(self.headers.get("Authorization"))
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.headers.get("Authorization") != "Bearer s3cret":
+                self.send_response(401)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=60)
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "authorization")}
+            conn.request(self.command, self.path, body=body or None, headers=headers)
+            reply = conn.getresponse()
+            data = reply.read()
+            self.send_response(reply.status)
+            for k, v in reply.getheaders():
+                if k.lower() not in ("transfer-encoding", "content-length", "connection"):
+                    self.send_header(k, v)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            conn.close()
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _forward
+
+        def log_message(self, *args):
+            pass
+
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_token_from_the_environment_reaches_a_protected_server(token_proxy, tmp_path, monkeypatch):
+    url, seen = token_proxy
+    monkeypatch.delenv("CIVIC_CHROMA_TOKEN", raising=False)
+    from index.store import StoreUnavailable
+
+    with pytest.raises(StoreUnavailable, match="CIVIC_CHROMA_TOKEN"):
+        Assistant(tmp_path / "refused", chroma_url=url)
+    monkeypatch.setenv("CIVIC_CHROMA_TOKEN", "s3cret")
+    assistant = Assistant(tmp_path / "idx", chroma_url=url)
+    assert assistant.ingest([SEED]).chunks_added > 0
+    assert "Phùng Huy Thuận" in assistant.ask("Ai đại diện Cục Thi hành án dân sự tỉnh Vĩnh Phúc?").short_answer
+    assert "Bearer s3cret" in seen and None in seen
