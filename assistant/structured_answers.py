@@ -63,12 +63,7 @@ def question_facets(question: str, records: "RecordSource | None" = None) -> Fac
     blocs = [org_key(p.canonical) for p in extraction.participants if p.kind == "bloc"]
     organisations = [p.canonical for p in extraction.participants if p.kind == "organisation"]
     if records is not None and not (blocs or organisations):
-        names: dict[str, tuple[str, str]] = {}
-        for r in records.records("participant"):
-            if r.get("kind") in ("organisation", "bloc"):
-                for written in (r.get("canonical"), r.get("name")):
-                    if written:
-                        names.setdefault(org_key(written), (r["kind"], written))
+        names = records.participant_names()
         found = _longest_in(folded, {k: k for k in names})
         if found:
             kind_of, written = names[found]
@@ -124,12 +119,30 @@ def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], record
     return None
 
 
+_NAMES_CACHE: dict[int, tuple[tuple, dict[str, tuple[str, str]]]] = {}  # catalog → (state, names)
+
+
 class RecordSource:
     """Access to stored records and articles (the catalog), limited to the allowed articles."""
 
     def __init__(self, catalog, allowed: list[str] | None) -> None:
         self.catalog = catalog
         self.allowed = allowed
+
+    def participant_names(self) -> dict[str, tuple[str, str]]:
+        """Every stored organisation and bloc name, by its key: (kind, name as written); built
+        once per state of the records."""
+        key = (id(self.catalog), self.catalog.records_version(), tuple(self.allowed) if self.allowed is not None else None)
+        cached = _NAMES_CACHE.get(id(self.catalog))
+        if cached and cached[0] == key:
+            return cached[1]
+        names: dict[str, tuple[str, str]] = {}
+        for kind, canonical, name in self.catalog.participant_names(self.allowed):
+            for written in (canonical, name):
+                if written:
+                    names.setdefault(org_key(written), (kind, written))
+        _NAMES_CACHE[id(self.catalog)] = (key, names)
+        return names
 
     def records(self, record_type: str, article_ids: list[str] | None = None) -> list[dict]:
         ids = article_ids

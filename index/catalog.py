@@ -138,6 +138,25 @@ class Catalog:
             out.append(record)
         return out
 
+    def participant_names(self, article_ids: list[str] | None = None) -> list[tuple[str, str | None, str | None]]:
+        """Distinct (kind, canonical, name) of the organisation and bloc records (optionally of some
+        articles), in storage order — read in SQL, without decoding every record."""
+        sql = ("SELECT kind, json_extract(data, '$.canonical'), json_extract(data, '$.name') FROM records"
+               " WHERE type = 'participant' AND kind IN ('organisation', 'bloc')")
+        params: list = []
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            sql += f" AND article_id IN ({','.join('?' * len(article_ids))})"
+            params.extend(article_ids)
+        sql += " GROUP BY 1, 2, 3 ORDER BY min(rowid)"
+        return [tuple(row) for row in self._db.execute(sql, params)]
+
+    def records_version(self) -> tuple[int, int]:
+        """Changes whenever records are added, replaced or removed (for caches of derived data)."""
+        count, last = self._db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM records").fetchone()
+        return int(count), int(last)
+
     def delete_article(self, article_id: str) -> None:
         with self._db:
             self._db.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
