@@ -199,7 +199,9 @@ def inspect(index: Path) -> State:
                 state.nearest_ids = set(found["ids"][0])
                 for cid, vector in zip(got["ids"], got["embeddings"]):
                     if cid not in state.nearest_ids:
-                        again = collection.query(query_embeddings=[vector], n_results=min(5, len(got["ids"])),
+                        # k = 50 also widens the search (Chroma's ef is max(search_ef, k)): a CI run once
+                        # missed a re-added vector among the top 5 of its own embedding
+                        again = collection.query(query_embeddings=[vector], n_results=min(50, len(got["ids"])),
                                                  include=[])
                         state.nearest_ids.update(c for c in again["ids"][0] if c == cid)
         del client
