@@ -23,6 +23,32 @@ VI_QA = SHARED / "data" / "vi_qa"
 
 needs_shared = pytest.mark.skipif(not CIVIC_NEWS.exists(), reason="../shared data is not present")
 
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+CHROMIUM = os.environ.get("CIVIC_CHROMIUM", "/usr/bin/chromium")
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=vi-VN"]
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None
+needs_browser = pytest.mark.skipif(
+    sync_playwright is None or not Path(CHROMIUM).exists(),
+    reason=f"browser tests need Playwright (pip extra 'test') and Debian's chromium at {CHROMIUM} "
+           "(apt-get install -y chromium)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for one test module."""
+    if sync_playwright is None or not Path(CHROMIUM).exists():
+        pytest.skip(f"needs Playwright and {CHROMIUM} (apt-get install -y chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
+        yield b
+        b.close()
+
 
 @pytest.fixture(scope="session")
 def demo_index(tmp_path_factory):

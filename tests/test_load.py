@@ -24,6 +24,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant import app as ui  # noqa: E402
 
+from conftest import CHROMIUM  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 N_REQUESTS = 50
 
@@ -165,7 +167,6 @@ def test_chat_streams_survive_thread_hopping_and_run_together(demo_index, expect
         assert questions[-1] == req.question and "civic-sources" in panel
 
 
-CHROMIUM = os.environ.get("CIVIC_CHROMIUM", "/usr/bin/chromium")
 
 
 def test_browser_chats_while_api_requests_arrive(served, bench, expected):

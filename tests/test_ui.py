@@ -24,9 +24,10 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from assistant import Assistant  # noqa: E402
 from assistant import app as ui  # noqa: E402
 
+from conftest import needs_browser  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "articles"
-CHROMIUM = os.environ.get("CIVIC_CHROMIUM", "/usr/bin/chromium")
 QUESTION = "Khối thi đua Nội chính gồm những đơn vị nào?"
 XSS_QUESTION = "Hội Nông dân xã Tân Lập ký kết chương trình phối hợp với đơn vị nào?"
 XSS_ARTICLE = {
@@ -40,20 +41,7 @@ XSS_ARTICLE = {
              'Chương trình có chủ đề "><svg onload=window.__xss=3> và [bấm vào đây](javascript:window.__xss=4) '
              "để xem thêm; ${window.__xss=7} {{constructor.constructor('window.__xss=8')()}}."),
 }
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=vi-VN"]
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-needs_browser = pytest.mark.skipif(
-    sync_playwright is None or not Path(CHROMIUM).exists(),
-    reason=f"browser tests need Playwright (pip extra 'test') and Debian's chromium at {CHROMIUM} "
-           "(apt-get install -y chromium)",
-)
 
 
 # --- helpers (no server) ---------------------------------------------------------------------
@@ -158,16 +146,6 @@ def app_url(ui_assistant):
     url = ui.launch(app, port=_free_port(), block=False)
     yield url
     app.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if sync_playwright is None or not Path(CHROMIUM).exists():
-        pytest.skip(f"needs Playwright and {CHROMIUM} (apt-get install -y chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

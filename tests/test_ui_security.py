@@ -36,25 +36,14 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from assistant import Assistant  # noqa: E402
 from assistant import app as ui  # noqa: E402
 
+from conftest import needs_browser  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CIVIC_CHROMIUM", "/usr/bin/chromium")
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=vi-VN"]
 # gradio_client sends telemetry unless analytics_enabled=False is passed (its default True wins
 # over GRADIO_ANALYTICS_ENABLED=False)
 QUIET_CLIENT = {"verbose": False, "analytics_enabled": False, "download_files": False}
 UPLOAD_LIMIT_MB = 0.25  # this module's app refuses uploads over 256 KB (the default is 50 MB)
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-needs_browser = pytest.mark.skipif(
-    sync_playwright is None or not Path(CHROMIUM).exists(),
-    reason=f"browser tests need Playwright and Debian's chromium at {CHROMIUM} (apt-get install -y chromium)",
-)
 
 
 def xss(tag: str) -> str:
@@ -226,16 +215,6 @@ def sec_app(sec_assistant, upload_dir):
 @pytest.fixture(scope="module")
 def sec_url(sec_app):
     return sec_app[1]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if sync_playwright is None or not Path(CHROMIUM).exists():
-        pytest.skip(f"needs Playwright and {CHROMIUM} (apt-get install -y chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Watched:
