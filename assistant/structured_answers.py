@@ -132,7 +132,7 @@ class RecordSource:
     def participant_names(self) -> dict[str, tuple[str, str]]:
         """Every stored organisation and bloc name, by its key: (kind, name as written); built
         once per state of the records."""
-        key = (id(self.catalog), self.catalog.records_version(), tuple(self.allowed) if self.allowed is not None else None)
+        key = (self.catalog.records_version(), tuple(self.allowed) if self.allowed is not None else None)
         cached = _NAMES_CACHE.get(id(self.catalog))
         if cached and cached[0] == key:
             return cached[1]

@@ -128,8 +128,7 @@ class Catalog:
         if article_ids is not None:
             if not article_ids:
                 return []
-            sql += f" AND r.article_id IN ({','.join('?' * len(article_ids))})"
-            params.extend(article_ids)
+            sql += _in_articles("r.article_id", article_ids, params)
         sql += ' ORDER BY r.article_id, r.start'
         out = []
         for data, title, date, source, url in self._db.execute(sql, params):
@@ -147,8 +146,7 @@ class Catalog:
         if article_ids is not None:
             if not article_ids:
                 return []
-            sql += f" AND article_id IN ({','.join('?' * len(article_ids))})"
-            params.extend(article_ids)
+            sql += _in_articles("article_id", article_ids, params)
         sql += " GROUP BY 1, 2, 3 ORDER BY min(rowid)"
         return [tuple(row) for row in self._db.execute(sql, params)]
 
@@ -225,6 +223,12 @@ class Catalog:
     def set_meta(self, key: str, value: str) -> None:
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _in_articles(column: str, article_ids: list[str], params: list) -> str:
+    """An `AND column IN (?, …)` clause for `article_ids`, whose values are appended to `params`."""
+    params.extend(article_ids)
+    return f" AND {column} IN ({','.join('?' * len(article_ids))})"
 
 
 def _article(row: tuple) -> Article:
