@@ -148,9 +148,20 @@ class ChromaStore:
         self.use_collection(self.name)
 
     def upsert(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+        """Store these vectors under these ids, replacing any already stored.
+
+        An id that exists is deleted and added again rather than upserted: Chroma's upsert updates
+        the vector in place in its HNSW graph, which now and then leaves the node unreachable, so
+        similarity search never returns that chunk again (Chroma 1.5.9, the 3,104 civic-news chunks
+        each rewritten with another chunk's vector: 3 unreachable after upserts, 0 after delete +
+        add; synthetic churn of 60 rounds over 160 vectors: 4 of 26 runs lost one, 0 of 26). A crash
+        between the two steps is repaired by the ingest journal like any other half-written article."""
         for i in range(0, len(ids), self._max_batch):
             j = i + self._max_batch
-            self.collection.upsert(
+            existing = self.collection.get(ids=ids[i:j], include=[])["ids"]
+            if existing:
+                self.collection.delete(ids=existing)
+            self.collection.add(
                 ids=ids[i:j], embeddings=vectors[i:j], documents=documents[i:j], metadatas=metadatas[i:j]
             )
 

@@ -136,6 +136,7 @@ class State:
     chroma_ids: list[str] = field(default_factory=list)
     chroma_docs: dict[str, str] = field(default_factory=dict)
     nearest_ids: set[str] = field(default_factory=set)  # ids similarity search finds
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # id -> vector in the HNSW segment
     bm25_ids: list[str] = field(default_factory=list)
     bm25_matches_catalog: bool = False
     leftovers: list[str] = field(default_factory=list)
@@ -191,6 +192,7 @@ def inspect(index: Path) -> State:
             got = collection.get(include=["documents", "embeddings"])
             state.chroma_ids = list(got["ids"])
             state.chroma_docs = dict(zip(got["ids"], got["documents"]))
+            state.vectors = {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"])}
             if state.chroma_ids:
                 # One query for everything, then each vector it missed by its own embedding (an
                 # approximate index need not return all N for k = N).
@@ -239,7 +241,18 @@ def assert_agrees(state: State, expected: State) -> None:
     ids = sorted(state.chunks)
     assert sorted(state.chroma_ids) == ids, "Chroma ids differ from the catalog (or are duplicated)"
     assert state.chroma_docs == state.chunk_text, "Chroma holds another version of some chunks"
-    assert state.nearest_ids == set(ids), "Chroma's nearest-neighbour index lost or kept vectors"
+    assert state.nearest_ids <= set(ids), "similarity search returns vectors of chunks the catalog dropped"
+    # Every vector the HNSW segment holds is the one a clean ingest stores (not lost: `get` reads
+    # it from that segment; not a stale version: same vector as the reference's).
+    assert state.vectors.keys() == set(ids), "Chroma's nearest-neighbour index lost vectors"
+    if expected is not state:
+        stale = sorted(cid for cid in ids if float(np.max(np.abs(state.vectors[cid] - expected.vectors[cid]))) > 1e-3)
+        assert not stale, f"Chroma holds other vectors than a clean ingest for {stale}"
+    # HNSW is approximate: now and then a node has no incoming link and its own vector does not find
+    # it (measured: 0-3 of 3,104 real chunks after rewriting all of them). More than that is a broken
+    # graph, not approximation.
+    unreachable = sorted(set(ids) - state.nearest_ids)
+    assert len(unreachable) <= max(1, len(ids) // 100), f"similarity search cannot reach {unreachable}"
     assert sorted(state.bm25_ids) == ids, "BM25 ids differ from the catalog (or are duplicated)"
     assert state.bm25_matches_catalog, "BM25 was built from other tokens than the catalog holds"
     assert state.leftovers == []
@@ -251,6 +264,7 @@ def _combine(source: dict[str, State]) -> State:
     for aid, s in source.items():
         out.articles[aid] = s.articles[aid]
         out.chunks.update({cid: v for cid, v in s.chunks.items() if v[0] == aid})
+        out.vectors.update({cid: v for cid, v in s.vectors.items() if _article_of(cid) == aid})
         if s.records[aid]:
             out.records[aid] = s.records[aid]
     return out

@@ -111,6 +111,29 @@ def test_changed_article_replaces_its_chunks_everywhere(tmp_path):
     assert assistant.retrieve("Hội Luật gia", k=1)[0].text == "Bản mới chỉ có một câu về Hội Luật gia."
 
 
+def test_a_changed_chunk_is_deleted_and_added_again_never_updated_in_place(tmp_path):
+    """Chroma's upsert of an existing id rewires its HNSW node in place, which now and then leaves
+    the node unreachable by similarity search; the store replaces it instead. Read from Chroma's own
+    write-ahead log (operation codes: 0 add, 1 update, 2 upsert, 3 delete)."""
+    import sqlite3
+
+    src = tmp_path / "in.jsonl"
+    texts = ["Quy chế phối hợp giữa Công an tỉnh và Sở Tư pháp được ký kết.",
+             "Bản mới: Hội Luật gia tỉnh ký chương trình phối hợp với Sở Tư pháp."]
+    assistant = Assistant(tmp_path / "idx")
+    for text in texts:
+        src.write_text(json.dumps({"id": "x1", "title": "Bài thử", "text": text}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        assistant.ingest([src])
+    db = sqlite3.connect(tmp_path / "idx" / "chroma" / "chroma.sqlite3")
+    try:
+        ops = [op for (op,) in db.execute("SELECT operation FROM embeddings_queue WHERE id = 'x1#0' ORDER BY seq_id")]
+    finally:
+        db.close()
+    assert ops == [0, 3, 0]
+    assert assistant.retrieve("Hội Luật gia", k=1, mode="dense")[0].text == texts[1]
+
+
 def test_bad_input_is_reported_and_good_input_kept(tmp_path):
     src = tmp_path / "mixed.jsonl"
     src.write_text('{"id": "ok", "text": "Bài hợp lệ về Sở Tư pháp."}\n{"id": "bad", "text": \n{"id": "none"}\n', encoding="utf-8")
