@@ -113,7 +113,7 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
             if years and not all(y in words or y in title_words for y in years):
                 continue  # a year the question asks about must be the sentence's or the article's own
             if wanted:
-                got = sum(1.0 if w in words else 0.5 if w in context else 0.0 for w in wanted)
+                got = sum(1.0 if qa.found(w, words) else 0.5 if qa.found(w, context) else 0.0 for w in wanted)
                 # the conversation's context says which article: its words count nearly in full
                 # anywhere in the chunk or title, in full in the sentence
                 got += sum(1.0 if w in words else 0.75 if w in context else 0.0 for w in qa.context)
@@ -121,7 +121,7 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
             else:
                 coverage = 0.0
             score = coverage + 0.35 * hit.score - 0.01 * rank
-            if qa.english:
+            if qa.english and not wanted:  # nothing of it said in Vietnamese: the passage's rank only
                 score = hit.score - 0.01 * rank
             out.append(_Sentence(hit, rank, s, e, coverage, score))
     return out
@@ -161,10 +161,10 @@ def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerP
 
 # --- answers ----------------------------------------------------------------------------------
 def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
-    question_folded = fold(qa.text)
+    question_folded = qa.folded
     best: tuple[float, _Sentence, Candidate] | None = None
     for sent in sentences[:12]:
-        if not qa.english and sent.coverage < policy.min_coverage * 0.75:
+        if qa.lexical and sent.coverage < policy.min_coverage * 0.75:
             continue
         text = articles[sent.hit.article_id].text
         found = [c for c in candidates(text, sent.start, sent.end, set(kinds)) if c.kind in kinds]
@@ -180,11 +180,11 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 continue
             if cand.kind == "date" and period != bool(_YEAR_RANGE.search(cand.text)):
                 continue  # "giai đoạn nào" wants "2021–2025"; "ngày nào" never a range
-            if not qa.english and _local_coverage(cand, text, sent, specific) < policy.min_local_coverage:
+            if qa.lexical and _local_coverage(qa, cand, text, sent, specific) < policy.min_local_coverage:
                 continue
-            if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand):
+            if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand, text[cand.end - len(cand.extra):cand.end + 30]):
                 continue
-            value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent)
+            value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent, specific)
             if best is None or value > best[0]:
                 best = (value, sent, cand)
     if best is None:
@@ -215,7 +215,7 @@ _PERCENT = ("phan tram", "ti le", "ty le")
 _ORG_NOUNS = {"don vi", "co quan", "to chuc", "thanh vien", "dia phuong", "tap the", "ben"}
 
 
-def _number_fits(noun: str, cand: Candidate) -> bool:
+def _number_fits(noun: str, cand: Candidate, after: str = "") -> bool:
     """Whether a number candidate counts what the question asks for ("bao nhiêu đơn vị" → "07
     đơn vị"; money → đồng/triệu/tỷ; percentages → %)."""
     extra = fold(cand.extra)
@@ -225,7 +225,9 @@ def _number_fits(noun: str, cand: Candidate) -> bool:
         return "%" in cand.text
     if noun in _ORG_NOUNS or noun.split()[0] in {n.split()[0] for n in _ORG_NOUNS}:
         return any(extra.startswith(n) for n in _ORG_NOUNS)
-    return extra.startswith(noun.split()[0])
+    # the counted noun first, or in a short list of nouns ("8.742 tố giác, tin báo về tội phạm")
+    listed = re.match(r"\w+(?: \w+)?, (\w+)", fold(after))
+    return extra.startswith(noun.split()[0]) or bool(listed and listed.group(1) == noun.split()[0])
 
 
 def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
@@ -235,10 +237,10 @@ def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
     lead = next(iter(sentence_spans(article.text, 0, min(len(article.text), 400))), (0, 0))
     known = set(_WORD.findall(fold(article.title + " " + article.text[lead[0]:lead[1]])))
     known |= {article.date[:4]} if article.date else set()
-    return {w for w in qa.content if w not in known and w not in qa.frame}
+    return {w for w in qa.content if not qa.found(w, known) and w not in qa.frame}
 
 
-def _local_coverage(cand: Candidate, text: str, sent: "_Sentence", specific: set[str]) -> float:
+def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence", specific: set[str]) -> float:
     """Share of the specific question words found near the candidate: in a window around it
     for people, titles and organisations (a list of officials mentions many), else in its
     sentence."""
@@ -251,10 +253,11 @@ def _local_coverage(cand: Candidate, text: str, sent: "_Sentence", specific: set
     words = set(_WORD.findall(fold(window)))
     if len(specific) == 1:  # one word left over from the title and lead: look for it in the passage
         words |= set(_WORD.findall(fold(sent.hit.text)))
-    return sum(w in words for w in specific) / len(specific)
+    return sum(qa.found(w, words) for w in specific) / len(specific)
 
 
-def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], text: str, sent: _Sentence) -> float:
+def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], text: str, sent: _Sentence,
+                     specific: set[str] = frozenset()) -> float:
     bonus = 0.2 * (len(kinds) - kinds.index(cand.kind)) / len(kinds)
     if cand.kind == "number" and qa.noun:
         bonus += 0.5 if fold(cand.extra).startswith(qa.noun) else -0.3
@@ -264,6 +267,11 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
         bonus += _role_fit(qa, cand, text, sent)
     if cand.kind == "role":
         bonus += _role_holder_fit(qa, cand, text, sent)
+    if cand.kind == "person" and cand.extra and specific:
+        # "Chủ tịch Hội Nông dân tỉnh là ai?": the person whose own title says what the question
+        # says beyond what the article's title and lead already establish
+        title = set(_WORD.findall(fold(cand.extra)))
+        bonus += 0.6 * sum(qa.found(w, title) for w in specific) / len(specific)
     # Closeness to the question's words inside the sentence: the mean distance from the candidate
     # to the nearest occurrence of each question word the sentence contains.
     sentence_folded = fold_aligned(text[sent.start:sent.end])
@@ -287,7 +295,7 @@ def _role_fit(qa: QuestionAnalysis, cand: Candidate, text: str, sent: _Sentence)
     """For "Đơn vị nào làm Phó khối?": +1 for the organisation the sentence gives that role
     ("X làm Phó khối", "X là đơn vị Phó khối", "Phó khối là X", "giao nhiệm vụ Phó khối cho X"),
     −0.8 for one it gives another role."""
-    asked = role_of(fold(qa.text))
+    asked = role_of(qa.folded)
     if not asked:
         return 0.0
     after = fold(text[cand.end: min(sent.end, cand.end + 60)])
@@ -353,7 +361,7 @@ def _gathered_list(qa, sentences, articles, kinds, policy) -> Answer | None:
     seen: set[str] = set()
     citations: list[Citation] = []
     for sent in sentences[: policy.max_list_sentences * 3]:
-        if sent.coverage < policy.min_coverage * 0.6 and not qa.english:
+        if sent.coverage < policy.min_coverage * 0.6 and qa.lexical:
             continue
         article = articles[sent.hit.article_id]
         found = [c for c in candidates(article.text, sent.start, sent.end, set(kinds)) if c.kind == kinds[0]]
@@ -380,7 +388,7 @@ def _gathered_list(qa, sentences, articles, kinds, policy) -> Answer | None:
 
 
 def _sentence_answer(qa, sentences, articles, policy) -> Answer:
-    best = [s for s in sentences if s.coverage >= policy.min_coverage or qa.english][: policy.max_support]
+    best = [s for s in sentences if s.coverage >= policy.min_coverage or not qa.lexical][: policy.max_support] or sentences[:1]
     article = articles[best[0].hit.article_id]
     short = article.text[best[0].start:best[0].end]
     citations = [_citation(i + 1, s.hit, articles[s.hit.article_id], s.start, s.end) for i, s in enumerate(best)]

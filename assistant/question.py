@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.normalize import fold
+from index.glossary import english_phrase_terms, vietnamese_synonyms, vietnamese_terms
 from index.language import is_english
 
 # Answer types, most specific first. Each pattern runs on the folded question.
 _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("theme", r"\b(chu de|khau hieu|thong diep|slogan|theme|motto)\b"),
     ("campaign", r"\b(phong trao|cuoc van dong|campaigns?|movements?)\b"),
-    ("directive", r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b"),
+    ("directive", r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"),
     ("number", r"\b(bao nhieu|may (don vi|co quan|nguoi|tap the|ca nhan|huyen|xa|dia phuong|chuong|dieu|nhiem vu|noi dung|lan|nam)|how many|how much|what percentage|what share)\b"),
     ("date", r"\b(khi nao|ngay nao|ngay may|thoi gian nao|bao gio|luc nao|hom nao|thang nao|nam nao|giai doan nao|nhiem ky nao|thoi ky nao|when|what period|which period|what date|which date|what day|which year|what year)\b"),
     ("place", r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b"),
@@ -23,7 +24,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
     ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
     ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|who|whom)\b"),
-    ("organisation", r"\b(don vi nao|co quan nao|to chuc nao|ben nao|khoi nao|cum nao|so nao|hoi nao|which (unit|agency|body|organi[sz]ation|party|bloc|cluster))\b"),
+    ("organisation", r"\b(don vi nao|co quan nao|to chuc nao|ben nao|khoi nao|cum nao|so nao|hoi nao|which (unit|agency|body|organi[sz]ation|party|bloc|cluster|district|province|commune|city|department|ministry|association))\b"),
 ]
 
 # Content words never worth matching in evidence.
@@ -54,6 +55,24 @@ class QuestionAnalysis:
     context: list[str] = field(default_factory=list)  # folded words of a trailing "(…)": the conversation's context
     noun_phrase: str = ""  # number questions: up to four folded words after "bao nhiêu"
     nouns: list[str] = field(default_factory=list)  # "bao nhiêu chương, điều": ["chuong", "dieu"]
+    rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
+    synonyms: dict[str, set[str]] = field(default_factory=dict)  # English questions: other renderings of a word
+
+    def found(self, word: str, words: set[str]) -> bool:
+        """Whether content word `word`, or another rendering of it, is among `words`."""
+        return word in words or bool(self.synonyms.get(word, set()) & words)
+
+    @property
+    def folded(self) -> str:
+        """The question folded, followed for an English question by its Vietnamese rendering (what
+        patterns over Vietnamese questions, "trưởng cụm", "giai đoạn nào", look for)."""
+        return f"{fold(self.text)} {self.rendered}".strip()
+
+    @property
+    def lexical(self) -> bool:
+        """Whether the question's words can be looked for in the articles (an English question
+        only through the words the glossary renders)."""
+        return not self.english or bool(self.content)
 
     @property
     def all_content(self) -> list[str]:
@@ -103,5 +122,20 @@ def analyse_question(question: str) -> QuestionAnalysis:
     frame = set()
     for m in re.finditer(r"((?:\w+,? ){1,3})nao\b|(?:bao nhieu|may) ((?:\w+ ?){1,2})", folded):
         frame.update(_WORD.findall(m.group(1) or m.group(2) or ""))
-    return QuestionAnalysis(question, answer_type, wants_list, is_english(question), content, noun, frame,
-                            context, noun_phrase, nouns)
+    english = is_english(question)
+    if english:
+        # English words never match a Vietnamese article: its civic terms, Vietnamese names and
+        # numbers, in Vietnamese, are the words to look for.
+        content = [w for w in vietnamese_terms(own) if w not in _QUESTION_WORDS]
+        content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
+        asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
+        asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []
+        if not asked and asked_noun:  # "how many crime reports" → the glossary's "crime report"
+            words = asked_noun.group(1).split()
+            asked = next((t for n in range(len(words) - 1, 0, -1) if (t := english_phrase_terms(" ".join(words[-n:])))), [])
+        frame = set(asked)
+        if answer_type == "number" and asked:
+            noun = noun_phrase = " ".join(asked[:2])
+    return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, frame,
+                            context, noun_phrase, nouns, " ".join(vietnamese_terms(own)) if english else "",
+                            vietnamese_synonyms(own) if english else {})

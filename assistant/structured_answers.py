@@ -29,6 +29,9 @@ _PACT_WORDS = re.compile(
 _MEMBER_NOUNS = re.compile(
     r"\b(don vi|co quan|dia phuong|thanh vien|ben|huyen|quan|to chuc|nganh|so|units?|agencies|members?|parties|bodies|organi[sz]ations)\b"
 )
+# Counted member nouns of a question (folded) as an answer spells them.
+_COUNTED = {"don vi": "đơn vị", "co quan": "cơ quan", "dia phuong": "địa phương", "thanh vien": "thành viên",
+            "huyen": "huyện", "to chuc": "tổ chức", "nganh": "ngành", "ben": "bên"}
 _PACT_NOUNS = re.compile(r"\b(giao uoc|quy che|chuong trinh|van ban|thoa thuan|bien ban|pacts?|agreements?)\b")
 _KINDS = {
     "giao uoc": "giao ước thi đua", "quy che": "quy chế phối hợp", "chuong trinh": "chương trình phối hợp",
@@ -205,7 +208,8 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) 
     stated = best.get("party_count")
     if intent == "count":
         number = stated or len(items)
-        short = f"{number:02d} đơn vị" if number < 10 else f"{number} đơn vị"
+        noun = _COUNTED.get(qa.noun or "", "đơn vị")  # "bao nhiêu cơ quan" → "06 cơ quan"
+        short = f"{number:02d} {noun}" if number < 10 else f"{number} {noun}"
         text = (f"{short} [{head_cite.n}] — {what}" + (f" ({_fmt_date(when)})" if when else "") + ":\n"
                 + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
         return Answer(qa.text, text, False, citations, short_answer=short)

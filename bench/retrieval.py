@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
-from index.retrieval import FusionWeights, _scaled, weights_for  # noqa: E402
+from index.retrieval import FusionWeights, _scaled, lexical_query, weights_for  # noqa: E402
 
 DEPTH = 50
 
@@ -50,7 +50,7 @@ def build_index(passages: Path, model: str, workdir: Path) -> Assistant:
 
 def legs(assistant: Assistant, question: str) -> tuple[list, list]:
     retriever = assistant.retriever
-    lexical = retriever.bm25.search(question, DEPTH)
+    lexical = retriever.bm25.search(lexical_query(question), DEPTH)
     dense = retriever.store.query(assistant.embedder.embed_query(question), DEPTH)
     return lexical, dense
 

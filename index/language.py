@@ -15,7 +15,7 @@ _ENGLISH_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 # A tone-folded Vietnamese syllable: optional initial consonant(s), vowels, optional final.
-_VIETNAMESE_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+VIETNAMESE_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 
 
 def is_english(text: str) -> bool:
@@ -26,7 +26,7 @@ def is_english(text: str) -> bool:
     if not words:
         return False
     english = sum(w in _ENGLISH_WORDS for w in words)
-    foreign = sum(not _VIETNAMESE_SYLLABLE.match(w) for w in words)
+    foreign = sum(not VIETNAMESE_SYLLABLE.match(w) for w in words)
     if english >= 2 and english / len(words) >= 0.25:
         return True
     return len(words) >= 3 and english >= 1 and foreign / len(words) >= 0.4

@@ -14,6 +14,7 @@ import numpy as np
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
+from .glossary import vietnamese_terms
 from .language import is_english
 from .store import ChromaStore
 
@@ -30,6 +31,13 @@ MODEL_WEIGHTS: dict[str, tuple[FusionWeights, FusionWeights]] = {
     "all-MiniLM-L6-v2": (FusionWeights(0.1, 0.9), FusionWeights(0.7, 0.3)),
 }
 DEFAULT_WEIGHTS = (FusionWeights(0.5, 0.5), FusionWeights(0.7, 0.3))
+
+
+def lexical_query(query: str) -> str:
+    """What BM25 looks up for `query`: an English query by its Vietnamese rendering (glossary
+    terms, Vietnamese names, numbers) when that has two words or more, anything else as typed."""
+    rendered = vietnamese_terms(query, alternatives=True) if is_english(query) else []
+    return " ".join(rendered) if len(rendered) >= 2 else query
 
 
 def weights_for(model_name: str, query: str) -> FusionWeights:
@@ -119,7 +127,7 @@ class HybridRetriever:
             raise ValueError(f"unknown retrieval mode {mode!r}")
         flt = Filters.parse(filters)
         depth = max(4 * k, 50)
-        lexical = self.bm25.search(query, depth, self._mask(flt)) if mode != "dense" else []
+        lexical = self.bm25.search(lexical_query(query), depth, self._mask(flt)) if mode != "dense" else []
         dense = []
         if mode != "bm25":
             dense = self.store.query(self.embedder.embed_query(query), depth, flt.chroma_where())

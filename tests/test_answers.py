@@ -92,6 +92,45 @@ def test_english_question_gets_a_cited_vietnamese_answer(demo_index):
     assert any("Phùng Huy Thuận" in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("Who chaired the 2023 signing conference of the Vinh Phuc Internal Affairs bloc?", "Phan Thị Thu Trang"),
+    ("Which unit was the deputy head of the Vinh Phuc Internal Affairs bloc in 2023?", "Sở Tư pháp"),
+    ("Which unit was the head of the Vinh Phuc Internal Affairs bloc in 2023?", "Tòa án nhân dân tỉnh"),
+    ("How many chapters does the new coordination regulation between Phu Tho police and the procuracy have?",
+     "5 chương"),
+    ("When did the Vinh Phuc Farmers' Association sign its coordination programme with the social policy bank?",
+     "23/4/2019"),
+    ("Who represented the Provincial Civil Judgment Enforcement Department of Vinh Phuc in 2021?", "Phùng Huy Thuận"),
+])
+def test_english_questions_get_the_short_answer(demo_index, question, expected):
+    """English words never match the articles: the glossary's Vietnamese for the question's civic
+    terms, its Vietnamese names and numbers pick the sentence and the answer in it."""
+    answer = demo_index.ask(question)
+    assert not answer.abstained, question
+    _check_citations(demo_index, answer)
+    _short_in_quote(answer, expected)
+
+
+def test_english_question_about_nothing_in_the_articles_abstains(demo_index):
+    assert demo_index.ask("What is the capital of France?").abstained
+
+
+def test_person_whose_own_title_the_question_names(demo_index):
+    """Two people in one sentence: the one whose title is the question's ("Chủ tịch Hội Nông dân
+    tỉnh"), not the one nearest the province's name."""
+    for question in ["Chủ tịch Hội Nông dân tỉnh Vĩnh Phúc là ai?",
+                     "Who is the chairman of the Vinh Phuc provincial Farmers' Association?"]:
+        answer = demo_index.ask(question)
+        _short_in_quote(answer, "Tạ Quang Huy")
+        assert "Nguyễn Thị Hải Yến" not in answer.short_answer
+
+
+def test_count_of_the_second_noun_in_a_short_list(demo_index):
+    """"Bao nhiêu tin báo": "8.742 tố giác, tin báo về tội phạm" counts them too."""
+    answer = demo_index.ask("Công an và Viện Kiểm sát tỉnh Phú Thọ đã phối hợp giải quyết bao nhiêu tin báo về tội phạm theo quy chế cũ?")
+    _short_in_quote(answer, "8.742")
+
+
 def test_filters_restrict_the_evidence(demo_index):
     answer = demo_index.ask("Khối thi đua Nội chính gồm những đơn vị nào?", filters={"date_from": "2024-01-01"})
     assert all(c.date >= "2024-01-01" for c in answer.citations + answer.see_also)
@@ -174,3 +213,11 @@ def test_demo_follow_ups_in_extractive_mode(demo_index):
         if not ok:
             failed[q["id"]] = (answer.condensed_question, answer.answer[:120])
     assert not failed, failed
+
+
+def test_a_count_of_members_is_said_with_the_question_s_noun(demo_index):
+    for question in ["Khối thi đua các cơ quan Mặt trận Tổ quốc và đoàn thể tỉnh Quảng Ninh có bao nhiêu cơ quan?",
+                     "How many agencies belong to the Quang Ninh Fatherland Front and mass organisations emulation bloc?"]:
+        answer = demo_index.ask(question)
+        assert answer.short_answer == "06 cơ quan", (question, answer.short_answer)
+        _check_citations(demo_index, answer)

@@ -1,0 +1,219 @@
+"""English civic vocabulary in Vietnamese: the words an English question about Vietnamese civic news
+can be matched on.
+
+An English question shares almost no words with a Vietnamese article, so lexical search and
+sentence scoring see nothing. `vietnamese_terms` turns it into tone-folded Vietnamese words: the
+glossary's renderings of its civic terms ("procuracy" → "vien kiem sat", "emulation pact" →
+"giao uoc thi dua"), the Vietnamese names it spells without tone marks ("Vinh Phuc", "Le Thi Thu
+Ha") and its numbers. Words it cannot render are left out rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.normalize import fold
+
+from .language import VIETNAMESE_SYLLABLE
+
+# English phrase (lower case, singular) → tone-folded Vietnamese. Longer phrases win over the words
+# inside them; several renderings are separated by "|".
+GLOSSARY: dict[str, str] = {
+    # agreements and documents
+    "emulation pact": "giao uoc thi dua", "emulation agreement": "giao uoc thi dua",
+    "pact": "giao uoc", "covenant": "giao uoc", "agreement": "giao uoc|thoa thuan",
+    "coordination regulation": "quy che phoi hop", "coordination programme": "chuong trinh phoi hop",
+    "coordination program": "chuong trinh phoi hop", "cooperation programme": "chuong trinh phoi hop",
+    "cooperation program": "chuong trinh phoi hop", "regulation": "quy che", "programme": "chuong trinh",
+    "program": "chuong trinh", "plan": "ke hoach", "directive": "chi thi", "resolution": "nghi quyet",
+    "decision": "quyet dinh", "decree": "nghi dinh", "circular": "thong tu", "law": "luat",
+    "chapter": "chuong", "article": "dieu", "clause": "khoan", "content": "noi dung", "task": "nhiem vu",
+    "key task": "nhiem vu trong tam", "target": "chi tieu", "criteria": "tieu chi", "criterion": "tieu chi",
+    # events and acts
+    "signing ceremony": "le ky ket", "ceremony": "le", "conference": "hoi nghi", "meeting": "hoi nghi",
+    "review": "tong ket|so ket", "preliminary review": "so ket", "launch": "phat dong", "launched": "phat dong",
+    "sign": "ky ket", "signed": "ky ket", "signing": "ky ket", "coordinate": "phoi hop",
+    "coordination": "phoi hop", "cooperation": "phoi hop", "pledge": "cam ket", "pledged": "cam ket",
+    "commit": "cam ket", "committed": "cam ket", "handle": "giai quyet|thu ly", "handled": "giai quyet|thu ly",
+    "settle": "giai quyet", "settled": "giai quyet", "award": "khen thuong|tang", "awarded": "khen thuong|tang",
+    "represent": "dai dien|thay mat", "represented": "dai dien|thay mat", "representative": "dai dien", "attend": "du",
+    "attended": "du", "host": "chu tri",
+    "hosted": "chu tri", "hand over": "ban giao", "handed over": "ban giao", "implement": "thuc hien|trien khai",
+    "propaganda": "tuyen truyen", "communication": "truyen thong", "dissemination": "pho bien",
+    "legal education": "giao duc phap luat", "training": "tap huan", "inspection": "kiem tra",
+    # emulation vocabulary
+    "emulation bloc": "khoi thi dua", "emulation cluster": "cum thi dua", "bloc": "khoi", "cluster": "cum",
+    "emulation": "thi dua", "commendation": "khen thuong", "emulation movement": "phong trao thi dua",
+    "movement": "phong trao", "campaign": "phong trao|cuoc van dong", "theme": "chu de",
+    "slogan": "khau hieu", "motto": "khau hieu|phuong cham", "message": "thong diep",
+    "certificate of merit": "bang khen", "emulation flag": "co thi dua", "head of the bloc": "truong khoi",
+    "deputy head of the bloc": "pho khoi", "head of the cluster": "truong cum", "deputy head": "pho",
+    "bloc head": "truong khoi", "cluster head": "truong cum",
+    # bodies
+    "internal affairs": "noi chinh", "police": "cong an", "public security": "cong an",
+    "procuracy": "vien kiem sat", "people's procuracy": "vien kiem sat nhan dan", "court": "toa an",
+    "people's court": "toa an nhan dan", "inspectorate": "thanh tra", "department of justice": "so tu phap",
+    "justice": "tu phap", "military command": "chi huy quan su", "border guard": "bien phong",
+    "civil judgment enforcement": "thi hanh an dan su", "judgment enforcement": "thi hanh an",
+    "fatherland front": "mat tran to quoc", "farmers' association": "hoi nong dan",
+    "farmers association": "hoi nong dan", "farmer": "nong dan", "women's union": "hoi lien hiep phu nu",
+    "women union": "hoi lien hiep phu nu", "women": "phu nu", "youth union": "doan thanh nien",
+    "youth": "thanh nien", "veterans' association": "hoi cuu chien binh", "veteran": "cuu chien binh",
+    "lawyers' association": "hoi luat gia", "jurists' association": "hoi luat gia",
+    "bar association": "doan luat su", "labour federation": "lien doan lao dong",
+    "labor federation": "lien doan lao dong", "trade union": "cong doan", "mass organisation": "doan the",
+    "mass organization": "doan the", "association": "hoi", "union": "hoi|doan", "party committee": "dang uy",
+    "party": "dang", "politburo": "bo chinh tri", "secretariat": "ban bi thu", "central committee": "trung uong",
+    "people's committee": "uy ban nhan dan|ubnd", "people's council": "hoi dong nhan dan|hdnd",
+    "national assembly": "quoc hoi", "government": "chinh phu", "ministry": "bo", "department": "so",
+    "board": "ban", "emulation and commendation board": "ban thi dua khen thuong", "bank": "ngan hang",
+    "social policy bank": "ngan hang chinh sach xa hoi", "tax": "thue", "tax department": "cuc thue",
+    "customs": "hai quan", "treasury": "kho bac", "finance": "tai chinh", "planning and investment": "ke hoach va dau tu",
+    "education": "giao duc", "health": "y te", "culture": "van hoa", "agriculture": "nong nghiep",
+    "economic": "kinh te", "economy": "kinh te", "general economic": "kinh te tong hop",
+    "agency": "co quan", "unit": "don vi", "member": "thanh vien", "organisation": "to chuc",
+    "organization": "to chuc", "locality": "dia phuong", "official": "can bo", "officer": "can bo",
+    "staff": "can bo", "collective": "tap the", "individual": "ca nhan", "delegate": "dai bieu",
+    # places and levels
+    "province": "tinh", "provincial": "tinh", "city": "thanh pho", "district": "huyen", "commune": "xa",
+    "ward": "phuong", "town": "thi xa", "mountainous": "mien nui", "central": "trung uong", "national": "toan quoc",
+    # titles
+    "chairman": "chu tich", "chairwoman": "chu tich", "chairperson": "chu tich", "president": "chu tich",
+    "vice chairman": "pho chu tich", "vice-chairman": "pho chu tich", "vice president": "pho chu tich",
+    "director": "giam doc", "deputy director": "pho giam doc", "secretary": "bi thu",
+    "deputy secretary": "pho bi thu", "standing": "thuong truc", "head": "truong", "deputy": "pho",
+    "chief": "truong", "chief justice": "chanh an", "chief prosecutor": "vien truong", "colonel": "dai ta",
+    "lieutenant colonel": "thuong ta", "major general": "thieu tuong", "general": "tong hop",
+    # crime and law
+    "crime": "toi pham", "crime report": "tin bao toi pham", "denunciation": "to giac",
+    "report": "tin bao|bao cao", "case": "vu an|vu viec", "criminal": "hinh su", "corruption": "tham nhung",
+    "negative": "tieu cuc", "judicial reform": "cai cach tu phap", "legal aid": "tro giup phap ly",
+    "security": "an ninh", "order": "trat tu", "fatherland security": "an ninh to quoc",
+    "drug": "ma tuy", "traffic": "giao thong", "safety": "an toan",
+    # other common civic words
+    "poor": "ngheo", "poverty": "ngheo", "new rural": "nong thon moi", "digital transformation": "chuyen doi so",
+    "administrative reform": "cai cach hanh chinh", "year": "nam", "term": "nhiem ky", "period": "giai doan",
+    "month": "thang", "people": "nhan dan|nguoi", "household": "ho", "model": "mo hinh",
+    "household business": "ho kinh doanh", "taxpayer": "nguoi nop thue", "skilful mass mobilisation": "dan van kheo",
+    "mass mobilisation": "dan van", "mass mobilization": "dan van", "solidarity": "doan ket",
+    "discipline": "ky cuong", "responsibility": "trach nhiem", "creativity": "sang tao", "innovation": "doi moi",
+    "efficiency": "hieu qua", "effective": "hieu qua", "sustainable": "ben vung",
+}
+
+_NUMBER = re.compile(r"\d+(?:[./-]\d+)*")
+_NOT_NAMES = frozenset("a i the to do so no on in an as at be he me we go".split())
+
+
+def _key(word: str) -> str:
+    """A word as the glossary is keyed: lower case, no possessive, singular ("farmers'" → "farmer")."""
+    word = re.sub(r"'s?$", "", word.lower())
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], list[str]]:
+    return {tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()}
+
+
+def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
+    """Tone-folded Vietnamese words for an English `question`, in order, without repeats: glossary
+    renderings of its phrases (longest first), the Vietnamese names it spells (runs of
+    capitalised words that are all Vietnamese syllables: "Vinh Phuc", "Le Thi Thu Ha") and its
+    numbers ("2021", "15/3/2022"). A phrase with several renderings gives its first one, or all
+    of them with `alternatives` (for search, where any may match)."""
+    out = [w for renderings in _renderings(question) for r in (renderings if alternatives else renderings[:1])
+           for w in r.split()]
+    return list(dict.fromkeys(out))
+
+
+def vietnamese_synonyms(question: str) -> dict[str, set[str]]:
+    """For each word of the first rendering of a phrase, the word in the same place of its other
+    renderings: "represented" → {"dai": {"thay"}, "dien": {"mat"}}, so "thay mặt" counts as
+    "đại diện"."""
+    out: dict[str, set[str]] = {}
+    for first, *others in _renderings(question):
+        for j, w in enumerate(first.split()):
+            for other in others:  # word for word: "giai quyet" | "thu ly"
+                words = other.split()
+                if j < len(words) and words[j] != w:
+                    out.setdefault(w, set()).add(words[j])
+    return out
+
+
+def _renderings(question: str) -> list[list[str]]:
+    """The question as a list of renderings, one list per glossary phrase, name word or number."""
+    words = [re.sub(r"^[^\w']+|[^\w']+$", "", t) for t in question.replace("’", "'").split()]
+    names = [re.sub(r"'s?$", "", w) for w in words]  # "Tho's" → "Tho"
+    keys = [_key(w) for w in words]
+    phrases = _phrases()
+    longest = max(len(p) for p in phrases)
+    out: list[list[str]] = []
+    i = 0
+    while i < len(words):
+        role = _role_rendering(keys, i)
+        if role:
+            rendering, n = role
+            out.append(rendering)
+            i += n
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            renderings = phrases.get(tuple(keys[i:i + n])) if words[i] else None
+            if renderings:
+                out.append(renderings)
+                i += n
+                break
+        else:
+            if _NUMBER.fullmatch(words[i]):
+                out.append([words[i]])
+            elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
+                out.append(["so"])  # "cluster No. 3": "Cụm số 3"
+            elif _name_run(names, i):
+                out.append([fold(names[i]).lower()])
+            i += 1
+    return out
+
+
+_GROUPS = {"bloc": "khoi", "cluster": "cum"}
+
+
+def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
+    """Roles in an emulation bloc or cluster, whose English splits them around the group's name:
+    "(deputy) head of the Vinh Phuc Internal Affairs bloc" → "(pho) truong khoi" (the name is
+    rendered after it), "chaired cluster No. 3" → "truong cum". "Chaired" anything else is
+    "chu tri" (chairing a meeting). Returns the renderings and how many words they consume."""
+    ahead = next((_GROUPS[k] for k in keys[i + 1:i + 9] if k in _GROUPS), None)
+    if keys[i] in ("chair", "chaired", "chairing"):
+        # its object: "chaired (the) (emulation) cluster", not "chaired the conference of the bloc"
+        group = None
+        for k in keys[i + 1:i + 4]:
+            if k == "of" or k in _GROUPS:
+                group = _GROUPS.get(k)
+                break
+        return (["truong " + group] if group else ["chu tri"]), 1
+    deputy = keys[i] in ("deputy", "vice")
+    at = i + 1 if deputy else i
+    if ahead and keys[at:at + 2] == ["head", "of"]:
+        n = at + 2 - i + (keys[at + 2:at + 3] == ["the"])
+        return [("pho " if deputy else "truong ") + ahead], n
+    return None
+
+
+def english_phrase_terms(phrase: str) -> list[str]:
+    """The glossary's Vietnamese for one English phrase ("agencies" → ["co", "quan"]), or []."""
+    renderings = _phrases().get(tuple(_key(w) for w in phrase.split()))
+    return renderings[0].split() if renderings else []
+
+
+def _name_run(words: list[str], i: int) -> bool:
+    """Whether words[i] belongs to a run of two or more capitalised Vietnamese syllables (a lone
+    capitalised word may be English: "Which", "Front")."""
+    def vietnamese(j: int) -> bool:
+        w = words[j] if 0 <= j < len(words) else ""
+        folded = fold(w).lower()
+        return w[:1].isupper() and bool(VIETNAMESE_SYLLABLE.match(folded)) and folded not in _NOT_NAMES
+
+    return vietnamese(i) and (vietnamese(i - 1) or vietnamese(i + 1))
