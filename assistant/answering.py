@@ -23,8 +23,8 @@ from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.retrieval import Hit
 
-from .candidates import Candidate, candidates, role_of
-from .question import QuestionAnalysis, analyse_question
+from .candidates import OFFICES, ORG_START, Candidate, candidates, role_of
+from .question import QuestionAnalysis, analyse_question, split_context
 from .records import Answer, Citation
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các bài viết."
@@ -182,6 +182,8 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 continue  # "giai đoạn nào" wants "2021–2025"; "ngày nào" never a range
             if qa.lexical and _local_coverage(qa, cand, text, sent, specific) < policy.min_local_coverage:
                 continue
+            if cand.kind == "person" and not _holds_asked_office(qa, cand, text, sent):
+                continue  # "Ai là Bí thư Tỉnh ủy?" is not answered by the Bí thư Tỉnh đoàn
             if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand, text[cand.end - len(cand.extra):cand.end + 30]):
                 continue
             value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent, specific)
@@ -230,6 +232,33 @@ def _number_fits(noun: str, cand: Candidate, after: str = "") -> bool:
     return extra.startswith(noun.split()[0]) or bool(listed and listed.group(1) == noun.split()[0])
 
 
+_OFFICE = re.compile(rf"\b({OFFICES})\b")
+_ASKED_OFFICE = re.compile(rf"\b({OFFICES}) (\w+ \w+)")
+
+
+def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence") -> bool:
+    """For "Ai là Giám đốc Công an tỉnh …?": whether the person's title is that office of that
+    body — not the Giám đốc of another body, nor its Phó Giám đốc. The title is the one written
+    with the name ("X – Giám đốc Công an tỉnh"), else the words around the name. Questions that
+    name no office of a body, and English ones (other word order), pass."""
+    if qa.english or qa.answer_type != "person":
+        return True
+    asked = _ASKED_OFFICE.search(fold(split_context(qa.text)[0]))
+    if not asked or not ORG_START.match(asked.group(2)):
+        return True
+    office, body = asked.group(1), asked.group(2)
+    title = fold(cand.extra)
+    if re.search(rf"(?<!pho )\b{office} {body}\b", title):
+        return True
+    held = re.search(rf"(?<!pho )\b{office}\b(?: (\w+))?", title)
+    if held and held.group(1) and ORG_START.match(title, held.start(1)):
+        return False  # the same office of another body: "Bí thư Tỉnh đoàn"
+    # "đại diện Cục Thi hành án dân sự tỉnh có đồng chí X – Phó cục trưởng": the body is named
+    # before the name, the office after it (or the other way round)
+    around = fold(text[max(sent.start, cand.start - 80):cand.start] + " " + text[cand.end:min(sent.end, cand.end + 80)])
+    return bool((held or re.search(rf"(?<!pho )\b{office}\b", around)) and re.search(rf"\b{body}\b", around))
+
+
 def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
     """The question's content words that the article's title and lead sentence do not already
     account for (they state the event: who, what, when), minus the words of its wh-phrase
@@ -267,11 +296,11 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
         bonus += _role_fit(qa, cand, text, sent)
     if cand.kind == "role":
         bonus += _role_holder_fit(qa, cand, text, sent)
-    if cand.kind == "person" and cand.extra and specific:
-        # "Chủ tịch Hội Nông dân tỉnh là ai?": the person whose own title says what the question
-        # says beyond what the article's title and lead already establish
-        title = set(_WORD.findall(fold(cand.extra)))
-        bonus += 0.6 * sum(qa.found(w, title) for w in specific) / len(specific)
+    if cand.kind == "person" and specific:
+        # "Chủ tịch Hội Nông dân tỉnh là ai?", "Ai chủ trì hội nghị?": the person whose own clause
+        # (name, title, what they did) says what the question says beyond the article's title and lead
+        own = set(_WORD.findall(fold(_own_clause(text, cand, sent))))
+        bonus += 0.6 * sum(qa.found(w, own) for w in specific) / len(specific)
     # Closeness to the question's words inside the sentence: the mean distance from the candidate
     # to the nearest occurrence of each question word the sentence contains.
     sentence_folded = fold_aligned(text[sent.start:sent.end])
@@ -284,6 +313,19 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
     if distances:
         bonus += 0.4 / (1 + (sum(distances) / len(distances)) / 30)
     return bonus
+
+
+_NEXT_PERSON = re.compile(r"[;:]|\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s")
+
+
+def _own_clause(text: str, cand: Candidate, sent: _Sentence) -> str:
+    """A person's own part of a sentence: the title just before the name ("Tổng Giám đốc X", back
+    to the previous punctuation, at most 40 characters), then the name to the next semicolon or
+    the next person ("ông …", "bà …"), at most to the sentence's end."""
+    before = text[max(sent.start, cand.start - 40):cand.start]
+    before = re.split(r"[,;:.()–]", before)[-1]
+    stop = _NEXT_PERSON.search(text, cand.end, sent.end)
+    return before + text[cand.start:stop.start() if stop else sent.end]
 
 
 _PERIOD_QUESTION = re.compile(r"\b(?:(?:giai doan|nhiem ky|thoi ky) nao|what period|which period|what term)\b")

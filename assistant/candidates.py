@@ -34,13 +34,17 @@ _DIRECTIVE = re.compile(
     r"\b(?:chi thi|nghi quyet|quyet dinh|nghi dinh|ket luan|thong tu(?: lien tich)?|ke hoach|luat|bo luat)"
     r"(?: lien tich)? so [0-9][\w/.\-]*(?: ngay \d{1,2}/\d{1,2}/\d{4})?(?: cua [^,;.()\n]{3,60}?(?=[,;.()\n]| ve | nham | tren | ve viec|$))?"
 )
-_PERSON_TITLES = (
+# Offices a person holds (folded), most specific first.
+OFFICES = (
     "pho chu tich|chu tich|pho giam doc|giam doc|pho chanh an|chanh an|pho vien truong|vien truong|"
     "pho truong ban|truong ban|pho bi thu|bi thu|pho cuc truong|cuc truong|chanh thanh tra|pho chanh thanh tra|"
     "chi huy truong|chinh uy|tong bi thu|thu truong|bo truong|truong phong|pho truong phong|hieu truong|"
     "pho hieu truong|chanh van phong|pho chanh van phong|tinh doan truong|bi thu tinh doan|uy vien|truong khoi|"
-    "pho khoi|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|ts\\.|ths\\.|"
-    "dong chi|ong|ba"
+    "pho khoi"
+)
+_PERSON_TITLES = (
+    OFFICES + "|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|"
+    "ts\\.|ths\\.|dong chi|ong|ba"
 )
 _NAME = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*(?: [A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*){1,4}"
 _SURNAMES = frozenset(
@@ -50,6 +54,8 @@ _SURNAMES = frozenset(
 )
 # Words of bodies and places, never of a person's name (checked when the first word is no surname).
 _NOT_NAME_WORDS = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())
+# Phrases of bodies that never occur in a person's name, even after a surname-like first word.
+_BODY_IN_NAME = re.compile(r"\b(?:lien doan|lao dong|trung uong|uy ban|mat tran|thong tan|cong doan|hoi dong)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
 _ORG_HEADS = (
     "uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
@@ -58,7 +64,7 @@ _ORG_HEADS = (
     "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
     "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
 )
-_ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 # Inside one name: "và" / ", … và" / "– … và" before capitalised words that start no new name.
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
@@ -161,7 +167,7 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     while True:
-        m = _ORG_START.search(folded, pos)
+        m = ORG_START.search(folded, pos)
         if not m:
             return spans
         s = m.start()
@@ -189,10 +195,16 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
             pos = stop.end()
             continue
         joined = _JOINED_NAME.match(raw, stop.start())
-        if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not _ORG_START.match(folded, stop.end() + 1) and not _ORG_START.match(folded, joined.start(1)):
+        if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not ORG_START.match(folded, stop.end() + 1) and not ORG_START.match(folded, joined.start(1)):
             pos = joined.end()  # "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"
             continue
         return stop.start()
+
+
+_TITLE_AFTER = re.compile(
+    r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| (?:tham|cung|da|chu tri|phat bieu|de nghi|cho biet|"
+    r"nhan manh|khang dinh|bao cao|trinh bay|yeu cau)\b|$)"
+)
 
 
 def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
@@ -206,16 +218,19 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         words = raw[s:e].split()
         if not (2 <= len(words) <= 5):
             continue
-        if _ORG_START.match(folded, s):
+        if ORG_START.match(folded, s):
             continue  # "ông Sở ..." is not a name
         name_words = folded[s:e].split()
         if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
             continue  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
-        after = raw[e:e + 120]
+        if _BODY_IN_NAME.search(folded[s:e]):
+            continue  # "Chủ tịch Tổng Liên đoàn Lao động": "Tống" is a surname, this is a body
         title = ""
-        t = re.match(r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| tham | cung | da | chu tri| phat bieu|$)", after)
-        if t and t.group(1)[:1].isupper():
-            title = t.group(1).strip()
+        # matched on the folded text (same offsets), so the verbs that end a title are found
+        # however the article spells them ("chủ trì", "đề nghị")
+        t = _TITLE_AFTER.match(folded[e:e + 120])
+        if t and raw[e + t.start(1)].isupper():
+            title = raw[e + t.start(1):e + t.end(1)].strip()
         else:
             title = raw[m.start():m.end()].strip()
         people.append((s, e, title))

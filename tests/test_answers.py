@@ -221,3 +221,22 @@ def test_a_count_of_members_is_said_with_the_question_s_noun(demo_index):
         answer = demo_index.ask(question)
         assert answer.short_answer == "06 cơ quan", (question, answer.short_answer)
         _check_citations(demo_index, answer)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ai là Bí thư Tỉnh ủy Vĩnh Phúc?", None),  # only "Bí thư Tỉnh đoàn" and other offices are named
+    ("Ai là Giám đốc Công an tỉnh Quảng Ninh?", None),  # the Giám đốc of other bodies are named
+    ("Ai là Bí thư Tỉnh đoàn Quảng Ninh?", "Lưu Quang Vinh"),
+    ("Ai là Phó Giám đốc Công an tỉnh Phú Thọ?", "Hoàng Minh Khải"),
+    # the body before the name, the office after it
+    ("Ai là Phó cục trưởng Cục Thi hành án dân sự tỉnh Vĩnh Phúc?", "Phùng Huy Thuận"),
+])
+def test_who_holds_an_office_of_a_body(demo_index, question, expected):
+    """A person with the same office of another body (or the deputy of that office) does not
+    answer "Ai là <office> <body>?"; when nobody holds it in the articles, the answer abstains."""
+    answer = demo_index.ask(question)
+    if expected is None:
+        assert answer.abstained, answer.answer
+    else:
+        _short_in_quote(answer, expected)
+        _check_citations(demo_index, answer)
