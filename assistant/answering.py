@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from corpus.normalize import fold, fold_aligned
 from corpus.records import Article
 from corpus.sentences import sentence_spans
+from index.glossary import vietnamese_names
 from index.retrieval import Hit
 
 from .candidates import OFFICES, ORG_START, Candidate, candidates, role_of
@@ -134,8 +135,8 @@ def _anchors(qa: QuestionAnalysis) -> tuple[list[str], list[str]]:
     text = qa.text
     years = re.findall(r"\b(?:19|20)\d{2}\b", text)
     if qa.english:
-        return years, []
-    phrases: list[str] = []
+        return years, vietnamese_names(text)
+    phrases: list[str] = _bloc_names(text)
     run: list[str] = []
     for i, word in enumerate(text.split()):
         clean = word.strip("?.,;:!“”\"'()")
@@ -148,6 +149,22 @@ def _anchors(qa: QuestionAnalysis) -> tuple[list[str], list[str]]:
     if run:
         phrases.append(" ".join(run))
     return years, phrases
+
+
+_BLOC = re.compile(r"\b(?:khoi|cum) thi dua (?!(?:da|se|dang|co|la|duoc|trong|cua|va|nam|tinh|nay|do|nao|gi|kia)\b)"
+                   r"((?:\w+ ){0,8}?\w+)(?= (?:tinh|thanh pho|tp|huyen|thi xa|nam|giai doan|gom|da|ky|to chuc|\d)\b"
+                   r"|\s*[?,.;:()]|\s*$)")
+
+
+def _bloc_names(question: str) -> list[str]:
+    """The distinguishing words of an emulation bloc or cluster the question names: "Khối thi đua
+    Nội chính tỉnh Nghệ An" → "noi chinh"; the last two words of the name, which the article must
+    contain too (a list of another bloc of the same province is no answer)."""
+    m = _BLOC.search(fold(split_context(question)[0]))
+    if not m:
+        return []
+    words = [w for w in m.group(1).split() if w not in ("cac", "so")]
+    return [" ".join(words[-2:])] if words else []
 
 
 def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerPolicy) -> bool:

@@ -202,6 +202,21 @@ def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
     return None
 
 
+def vietnamese_names(question: str) -> list[str]:
+    """The Vietnamese names an English question spells, folded: "Vinh Phuc", "Le Thi Thu Ha"."""
+    names = [re.sub(r"'s?$", "", re.sub(r"^[^\w']+|[^\w']+$", "", t)) for t in question.replace("’", "'").split()]
+    out: list[str] = []
+    run: list[str] = []
+    for i in range(len(names) + 1):
+        if i < len(names) and _name_run(names, i):
+            run.append(fold(names[i]).lower())
+            continue
+        if run:
+            out.append(" ".join(run))
+        run = []
+    return out
+
+
 def english_phrase_terms(phrase: str) -> list[str]:
     """The glossary's Vietnamese for one English phrase ("agencies" → ["co", "quan"]), or []."""
     renderings = _phrases().get(tuple(_key(w) for w in phrase.split()))

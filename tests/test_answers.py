@@ -240,3 +240,19 @@ def test_who_holds_an_office_of_a_body(demo_index, question, expected):
     else:
         _short_in_quote(answer, expected)
         _check_citations(demo_index, answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Khối thi đua Nội chính tỉnh Quảng Ninh gồm những đơn vị nào?",  # Quảng Ninh's articles are about other blocs
+    "Who is the chairman of the Nghe An provincial Farmers' Association?",  # only Vinh Phuc's is named
+])
+def test_another_bloc_or_province_is_no_answer(demo_index, question):
+    """The bloc a question names ("Nội chính") and the Vietnamese names an English question spells
+    ("Nghe An") must be in the evidence's article, as a province's name already had to be."""
+    assert demo_index.ask(question).abstained
+
+
+def test_the_named_bloc_is_still_found_without_tone_marks(demo_index):
+    answer = demo_index.ask("Khoi thi dua noi chinh tinh Bac Ninh gom nhung don vi nao?")
+    assert not answer.abstained
+    assert "Công an tỉnh Bắc Ninh" in answer.answer
