@@ -197,10 +197,13 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 continue
             if cand.kind == "date" and period != bool(_YEAR_RANGE.search(cand.text)):
                 continue  # "giai đoạn nào" wants "2021–2025"; "ngày nào" never a range
-            if qa.lexical and _local_coverage(qa, cand, text, sent, specific) < policy.min_local_coverage:
-                continue
-            if cand.kind == "person" and not _holds_asked_office(qa, cand, text, sent):
+            office = _holds_asked_office(qa, cand, text, sent) if cand.kind == "person" else None
+            if office is False:
                 continue  # "Ai là Bí thư Tỉnh ủy?" is not answered by the Bí thư Tỉnh đoàn
+            # the office of the body the question names, held by this person, is the evidence that
+            # matters; the question's other words ("phát biểu tại Đại hội …") need not be near
+            if qa.lexical and not office and _local_coverage(qa, cand, text, sent, specific) < policy.min_local_coverage:
+                continue
             if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand, text[cand.end - len(cand.extra):cand.end + 30]):
                 continue
             value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent, specific)
@@ -253,16 +256,16 @@ _OFFICE = re.compile(rf"\b({OFFICES})\b")
 _ASKED_OFFICE = re.compile(rf"\b({OFFICES}) (\w+ \w+)")
 
 
-def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence") -> bool:
+def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence") -> bool | None:
     """For "Ai là Giám đốc Công an tỉnh …?": whether the person's title is that office of that
     body — not the Giám đốc of another body, nor its Phó Giám đốc. The title is the one written
-    with the name ("X – Giám đốc Công an tỉnh"), else the words around the name. Questions that
-    name no office of a body, and English ones (other word order), pass."""
+    with the name ("X – Giám đốc Công an tỉnh"), else the words around the name. None for
+    questions that name no office of a body, and for English ones (other word order)."""
     if qa.english or qa.answer_type != "person":
-        return True
+        return None
     asked = _ASKED_OFFICE.search(fold(split_context(qa.text)[0]))
     if not asked or not ORG_START.match(asked.group(2)):
-        return True
+        return None
     office, body = asked.group(1), asked.group(2)
     title = fold(cand.extra)
     if re.search(rf"(?<!pho )\b{office} {body}\b", title):

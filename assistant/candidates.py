@@ -54,6 +54,7 @@ _SURNAMES = frozenset(
 )
 # Words of bodies and places, never of a person's name (checked when the first word is no surname).
 _NOT_NAME_WORDS = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())
+_OFFICE_WORDS = re.compile(rf"(?:{OFFICES})")
 # Phrases of bodies that never occur in a person's name, even after a surname-like first word.
 _BODY_IN_NAME = re.compile(r"\b(?:lien doan|lao dong|trung uong|uy ban|mat tran|thong tan|cong doan|hoi dong)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
@@ -208,33 +209,65 @@ _TITLE_AFTER = re.compile(
 
 
 def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of person names: after a title word, or before "– Title"."""
+    """(start, end, title) of person names: after a title word ("ông X", "Giám đốc X"), after an
+    office and its body ("Bộ trưởng Bộ Tư pháp X", "Chủ tịch Quốc hội X"), or before "– Title"."""
     people: list[tuple[int, int, str]] = []
     for m in _TITLE_BEFORE.finditer(folded):
-        name = re.match(_NAME, raw[m.end():])
-        if not name:
+        span = _name_at(raw, folded, m.end())
+        office_and_body = span is None and bool(_OFFICE_WORDS.fullmatch(folded[m.start():m.end()].strip()))
+        if office_and_body:  # the body between the office and the name
+            span = _name_after_body(raw, folded, m.end())
+        if span is None:
             continue
-        s, e = m.end(), m.end() + name.end()
-        words = raw[s:e].split()
-        if not (2 <= len(words) <= 5):
-            continue
-        if ORG_START.match(folded, s):
-            continue  # "ông Sở ..." is not a name
-        name_words = folded[s:e].split()
-        if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
-            continue  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
-        if _BODY_IN_NAME.search(folded[s:e]):
-            continue  # "Chủ tịch Tổng Liên đoàn Lao động": "Tống" is a surname, this is a body
+        s, e = span
         title = ""
         # matched on the folded text (same offsets), so the verbs that end a title are found
         # however the article spells them ("chủ trì", "đề nghị")
         t = _TITLE_AFTER.match(folded[e:e + 120])
         if t and raw[e + t.start(1)].isupper():
             title = raw[e + t.start(1):e + t.end(1)].strip()
+        elif office_and_body:
+            title = raw[m.start():s].strip()
         else:
             title = raw[m.start():m.end()].strip()
         people.append((s, e, title))
     return people
+
+
+def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
+    """The person's name starting at `s`, or None."""
+    name = re.match(_NAME, raw[s:])
+    if not name:
+        return None
+    words = raw[s:s + name.end()].split()
+    while words and not words[-1][:1].isupper():
+        words.pop()  # _NAME's letter range also holds lower-case letters: "Nguyễn Thanh Tịnh đã"
+    e = s + len(" ".join(words))
+    if not (2 <= len(words) <= 5):
+        return None
+    if ORG_START.match(folded, s):
+        return None  # "ông Sở ..." is not a name
+    name_words = folded[s:e].split()
+    if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
+        return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
+    if _BODY_IN_NAME.search(folded[s:e]):
+        return None  # "Chủ tịch Tổng Liên đoàn Lao động": "Tống" is a surname, this is a body
+    return s, e
+
+
+def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
+    """"Bộ trưởng Bộ Tư pháp Lê Thành Long": the first surname-led name within the next 60
+    characters, with no punctuation between the office and it (the body's name)."""
+    limit = min(len(raw), s + 60)
+    stop = re.search(r"[,;:.()–\-\"“”\n]", raw[s:limit])
+    limit = s + stop.start() if stop else limit
+    for word in re.finditer(r"\S+", folded[s:limit]):
+        at = s + word.start()
+        if word.group(0) in _SURNAMES and raw[at].isupper() and at > s:
+            span = _name_at(raw, folded, at)
+            if span and span[1] <= limit + 40 and len(raw[span[0]:span[1]].split()) <= 4:
+                return span
+    return None
 
 
 def _list_items(raw: str, folded: str) -> list[tuple[int, int]]:

@@ -1,0 +1,65 @@
+"""Person candidates in news style ("Bộ trưởng Bộ Tư pháp X"), and who-holds-which-office answers
+over a small index of an article written for this test."""
+import json
+
+import pytest
+
+from assistant.candidates import candidates
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.extra) for c in candidates(text, 0, len(text), {"person"}) if c.kind == "person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ trưởng Bộ Tư pháp Lê Thành Long khẳng định, qua phong trào thi đua.",
+     [("Lê Thành Long", "Bộ trưởng Bộ Tư pháp")]),
+    ("Sáng 1/11, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã trao Huân chương.",
+     [("Nguyễn Thị Kim Ngân", "Chủ tịch Quốc hội")]),
+    ("Giám đốc Nguyễn Văn An đã phát biểu.", [("Nguyễn Văn An", "Giám đốc")]),  # no lower-case word in a name
+    ("Bà Phan Thị Thu Trang, Chánh án Tòa án nhân dân tỉnh chủ trì hội nghị.",
+     [("Phan Thị Thu Trang", "Chánh án Tòa án nhân dân tỉnh")]),  # the title ends before the verb
+    ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Bùi Văn Cường tặng Kỷ niệm chương.",
+     [("Bùi Văn Cường", "Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),  # "Tống" is a surname; this is a body
+    ("Giám đốc Sở Tư pháp tỉnh Vĩnh Phúc cho biết năm nay khó khăn.", []),
+])
+def test_people_and_their_titles(text, expected):
+    assert _people(text) == expected
+
+
+ARTICLE = (
+    "Sáng 5/10/2025, tại Hà Nội, Bộ Nội vụ tổ chức Đại hội Thi đua yêu nước ngành nội vụ lần thứ IV. "
+    "Phát biểu tại đại hội, Chủ tịch Quốc hội Trần Minh Đạo nhấn mạnh vai trò của phong trào thi đua. "
+    "Thứ trưởng Bộ Nội vụ Lê Quang Vinh đã phát động phong trào thi đua giai đoạn 2025–2030. "
+    "Bộ trưởng Bộ Nội vụ Nguyễn Hữu Phong khẳng định toàn ngành sẽ tiếp tục đổi mới công tác cán bộ. "
+    "Dịp này, Chủ tịch Quốc hội Trần Minh Đạo đã trao Huân chương Lao động hạng Nhất cho ngành nội vụ."
+)
+
+
+@pytest.fixture(scope="module")
+def news_index(tmp_path_factory):
+    from assistant import Assistant
+
+    folder = tmp_path_factory.mktemp("news")
+    src = folder / "news.jsonl"
+    src.write_text(json.dumps({"id": "news-1", "title": "Đại hội Thi đua yêu nước ngành nội vụ lần thứ IV",
+                               "date": "2025-10-05", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(folder / "idx", answerer="extractive")
+    assistant.ingest([src])
+    return assistant
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ai là Bộ trưởng Bộ Nội vụ phát biểu tại Đại hội Thi đua yêu nước ngành nội vụ?", "Nguyễn Hữu Phong"),
+    ("Ai là Thứ trưởng Bộ Nội vụ?", "Lê Quang Vinh"),
+    ("ai trao huan chuong lao dong hang nhat cho nganh noi vu", "Trần Minh Đạo"),
+])
+def test_who_holds_an_office_in_news_style(news_index, question, expected):
+    answer = news_index.ask(question)
+    assert not answer.abstained, question
+    assert expected in answer.short_answer, (question, answer.short_answer)
+    assert any(expected in c.quote for c in answer.citations)
+
+
+def test_nobody_holds_the_office_asked(news_index):
+    assert news_index.ask("Ai là Bộ trưởng Bộ Tư pháp?").abstained
