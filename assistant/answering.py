@@ -212,7 +212,7 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
     if best is None:
         return None
     _, sent, cand = best
-    short = _display(qa, cand)
+    short = _display(qa, cand, articles[sent.hit.article_id].text)
     if cand.kind == "number" and len(qa.nouns) > 1:
         short = _several_counts(qa, cand, articles[sent.hit.article_id].text, sent) or short
     return _compose(qa, short, [sent], sentences, articles, policy)
@@ -384,13 +384,17 @@ def _role_holder_fit(qa: QuestionAnalysis, cand: Candidate, text: str, sent: _Se
     return 0.8 if any(f" {p} " in clause for p in phrases) else 0.0
 
 
-def _display(qa: QuestionAnalysis, cand: Candidate) -> str:
+def _display(qa: QuestionAnalysis, cand: Candidate, text: str = "") -> str:
     if cand.kind == "number":
         number = re.match(r"[\d.,]+\s?%?", cand.text)
         value = number.group(0).strip() if number else cand.text
         if qa.noun and fold(cand.extra).startswith(qa.noun):
-            # the counted noun as the question words it ("04 nhóm vấn đề"), spelled as the text spells it
-            said, asked = cand.text[len(value):].split(), qa.noun_phrase.split()
+            # the counted noun as the question words it ("04 nhóm vấn đề", "21 tháng lương tối
+            # thiểu"), spelled as the text spells it, read on in the article past the candidate
+            following = text[cand.start + len(value):cand.start + len(value) + 80] if text else ""
+            said = (re.split(r"[,;:.()\n]", following)[0] or cand.text[len(value):]).split() if following \
+                else cand.text[len(value):].split()
+            asked = qa.noun_phrase.split()
             n = 0
             while n < min(len(said), len(asked)) and fold(said[n]) == asked[n]:
                 n += 1

@@ -53,7 +53,7 @@ class QuestionAnalysis:
     noun: str | None = None  # for number questions: the counted noun ("don vi")
     frame: set[str] = field(default_factory=set)  # folded words of the wh-phrase ("don vi" in "đơn vị nào")
     context: list[str] = field(default_factory=list)  # folded words of a trailing "(…)": the conversation's context
-    noun_phrase: str = ""  # number questions: up to four folded words after "bao nhiêu"
+    noun_phrase: str = ""  # number questions: up to seven folded words after "bao nhiêu"
     nouns: list[str] = field(default_factory=list)  # "bao nhiêu chương, điều": ["chuong", "dieu"]
     rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
     synonyms: dict[str, set[str]] = field(default_factory=dict)  # English questions: other renderings of a word
@@ -107,7 +107,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
         noun = m.group(1) if m else None
-        m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,3})", folded)
+        m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,6})", folded)
         noun_phrase = m.group(1) if m else ""
         m = re.search(r"\b(?:bao nhieu|may)\s+((?:\w+ ?){1,2}(?:(?:,| va) (?:\w+ ?){1,2})+)", folded)
         if m:  # "bao nhiêu chương, điều": several counted nouns

@@ -32,7 +32,8 @@ ARTICLE = (
     "Phát biểu tại đại hội, Chủ tịch Quốc hội Trần Minh Đạo nhấn mạnh vai trò của phong trào thi đua. "
     "Thứ trưởng Bộ Nội vụ Lê Quang Vinh đã phát động phong trào thi đua giai đoạn 2025–2030. "
     "Bộ trưởng Bộ Nội vụ Nguyễn Hữu Phong khẳng định toàn ngành sẽ tiếp tục đổi mới công tác cán bộ. "
-    "Dịp này, Chủ tịch Quốc hội Trần Minh Đạo đã trao Huân chương Lao động hạng Nhất cho ngành nội vụ."
+    "Dịp này, Chủ tịch Quốc hội Trần Minh Đạo đã trao Huân chương Lao động hạng Nhất cho ngành nội vụ. "
+    "Trong nhiệm kỳ, toàn ngành đã tinh giản 1.250 biên chế công chức hành chính cấp tỉnh."
 )
 
 
@@ -63,3 +64,9 @@ def test_who_holds_an_office_in_news_style(news_index, question, expected):
 
 def test_nobody_holds_the_office_asked(news_index):
     assert news_index.ask("Ai là Bộ trưởng Bộ Tư pháp?").abstained
+
+
+def test_a_count_is_said_with_the_whole_noun_the_question_asks_for(news_index):
+    """The counted noun read on in the article past the candidate's first words."""
+    answer = news_index.ask("Trong nhiệm kỳ, ngành nội vụ đã tinh giản bao nhiêu biên chế công chức hành chính?")
+    assert answer.short_answer == "1.250 biên chế công chức hành chính"
