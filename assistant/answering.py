@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.normalize import fold, fold_aligned
+from corpus.normalize import fold, fold_aligned, spell_out, with_abbreviations
 from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.glossary import vietnamese_names
@@ -54,6 +54,7 @@ class AnswerPolicy:
     min_coverage: float = 0.6  # share of question content a sentence must cover to be evidence
     min_local_coverage: float = 0.5  # share of the specific question words near a typed answer
     min_dense_english: float = 0.80  # English questions: cosine of the best chunk
+    min_coverage_english: float = 0.8  # ... or coverage of their Vietnamese rendering
     max_support: int = 2  # supporting sentences shown after the short answer
     max_list_sentences: int = 6  # sentences gathered for campaign / slogan lists
 
@@ -91,6 +92,13 @@ def extractive_answer(question: str, hits: list[Hit], articles: dict[str, Articl
 
 
 # --- evidence ---------------------------------------------------------------------------------
+def _words(text: str) -> set[str]:
+    """The folded words of `text`, with civic abbreviations and their spelled-out forms matching
+    each other ("UBTƯ MTTQ" answers "Ủy ban Trung ương Mặt trận Tổ quốc")."""
+    return with_abbreviations(set(_WORD.findall(fold(text))))
+
+
+
 def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> list[_Sentence]:
     wanted = qa.content
     years, phrases = _anchors(qa)
@@ -100,17 +108,18 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
     for rank, hit in enumerate(hits):
         article = articles[hit.article_id]
         if phrases and hit.article_id not in has_names:
-            folded_article = " " + " ".join(_WORD.findall(fold(article.title + " " + article.text))) + " "
+            article_words = " ".join(_WORD.findall(fold(article.title + " " + article.text)))
+            folded_article = f" {article_words} \n {spell_out(article_words)} "  # "UBND" and "Ủy ban nhân dân" alike
             has_names[hit.article_id] = all(f" {p} " in folded_article for p in phrases)
         if phrases and not has_names[hit.article_id]:
             continue
-        title_words = set(_WORD.findall(fold(article.title))) | ({article.date[:4]} if article.date else set())
-        context = set(_WORD.findall(fold(article.title + " " + hit.text)))
+        title_words = _words(article.title) | ({article.date[:4]} if article.date else set())
+        context = _words(article.title + " " + hit.text)
         for s, e in sentence_spans(article.text, hit.start, hit.end):
             if (hit.article_id, s) in seen:
                 continue
             seen.add((hit.article_id, s))
-            words = set(_WORD.findall(fold(article.text[s:e])))
+            words = _words(article.text[s:e])
             if years and not all(y in words or y in title_words for y in years):
                 continue  # a year the question asks about must be the sentence's or the article's own
             if wanted:
@@ -151,6 +160,17 @@ def _anchors(qa: QuestionAnalysis) -> tuple[list[str], list[str]]:
     return years, phrases
 
 
+def _phrase_coverage(qa: QuestionAnalysis, sent: _Sentence) -> float:
+    """Share of an English question's rendered phrases ("hoi nong dan", "vinh phuc") found whole in
+    the sentence's passage and title, abbreviations spelled out: a word-for-word match is not
+    enough to answer ("hội" of "hội nghị", "dân" of "UBND" are no "Hội Nông dân")."""
+    if not qa.phrases:
+        return 0.0
+    words = " ".join(_WORD.findall(fold(sent.hit.title + " " + sent.hit.text)))
+    passage = f" {words} \n {spell_out(words)} "
+    return sum(f" {p} " in passage for p in qa.phrases) / len(qa.phrases)
+
+
 _BLOC = re.compile(r"\b(?:khoi|cum) thi dua (?!(?:da|se|dang|co|la|duoc|trong|cua|va|nam|tinh|nay|do|nao|gi|kia)\b)"
                    r"((?:\w+ ){0,8}?\w+)(?= (?:tinh|thanh pho|tp|huyen|thi xa|nam|giai doan|gom|da|ky|to chuc|\d)\b"
                    r"|\s*[?,.;:()]|\s*$)")
@@ -172,7 +192,10 @@ def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerP
         return False
     if qa.english:
         best = max(s.hit.scores.get("dense_raw", 0.0) for s in sentences)
-        return best >= policy.min_dense_english
+        # or its Vietnamese rendering is nearly all in one sentence's passage (its names are
+        # already anchors): a rendering is partial, so more is asked of it than of Vietnamese
+        return best >= policy.min_dense_english or (
+            qa.lexical and max(_phrase_coverage(qa, s) for s in sentences[:12]) >= policy.min_coverage_english)
     return max(s.coverage for s in sentences) >= policy.min_coverage
 
 
@@ -260,14 +283,20 @@ def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: 
     """For "Ai là Giám đốc Công an tỉnh …?": whether the person's title is that office of that
     body — not the Giám đốc of another body, nor its Phó Giám đốc. The title is the one written
     with the name ("X – Giám đốc Công an tỉnh"), else the words around the name. None for
-    questions that name no office of a body, and for English ones (other word order)."""
-    if qa.english or qa.answer_type != "person":
+    questions that name no office of a body."""
+    if qa.answer_type != "person":
         return None
-    asked = _ASKED_OFFICE.search(fold(split_context(qa.text)[0]))
+    # an English question through its rendering, where "chairman of the People's Committee" reads
+    # "chu tich uy ban nhan dan" (office before body, as in Vietnamese)
+    if qa.english:  # names and place words dropped: "the Nghe An provincial Farmers' Association"
+        named = {w for name in vietnamese_names(qa.text) for w in name.split()} | {"tinh", "huyen", "thanh", "pho"}
+        asked = _ASKED_OFFICE.search(" ".join(w for w in qa.rendered.split() if w not in named))
+    else:
+        asked = _ASKED_OFFICE.search(spell_out(fold(split_context(qa.text)[0])))
     if not asked or not ORG_START.match(asked.group(2)):
         return None
     office, body = asked.group(1), asked.group(2)
-    title = fold(cand.extra)
+    title = spell_out(fold(cand.extra))
     if re.search(rf"(?<!pho )\b{office} {body}\b", title):
         return True
     held = re.search(rf"(?<!pho )\b{office}\b(?: (\w+))?", title)
@@ -275,7 +304,7 @@ def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: 
         return False  # the same office of another body: "Bí thư Tỉnh đoàn"
     # "đại diện Cục Thi hành án dân sự tỉnh có đồng chí X – Phó cục trưởng": the body is named
     # before the name, the office after it (or the other way round)
-    around = fold(text[max(sent.start, cand.start - 80):cand.start] + " " + text[cand.end:min(sent.end, cand.end + 80)])
+    around = spell_out(fold(text[max(sent.start, cand.start - 80):cand.start] + " " + text[cand.end:min(sent.end, cand.end + 80)]))
     return bool((held or re.search(rf"(?<!pho )\b{office}\b", around)) and re.search(rf"\b{body}\b", around))
 
 
@@ -284,7 +313,7 @@ def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
     account for (they state the event: who, what, when), minus the words of its wh-phrase
     ("đơn vị" in "đơn vị nào")."""
     lead = next(iter(sentence_spans(article.text, 0, min(len(article.text), 400))), (0, 0))
-    known = set(_WORD.findall(fold(article.title + " " + article.text[lead[0]:lead[1]])))
+    known = _words(article.title + " " + article.text[lead[0]:lead[1]])
     known |= {article.date[:4]} if article.date else set()
     return {w for w in qa.content if not qa.found(w, known) and w not in qa.frame}
 
@@ -299,9 +328,9 @@ def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Se
         window = text[max(sent.start, cand.start - 90): min(sent.end, cand.end + 90)]
     else:
         window = text[sent.start:sent.end]
-    words = set(_WORD.findall(fold(window)))
+    words = _words(window)
     if len(specific) == 1:  # one word left over from the title and lead: look for it in the passage
-        words |= set(_WORD.findall(fold(sent.hit.text)))
+        words |= _words(sent.hit.text)
     return sum(qa.found(w, words) for w in specific) / len(specific)
 
 
@@ -319,7 +348,7 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
     if cand.kind == "person" and specific:
         # "Chủ tịch Hội Nông dân tỉnh là ai?", "Ai chủ trì hội nghị?": the person whose own clause
         # (name, title, what they did) says what the question says beyond the article's title and lead
-        own = set(_WORD.findall(fold(_own_clause(text, cand, sent))))
+        own = _words(_own_clause(text, cand, sent))
         bonus += 0.6 * sum(qa.found(w, own) for w in specific) / len(specific)
     # Closeness to the question's words inside the sentence: the mean distance from the candidate
     # to the nearest occurrence of each question word the sentence contains.

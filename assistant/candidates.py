@@ -245,6 +245,8 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     e = s + len(" ".join(words))
     if not (2 <= len(words) <= 5):
         return None
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return None  # "Chủ tịch UBTƯ MTTQ Việt Nam": abbreviations of bodies, not a name
     if ORG_START.match(folded, s):
         return None  # "ông Sở ..." is not a name
     name_words = folded[s:e].split()
@@ -255,6 +257,9 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     return s, e
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s*$")
+
+
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     """"Bộ trưởng Bộ Tư pháp Lê Thành Long": the first surname-led name within the next 60
     characters, with no punctuation between the office and it (the body's name)."""
@@ -263,7 +268,7 @@ def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()
-        if word.group(0) in _SURNAMES and raw[at].isupper() and at > s:
+        if word.group(0) in _SURNAMES and raw[at].isupper() and at > s and not _PLACE_BEFORE.search(folded, s, at):
             span = _name_at(raw, folded, at)
             if span and span[1] <= limit + 40 and len(raw[span[0]:span[1]].split()) <= 4:
                 return span

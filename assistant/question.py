@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.normalize import fold
-from index.glossary import english_phrase_terms, vietnamese_synonyms, vietnamese_terms
+from index.glossary import english_phrase_terms, vietnamese_phrases, vietnamese_synonyms, vietnamese_terms
 from index.language import is_english
 
 # Answer types, most specific first. Each pattern runs on the folded question.
@@ -57,6 +57,7 @@ class QuestionAnalysis:
     nouns: list[str] = field(default_factory=list)  # "bao nhiêu chương, điều": ["chuong", "dieu"]
     rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
     synonyms: dict[str, set[str]] = field(default_factory=dict)  # English questions: other renderings of a word
+    phrases: list[str] = field(default_factory=list)  # English questions: each term or name rendered, as a phrase
 
     def found(self, word: str, words: set[str]) -> bool:
         """Whether content word `word`, or another rendering of it, is among `words`."""
@@ -138,4 +139,4 @@ def analyse_question(question: str) -> QuestionAnalysis:
             noun = noun_phrase = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, frame,
                             context, noun_phrase, nouns, " ".join(vietnamese_terms(own)) if english else "",
-                            vietnamese_synonyms(own) if english else {})
+                            vietnamese_synonyms(own) if english else {}, vietnamese_phrases(own) if english else [])

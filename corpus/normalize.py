@@ -75,3 +75,38 @@ def fold_aligned(text: str) -> str:
             folded = ch.lower() if len(ch.lower()) == 1 else ch
         out.append(folded)
     return "".join(out)
+
+
+# Abbreviations of Vietnamese civic bodies (folded) and the words they stand for.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc", "ubtu": "uy ban trung uong", "ubtvqh": "uy ban thuong vu quoc hoi",
+    "tw": "trung uong", "tp": "thanh pho", "ldld": "lien doan lao dong", "cand": "cong an nhan dan",
+    "qdnd": "quan doi nhan dan", "vksnd": "vien kiem sat nhan dan", "tand": "toa an nhan dan",
+    "bchqs": "bo chi huy quan su", "thads": "thi hanh an dan su", "ttxvn": "thong tan xa viet nam",
+    "nhcsxh": "ngan hang chinh sach xa hoi", "cchc": "cai cach hanh chinh", "lhpn": "lien hiep phu nu",
+    "ccb": "cuu chien binh", "tncs": "thanh nien cong san", "tphcm": "thanh pho ho chi minh",
+    "hcm": "ho chi minh", "bch": "ban chap hanh",
+}
+_EXPANSIONS = [(abbr, frozenset(words.split())) for abbr, words in ABBREVIATIONS.items()]
+
+
+def with_abbreviations(words: set[str]) -> set[str]:
+    """Folded words plus what their abbreviations stand for ("mttq" → mat, tran, to, quoc) and the
+    abbreviations of the bodies they spell out in full, so either form matches the other."""
+    out = set(words)
+    for abbr, expansion in _EXPANSIONS:
+        if abbr in words:
+            out |= expansion
+        elif expansion <= words:
+            out.add(abbr)
+    return out
+
+
+_ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
+def spell_out(folded: str) -> str:
+    """Folded text with each civic abbreviation written out: "chu tich ubmttq tinh" →
+    "chu tich uy ban mat tran to quoc tinh"."""
+    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], folded)

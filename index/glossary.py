@@ -66,7 +66,7 @@ GLOSSARY: dict[str, str] = {
     "party": "dang", "politburo": "bo chinh tri", "secretariat": "ban bi thu", "central committee": "trung uong",
     "people's committee": "uy ban nhan dan|ubnd", "people's council": "hoi dong nhan dan|hdnd",
     "national assembly": "quoc hoi", "government": "chinh phu", "ministry": "bo", "department": "so",
-    "board": "ban", "emulation and commendation board": "ban thi dua khen thuong", "bank": "ngan hang",
+    "board": "ban", "committee": "uy ban", "emulation and commendation board": "ban thi dua khen thuong", "bank": "ngan hang",
     "social policy bank": "ngan hang chinh sach xa hoi", "tax": "thue", "tax department": "cuc thue",
     "customs": "hai quan", "treasury": "kho bac", "finance": "tai chinh", "planning and investment": "ke hoach va dau tu",
     "education": "giao duc", "health": "y te", "culture": "van hoa", "agriculture": "nong nghiep",
@@ -90,6 +90,19 @@ GLOSSARY: dict[str, str] = {
     "negative": "tieu cuc", "judicial reform": "cai cach tu phap", "legal aid": "tro giup phap ly",
     "security": "an ninh", "order": "trat tu", "fatherland security": "an ninh to quoc",
     "drug": "ma tuy", "traffic": "giao thong", "safety": "an toan",
+    # national bodies, offices and honours (news style)
+    "vietnam": "viet nam", "vietnamese": "viet nam", "presidium": "doan chu tich",
+    "standing committee": "ban thuong vu|thuong truc", "prime minister": "thu tuong",
+    "deputy prime minister": "pho thu tuong", "minister": "bo truong", "deputy minister": "thu truong",
+    "general secretary": "tong bi thu", "state president": "chu tich nuoc", "ministry of justice": "bo tu phap",
+    "ministry of home affairs": "bo noi vu", "home affairs": "noi vu", "news agency": "thong tan xa",
+    "newspaper": "bao", "press": "bao chi", "press agency": "co quan bao chi", "post": "buu chinh|buu dien",
+    "medal": "huan chuong|ky niem chuong", "labour order": "huan chuong lao dong", "labor order": "huan chuong lao dong",
+    "first class": "hang nhat", "second class": "hang nhi", "third class": "hang ba", "congress": "dai hoi",
+    "patriotic emulation": "thi dua yeu nuoc", "patriotic": "yeu nuoc", "anti-corruption": "phong chong tham nhung",
+    "whistleblower": "nguoi to giac", "reward": "thuong|khen thuong", "minimum wage": "luong toi thieu",
+    "minimum salary": "luong toi thieu", "salary": "luong", "network": "mang luoi", "branch": "chi nhanh",
+    "headquarters": "tru so", "overseas": "nuoc ngoai", "abroad": "nuoc ngoai", "bureau": "co quan thuong tru",
     # other common civic words
     "poor": "ngheo", "poverty": "ngheo", "new rural": "nong thon moi", "digital transformation": "chuyen doi so",
     "administrative reform": "cai cach hanh chinh", "year": "nam", "term": "nhiem ky", "period": "giai doan",
@@ -130,6 +143,11 @@ def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def vietnamese_phrases(question: str) -> list[str]:
+    """The first rendering of each phrase, name word and number, as phrases ("hoi nong dan")."""
+    return list(dict.fromkeys(renderings[0] for renderings in _renderings(question)))
+
+
 def vietnamese_synonyms(question: str) -> dict[str, set[str]]:
     """For each word of the first rendering of a phrase, the word in the same place of its other
     renderings: "represented" → {"dai": {"thay"}, "dien": {"mat"}}, so "thay mặt" counts as
@@ -167,7 +185,9 @@ def _renderings(question: str) -> list[list[str]]:
                 i += n
                 break
         else:
-            if _NUMBER.fullmatch(words[i]):
+            if keys[i] in PLACES:
+                out.append([PLACES[keys[i]]])
+            elif _NUMBER.fullmatch(words[i]):
                 out.append([words[i]])
             elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
                 out.append(["so"])  # "cluster No. 3": "Cụm số 3"
@@ -177,7 +197,10 @@ def _renderings(question: str) -> list[list[str]]:
     return out
 
 
+# Place names English spells as one word; they are names (anchors) as well as terms.
+PLACES = {"hanoi": "ha noi", "haiphong": "hai phong", "danang": "da nang", "saigon": "sai gon"}
 _GROUPS = {"bloc": "khoi", "cluster": "cum"}
+_BODIES = {"committee", "association", "front", "union", "council", "federation", "assembly", "party"}
 
 
 def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
@@ -187,13 +210,17 @@ def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
     "chu tri" (chairing a meeting). Returns the renderings and how many words they consume."""
     ahead = next((_GROUPS[k] for k in keys[i + 1:i + 9] if k in _GROUPS), None)
     if keys[i] in ("chair", "chaired", "chairing"):
-        # its object: "chaired (the) (emulation) cluster", not "chaired the conference of the bloc"
-        group = None
-        for k in keys[i + 1:i + 4]:
-            if k == "of" or k in _GROUPS:
-                group = _GROUPS.get(k)
+        # its object: "chaired (the) (emulation) cluster" heads it; "chaired the … Committee" is
+        # its chairman; "chaired the conference (of the bloc)" presided over a meeting
+        group, body = None, False
+        for k in keys[i + 1:i + 7]:
+            if k in ("of", "at", "in", "on", "for") or k in _GROUPS:
+                group = _GROUPS.get(k) if k in _GROUPS else None
                 break
-        return (["truong " + group] if group else ["chu tri"]), 1
+            body = body or k in _BODIES
+        if group:
+            return ["truong " + group], 1
+        return (["chu tich", "chu tri"] if body else ["chu tri"]), 1
     deputy = keys[i] in ("deputy", "vice")
     at = i + 1 if deputy else i
     if ahead and keys[at:at + 2] == ["head", "of"]:
@@ -214,6 +241,8 @@ def vietnamese_names(question: str) -> list[str]:
         if run:
             out.append(" ".join(run))
         run = []
+        if i < len(names) and _key(names[i]) in PLACES and names[i][:1].isupper():
+            out.append(PLACES[_key(names[i])])
     return out
 
 
@@ -229,6 +258,7 @@ def _name_run(words: list[str], i: int) -> bool:
     def vietnamese(j: int) -> bool:
         w = words[j] if 0 <= j < len(words) else ""
         folded = fold(w).lower()
-        return w[:1].isupper() and bool(VIETNAMESE_SYLLABLE.match(folded)) and folded not in _NOT_NAMES
+        # a capitalised "An", "To" inside a sentence is Vietnamese ("Nghe An"); at its start, English
+        return w[:1].isupper() and bool(VIETNAMESE_SYLLABLE.match(folded)) and (j > 0 or folded not in _NOT_NAMES)
 
     return vietnamese(i) and (vietnamese(i - 1) or vietnamese(i + 1))

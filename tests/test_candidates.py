@@ -22,6 +22,9 @@ def _people(text: str) -> list[tuple[str, str]]:
     ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Bùi Văn Cường tặng Kỷ niệm chương.",
      [("Bùi Văn Cường", "Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),  # "Tống" is a surname; this is a body
     ("Giám đốc Sở Tư pháp tỉnh Vĩnh Phúc cho biết năm nay khó khăn.", []),
+    ("Ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị.", [("Hoàng Văn Nam", "Chủ tịch UBMTTQ tỉnh Hà Giang")]),
+    ("Ông Nguyễn Thiện Nhân, Chủ tịch UBTƯ MTTQ Việt Nam khẳng định, Đoàn chủ tịch UBTƯ MTTQ Việt Nam đã họp.",
+     [("Nguyễn Thiện Nhân", "Chủ tịch UBTƯ MTTQ Việt Nam")]),  # "UBTƯ MTTQ Việt Nam" is no name
 ])
 def test_people_and_their_titles(text, expected):
     assert _people(text) == expected
@@ -33,7 +36,9 @@ ARTICLE = (
     "Thứ trưởng Bộ Nội vụ Lê Quang Vinh đã phát động phong trào thi đua giai đoạn 2025–2030. "
     "Bộ trưởng Bộ Nội vụ Nguyễn Hữu Phong khẳng định toàn ngành sẽ tiếp tục đổi mới công tác cán bộ. "
     "Dịp này, Chủ tịch Quốc hội Trần Minh Đạo đã trao Huân chương Lao động hạng Nhất cho ngành nội vụ. "
-    "Trong nhiệm kỳ, toàn ngành đã tinh giản 1.250 biên chế công chức hành chính cấp tỉnh."
+    "Trong nhiệm kỳ, toàn ngành đã tinh giản 1.250 biên chế công chức hành chính cấp tỉnh. "
+    "Phát biểu chào mừng, ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị các cấp Mặt trận "
+    "tăng cường giám sát việc tinh giản biên chế."
 )
 
 
@@ -70,3 +75,17 @@ def test_a_count_is_said_with_the_whole_noun_the_question_asks_for(news_index):
     """The counted noun read on in the article past the candidate's first words."""
     answer = news_index.ask("Trong nhiệm kỳ, ngành nội vụ đã tinh giản bao nhiêu biên chế công chức hành chính?")
     assert answer.short_answer == "1.250 biên chế công chức hành chính"
+
+
+@pytest.mark.parametrize("question", [
+    "Ai là Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh Hà Giang?",  # the article writes "UBMTTQ"
+    "Who is the chairman of the Ha Giang Fatherland Front Committee?",
+])
+def test_abbreviations_match_the_names_they_stand_for(news_index, question):
+    answer = news_index.ask(question)
+    assert not answer.abstained, question
+    assert "Hoàng Văn Nam" in answer.short_answer
+
+
+def test_an_english_question_about_another_city_abstains(news_index):
+    assert news_index.ask("Who is the chairman of the Danang Fatherland Front Committee?").abstained

@@ -37,3 +37,13 @@ def test_normalisation_never_fails_and_keeps_fold_idempotent(text):
     assert fold(fold(text)) == fold(text)
     assert fold(normalize_tones(nfc(text))) == fold(nfc(text))
     assert match_form(match_form(text)) == match_form(text)
+
+
+def test_abbreviations_and_their_spelled_out_forms_match():
+    from corpus.normalize import spell_out, with_abbreviations
+
+    assert spell_out(fold("Chủ tịch UBMTTQ tỉnh và UBND TP Hà Nội")) == \
+        "chu tich uy ban mat tran to quoc tinh va uy ban nhan dan thanh pho ha noi"
+    assert {"mat", "tran", "to", "quoc"} <= with_abbreviations({"mttq"})
+    assert "ubnd" in with_abbreviations({"uy", "ban", "nhan", "dan", "tinh"})
+    assert with_abbreviations({"tu", "phap"}) == {"tu", "phap"}  # "tư" is no abbreviation
