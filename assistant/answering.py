@@ -225,9 +225,10 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 continue  # "Ai là Bí thư Tỉnh ủy?" is not answered by the Bí thư Tỉnh đoàn
             # the office of the body the question names, held by this person, is the evidence that
             # matters; the question's other words ("phát biểu tại Đại hội …") need not be near
-            if qa.lexical and not office and _local_coverage(qa, cand, text, sent, specific) < policy.min_local_coverage:
-                continue
             if cand.kind == "number" and qa.noun and not _number_fits(qa.noun, cand, text[cand.end - len(cand.extra):cand.end + 30]):
+                continue
+            counted = cand.kind == "number" and bool(qa.noun)  # it counts the question's noun (checked above)
+            if qa.lexical and not office and _local_coverage(qa, cand, text, sent, specific, counted) < policy.min_local_coverage:
                 continue
             value = sent.score + _candidate_bonus(qa, cand, kinds, text, sent, specific)
             if best is None or value > best[0]:
@@ -263,7 +264,7 @@ _ORG_NOUNS = {"don vi", "co quan", "to chuc", "thanh vien", "dia phuong", "tap t
 def _number_fits(noun: str, cand: Candidate, after: str = "") -> bool:
     """Whether a number candidate counts what the question asks for ("bao nhiêu đơn vị" → "07
     đơn vị"; money → đồng/triệu/tỷ; percentages → %)."""
-    extra = fold(cand.extra)
+    extra = spell_out(fold(cand.extra))  # "58 ĐB" counts "đại biểu"
     if noun.startswith(_MONEY):
         return extra.startswith(("dong", "trieu", "ty", "nghin", "ngan"))
     if noun.startswith(_PERCENT):
@@ -318,7 +319,8 @@ def _specific_words(qa: QuestionAnalysis, article: Article) -> set[str]:
     return {w for w in qa.content if not qa.found(w, known) and w not in qa.frame}
 
 
-def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence", specific: set[str]) -> float:
+def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence", specific: set[str],
+                    counted: bool = False) -> float:
     """Share of the specific question words found near the candidate: in a window around it
     for people, titles and organisations (a list of officials mentions many), else in its
     sentence."""
@@ -327,7 +329,9 @@ def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Se
     if cand.kind in ("person", "title", "organisation"):
         window = text[max(sent.start, cand.start - 90): min(sent.end, cand.end + 90)]
     else:
-        window = text[sent.start:sent.end]
+        # a count of what the question counts: its sentence and the end of the one before, where
+        # news often states the event ("Phiên thảo luận … ngày 9-6 …. … 58 ĐB đã trực tiếp phát biểu")
+        window = text[max(sent.hit.start, sent.start - 160) if counted else sent.start:sent.end]
     words = _words(window)
     if len(specific) == 1:  # one word left over from the title and lead: look for it in the passage
         words |= _words(sent.hit.text)
@@ -417,17 +421,20 @@ def _display(qa: QuestionAnalysis, cand: Candidate, text: str = "") -> str:
     if cand.kind == "number":
         number = re.match(r"[\d.,]+\s?%?", cand.text)
         value = number.group(0).strip() if number else cand.text
-        if qa.noun and fold(cand.extra).startswith(qa.noun):
+        if qa.noun and spell_out(fold(cand.extra)).startswith(qa.noun):
             # the counted noun as the question words it ("04 nhóm vấn đề", "21 tháng lương tối
             # thiểu"), spelled as the text spells it, read on in the article past the candidate
             following = text[cand.start + len(value):cand.start + len(value) + 80] if text else ""
             said = (re.split(r"[,;:.()\n]", following)[0] or cand.text[len(value):]).split() if following \
                 else cand.text[len(value):].split()
             asked = qa.noun_phrase.split()
-            n = 0
-            while n < min(len(said), len(asked)) and fold(said[n]) == asked[n]:
-                n += 1
-            return f"{value} {' '.join(said[:max(n, len(qa.noun.split()))])}".strip()
+            n = i = 0  # said words, asked words matched ("ĐB" matches "đại biểu")
+            while n < len(said) and i < len(asked):
+                spelled = spell_out(fold(said[n])).split()
+                if not spelled or asked[i:i + len(spelled)] != spelled:
+                    break
+                n, i = n + 1, i + len(spelled)
+            return f"{value} {' '.join(said[:n or len(qa.noun.split())])}".strip()
         return value
     if cand.kind == "person" and cand.extra and fold(cand.extra) not in ("ong", "ba", "dong chi"):
         return f"{cand.text} – {cand.extra}" if not cand.extra.islower() else f"{cand.extra} {cand.text}"

@@ -43,7 +43,7 @@ OFFICES = (
     "pho khoi"
 )
 _PERSON_TITLES = (
-    OFFICES + "|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|"
+    OFFICES + "|dai tuong|thuong tuong|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|"
     "ts\\.|ths\\.|dong chi|ong|ba"
 )
 _NAME = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*(?: [A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*){1,4}"
@@ -239,9 +239,13 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     name = re.match(_NAME, raw[s:])
     if not name:
         return None
+    if _BODY_IN_NAME.search(folded[s:s + name.end() + 12]):
+        return None  # "Chủ tịch Tổng Liên đoàn Lao động": "Tống" is a surname, this is a body
     words = raw[s:s + name.end()].split()
-    while words and not words[-1][:1].isupper():
-        words.pop()  # _NAME's letter range also holds lower-case letters: "Nguyễn Thanh Tịnh đã"
+    # _NAME's letter range also holds lower-case letters: a name ends before the first word that
+    # is not capitalised ("Nguyễn Thanh Tịnh đã", "Quân ủy Trung ương")
+    cut = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    words = words[:cut]
     e = s + len(" ".join(words))
     if not (2 <= len(words) <= 5):
         return None
@@ -252,8 +256,6 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     name_words = folded[s:e].split()
     if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
         return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
-    if _BODY_IN_NAME.search(folded[s:e]):
-        return None  # "Chủ tịch Tổng Liên đoàn Lao động": "Tống" is a surname, this is a body
     return s, e
 
 

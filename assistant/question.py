@@ -110,6 +110,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         noun = m.group(1) if m else None
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,6})", folded)
         noun_phrase = m.group(1) if m else ""
+        # the noun phrase ends where the verb starts ("đại biểu | đã trực tiếp phát biểu")
+        noun_phrase = re.split(r" (?:da|duoc|se|dang|co|la|thuoc|tai|trong|khi|vao|cua|duoi|tren) ", noun_phrase + " ")[0].strip()
         m = re.search(r"\b(?:bao nhieu|may)\s+((?:\w+ ?){1,2}(?:(?:,| va) (?:\w+ ?){1,2})+)", folded)
         if m:  # "bao nhiêu chương, điều": several counted nouns
             nouns = [n.strip() for n in re.split(r",| va ", m.group(1)) if n.strip()]

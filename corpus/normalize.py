@@ -86,7 +86,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bchqs": "bo chi huy quan su", "thads": "thi hanh an dan su", "ttxvn": "thong tan xa viet nam",
     "nhcsxh": "ngan hang chinh sach xa hoi", "cchc": "cai cach hanh chinh", "lhpn": "lien hiep phu nu",
     "ccb": "cuu chien binh", "tncs": "thanh nien cong san", "tphcm": "thanh pho ho chi minh",
-    "hcm": "ho chi minh", "bch": "ban chap hanh",
+    "hcm": "ho chi minh", "bch": "ban chap hanh", "qh": "quoc hoi", "db": "dai bieu", "dbqh": "dai bieu quoc hoi",
 }
 _EXPANSIONS = [(abbr, frozenset(words.split())) for abbr, words in ABBREVIATIONS.items()]
 

@@ -27,7 +27,7 @@ GLOSSARY: dict[str, str] = {
     "cooperation program": "chuong trinh phoi hop", "regulation": "quy che", "programme": "chuong trinh",
     "program": "chuong trinh", "plan": "ke hoach", "directive": "chi thi", "resolution": "nghi quyet",
     "decision": "quyet dinh", "decree": "nghi dinh", "circular": "thong tu", "law": "luat",
-    "chapter": "chuong", "article": "dieu", "clause": "khoan", "content": "noi dung", "task": "nhiem vu",
+    "document": "van kien|van ban", "chapter": "chuong", "article": "dieu", "clause": "khoan", "content": "noi dung", "task": "nhiem vu",
     "key task": "nhiem vu trong tam", "target": "chi tieu", "criteria": "tieu chi", "criterion": "tieu chi",
     # events and acts
     "signing ceremony": "le ky ket", "ceremony": "le", "conference": "hoi nghi", "meeting": "hoi nghi",

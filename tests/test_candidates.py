@@ -22,6 +22,8 @@ def _people(text: str) -> list[tuple[str, str]]:
     ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Bùi Văn Cường tặng Kỷ niệm chương.",
      [("Bùi Văn Cường", "Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),  # "Tống" is a surname; this is a body
     ("Giám đốc Sở Tư pháp tỉnh Vĩnh Phúc cho biết năm nay khó khăn.", []),
+    ("Đại tướng Ngô Xuân Lịch, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, chủ trì hội nghị.",
+     [("Ngô Xuân Lịch", "Ủy viên Bộ Chính trị")]),  # "Quân ủy Trung" is no name
     ("Ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị.", [("Hoàng Văn Nam", "Chủ tịch UBMTTQ tỉnh Hà Giang")]),
     ("Ông Nguyễn Thiện Nhân, Chủ tịch UBTƯ MTTQ Việt Nam khẳng định, Đoàn chủ tịch UBTƯ MTTQ Việt Nam đã họp.",
      [("Nguyễn Thiện Nhân", "Chủ tịch UBTƯ MTTQ Việt Nam")]),  # "UBTƯ MTTQ Việt Nam" is no name
@@ -38,7 +40,8 @@ ARTICLE = (
     "Dịp này, Chủ tịch Quốc hội Trần Minh Đạo đã trao Huân chương Lao động hạng Nhất cho ngành nội vụ. "
     "Trong nhiệm kỳ, toàn ngành đã tinh giản 1.250 biên chế công chức hành chính cấp tỉnh. "
     "Phát biểu chào mừng, ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị các cấp Mặt trận "
-    "tăng cường giám sát việc tinh giản biên chế."
+    "tăng cường giám sát việc tinh giản biên chế. Gần 300 lượt đại biểu (ĐB) đã đăng ký tham luận và 87 ĐB "
+    "đã trực tiếp phát biểu."
 )
 
 
@@ -89,3 +92,9 @@ def test_abbreviations_match_the_names_they_stand_for(news_index, question):
 
 def test_an_english_question_about_another_city_abstains(news_index):
     assert news_index.ask("Who is the chairman of the Danang Fatherland Front Committee?").abstained
+
+
+def test_a_count_written_with_an_abbreviation(news_index):
+    """"Bao nhiêu đại biểu": "87 ĐB đã trực tiếp phát biểu", the event named in the sentence before."""
+    answer = news_index.ask("Có bao nhiêu đại biểu đã trực tiếp phát biểu tại đại hội?")
+    assert answer.short_answer == "87 ĐB", answer.answer
