@@ -40,6 +40,7 @@ KINDS_FOR_TYPE: dict[str, list[str]] = {
     "role": ["role"],
     "organisation": ["organisation"],
     "place": ["place", "organisation"],
+    "locality": ["locality"],
     "theme": ["quote"],
     "campaign": ["campaign", "quote"],
     "directive": ["directive"],
@@ -326,7 +327,7 @@ def _local_coverage(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Se
     sentence."""
     if not specific:
         return 1.0
-    if cand.kind in ("person", "title", "organisation"):
+    if cand.kind in ("person", "title", "organisation", "locality"):
         window = text[max(sent.start, cand.start - 90): min(sent.end, cand.end + 90)]
     else:
         # a count of what the question counts: its sentence and the end of the one before, where
@@ -345,7 +346,7 @@ def _candidate_bonus(qa: QuestionAnalysis, cand: Candidate, kinds: list[str], te
         bonus += 0.5 if fold(cand.extra).startswith(qa.noun) else -0.3
     if cand.kind == "date":
         bonus += 0.1 * len(re.findall(r"\d+", cand.text))
-    if cand.kind == "organisation":
+    if cand.kind in ("organisation", "locality"):
         bonus += _role_fit(qa, cand, text, sent)
     if cand.kind == "role":
         bonus += _role_holder_fit(qa, cand, text, sent)

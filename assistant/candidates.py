@@ -102,6 +102,15 @@ def role_of(folded: str, anchored: bool = False) -> str | None:
     return _ROLES[m.group(0)] if m else None
 
 
+# A locality: its level and its capitalised name, with the people's committee that stands for it
+# ("tỉnh Phúc Kiến", "UBND huyện Tân Sơn", "TP. Vĩnh Yên").
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_LOCALITY = re.compile(
+    r"(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) )?"
+    r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) ?"
+    rf"((?:[{_UPPER}][^\s,;:.()–\"“”]*)(?: [{_UPPER}][^\s,;:.()–\"“”]*){{0,3}})"
+)
+_NOT_NAME_AFTER_LEVEL = re.compile(r"^(?:uy|doan|dang)\b")  # "Tỉnh ủy", "Tỉnh đoàn": bodies
 _LIST_INTRO = re.compile(r"\bgom(?: co)?\s*:?\s*|:\s*")
 _ITEM_SPLIT = re.compile(r"\s*[;,]\s*|\s+va\s+|\s+cung\s+")
 _PLACE_INTRO = re.compile(r"\b(?:tai|o)\s+(?=[A-ZĐÀ-Ỹa-z])")
@@ -154,6 +163,10 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
     if "item" in kinds:
         for s, e in _list_items(raw, folded):
             add("item", s, e)
+    if "locality" in kinds:
+        for m in _LOCALITY.finditer(raw):
+            if not _NOT_NAME_AFTER_LEVEL.match(fold_aligned(m.group(1)).lower()):
+                add("locality", m.start(), m.end())
     if "place" in kinds:
         for m in _PLACE_INTRO.finditer(folded):
             stop = _ORG_STOP.search(folded, m.end() + 1)

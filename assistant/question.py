@@ -23,6 +23,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("role", r"\b(vai tro (gi|nao)|giu vai tro|dam nhan vai tro|dam nhiem vai tro|lam gi trong|what role|which role|what was the role)\b"),
     ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
     ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
+    ("locality", r"\b(tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong) nao\b|\b(which|what) (province|district|commune|city|ward|town|locality)\b"),
     ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|who|whom)\b"),
     ("organisation", r"\b(don vi nao|co quan nao|to chuc nao|ben nao|khoi nao|cum nao|so nao|hoi nao|which (unit|agency|body|organi[sz]ation|party|bloc|cluster|district|province|commune|city|department|ministry|association))\b"),
 ]
@@ -46,7 +47,7 @@ class QuestionAnalysis:
     """What a question asks for."""
 
     text: str
-    answer_type: str  # theme, campaign, directive, number, date, place, role, title, list, person, organisation, other
+    answer_type: str  # theme, campaign, directive, number, date, place, locality, role, title, list, person, organisation, other
     wants_list: bool
     english: bool
     content: list[str] = field(default_factory=list)  # folded content words, in order
@@ -103,7 +104,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
             break
     wants_list = answer_type == "list" or bool(
         re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bwhich \w+s\b|\bgom nhung\b", folded)
-    ) and answer_type not in ("number", "date", "place")
+    ) and answer_type not in ("number", "date", "place", "locality")
     noun, noun_phrase, nouns = None, "", []
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)

@@ -256,3 +256,15 @@ def test_the_named_bloc_is_still_found_without_tone_marks(demo_index):
     answer = demo_index.ask("Khoi thi dua noi chinh tinh Bac Ninh gom nhung don vi nao?")
     assert not answer.abstained
     assert "Công an tỉnh Bắc Ninh" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Năm 2020, huyện nào làm Trưởng Cụm thi đua số 3 các huyện miền núi tỉnh Phú Thọ?", "UBND huyện Tân Sơn"),
+    ("Hội nghị ký kết giao ước thi đua năm 2021 của Cụm thi đua số 4 tỉnh Nghệ An được tổ chức tại huyện nào?",
+     "huyện Tương Dương"),
+])
+def test_which_locality(demo_index, question, expected):
+    """"Tỉnh nào", "huyện nào", "which province": a locality with its name, not the sentence."""
+    answer = demo_index.ask(question)
+    assert answer.short_answer == expected, answer.answer
+    _check_citations(demo_index, answer)

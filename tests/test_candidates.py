@@ -98,3 +98,13 @@ def test_a_count_written_with_an_abbreviation(news_index):
     """"Bao nhiêu đại biểu": "87 ĐB đã trực tiếp phát biểu", the event named in the sentence before."""
     answer = news_index.ask("Có bao nhiêu đại biểu đã trực tiếp phát biểu tại đại hội?")
     assert answer.short_answer == "87 ĐB", answer.answer
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chủ tịch nước đã đi thăm tỉnh Phúc Kiến, địa phương duyên hải.", ["tỉnh Phúc Kiến"]),
+    ("Năm 2020, UBND huyện Tân Sơn làm Trưởng cụm, UBND huyện Yên Lập làm Phó cụm.",
+     ["UBND huyện Tân Sơn", "UBND huyện Yên Lập"]),
+    ("Bí thư Tỉnh ủy Quảng Ninh dự hội nghị tại TP. Hạ Long.", ["TP. Hạ Long"]),  # "Tỉnh ủy" is a body
+])
+def test_localities(text, expected):
+    assert [c.text for c in candidates(text, 0, len(text), {"locality"}) if c.kind == "locality"] == expected
