@@ -301,6 +301,8 @@ def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: 
     title = spell_out(fold(cand.extra))
     if re.search(rf"(?<!pho )\b{office} {body}\b", title):
         return True
+    if _OFFICE.search(title) and not re.search(rf"(?<!pho )\b{office}\b", title):
+        return False  # the title written with the name is another office ("Trưởng Ban Nội chính")
     held = re.search(rf"(?<!pho )\b{office}\b(?: (\w+))?", title)
     if held and held.group(1) and ORG_START.match(title, held.start(1)):
         return False  # the same office of another body: "Bí thư Tỉnh đoàn"

@@ -23,6 +23,7 @@ class Candidate:
 _DATE = re.compile(
     r"\b(?:(?:giai doan|nhiem ky|thoi ky) )?(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
+    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom) \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
 )
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
@@ -217,7 +218,7 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
 
 _TITLE_AFTER = re.compile(
     r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| (?:tham|cung|da|chu tri|phat bieu|de nghi|cho biet|"
-    r"nhan manh|khang dinh|bao cao|trinh bay|yeu cau)\b|$)"
+    r"nhan manh|khang dinh|bao cao|trinh bay|yeu cau|duoc|se|dang|la)\b|$)"
 )
 
 
@@ -238,13 +239,22 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         # however the article spells them ("chủ trì", "đề nghị")
         t = _TITLE_AFTER.match(folded[e:e + 120])
         if t and raw[e + t.start(1)].isupper():
-            title = raw[e + t.start(1):e + t.end(1)].strip()
+            title = _title_end(raw[e + t.start(1):e + t.end(1)].strip())
         elif office_and_body:
             title = raw[m.start():s].strip()
         else:
             title = raw[m.start():m.end()].strip()
         people.append((s, e, title))
     return people
+
+
+def _title_end(title: str) -> str:
+    """A title ends at a dash followed by a lower-case word ("Phó Chủ tịch Tổng LĐLĐVN - trò chuyện");
+    a dash between capitalised words belongs to it ("Trưởng Ban Thi đua – Khen thưởng")."""
+    for m in re.finditer(r"\s[–\-]\s+(\S)", title):
+        if m.group(1).islower():
+            return title[:m.start()].strip()
+    return title
 
 
 def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:

@@ -87,6 +87,8 @@ ABBREVIATIONS: dict[str, str] = {
     "nhcsxh": "ngan hang chinh sach xa hoi", "cchc": "cai cach hanh chinh", "lhpn": "lien hiep phu nu",
     "ccb": "cuu chien binh", "tncs": "thanh nien cong san", "tphcm": "thanh pho ho chi minh",
     "hcm": "ho chi minh", "bch": "ban chap hanh", "qh": "quoc hoi", "db": "dai bieu", "dbqh": "dai bieu quoc hoi",
+    "ldldvn": "lien doan lao dong viet nam", "tldld": "tong lien doan lao dong", "mttqvn": "mat tran to quoc viet nam",
+    "vn": "viet nam",
 }
 _EXPANSIONS = [(abbr, frozenset(words.split())) for abbr, words in ABBREVIATIONS.items()]
 

@@ -22,6 +22,12 @@ def _people(text: str) -> list[tuple[str, str]]:
     ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Bùi Văn Cường tặng Kỷ niệm chương.",
      [("Bùi Văn Cường", "Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),  # "Tống" is a surname; this is a body
     ("Giám đốc Sở Tư pháp tỉnh Vĩnh Phúc cho biết năm nay khó khăn.", []),
+    ("Đồng chí Trần Văn Thuật - Phó Chủ tịch Tổng LĐLĐVN - trò chuyện với các cá nhân.",
+     [("Trần Văn Thuật", "Phó Chủ tịch Tổng LĐLĐVN")]),  # a dash before a lower-case word ends the title
+    ("Có ông Kiều Văn Đạt – Phó Trưởng ban Thi đua – Khen thưởng tỉnh; đại diện các đơn vị.",
+     [("Kiều Văn Đạt", "Phó Trưởng ban Thi đua – Khen thưởng tỉnh")]),  # a dash inside a body's name
+    ("Ông Hồ Thanh Hà - Phó trưởng phòng Tài chính - Kế hoạch huyện được yêu cầu trả về đơn vị cũ.",
+     [("Hồ Thanh Hà", "Phó trưởng phòng Tài chính - Kế hoạch huyện")]),
     ("Đại tướng Ngô Xuân Lịch, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, chủ trì hội nghị.",
      [("Ngô Xuân Lịch", "Ủy viên Bộ Chính trị")]),  # "Quân ủy Trung" is no name
     ("Ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị.", [("Hoàng Văn Nam", "Chủ tịch UBMTTQ tỉnh Hà Giang")]),
@@ -108,3 +114,12 @@ def test_a_count_written_with_an_abbreviation(news_index):
 ])
 def test_localities(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"locality"}) if c.kind == "locality"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chương trình diễn ra vào 20h00 ngày 20.5.2017 tại Hà Nội.", ["ngày 20.5.2017"]),
+    ("Phiên thảo luận ngày 9-6 kết thúc muộn.", ["ngày 9-6"]),
+    ("Tỷ lệ đạt 97.3 phần trăm.", []),
+])
+def test_dates_written_with_dots_and_dashes(text, expected):
+    assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
