@@ -279,6 +279,7 @@ def _number_fits(noun: str, cand: Candidate, after: str = "") -> bool:
 
 _OFFICE = re.compile(rf"\b({OFFICES})\b")
 _ASKED_OFFICE = re.compile(rf"\b({OFFICES}) (\w+ \w+)")
+_ASKS_WHO_HOLDS = re.compile(rf"\bai (?:la|dang la|hien la|giu chuc|lam|dam nhiem) (?:{OFFICES})\b|^\s*(?:{OFFICES})\b.*\bla ai\b")
 
 
 def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence") -> bool | None:
@@ -288,13 +289,18 @@ def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: 
     questions that name no office of a body."""
     if qa.answer_type != "person":
         return None
+    own = spell_out(fold(split_context(qa.text)[0]))
+    # only a question that asks who holds the office ("Ai là …", "… là ai", "Who is the …"), not
+    # one that names it as context ("Ai trao Bằng khen cho Giám đốc Sở Tư pháp?")
+    if not (_ASKS_WHO_HOLDS.search(own) or qa.english and re.match(r"\s*who (?:is|was|are|were) (?:the )?", own)):
+        return None
     # an English question through its rendering, where "chairman of the People's Committee" reads
     # "chu tich uy ban nhan dan" (office before body, as in Vietnamese)
     if qa.english:  # names and place words dropped: "the Nghe An provincial Farmers' Association"
         named = {w for name in vietnamese_names(qa.text) for w in name.split()} | {"tinh", "huyen", "thanh", "pho"}
         asked = _ASKED_OFFICE.search(" ".join(w for w in qa.rendered.split() if w not in named))
     else:
-        asked = _ASKED_OFFICE.search(spell_out(fold(split_context(qa.text)[0])))
+        asked = _ASKED_OFFICE.search(own)
     if not asked or not ORG_START.match(asked.group(2)):
         return None
     office, body = asked.group(1), asked.group(2)

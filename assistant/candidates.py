@@ -37,6 +37,7 @@ _DIRECTIVE = re.compile(
 )
 # Offices a person holds (folded), most specific first.
 OFFICES = (
+    "pho thu tuong|thu tuong|pho chu tich nuoc|chu tich nuoc|pho tong giam doc|tong giam doc|pho chu nhiem|chu nhiem|"
     "pho chu tich|chu tich|pho giam doc|giam doc|pho chanh an|chanh an|pho vien truong|vien truong|"
     "pho truong ban|truong ban|pho bi thu|bi thu|pho cuc truong|cuc truong|chanh thanh tra|pho chanh thanh tra|"
     "chi huy truong|chinh uy|tong bi thu|thu truong|bo truong|truong phong|pho truong phong|hieu truong|"

@@ -47,7 +47,8 @@ ARTICLE = (
     "Trong nhiệm kỳ, toàn ngành đã tinh giản 1.250 biên chế công chức hành chính cấp tỉnh. "
     "Phát biểu chào mừng, ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị các cấp Mặt trận "
     "tăng cường giám sát việc tinh giản biên chế. Gần 300 lượt đại biểu (ĐB) đã đăng ký tham luận và 87 ĐB "
-    "đã trực tiếp phát biểu."
+    "đã trực tiếp phát biểu. Dịp này, Phó Thủ tướng Lê Văn Hòa trao Bằng khen của Thủ tướng Chính phủ cho "
+    "Giám đốc Sở Nội vụ tỉnh Hà Giang Đỗ Minh Tâm."
 )
 
 
@@ -123,3 +124,10 @@ def test_localities(text, expected):
 ])
 def test_dates_written_with_dots_and_dashes(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
+
+
+def test_an_office_named_as_context_is_not_the_office_asked_for(news_index):
+    """"Ai trao … cho Giám đốc Sở Nội vụ?" asks for the giver; the office is who received."""
+    answer = news_index.ask("Ai trao Bằng khen của Thủ tướng Chính phủ cho Giám đốc Sở Nội vụ tỉnh Hà Giang?")
+    assert "Lê Văn Hòa" in answer.short_answer, answer.answer
+    assert "Đỗ Minh Tâm" in news_index.ask("Ai là Giám đốc Sở Nội vụ tỉnh Hà Giang?").short_answer
