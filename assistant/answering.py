@@ -24,7 +24,7 @@ from corpus.sentences import sentence_spans
 from index.glossary import vietnamese_names
 from index.retrieval import Hit
 
-from .candidates import OFFICES, ORG_START, Candidate, candidates, role_of
+from .candidates import OFFICE, OFFICES, ORG_START, Candidate, candidates, role_of
 from .question import QuestionAnalysis, analyse_question, split_context
 from .records import Answer, Citation
 
@@ -99,6 +99,12 @@ def _words(text: str) -> set[str]:
     return with_abbreviations(set(_WORD.findall(fold(text))))
 
 
+def _phrase_text(text: str) -> str:
+    """`text` folded to its words, written a second time with abbreviations spelled out, padded
+    with spaces so that `f" {phrase} " in` finds whole phrases in either form."""
+    words = " ".join(_WORD.findall(fold(text)))
+    return f" {words} \n {spell_out(words)} "
+
 
 def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> list[_Sentence]:
     wanted = qa.content
@@ -109,8 +115,7 @@ def _score_sentences(qa: QuestionAnalysis, hits: list[Hit], articles: dict[str, 
     for rank, hit in enumerate(hits):
         article = articles[hit.article_id]
         if phrases and hit.article_id not in has_names:
-            article_words = " ".join(_WORD.findall(fold(article.title + " " + article.text)))
-            folded_article = f" {article_words} \n {spell_out(article_words)} "  # "UBND" and "Ủy ban nhân dân" alike
+            folded_article = _phrase_text(article.title + " " + article.text)  # "UBND" and "Ủy ban nhân dân" alike
             has_names[hit.article_id] = all(f" {p} " in folded_article for p in phrases)
         if phrases and not has_names[hit.article_id]:
             continue
@@ -167,8 +172,7 @@ def _phrase_coverage(qa: QuestionAnalysis, sent: _Sentence) -> float:
     enough to answer ("hội" of "hội nghị", "dân" of "UBND" are no "Hội Nông dân")."""
     if not qa.phrases:
         return 0.0
-    words = " ".join(_WORD.findall(fold(sent.hit.title + " " + sent.hit.text)))
-    passage = f" {words} \n {spell_out(words)} "
+    passage = _phrase_text(sent.hit.title + " " + sent.hit.text)
     return sum(f" {p} " in passage for p in qa.phrases) / len(qa.phrases)
 
 
@@ -203,6 +207,7 @@ def _supported(qa: QuestionAnalysis, sentences: list[_Sentence], policy: AnswerP
 # --- answers ----------------------------------------------------------------------------------
 def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
     question_folded = qa.folded
+    asked_office = _asked_office(qa)
     best: tuple[float, _Sentence, Candidate] | None = None
     for sent in sentences[:12]:
         if qa.lexical and sent.coverage < policy.min_coverage * 0.75:
@@ -221,7 +226,7 @@ def _typed_answer(qa, sentences, articles, kinds, policy) -> Answer | None:
                 continue
             if cand.kind == "date" and period != bool(_YEAR_RANGE.search(cand.text)):
                 continue  # "giai đoạn nào" wants "2021–2025"; "ngày nào" never a range
-            office = _holds_asked_office(qa, cand, text, sent) if cand.kind == "person" else None
+            office = _holds_office(asked_office, cand, text, sent) if cand.kind == "person" and asked_office else None
             if office is False:
                 continue  # "Ai là Bí thư Tỉnh ủy?" is not answered by the Bí thư Tỉnh đoàn
             # the office of the body the question names, held by this person, is the evidence that
@@ -277,16 +282,13 @@ def _number_fits(noun: str, cand: Candidate, after: str = "") -> bool:
     return extra.startswith(noun.split()[0]) or bool(listed and listed.group(1) == noun.split()[0])
 
 
-_OFFICE = re.compile(rf"\b({OFFICES})\b")
 _ASKED_OFFICE = re.compile(rf"\b({OFFICES}) (\w+ \w+)")
 _ASKS_WHO_HOLDS = re.compile(rf"\bai (?:la|dang la|hien la|giu chuc|lam|dam nhiem) (?:{OFFICES})\b|^\s*(?:{OFFICES})\b.*\bla ai\b")
 
 
-def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: "_Sentence") -> bool | None:
-    """For "Ai là Giám đốc Công an tỉnh …?": whether the person's title is that office of that
-    body — not the Giám đốc of another body, nor its Phó Giám đốc. The title is the one written
-    with the name ("X – Giám đốc Công an tỉnh"), else the words around the name. None for
-    questions that name no office of a body."""
+def _asked_office(qa: QuestionAnalysis) -> tuple[str, str] | None:
+    """For "Ai là Giám đốc Công an tỉnh …?": (office, first two words of its body), e.g.
+    ("giam doc", "cong an"). None unless the question asks who holds an office of a body."""
     if qa.answer_type != "person":
         return None
     own = spell_out(fold(split_context(qa.text)[0]))
@@ -303,13 +305,20 @@ def _holds_asked_office(qa: QuestionAnalysis, cand: Candidate, text: str, sent: 
         asked = _ASKED_OFFICE.search(own)
     if not asked or not ORG_START.match(asked.group(2)):
         return None
-    office, body = asked.group(1), asked.group(2)
+    return asked.group(1), asked.group(2)
+
+
+def _holds_office(asked: tuple[str, str], cand: Candidate, text: str, sent: "_Sentence") -> bool:
+    """Whether the person's title is the asked office of the asked body — not the same office of
+    another body, nor its deputy ("Phó Giám đốc"). The title is the one written with the name
+    ("X – Giám đốc Công an tỉnh"), else the words around the name."""
+    office, body = asked
     title = spell_out(fold(cand.extra))
     if re.search(rf"(?<!pho )\b{office} {body}\b", title):
         return True
-    if _OFFICE.search(title) and not re.search(rf"(?<!pho )\b{office}\b", title):
-        return False  # the title written with the name is another office ("Trưởng Ban Nội chính")
     held = re.search(rf"(?<!pho )\b{office}\b(?: (\w+))?", title)
+    if OFFICE.search(title) and not held:
+        return False  # the title written with the name is another office ("Trưởng Ban Nội chính")
     if held and held.group(1) and ORG_START.match(title, held.start(1)):
         return False  # the same office of another body: "Bí thư Tỉnh đoàn"
     # "đại diện Cục Thi hành án dân sự tỉnh có đồng chí X – Phó cục trưởng": the body is named
@@ -433,9 +442,8 @@ def _display(qa: QuestionAnalysis, cand: Candidate, text: str = "") -> str:
         if qa.noun and spell_out(fold(cand.extra)).startswith(qa.noun):
             # the counted noun as the question words it ("04 nhóm vấn đề", "21 tháng lương tối
             # thiểu"), spelled as the text spells it, read on in the article past the candidate
-            following = text[cand.start + len(value):cand.start + len(value) + 80] if text else ""
-            said = (re.split(r"[,;:.()\n]", following)[0] or cand.text[len(value):]).split() if following \
-                else cand.text[len(value):].split()
+            following = text[cand.start + len(value):cand.start + len(value) + 80]
+            said = (re.split(r"[,;:.()\n]", following)[0] or cand.text[len(value):]).split()
             asked = qa.noun_phrase.split()
             n = i = 0  # said words, asked words matched ("ĐB" matches "đại biểu")
             while n < len(said) and i < len(asked):

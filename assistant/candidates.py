@@ -56,7 +56,7 @@ _SURNAMES = frozenset(
 )
 # Words of bodies and places, never of a person's name (checked when the first word is no surname).
 _NOT_NAME_WORDS = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())
-_OFFICE_WORDS = re.compile(rf"(?:{OFFICES})")
+OFFICE = re.compile(rf"\b(?:{OFFICES})\b")
 # Phrases of bodies that never occur in a person's name, even after a surname-like first word.
 _BODY_IN_NAME = re.compile(r"\b(?:lien doan|lao dong|trung uong|uy ban|mat tran|thong tan|cong doan|hoi dong)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
@@ -68,7 +68,8 @@ _ORG_HEADS = (
     "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
 )
 ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
-_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\b")
+_PLACE_LEVELS = "tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran"
+_PLACE_WORD = re.compile(rf"\b(?:{_PLACE_LEVELS})\b")
 # Inside one name: "và" / ", … và" / "– … và" before capitalised words that start no new name.
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
@@ -229,7 +230,7 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
     people: list[tuple[int, int, str]] = []
     for m in _TITLE_BEFORE.finditer(folded):
         span = _name_at(raw, folded, m.end())
-        office_and_body = span is None and bool(_OFFICE_WORDS.fullmatch(folded[m.start():m.end()].strip()))
+        office_and_body = span is None and bool(OFFICE.fullmatch(folded[m.start():m.end()].strip()))
         if office_and_body:  # the body between the office and the name
             span = _name_after_body(raw, folded, m.end())
         if span is None:
@@ -283,7 +284,7 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     return s, e
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s*$")
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_LEVELS})\s*$")
 
 
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:

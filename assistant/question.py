@@ -127,10 +127,11 @@ def analyse_question(question: str) -> QuestionAnalysis:
     for m in re.finditer(r"((?:\w+,? ){1,3})nao\b|(?:bao nhieu|may) ((?:\w+ ?){1,2})", folded):
         frame.update(_WORD.findall(m.group(1) or m.group(2) or ""))
     english = is_english(question)
+    rendered = vietnamese_terms(own) if english else []
     if english:
         # English words never match a Vietnamese article: its civic terms, Vietnamese names and
         # numbers, in Vietnamese, are the words to look for.
-        content = [w for w in vietnamese_terms(own) if w not in _QUESTION_WORDS]
+        content = [w for w in rendered if w not in _QUESTION_WORDS]
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
         asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
         asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []
@@ -141,5 +142,5 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if answer_type == "number" and asked:
             noun = noun_phrase = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, frame,
-                            context, noun_phrase, nouns, " ".join(vietnamese_terms(own)) if english else "",
+                            context, noun_phrase, nouns, " ".join(rendered),
                             vietnamese_synonyms(own) if english else {}, vietnamese_phrases(own) if english else [])

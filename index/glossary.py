@@ -162,39 +162,46 @@ def vietnamese_synonyms(question: str) -> dict[str, set[str]]:
     return out
 
 
-def _renderings(question: str) -> list[list[str]]:
-    """The question as a list of renderings, one list per glossary phrase, name word or number."""
+def _tokens(question: str) -> tuple[list[str], list[str]]:
+    """The question's words without surrounding punctuation, and the same as names ("Tho's" → "Tho")."""
     words = [re.sub(r"^[^\w']+|[^\w']+$", "", t) for t in question.replace("’", "'").split()]
-    names = [re.sub(r"'s?$", "", w) for w in words]  # "Tho's" → "Tho"
+    return words, [re.sub(r"'s?$", "", w) for w in words]
+
+
+@lru_cache(maxsize=256)
+def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
+    """The question as renderings, one tuple per glossary phrase, name word or number (the same
+    question is rendered for its terms, phrases, synonyms and search: once)."""
+    words, names = _tokens(question)
     keys = [_key(w) for w in words]
     phrases = _phrases()
     longest = max(len(p) for p in phrases)
-    out: list[list[str]] = []
+    out: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
         role = _role_rendering(keys, i)
         if role:
             rendering, n = role
-            out.append(rendering)
+            out.append(tuple(rendering))
             i += n
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
             renderings = phrases.get(tuple(keys[i:i + n])) if words[i] else None
             if renderings:
-                out.append(renderings)
+                out.append(tuple(renderings))
                 i += n
                 break
         else:
             if keys[i] in PLACES:
-                out.append([PLACES[keys[i]]])
+                out.append((PLACES[keys[i]],))
             elif _NUMBER.fullmatch(words[i]):
-                out.append([words[i]])
+                out.append((words[i],))
             elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
-                out.append(["so"])  # "cluster No. 3": "Cụm số 3"
+                out.append(("so",))  # "cluster No. 3": "Cụm số 3"
             elif _name_run(names, i):
-                out.append([fold(names[i]).lower()])
+                out.append((fold(names[i]).lower(),))
             i += 1
-    return out
+    return tuple(out)
 
 
 # Place names English spells as one word; they are names (anchors) as well as terms.
@@ -215,7 +222,7 @@ def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
         group, body = None, False
         for k in keys[i + 1:i + 7]:
             if k in ("of", "at", "in", "on", "for") or k in _GROUPS:
-                group = _GROUPS.get(k) if k in _GROUPS else None
+                group = _GROUPS.get(k)
                 break
             body = body or k in _BODIES
         if group:
@@ -231,7 +238,7 @@ def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
 
 def vietnamese_names(question: str) -> list[str]:
     """The Vietnamese names an English question spells, folded: "Vinh Phuc", "Le Thi Thu Ha"."""
-    names = [re.sub(r"'s?$", "", re.sub(r"^[^\w']+|[^\w']+$", "", t)) for t in question.replace("’", "'").split()]
+    _, names = _tokens(question)
     out: list[str] = []
     run: list[str] = []
     for i in range(len(names) + 1):
