@@ -21,8 +21,10 @@ from index.retrieval import Filters, Hit, HybridRetriever
 from index.store import ChromaStore, make_client
 
 from .chain import build_answer_chain
+from .condense import condense_question
 from .config import Settings
 from .llm import chat_model_from_settings, describe_model, stream_chain
+from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
 from .structured import allowed_articles, list_participants, list_pacts, list_themes
 from .structured_answers import RecordSource
@@ -45,17 +47,19 @@ class Assistant:
         llm_model: str | None = None,
         llm_base_url: str | None = None,
         answerer: str | None = None,
+        reader_model: str | None = None,
     ) -> None:
         """`llm`: any LangChain chat model for the LLM answer mode (else built from
         `llm_provider`/`llm_model`/`llm_base_url` or CIVIC_LLM_* settings; see docs/llm.md).
-        `answerer`: "extractive" ignores any configured LLM; "llm" requires one."""
+        `answerer`: "extractive" ignores any configured LLM; "llm" requires one.
+        `reader_model`: a reader model file other than the shipped one (`python -m eval.fit_reader`)."""
         overrides = {
             key: value
             for key, value in {"index_dir": Path(index_dir) if index_dir else None,
                                "embedding_model": embedding_model, "chroma_url": chroma_url,
                                "device": device, "retrieval_mode": retrieval_mode,
                                "llm_provider": llm_provider, "llm_model": llm_model,
-                               "llm_base_url": llm_base_url}.items()
+                               "llm_base_url": llm_base_url, "reader_model": reader_model}.items()
             if value is not None
         }
         self.settings = replace(settings or Settings.from_env(), **overrides)
@@ -80,6 +84,7 @@ class Assistant:
         self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder,
                                  collection=manifest.collection)
         self._retriever: HybridRetriever | None = None
+        self._reader: Reader | None = None
         self._chain = None
         self._refresh_records()
         self._lock = threading.RLock()
@@ -132,16 +137,44 @@ class Assistant:
         if self._chain is None:
             self._chain = build_answer_chain(
                 lambda q, k, f: self.retrieve(q, k=k, filters=f),
-                lambda ids: {i: self.catalog.article(i) for i in ids},
+                self._articles,
+                self.reader,
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
                 llm=self.llm,
-                sentence_scorer=self._sentence_similarity,
             )
         return self._chain
 
-    def _sentence_similarity(self, question: str, sentences: list[str]) -> list[float]:
-        """Cosine similarity of `question` to each sentence (ranks LLM sources for English questions)."""
-        return (self.embedder.embed_passages(sentences) @ self.embedder.embed_query(question)).tolist()
+    @property
+    def reader(self) -> Reader:
+        """The extractive reader: ranks evidence sentences with the learned model
+        (`assistant/models/reader.json`, or CIVIC_READER_MODEL) and IDF weights from this index."""
+        if self._reader is None:
+            self._reader = Reader(load_reader_model(self.settings.reader_model), self._frequencies)
+        return self._reader
+
+    def _frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        bm25 = self.retriever.bm25
+        return bm25.document_frequencies(tokens), len(bm25)
+
+    def _articles(self, ids: Iterable[str]) -> dict:
+        return {i: self.catalog.article(i) for i in ids}
+
+    def evidence(self, question: str, history: list[str] | None = None,
+                 filters: dict | Filters | None = None, k: int = 8) -> list[ScoredSentence]:
+        """The candidate evidence sentences for `question` (condensed with `history`, retrieved
+        with `filters` like `ask`), best first, each with its features and the probability that it
+        answers the question: what the extractive answer is read from, for inspection and for
+        fitting the reader (`python -m eval.fit_reader`). Without a reader model, the features
+        are still given (probabilities NaN, chunk order)."""
+        if not question or not question.strip():
+            raise ValueError("the question is empty")
+        try:
+            reader = self.reader
+        except ReaderModelError:
+            reader = Reader(None, self._frequencies)
+        standalone = condense_question(question.strip(), list(history or []))
+        hits = self.retrieve(standalone, k=k, filters=filters)
+        return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
 
     @property
     def answer_mode(self) -> str:

@@ -13,7 +13,7 @@ from corpus.normalize import fold_aligned
 
 @dataclass(frozen=True)
 class Candidate:
-    kind: str  # date, number, quote, campaign, directive, person, organisation, place, title, item
+    kind: str  # date, number, quote, campaign, directive, person, name, organisation, place, title, item
     start: int
     end: int
     text: str
@@ -25,8 +25,14 @@ _DATE = re.compile(
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom) \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
+    r"|(?<![\d/.,])\b(?:1[0-9]|20)\d{2}\b(?![/.,]\d)"  # a year on its own
 )
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
+# Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
+# would be "bà" and "năm" is as often a year.
+_NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|tư|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
+                          r"(?: (?:mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
+
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,400})[”\"]")
 _CAMPAIGN = re.compile(
     r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
@@ -113,6 +119,8 @@ _LOCALITY = re.compile(
     r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) ?"
     rf"((?:[{_UPPER}][^\s,;:.()–\"“”]*)(?: [{_UPPER}][^\s,;:.()–\"“”]*){{0,3}})"
 )
+# A name written without a title: two to five capitalised words ("Kawann Short", "Nguyễn Văn A").
+_BARE_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][^\W\d_]*(?:[ -][{_UPPER}][^\W\d_]*){{1,4}})(?!\w)")
 _NOT_NAME_AFTER_LEVEL = re.compile(r"^(?:uy|doan|dang)\b")  # "Tỉnh ủy", "Tỉnh đoàn": bodies
 _LIST_INTRO = re.compile(r"\bgom(?: co)?\s*:?\s*|:\s*")
 _ITEM_SPLIT = re.compile(r"\s*[;,]\s*|\s+va\s+|\s+cung\s+")
@@ -141,6 +149,8 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             if m.end(1) < len(folded) and folded[m.end(1)] == "/":
                 continue
             add("number", m.start(), m.end(), extra=m.group(3).strip())
+        for m in _NUMBER_WORD.finditer(raw):
+            add("number", m.start(), m.end(), extra=m.group(2).strip())
     if "quote" in kinds:
         for m in _QUOTE.finditer(raw):
             add("quote", m.start(1), m.end(1))
@@ -157,6 +167,12 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
                 t0 = raw.find(title, max(0, s - 80))
                 if t0 >= 0:
                     add("title", t0, t0 + len(title), extra=raw[s:e])
+    if "name" in kinds:
+        titled = {(s, e) for s, e, _ in _people(raw, folded)}
+        for m in _BARE_NAME.finditer(raw):
+            s, e = m.span(1)
+            if (s, e) not in titled and _bare_name(folded, s, e):
+                add("name", s, e)
     if "role" in kinds:
         for m in _ROLE.finditer(folded):
             add("role", m.start(), m.end())
@@ -177,6 +193,27 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             if m.end() < e and (e - m.end()) < 80 and raw[m.end()].isupper():
                 add("place", m.end(), e)
     return found
+
+
+# Capitalised words of bodies, offices, places and honours: a run of capitalised words holding one
+# is no one's name ("Ủy ban Nhân dân", "Phó Trưởng", "Việt Nam", "Huân chương Lao động").
+_NOT_IN_NAMES = frozenset(
+    """uy ban bo so cuc hoi dang doan khoi cum nha nuoc quoc chinh phu trung uong tinh thanh pho huyen xa
+    phuong quan thi tran viet nam ha noi pho truong thu tuong chu tich giam doc bi thu dai toa vien kiem sat
+    cong an mat tran to lien hiep huan huy chuong bang khen co thi dua nghi quyet chi thi luat dieu
+    khoan chuong le hoi nghi dai hoi ky hop ngay thang nam""".split())
+
+
+def _bare_name(folded: str, s: int, e: int) -> bool:
+    """Whether the capitalised run `folded[s:e]` can be a person's name written without a title:
+    it starts with a Vietnamese surname, or (a foreign name) none of its words is a word of bodies,
+    offices or places; never right after a place level ("tỉnh Vĩnh Phúc")."""
+    words = folded[s:e].replace("-", " ").split()
+    if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
+        return False
+    if words[0] in _SURNAMES:
+        return not _BODY_IN_NAME.search(folded, s, e)
+    return not _NOT_IN_NAMES.intersection(words)
 
 
 def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ everything else, and anything the records cannot answer, from the retrieved pass
 Each step is a `RunnableLambda` over a dict state, so any step can be swapped (an LLM answerer,
 another retriever) and the whole composes with other LangChain code:
 
-    chain = build_answer_chain(retrieve_fn, load_articles_fn)
+    chain = build_answer_chain(retrieve_fn, load_articles_fn, reader)
     answer = chain.invoke({"question": "...", "history": [...], "filters": {...}})
 """
 from __future__ import annotations
@@ -20,12 +20,13 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from corpus.records import Article
 from index.retrieval import Hit
 
-from .answering import AnswerPolicy, extractive_answer, verify_citations
+from .answering import verify_citations
 from .condense import condense_question
 from .llm import LLMPolicy, llm_answer, rewrite_question
 from .question import analyse_question
-from .structured_answers import route, structured_answer
+from .reading import Reader
 from .records import Answer
+from .structured_answers import route, structured_answer
 
 RetrieveFn = Callable[[str, int, object], list[Hit]]
 ArticlesFn = Callable[[list[str]], dict[str, Article]]
@@ -41,10 +42,17 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
     return RunnableLambda(run, name=name)
 
 
-def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, records_for=None, k: int = 8,
-                       policy: AnswerPolicy = AnswerPolicy(), llm=None, llm_policy: LLMPolicy = LLMPolicy(),
-                       sentence_scorer=None) -> Runnable:
+def _about_retrieved(answer: Answer, hits: list[Hit], top: int = 3) -> bool:
+    """Whether a records answer cites the article of one of the best `top` retrieved chunks first:
+    records from an article retrieval does not put first answer another question."""
+    leading = {h.article_id for h in hits[:top]}
+    return bool(answer.citations) and answer.citations[0].article_id in leading
+
+
+def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader, records_for=None,
+                       k: int = 8, llm=None, llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
     """The answer chain. Input: {"question", "history"?, "filters"?, "emit"?}; output: `Answer`.
+    `reader` ranks the evidence sentences and writes the extractive answer (`assistant.reading`).
 
     With `llm` (any LangChain chat model), follow-ups are rewritten by the model and passage
     answers are written by it under the post-checks of `assistant.llm`; `emit` (optional) receives
@@ -65,13 +73,15 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, records_
         intent = route(qa) if records_for is not None else None
         if intent:
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"])
+            if answer is not None and not _about_retrieved(answer, state["hits"]):
+                answer = None  # records of an article the question is not about: the passages answer
             if answer is not None:
                 answer.mode = "structured"
         if answer is None and llm is not None:
-            answer = llm_answer(llm, state["standalone"], state["hits"], state["articles"], llm_policy, policy,
-                                emit=state.get("emit"), scorer=sentence_scorer)
+            answer = llm_answer(llm, state["standalone"], state["hits"], state["articles"], reader, llm_policy,
+                                emit=state.get("emit"))
         if answer is None:
-            answer = extractive_answer(state["standalone"], state["hits"], state["articles"], policy)
+            answer = reader.answer(state["standalone"], state["hits"], state["articles"])
         answer.question = state["question"]
         if state["standalone"] != state["question"]:
             answer.condensed_question = state["standalone"]

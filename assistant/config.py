@@ -38,6 +38,7 @@ class Settings:
     chunk_chars: int = 900
     chunk_overlap: int = 200
     retrieval_mode: str = "hybrid"  # hybrid | bm25 | dense
+    reader_model: str | None = None  # the reader's weights; None: assistant/models/reader.json
     llm_provider: str | None = None  # None (extractive answers) | openai | ollama
     llm_model: str | None = None
     llm_base_url: str | None = None
@@ -56,6 +57,7 @@ class Settings:
             chunk_chars=int(env.get("CIVIC_CHUNK_CHARS", 900)),
             chunk_overlap=int(env.get("CIVIC_CHUNK_OVERLAP", 200)),
             retrieval_mode=env.get("CIVIC_RETRIEVAL_MODE", "hybrid"),
+            reader_model=env.get("CIVIC_READER_MODEL") or None,
             llm_provider=env.get("CIVIC_LLM_PROVIDER") or None,
             llm_model=env.get("CIVIC_LLM_MODEL") or None,
             llm_base_url=env.get("CIVIC_LLM_BASE_URL") or None,

@@ -7,11 +7,11 @@ or by configuration (`Settings.llm_provider` = "openai" | "ollama"; see `chat_mo
 and docs/llm.md).
 
 How an answer is made (`llm_answer`):
-1. Gate. The extractive evidence scoring decides whether the retrieved passages support the
-   question at all (`answering._supported`). When they do not, the extractive abstention is
-   returned and the model is never called.
-2. Sources. The best-scoring sentences of the retrieved chunks become numbered sources, each an
-   exact span of a stored article. Articles containing instruction-like text addressed to an AI
+1. Gate. The extractive reader (`assistant.reading`) decides whether the retrieved passages
+   support the question at all. When it abstains, its abstention is returned and the model is
+   never called.
+2. Sources. The reader's best-ranked sentences of the retrieved chunks become numbered sources,
+   each an exact span of a stored article. Articles containing instruction-like text addressed to an AI
    (`looks_like_injection`) are quarantined: none of their sentences is given to the model.
 3. Prompt. System rules (Vietnamese and English) and the sources delimited as
    `<source id="n">…</source>` with their text escaped (`prompts.py`).
@@ -39,10 +39,10 @@ from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.retrieval import Hit
 
-from .answering import NOT_FOUND, AnswerPolicy, _score_sentences, _supported, extractive_answer
+from .answering import NOT_FOUND
 from .condense import condense_question
 from .prompts import Source, answer_messages, rewrite_messages
-from .question import analyse_question
+from .reading import Reader
 from .records import Answer, Citation
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,6 @@ class LLMPolicy:
     """Knobs of the LLM answer mode."""
 
     max_sources: int = 10  # sentences given to the model as numbered sources
-    min_source_coverage: float = 0.3  # a Vietnamese source sentence must cover this share of the question
     min_support: float = 0.6  # share of a sentence's content words found in its cited sources (or the question)
     min_pair_support: float = 0.4  # share of its adjacent word pairs found there (words must keep their relations)
     max_rewrite_chars: int = 400
@@ -146,49 +145,33 @@ class Prepared:
     quarantined: list[str]
 
 
-SentenceScorer = Callable[[str, list[str]], list[float]]
-
-
-def prepare(question: str, hits: list[Hit], articles: dict[str, Article],
-            policy: LLMPolicy = LLMPolicy(), answer_policy: AnswerPolicy = AnswerPolicy(),
-            scorer: SentenceScorer | None = None) -> Prepared:
+def prepare(question: str, hits: list[Hit], articles: dict[str, Article], reader: Reader,
+            policy: LLMPolicy = LLMPolicy()) -> Prepared:
     """Gate, quarantine and number the sources for `question`.
 
     Quarantined articles (instruction-like text addressed to an AI) are left out of everything
-    the LLM mode does: the gate, the sources and the extractive fallback.
-
-    Vietnamese questions rank sentences by the extractive evidence score (coverage of the
-    question's words); English questions, whose words cannot match Vietnamese text, by `scorer`
-    (the embedding model's question–sentence similarity) when given, else by chunk rank."""
-    qa = analyse_question(question)
+    the LLM mode does: the gate, the sources and the extractive fallback. The reader (the
+    extractive answerer) is the gate: when it abstains, the model is not asked. Its ranking of
+    the evidence sentences, best first, gives the sources."""
     quarantined = sorted({a.id for a in articles.values() if looks_like_injection(a.title + "\n" + a.text)})
     hits = [h for h in hits if h.article_id not in quarantined]
-    fallback = extractive_answer(question, hits, articles, answer_policy)
-    scored = _score_sentences(qa, hits, articles)
-    scored.sort(key=lambda s: -s.score)
-    supported = _supported(qa, scored, answer_policy)
-    candidates = []
+    fallback = reader.answer(question, hits, articles)
+    ranked = [] if fallback.abstained else reader.read(question, hits, articles).sentences
+    sources: list[Source] = []
     seen: set[str] = set()
-    for sent in scored if supported else []:
-        if not qa.english and sent.coverage < policy.min_source_coverage:
-            continue
-        text = articles[sent.hit.article_id].text[sent.start:sent.end]
+    for sent in ranked:
+        text = articles[sent.article_id].text[sent.start:sent.end]
         key = fold(text)
         if key in seen or looks_like_injection(text):
             continue
         seen.add(key)
-        candidates.append((sent, text))
-    if qa.english and scorer is not None and len(candidates) > policy.max_sources:
-        similarity = scorer(question, [text for _, text in candidates])
-        order = sorted(range(len(candidates)), key=lambda i: -similarity[i])
-        candidates = [candidates[i] for i in order]
-    sources: list[Source] = []
-    for sent, text in candidates[: policy.max_sources]:
-        article = articles[sent.hit.article_id]
+        article = articles[sent.article_id]
         sources.append(Source(n=len(sources) + 1, article_id=article.id, title=article.title,
                               date=article.date, source=article.source, url=article.url,
                               start=sent.start, end=sent.end, text=text, score=round(sent.hit.score, 4)))
-    return Prepared(question, sources, fallback, supported and bool(sources), quarantined)
+        if len(sources) == policy.max_sources:
+            break
+    return Prepared(question, sources, fallback, bool(sources), quarantined)
 
 
 # --- post-checks --------------------------------------------------------------------------------
@@ -445,13 +428,13 @@ def _text_of(chunk: Any) -> str:
 
 
 def llm_answer(llm: Any, question: str, hits: list[Hit], articles: dict[str, Article],
-               policy: LLMPolicy = LLMPolicy(), answer_policy: AnswerPolicy = AnswerPolicy(),
-               emit: Callable[[str], None] | None = None, scorer: SentenceScorer | None = None) -> Answer:
+               reader: Reader, policy: LLMPolicy = LLMPolicy(),
+               emit: Callable[[str], None] | None = None) -> Answer:
     """A cited answer written by `llm` from numbered sources, post-checked; see the module doc.
 
     `emit`, when given, receives each checked piece of the answer as soon as it passes (the pieces
     concatenate to `Answer.answer`); nothing is emitted for an abstention or a fallback."""
-    prepared = prepare(question, hits, articles, policy, answer_policy, scorer)
+    prepared = prepare(question, hits, articles, reader, policy)
     if not prepared.supported:
         return prepared.fallback  # no support: the model is not asked to guess
     checker = PostChecker(question, prepared.sources, policy)

@@ -12,20 +12,22 @@ from corpus.normalize import fold
 from index.glossary import english_phrase_terms, vietnamese_phrases, vietnamese_synonyms, vietnamese_terms
 from index.language import is_english
 
-# Answer types, most specific first. Each pattern runs on the folded question.
+# Answer types. The question word decides first — "khi nào" asks for a date, "bao nhiêu" for a
+# number, "ở đâu" for a place, "ai" for a person — whatever document or campaign the question also
+# names; only a "what / which" question ("… nào", "… gì", "là gì") is typed by its noun.
 _TYPE_PATTERNS: list[tuple[str, str]] = [
+    ("date", r"\b(khi nao|bao gio|luc nao|hom nao|thoi diem nao|(ngay|thang|nam|thoi gian|giai doan|nhiem ky|thoi ky|dip) (nao|may|bao nhieu)|when|what (period|date|day|year|time|month)|which (period|date|day|year|month)|in what year)\b"),
+    ("number", r"\b(bao nhieu|may (don vi|co quan|nguoi|tap the|ca nhan|huyen|xa|dia phuong|chuong|dieu|nhiem vu|noi dung|lan|nam|thang|ngay|ty|trieu)|how many|how much|what percentage|what share)\b"),
+    ("place", r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b"),
+    ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
+    ("role", r"\b(vai tro (gi|nao)|giu vai tro|dam nhan vai tro|dam nhiem vai tro|lam gi trong|what role|which role|what was the role)\b"),
+    ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"),
+    ("locality", r"(?<!co )\b(tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong|nuoc|quoc gia) nao\b|\b(which|what) (province|district|commune|city|ward|town|locality|country)\b"),
+    ("organisation", r"\b(don vi|co quan|to chuc|ben|khoi|cum|so|hoi|bo|doi|doanh nghiep|cong ty|truong|nganh|ban) nao\b|\bwhich (unit|agency|body|organi[sz]ation|party|bloc|cluster|department|ministry|association|company|team)\b"),
     ("theme", r"\b(chu de|khau hieu|thong diep|slogan|theme|motto)\b"),
     ("campaign", r"\b(phong trao|cuoc van dong|campaigns?|movements?)\b"),
     ("directive", r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"),
-    ("number", r"\b(bao nhieu|may (don vi|co quan|nguoi|tap the|ca nhan|huyen|xa|dia phuong|chuong|dieu|nhiem vu|noi dung|lan|nam)|how many|how much|what percentage|what share)\b"),
-    ("date", r"\b(khi nao|ngay nao|ngay may|thoi gian nao|bao gio|luc nao|hom nao|thang nao|nam nao|giai doan nao|nhiem ky nao|thoi ky nao|when|what period|which period|what date|which date|what day|which year|what year)\b"),
-    ("place", r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b"),
-    ("role", r"\b(vai tro (gi|nao)|giu vai tro|dam nhan vai tro|dam nhiem vai tro|lam gi trong|what role|which role|what was the role)\b"),
-    ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
     ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
-    ("locality", r"\b(tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong) nao\b|\b(which|what) (province|district|commune|city|ward|town|locality)\b"),
-    ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|who|whom)\b"),
-    ("organisation", r"\b(don vi nao|co quan nao|to chuc nao|ben nao|khoi nao|cum nao|so nao|hoi nao|which (unit|agency|body|organi[sz]ation|party|bloc|cluster|district|province|commune|city|department|ministry|association))\b"),
 ]
 
 # Content words never worth matching in evidence.
@@ -103,7 +105,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
             answer_type = name
             break
     wants_list = answer_type == "list" or bool(
-        re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bwhich \w+s\b|\bgom nhung\b", folded)
+        re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bnhung ai\b|\bwhich \w+s\b|\bgom nhung\b", folded)
     ) and answer_type not in ("number", "date", "place", "locality")
     noun, noun_phrase, nouns = None, "", []
     if answer_type == "number":

@@ -24,18 +24,8 @@ def allowed_articles(catalog: Catalog, filters: "dict | Filters | None") -> list
     flt = Filters.parse(filters)
     if flt.empty:
         return None
-    ids = []
-    for article_id, (source, date) in sorted(catalog.article_metadata().items()):
-        if flt.sources and source not in flt.sources:
-            continue
-        if flt.article_ids and article_id not in flt.article_ids:
-            continue
-        if flt.date_from and not (date and date >= flt.date_from):
-            continue
-        if flt.date_to and not (date and date <= flt.date_to):
-            continue
-        ids.append(article_id)
-    return ids
+    return [article_id for article_id, (source, date) in sorted(catalog.article_metadata().items())
+            if flt.admits(article_id, source, date)]
 
 
 def party_counts(catalog: Catalog, article_ids: list[str] | None = None) -> Counter:

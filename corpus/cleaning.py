@@ -22,6 +22,9 @@ _READ_MORE_PREFIX = re.compile(r"^\s*(?:>>|»|(?:xem them|doc them|tin lien quan
 _TRAILING_PUNCT = " \t:>»|·•-–"
 _LONGEST_BOILERPLATE = max(len(s) for s in _BOILERPLATE_LINES)
 _READ_MORE_HEAD = 40  # characters of a line that can hold a "read more" marker
+# A "read more" line is one linked headline. A longer line after the marker is article text that a
+# site (or a scraper joining paragraphs) ran on after the headline: it is kept, never dropped.
+_READ_MORE_MAX = 200
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -33,7 +36,7 @@ def is_boilerplate_line(line: str) -> bool:
     # paragraph (or a 10 MB single-line file) for a set lookup that cannot match is wasted work.
     if len(stripped) <= 2 * _LONGEST_BOILERPLATE and fold(stripped) in _BOILERPLATE_LINES:
         return True
-    return bool(_READ_MORE_PREFIX.match(fold(line.lstrip()[:_READ_MORE_HEAD])))
+    return len(stripped) <= _READ_MORE_MAX and bool(_READ_MORE_PREFIX.match(fold(line.lstrip()[:_READ_MORE_HEAD])))
 
 
 def clean_body(text: str, title: str | None = None) -> str:

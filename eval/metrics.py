@@ -76,13 +76,18 @@ def first_segment(answer: str) -> str:
 
 
 # --- answers ------------------------------------------------------------------------------------
+# Accuracy reads only the start of an answer: a gold string found past it is not credited, so
+# accuracy cannot be bought by answering at length.
+ACCURACY_CHARS = 400
+
+
 def answer_correct(answer: str, golds: Sequence[str], abstained: bool = False) -> bool:
-    """True when the answer did not abstain and any gold answer string occurs in it (after
-    normalisation, markers removed). Unanswerable questions (no golds) are never "correct" here:
-    they are scored by the abstention metrics."""
+    """True when the answer did not abstain and any gold answer string occurs in its first
+    `ACCURACY_CHARS` characters (after normalisation, markers removed). Unanswerable questions (no
+    golds) are never "correct" here: they are scored by the abstention metrics."""
     if abstained or not golds:
         return False
-    text = strip_markers(answer)
+    text = strip_markers(answer)[:ACCURACY_CHARS]
     return any(contains_answer(text, gold) for gold in golds)
 
 

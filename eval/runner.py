@@ -37,7 +37,7 @@ from typing import Any, Callable, Sequence
 
 from . import metrics
 from .sets import ROOT, Question, SetFormatError, check_evidence, default_corpus, load_questions
-from . import xquad
+from . import splits, xquad
 
 # A configuration is a named set of Assistant keyword arguments. The retrieval configurations
 # pin the extractive answerer, so a configured LLM (CIVIC_LLM_*) does not leak into them; `llm`
@@ -115,6 +115,7 @@ def run_eval(
     progress: bool = True,
     *,
     types: Sequence[str] | None = None,
+    split: str | Sequence[str] | None = None,
     embedding_model: str | None = None,
     device: str | None = None,
     chroma_url: str | None = None,
@@ -127,7 +128,8 @@ def run_eval(
 
     `index_dir` defaults to var/eval-index/<set>; `out_dir` to var/eval/<set>-<timestamp>.
     `limit` keeps N questions spread evenly over the set (every type stays represented in a
-    small run); `types` keeps only those question types. A set whose corpus is absent returns
+    small run); `types` keeps only those question types; `split` only the questions of that
+    sealed split ("train", "dev", "test", or several; `eval.splits`). A set whose corpus is absent returns
     `{"skipped": reason}` without writing anything.
     """
     from .report import write_outputs
@@ -148,9 +150,10 @@ def run_eval(
             return {"set": str(set_path), "skipped": str(exc)}
         if types:
             questions = [q for q in questions if q.type in set(types)]
+        questions = splits.select(questions, split)
         questions = _spread(questions, limit)
         if not questions:
-            raise ValueError("no questions to run (check --type / --limit)")
+            raise ValueError("no questions to run (check --type / --split / --limit)")
         # our own cached index per set (may be filled freely) unless the caller names one
         own_index = index_dir is None
         index = Path(index_dir) if index_dir else ROOT / "var" / "eval-index" / (
@@ -214,6 +217,7 @@ def run_eval(
         "set": str(set_path),
         "name": name,
         "questions": len(questions),
+        "split": split if isinstance(split, str) or split is None else list(split),
         "types": {t: sum(1 for q in questions if q.type == t) for t in _types_in(questions)},
         "configs": per_config,
         "index": index_info,
@@ -440,6 +444,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="articles to ingest first (default: the set's own corpus when the index is empty)")
     parser.add_argument("--limit", type=int, metavar="N", help="run N questions spread evenly over the set")
     parser.add_argument("--type", action="append", dest="types", metavar="TYPE", help="only questions of this type (repeatable)")
+    parser.add_argument("--split", action="append", choices=splits.SPLITS,
+                        help="only the questions of this sealed split (repeatable; eval/splits.py): "
+                             "fit and tune on train/dev, report test at the end of a change")
     parser.add_argument("-k", type=int, default=DEFAULT_K, help=f"passages retrieved for retrieval metrics (default {DEFAULT_K})")
     parser.add_argument("--embedding-model", metavar="NAME", help="embedding model of the index")
     parser.add_argument("--device", metavar="DEV")
@@ -458,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         summary = run_eval(
             args.set, args.index, args.out, configs=args.config or ["hybrid"], corpus=args.corpus,
-            limit=args.limit, progress=not args.no_progress, types=args.types,
+            limit=args.limit, progress=not args.no_progress, types=args.types, split=args.split,
             embedding_model=args.embedding_model, device=args.device, chroma_url=args.chroma_url,
             k=args.k, command="civic eval " + " ".join(shlex.quote(a) for a in args_list),
         )

@@ -26,6 +26,7 @@ SHARED_DATA = Path(os.environ.get("CIVIC_SHARED_DIR", ROOT.parent / "shared")) /
 DEFAULT_CORPORA = {
     "demo": ROOT / "corpus" / "articles",
     "civic_news": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_b": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 

@@ -38,6 +38,7 @@ def load_xquad(path: str | os.PathLike[str] | None = None) -> tuple[list[Questio
     if not passages_file.is_file() or not questions_file.is_file():
         raise FileNotFoundError(f"XQuAD-vi data not found in {folder} (needs passages.jsonl and questions.jsonl)")
     passages = [json.loads(line) for line in passages_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    titles = {p["id"]: str(p.get("title") or p["id"]) for p in passages}
     questions = []
     for line in questions_file.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -47,6 +48,7 @@ def load_xquad(path: str | os.PathLike[str] | None = None) -> tuple[list[Questio
         questions.append(Question(
             id=item["id"], question=item["question"], type="factoid", answers=answers, list=False,
             evidence=tuple(Evidence(item["passage_id"], a) for a in answers),
+            extra={"title": titles.get(item["passage_id"], item["passage_id"])},  # what splits go by
         ))
     return questions, passages
 

@@ -104,6 +104,14 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self.chunk_ids)
 
+    def document_frequencies(self, tokens: list[str]) -> dict[str, int]:
+        """How many indexed chunks hold each BM25 token (`~khoi` is the folded form of "khối")."""
+        if self._model is None:
+            return {t: 0 for t in tokens}
+        vocab = self._model.vocab_dict
+        indptr = self._model.scores["indptr"]  # token-major sparse scores: one column per token
+        return {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens}
+
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for `query` (zeros where `mask` is False)."""
         if self._model is None:

@@ -64,12 +64,14 @@ class Hit:
 
 @dataclass
 class Filters:
-    """Metadata filters: sources (any of), inclusive ISO date range, article ids (any of)."""
+    """Metadata filters: sources (any of), inclusive ISO date range, article ids (any of), and
+    article ids left out (none of)."""
 
     sources: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
     article_ids: tuple[str, ...] = ()
+    exclude_article_ids: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, filters: "dict | Filters | None") -> "Filters":
@@ -77,17 +79,28 @@ class Filters:
             return cls()
         if isinstance(filters, Filters):
             return filters
-        unknown = set(filters) - {"source", "sources", "date_from", "date_to", "article_id", "article_ids"}
+        unknown = set(filters) - {"source", "sources", "date_from", "date_to", "article_id", "article_ids",
+                                  "exclude_article_id", "exclude_article_ids"}
         if unknown:
             raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
         sources = _as_tuple(filters.get("source")) + _as_tuple(filters.get("sources"))
         ids = _as_tuple(filters.get("article_id")) + _as_tuple(filters.get("article_ids"))
+        excluded = _as_tuple(filters.get("exclude_article_id")) + _as_tuple(filters.get("exclude_article_ids"))
         return cls(sources, _check_date(filters.get("date_from"), "date_from"),
-                   _check_date(filters.get("date_to"), "date_to"), ids)
+                   _check_date(filters.get("date_to"), "date_to"), ids, excluded)
 
     @property
     def empty(self) -> bool:
-        return not (self.sources or self.date_from or self.date_to or self.article_ids)
+        return not (self.sources or self.date_from or self.date_to or self.article_ids or self.exclude_article_ids)
+
+    def admits(self, article_id: str, source: str | None, date: str | None) -> bool:
+        """Whether an article with this id, source and ISO date passes the filters (an article
+        without a date fails any date bound)."""
+        return ((not self.sources or source in self.sources)
+                and (not self.article_ids or article_id in self.article_ids)
+                and article_id not in self.exclude_article_ids
+                and (not self.date_from or bool(date and date >= self.date_from))
+                and (not self.date_to or bool(date and date <= self.date_to)))
 
     def chroma_where(self) -> dict | None:
         clauses: list[dict] = []
@@ -95,6 +108,8 @@ class Filters:
             clauses.append({"source": {"$in": list(self.sources)}})
         if self.article_ids:
             clauses.append({"article_id": {"$in": list(self.article_ids)}})
+        if self.exclude_article_ids:
+            clauses.append({"article_id": {"$nin": list(self.exclude_article_ids)}})
         if self.date_from:
             clauses.append({"date": {"$gte": int(self.date_from.replace("-", ""))}})
         if self.date_to:
@@ -155,6 +170,8 @@ class HybridRetriever:
             mask &= np.isin(self._source_of, list(flt.sources))
         if flt.article_ids:
             mask &= np.isin(self._article_of, list(flt.article_ids))
+        if flt.exclude_article_ids:
+            mask &= ~np.isin(self._article_of, list(flt.exclude_article_ids))
         if flt.date_from:
             mask &= (self._date_of != "") & (self._date_of >= flt.date_from)
         if flt.date_to:

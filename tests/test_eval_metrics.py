@@ -52,6 +52,9 @@ def test_answer_correct():
     assert not m.answer_correct("Không tìm thấy", [])  # unanswerable: scored by abstention
     # a marker between words does not break the match
     assert m.answer_correct("Công an [1] tỉnh", ["Công an tỉnh"])
+    # only the first ACCURACY_CHARS characters count: length cannot buy accuracy
+    assert m.answer_correct("x" * 380 + " 17/3/2021", ["17/3/2021"])
+    assert not m.answer_correct("x" * 400 + " 17/3/2021", ["17/3/2021"])
 
 
 # --- lists --------------------------------------------------------------------------------------

@@ -118,3 +118,17 @@ def test_url_reading_against_a_local_server(http_server):
     assert "404" in errors[0].message
     assert "HTTP error" in errors[1].message or "redirect" in errors[1].message.lower()
     assert "cannot fetch" in errors[2].message
+
+
+def test_a_read_more_marker_before_a_whole_paragraph_keeps_the_paragraph():
+    """"» headline" lines are furniture; a paragraph that runs on after such a marker (a scraper
+    joined the link to the body) is article text and stays."""
+    from corpus.cleaning import clean_body
+
+    body = ("Sáng 2/4, Hội Cựu chiến binh xã Đông Hòa tổ chức đại hội.\n\n"
+            "» Xem thêm: Xã Đông Hòa đón bằng nông thôn mới\n\n"
+            "» Tin khác Đại hội bầu 9 ủy viên ban chấp hành. " + "Ông Lý Văn Khải được bầu làm Chủ tịch Hội. " * 6)
+    cleaned = clean_body(body)
+    assert "Xã Đông Hòa đón bằng nông thôn mới" not in cleaned  # a short read-more line goes
+    assert "Ông Lý Văn Khải được bầu làm Chủ tịch Hội." in cleaned  # a long run-on paragraph stays
+    assert cleaned.startswith("Sáng 2/4")

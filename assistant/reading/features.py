@@ -1,0 +1,180 @@
+"""The features of an evidence sentence: general measures of how well it answers a question.
+
+No feature names a word, an article or a kind of question beyond the answer types; their weights
+are learned (`model`). Question-level values (English, unseen words…) are features too: they do
+not change the order of one question's sentences, but they calibrate its probabilities.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from corpus.normalize import fold
+from corpus.records import Article
+
+from ..question import QuestionAnalysis
+from .sentences import EvidenceSentence
+from .spans import clause, closeness, counts, repeats_question, typed_candidates
+from .terms import QuestionTerms, pairs_of, phrase_text, words_of
+
+FEATURES = (
+    "cov",             # weighted share of the question's words in the sentence
+    "cov_ctx",         # ... in the sentence and its two neighbours
+    "cov_prev",        # ... in the sentence before it alone
+    "cov_next",        # ... in the sentence after it alone
+    "bm25",            # BM25 of the sentence for the question's words (IDF, saturated, length-normalised), over its best
+    "cov_doc",         # ... in the article's title and the retrieved chunk
+    "cov_title",       # ... in the article's title
+    "cov_gap",         # cov minus the best cov among the candidates
+    "cov_own",         # cov of the question's own words (not the context a follow-up inherited)
+    "cov_local",       # cov weighted towards the words few candidates share
+    "cov_local_gap",   # cov_local minus the best among the candidates
+    "rarest",          # weight of the rarest question word found, over the rarest word's
+    "pairs",           # share of the question's word pairs found as pairs in the sentence
+    "anchors",         # share of the question's anchors (numbers, names, quoted titles) in the sentence
+    "anchors_ctx",     # ... in the sentence and its neighbours
+    "anchors_art",     # ... in the article
+    "has_anchors",     # the question has anchors
+    "numbers_ctx",     # share of the question's numbers, dates and codes in the sentence and its neighbours
+    "numbers_art",     # ... in the article
+    "typed",           # the sentence holds a span of the asked type that the question does not
+    "typed_question",  # the question asks for a typed span (who, when, how many…)
+    "typed_asked",     # typed × typed_question
+    "typed_near",      # closeness of that span to the question's words in the sentence
+    "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
+    "counted",         # a number followed by the noun a "how many" question counts
+    "novel",           # share of the sentence's words that are not the question's
+    "anaphor",         # the sentence opens with a pronoun or a reference to what came before ("Ông", "Đây là")
+    "lead",            # 1 / (1 + the sentence's number in its article)
+    "log_len",         # log of the sentence's length
+    "chunk_score",     # fused retrieval score of the chunk that brought it
+    "chunk_rank",      # 1 / (1 + that chunk's rank)
+    "dense",           # the chunk's cosine similarity to the question
+    "dense_gap",       # dense minus the best chunk's
+    "bm25_chunk",      # the chunk's scaled BM25 score
+    "english",         # the question is English
+    "english_dense",   # english × dense
+    "english_cov",     # english × cov
+    "unseen",          # weighted share of the question's words that no indexed chunk holds
+)
+
+
+def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[EvidenceSentence],
+                 articles: dict[str, Article]) -> np.ndarray:
+    """One row of `FEATURES` per candidate sentence."""
+    if not sentences:
+        return np.zeros((0, len(FEATURES)))
+    article_phrases: dict[str, str] = {}
+    chunk_words: dict[str, set[str]] = {}
+    title_cov: dict[str, float] = {}
+    english = float(qa.english)
+    typed_question = float(qa.answer_type in _TYPED)
+    own = set(qa.content)
+    texts = [articles[sent.article_id].text[sent.start:sent.end] for sent in sentences]
+    sentence_words = [words_of(t) for t in texts]
+    bm25 = _bm25(terms, texts)
+    local = terms.local_weights(sentence_words)
+    asked = set(terms.words)
+    raw = []
+    for sent, sentence, words, bm25_score in zip(sentences, texts, sentence_words, bm25):
+        article = articles[sent.article_id]
+        text = article.text
+        if sent.article_id not in article_phrases:
+            article_phrases[sent.article_id] = phrase_text(article.title + "\n" + text)
+            title_cov[sent.article_id] = terms.coverage(words_of(article.title))
+        if sent.hit.chunk_id not in chunk_words:
+            chunk_words[sent.hit.chunk_id] = words_of(article.title + "\n" + sent.hit.text)
+        before = words_of(text[sent.previous[0]:sent.previous[1]]) if sent.previous else set()
+        after = words_of(text[sent.next[0]:sent.next[1]]) if sent.next else set()
+        around = [span for span in (sent.previous, sent.next) if span]
+        context = sentence + "\n" + "\n".join(text[s:e] for s, e in around)
+        context_phrases = phrase_text(context)
+        context_words = words | before | after
+        spans = [c for c in typed_candidates(qa, text, sent.start, sent.end) if not repeats_question(c.text, qa)]
+        near = max((closeness(qa, sentence, c.start - sent.start) for c in spans), default=0.0)
+        around_span = max((terms.coverage(words_of(clause(text, sent.start, sent.end, c))) for c in spans), default=0.0)
+        counted = any(counts(qa, c) for c in spans)
+        cov = terms.coverage(words)
+        dense = sent.hit.scores.get("dense_raw", 0.0)
+        raw.append([
+            cov,
+            terms.coverage(context_words),
+            terms.coverage(before),
+            terms.coverage(after),
+            bm25_score,
+            terms.coverage(chunk_words[sent.hit.chunk_id]),
+            title_cov[sent.article_id],
+            0.0,  # cov_gap, below
+            terms.coverage(words, only=own) if own else cov,
+            terms.coverage(words, weights=local),
+            0.0,  # cov_local_gap, below
+            terms.rarest_found(words),
+            terms.pair_share(pairs_of(sentence)),
+            terms.anchor_share(phrase_text(sentence)),
+            terms.anchor_share(context_phrases),
+            terms.anchor_share(article_phrases[sent.article_id]),
+            float(bool(terms.anchors)),
+            terms.anchor_share(context_phrases, numbers=True),
+            terms.anchor_share(article_phrases[sent.article_id], numbers=True),
+            float(bool(spans)),
+            typed_question,
+            typed_question * bool(spans),
+            near,
+            around_span,
+            float(counted),
+            len(words - asked) / len(words) if words else 0.0,
+            float(bool(_ANAPHOR.match(sentence))),
+            1.0 / (1.0 + sent.index),
+            math.log1p(len(sentence) / 100.0),
+            sent.hit.score,
+            1.0 / (1.0 + sent.rank),
+            dense,
+            0.0,  # dense_gap, below
+            sent.hit.scores.get("bm25", 0.0),  # bm25_chunk
+            english,
+            english * dense,
+            english * cov,
+            terms.unseen,
+        ])
+    rows = np.array(raw, dtype=float)
+    rows[:, FEATURES.index("cov_gap")] = rows[:, 0] - rows[:, 0].max()
+    c = FEATURES.index("cov_local")
+    rows[:, FEATURES.index("cov_local_gap")] = rows[:, c] - rows[:, c].max()
+    d = FEATURES.index("dense")
+    rows[:, FEATURES.index("dense_gap")] = rows[:, d] - rows[:, d].max()
+    return rows
+
+
+# Answer types that a typed span answers (a plain "what" question has none).
+_TYPED = {"date", "number", "person", "title", "role", "organisation", "place", "locality", "theme", "campaign",
+          "directive"}
+
+
+# A sentence that opens by pointing back: a pronoun, "this / these …", "both / all three …".
+_ANAPHOR = re.compile(r"(?:ông|bà|anh|chị|họ|nó|chúng|đây|đó|điều này|việc này|vì vậy|do đó|cả (?:hai|ba|bốn))"
+                      r"(?:\s+(?:ấy|này|đó|ta|tôi))?(?!\w)", re.IGNORECASE)
+_BM25_K1, _BM25_B = 1.2, 0.75
+
+
+def _bm25(terms: QuestionTerms, texts: list[str]) -> list[float]:
+    """BM25 of each sentence for the question's content words, with the question's IDF weights,
+    divided by the best sentence's (1.0 for the best)."""
+    tallies = []
+    for t in texts:
+        c: dict[str, int] = {}
+        for w in _WORD.findall(fold(t)):
+            c[w] = c.get(w, 0) + 1
+        tallies.append(c)
+    lengths = [sum(c.values()) for c in tallies]
+    average = (sum(lengths) / len(lengths)) or 1.0
+    scores = []
+    for c, n in zip(tallies, lengths):
+        norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * n / average)
+        scores.append(sum(terms.weights[w] * c[w] * (_BM25_K1 + 1) / (c[w] + norm) for w in terms.words if w in c))
+    top = max(scores, default=0.0)
+    return [x / top if top else 0.0 for x in scores]
+
+
+_WORD = re.compile(r"\w+")

@@ -1,0 +1,103 @@
+"""The reader's learned weights: a small JSON file of logistic models and the thresholds fitted with them.
+
+`assistant/models/reader.json` holds three logistic regressions over standardised features —
+`sentence` (does this sentence answer the question?), `answerable` (does the best one? the
+calibrated score abstention reads) and `span` (is this typed span the short answer?) — and the
+thresholds chosen on training data. It is written only by `python -m eval.fit_reader` (train and
+dev splits; see docs/evaluation.md) and read here with NumPy alone.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+FORMAT = 1
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "reader.json"
+
+
+class ReaderModelError(ValueError):
+    """A reader model file that is missing, unreadable or fitted for other features."""
+
+
+@dataclass
+class LogisticModel:
+    """p = sigmoid(((x - mean) / scale) · coef + intercept), over named features."""
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+
+    def __post_init__(self) -> None:
+        self._mean = np.asarray(self.mean, dtype=float)
+        self._scale = np.asarray(self.scale, dtype=float)
+        self._coef = np.asarray(self.coef, dtype=float)
+
+    def logit(self, rows: np.ndarray) -> np.ndarray:
+        rows = np.asarray(rows, dtype=float).reshape(-1, len(self.features))
+        return ((rows - self._mean) / self._scale) @ self._coef + self.intercept
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logit(rows)))
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+
+
+@dataclass
+class ReaderModel:
+    """The three models, their thresholds and a record of what they were fitted on."""
+
+    sentence: LogisticModel
+    answerable: LogisticModel
+    span: LogisticModel
+    thresholds: dict[str, float]
+    version: str = ""
+    fitted_on: dict = field(default_factory=dict)
+
+    def check(self, sentence_features: tuple[str, ...], answerable_features: tuple[str, ...],
+              span_features: tuple[str, ...], where: str = "the reader model") -> None:
+        """Raise `ReaderModelError` unless the file was fitted for exactly these features."""
+        for name, model, expected in (("sentence", self.sentence, sentence_features),
+                                      ("answerable", self.answerable, answerable_features),
+                                      ("span", self.span, span_features)):
+            if tuple(model.features) != tuple(expected):
+                raise ReaderModelError(
+                    f"{where}: its {name} model was fitted for other features; refit it with "
+                    "`python -m eval.fit_reader` (docs/evaluation.md)")
+        for key in ("answerable", "span", "second"):
+            if key not in self.thresholds:
+                raise ReaderModelError(f"{where}: threshold {key!r} is missing; refit with `python -m eval.fit_reader`")
+
+    def to_dict(self) -> dict:
+        return {"format": FORMAT, "version": self.version, "thresholds": self.thresholds,
+                "sentence": self.sentence.to_dict(), "answerable": self.answerable.to_dict(),
+                "span": self.span.to_dict(), "fitted_on": self.fitted_on}
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def load_reader_model(path: str | os.PathLike[str] | None = None) -> ReaderModel:
+    """The reader model at `path` (default: the one shipped in assistant/models/reader.json)."""
+    path = Path(path) if path else DEFAULT_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ReaderModelError(f"{path}: format {data.get('format')!r}, expected {FORMAT}; refit it with "
+                                   "`python -m eval.fit_reader`")
+        return ReaderModel(
+            sentence=LogisticModel(**data["sentence"]), answerable=LogisticModel(**data["answerable"]),
+            span=LogisticModel(**data["span"]), thresholds={k: float(v) for k, v in data["thresholds"].items()},
+            version=str(data.get("version", "")), fitted_on=data.get("fitted_on", {}))
+    except ReaderModelError:
+        raise
+    except FileNotFoundError:
+        raise ReaderModelError(f"reader model not found: {path} (fit one with `python -m eval.fit_reader`)") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ReaderModelError(f"{path}: not a reader model ({type(exc).__name__}: {exc})") from None

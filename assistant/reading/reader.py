@@ -1,0 +1,288 @@
+"""The reader: ranks the evidence sentences of the retrieved chunks and writes the cited answer.
+
+1. Candidates: every whole sentence of the retrieved chunks (`sentences`).
+2. Each is scored by the learned sentence model over `features.FEATURES`: the probability that it
+   answers the question.
+3. Abstention: the answerable model reads the best sentences' scores and the question's evidence
+   (`ANSWERABLE_FEATURES`); below the threshold fitted for ≤ 5 % false abstention on training
+   questions, the answer is "Không tìm thấy…" with the closest passages as "see also".
+4. The answer: for a question with an answer type (who, when, how many…), the typed spans of the
+   best sentences are scored with the span model; a confident span becomes the short answer and
+   its sentence the evidence. Otherwise the best sentence is the answer. The second-best sentence
+   follows when it is likely to answer as well and the answer stays short. Every piece is cited
+   with its exact quote; a very long sentence is quoted by a window of it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from corpus.normalize import fold
+from corpus.records import Article
+from index.retrieval import Hit
+
+from ..answering import NOT_FOUND, as_answer_text, citation
+from ..candidates import Candidate
+from ..question import QuestionAnalysis, analyse_question
+from ..records import Answer, Citation
+from .features import FEATURES, feature_rows
+from .model import ReaderModel
+from .sentences import EvidenceSentence, evidence_sentences
+from .spans import SPAN_FEATURES, span_rows, typed_candidates
+from .terms import Frequencies, QuestionTerms, question_terms
+
+MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
+MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
+PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
+
+ANSWERABLE_FEATURES = (
+    "logit1",        # the best sentence's log-odds
+    "logit2",        # the second best's
+    "margin",        # their difference
+    "cov1",          # the best sentence's coverage of the question's words
+    "cov_ctx1",      # ... with its neighbours
+    "cov_local1",    # ... weighted towards the words few candidates share
+    "rarest1",       # the question's rarest word in the best sentence
+    "pairs1",        # the question's word pairs in it
+    "anchors1",      # share of the question's anchors in the best sentence
+    "anchors_ctx1",  # ... in it and its neighbours
+    "anchors_art1",  # ... in its article
+    "anchors_best",  # the largest share of anchors in any candidate's article
+    "has_anchors",
+    "numbers_ctx1",  # share of the question's numbers in the best sentence and its neighbours
+    "numbers_art1",  # ... in its article
+    "numbers_best",  # the largest share of numbers in any candidate's article
+    "typed_asked1",  # the question asks for a typed span and the best sentence holds one
+    "typed_near1",   # how close that span is to the question's words
+    "typed_cov1",    # how much of the question the words around that span say
+    "counted1",      # the best sentence counts what a "how many" question counts
+    "typed_question",
+    "span1",         # the best typed span's probability (0 without one)
+    "unseen",        # share of the question's words that no indexed chunk holds
+    "dense1",        # the best chunk's similarity to the question
+    "english",
+)
+
+
+@dataclass
+class ScoredSpan:
+    """A typed span of a candidate sentence, with its features (the sentence's log-odds and rank
+    among them) and the probability that it is the answer."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    probability: float
+    features: dict[str, float]
+
+
+@dataclass
+class ScoredSentence:
+    """A candidate sentence with its features and the probability that it answers the question."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    probability: float
+    features: dict[str, float]
+    chunk_rank: int
+    spans: list[ScoredSpan] = field(default_factory=list)
+
+
+@dataclass
+class Pair:
+    """A typed span in one of the best sentences (`sentence` indexes `Reading.sentences`)."""
+
+    sentence: int
+    candidate: Candidate
+    probability: float
+    features: np.ndarray
+
+
+@dataclass
+class Reading:
+    """Everything the reader derived for one question (sentences sorted best first)."""
+
+    question: QuestionAnalysis
+    terms: QuestionTerms
+    sentences: list[EvidenceSentence]
+    rows: np.ndarray
+    logits: np.ndarray
+    pairs: list[Pair] = field(default_factory=list)  # best first
+    answerable: float | None = None
+    answerable_row: np.ndarray = field(default_factory=lambda: np.zeros(len(ANSWERABLE_FEATURES)))
+
+
+class Reader:
+    """Ranks evidence and answers; `frequencies` gives BM25 document frequencies (IDF weights)."""
+
+    def __init__(self, model: ReaderModel | None, frequencies: Frequencies | None = None) -> None:
+        if model is not None:
+            model.check(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
+        self.model = model
+        self.frequencies = frequencies
+
+    # --- ranking --------------------------------------------------------------------------------
+    def read(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> Reading:
+        """Candidates, features and (with a model) scores for `question`, best first."""
+        qa = analyse_question(question)
+        terms = question_terms(qa, self.frequencies)
+        sentences = evidence_sentences(hits, articles)
+        rows = feature_rows(qa, terms, sentences, articles)
+        if self.model is None or not sentences:
+            return Reading(qa, terms, sentences, rows, np.zeros(len(sentences)))
+        logits = self.model.sentence.logit(rows)
+        order = np.argsort(-logits, kind="stable")
+        sentences = [sentences[i] for i in order]
+        rows, logits = rows[order], logits[order]
+        reading = Reading(qa, terms, sentences, rows, logits)
+        reading.pairs = self._pairs(reading, articles)
+        reading.answerable_row = answerable_row(rows, logits, reading.pairs[0].probability if reading.pairs else 0.0)
+        reading.answerable = float(self.model.answerable.probability(reading.answerable_row)[0])
+        return reading
+
+    def _pairs(self, reading: Reading, articles: dict[str, Article]) -> list[Pair]:
+        """The typed spans of the best `PAIR_SENTENCES` sentences, scored, best first."""
+        pairs = []
+        for i, sent in enumerate(reading.sentences[:PAIR_SENTENCES]):
+            text = articles[sent.article_id].text
+            found = typed_candidates(reading.question, text, sent.start, sent.end)
+            if not found:
+                continue
+            rows = span_rows(reading.question, reading.terms, found, text, sent.start, sent.end,
+                             float(reading.logits[i]), i)
+            for cand, row, p in zip(found, rows, self.model.span.probability(rows)):
+                pairs.append(Pair(i, cand, float(p), row))
+        return sorted(pairs, key=lambda pair: -pair.probability)
+
+    def scored(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> tuple[list[ScoredSentence], Reading]:
+        """The candidate sentences with their features and probabilities, best first."""
+        reading = self.read(question, hits, articles)
+        probs = 1.0 / (1.0 + np.exp(-reading.logits))
+        out = []
+        for i, (s, p, row, logit) in enumerate(zip(reading.sentences, probs, reading.rows, reading.logits)):
+            text = articles[s.article_id].text
+            found = typed_candidates(reading.question, text, s.start, s.end)
+            span_table = span_rows(reading.question, reading.terms, found, text, s.start, s.end, float(logit), i)
+            span_probs = self.model.span.probability(span_table) if self.model is not None else [math.nan] * len(found)
+            out.append(ScoredSentence(
+                s.article_id, s.start, s.end, text[s.start:s.end], float(p) if self.model is not None else math.nan,
+                dict(zip(FEATURES, map(float, row))), s.rank,
+                [ScoredSpan(c.kind, c.start, c.end, c.text, float(sp), dict(zip(SPAN_FEATURES, map(float, r))))
+                 for c, r, sp in zip(found, span_table, span_probs)]))
+        return out, reading
+
+    # --- answering ------------------------------------------------------------------------------
+    def answer(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> Answer:
+        """The cited answer to `question` from `hits`, or an abstention."""
+        if self.model is None:
+            raise ValueError("the reader has no model; fit one with `python -m eval.fit_reader`")
+        reading = self.read(question, hits, articles)
+        if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
+            return abstention(question, reading.sentences, articles)
+        return self._compose(question, reading, articles)
+
+    def _compose(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer:
+        qa = reading.question
+        pair = reading.pairs[0] if reading.pairs and not qa.wants_list else None
+        if pair is not None and pair.probability < self.model.thresholds["span"]:
+            pair = None
+        main = pair.sentence if pair is not None else 0
+        best = reading.sentences[main]
+        article = articles[best.article_id]
+        short = display_span(pair.candidate) if pair is not None else ""
+        span = (pair.candidate.start, pair.candidate.end) if pair is not None else None
+        start, end = quote_window(article.text, best.start, best.end, span, qa)
+        citations = [citation(1, best.hit, article, start, end)]
+        body = f"{as_answer_text(citations[0].quote)} [1]"
+        head = f"{as_answer_text(short)} [1]\n\n" if short else ""
+        second = self._second(reading, main, len(head) + len(body))
+        if second is not None:
+            citations.append(citation(2, second.hit, articles[second.article_id], second.start, second.end))
+            body += f" {as_answer_text(citations[1].quote)} [2]"
+        return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
+
+    def _second(self, reading: Reading, main: int, used: int) -> EvidenceSentence | None:
+        """The best sentence after the main one, when likely enough to answer and short enough to add."""
+        other = 1 if main == 0 else 0
+        if len(reading.sentences) <= other:
+            return None
+        s = reading.sentences[other]
+        if 1.0 / (1.0 + math.exp(-reading.logits[other])) < self.model.thresholds["second"]:
+            return None
+        if used + (s.end - s.start) + 5 > MAX_ANSWER:
+            return None
+        return s
+
+
+def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> np.ndarray:
+    """The `ANSWERABLE_FEATURES` of a question from its candidates' feature rows and sentence
+    log-odds, both sorted best first, and the probability of its best typed span."""
+    col = {name: i for i, name in enumerate(FEATURES)}
+    top = rows[0]
+    logit2 = logits[1] if len(logits) > 1 else logits[0] - 5.0
+    return np.array([[
+        logits[0], logit2, logits[0] - logit2,
+        top[col["cov"]], top[col["cov_ctx"]], top[col["cov_local"]], top[col["rarest"]], top[col["pairs"]],
+        top[col["anchors"]], top[col["anchors_ctx"]], top[col["anchors_art"]], rows[:, col["anchors_art"]].max(),
+        top[col["has_anchors"]],
+        top[col["numbers_ctx"]], top[col["numbers_art"]], rows[:, col["numbers_art"]].max(),
+        top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]],
+        top[col["typed_question"]], span,
+        top[col["unseen"]], rows[:, col["dense"]].max(), top[col["english"]],
+    ]], dtype=float)
+
+
+def display_span(cand) -> str:
+    """A candidate as a short answer: a person with the title written beside the name."""
+    if cand.kind == "person" and cand.extra and fold(cand.extra) not in ("ong", "ba", "dong chi"):
+        return f"{cand.text} – {cand.extra}" if not cand.extra.islower() else f"{cand.extra} {cand.text}"
+    return cand.text
+
+
+_CLAUSE = re.compile(r"[,;:–]\s|\s-\s")
+
+
+def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
+                 qa: QuestionAnalysis) -> tuple[int, int]:
+    """The sentence `text[start:end]`, or for a very long one the window of at most `MAX_QUOTE`
+    characters around the typed span (or around the question's words), cut at clause breaks or
+    spaces so that no word is split."""
+    if end - start <= MAX_QUOTE:
+        return start, end
+    if span is not None:
+        centre = (span[0] + span[1]) // 2
+    else:
+        folded = fold(text[start:end])
+        spots = [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+        centre = start + (int(np.median(spots)) if spots else 0)
+    lo = max(start, min(centre - MAX_QUOTE // 2, end - MAX_QUOTE))
+    hi = min(end, lo + MAX_QUOTE)
+    if lo > start:  # start after a clause break or a space
+        cut = _CLAUSE.search(text, lo, min(hi, lo + 80))
+        lo = cut.end() if cut else text.find(" ", lo, hi) + 1 or lo
+    if hi < end:
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > lo else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1] in " ,;:–-":
+        hi -= 1
+    return lo, hi
+
+
+def abstention(question: str, sentences: list[EvidenceSentence], articles: dict[str, Article]) -> Answer:
+    """"Không tìm thấy…", with the best sentences of up to three articles as "see also"."""
+    near: list[Citation] = []
+    for s in sentences:
+        if len(near) == 3:
+            break
+        if any(c.article_id == s.article_id for c in near):
+            continue
+        near.append(citation(len(near) + 1, s.hit, articles[s.article_id], s.start, s.end))
+    return Answer(question, NOT_FOUND, True, [], see_also=near)

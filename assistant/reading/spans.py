@@ -1,0 +1,130 @@
+"""Typed answer spans inside an evidence sentence: the date of a "when" question, the person of a
+"who" question, the slogan of a "theme" question…
+
+A span adds a short answer in front of its sentence; it never vetoes an answer. The spans of the
+best sentences are scored by `span_rows` and the reader model's span weights (learned like the
+sentence weights): a confident span picks the sentence it stands in, and its score is evidence
+that the question is answered.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from corpus.normalize import fold, spell_out
+
+from ..candidates import Candidate, candidates
+from ..question import QuestionAnalysis
+from .terms import words_of
+
+# Which candidate kinds answer which question type (the first is the most typical).
+KINDS_FOR_TYPE: dict[str, tuple[str, ...]] = {
+    "date": ("date",),
+    "number": ("number",),
+    "person": ("person", "name"),
+    "title": ("title",),
+    "role": ("role",),
+    "organisation": ("organisation",),
+    "place": ("place", "locality"),
+    "locality": ("locality",),
+    "theme": ("quote",),
+    "campaign": ("campaign", "quote"),
+    "directive": ("directive", "quote"),
+    "list": ("item",),
+}
+_WORD = re.compile(r"\w+")
+
+SPAN_FEATURES = (
+    "kind_rank",       # 1 for the question type's most typical kind, less for the others
+    "near",            # closeness to the question's words in the sentence
+    "in_question",     # the span's words are all in the question (it repeats the question)
+    "counted",         # a number of what the question counts ("77 cá nhân" for "bao nhiêu cá nhân")
+    "log_len",
+    "first",           # the first candidate of its kind in the sentence
+    "alone",           # the only candidate of its kind in the sentence
+    "clause_cov",      # share of the question's words in the span's clause
+    "sentence_logit",  # the sentence model's log-odds for the span's sentence
+    "sentence_rank",   # 1 / (1 + that sentence's rank)
+)
+_WORD = re.compile(r"\w+")
+_WINDOW = 150  # characters either side of a span that its clause may take
+
+
+def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> list[Candidate]:
+    """Candidates of the question's answer type in `text[start:end]`."""
+    kinds = KINDS_FOR_TYPE.get(qa.answer_type)
+    if not kinds:
+        return []
+    return [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
+
+
+def repeats_question(span: str, qa: QuestionAnalysis) -> bool:
+    """Whether every word of the span already stands in the question."""
+    words = _WORD.findall(fold(span))
+    asked = set(_WORD.findall(qa.folded))
+    return bool(words) and all(w in asked for w in words)
+
+
+def closeness(qa: QuestionAnalysis, sentence: str, at: int) -> float:
+    """1 / (1 + d / 30) for the distance d (characters) from position `at` of the sentence to the
+    nearest of the question's words in it; 0 when none is there."""
+    folded = fold(sentence)
+    spots = [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+    return max((1.0 / (1.0 + abs(at - p) / 30.0) for p in spots), default=0.0)
+
+
+def clause(text: str, start: int, end: int, cand: Candidate) -> str:
+    """The clause of the sentence `text[start:end]` that holds a span: between the semicolons
+    around it (a list of people or units gives each its own), at most `_WINDOW` characters either
+    side."""
+    lo = max(start, cand.start - _WINDOW)
+    hi = min(end, cand.end + _WINDOW)
+    before = text.rfind(";", lo, cand.start)
+    after = text.find(";", cand.end, hi)
+    return text[before + 1 if before >= 0 else lo:after if after >= 0 else hi]
+
+
+def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
+    """Whether a number counts what a "how many" question counts: the noun after it is the
+    question's ("77 cá nhân" for "bao nhiêu cá nhân"), abbreviations spelled out; money ("bao
+    nhiêu tiền / kinh phí") is counted in a currency, a share ("tỷ lệ", "phần trăm") in per cent."""
+    if cand.kind != "number" or not qa.noun:
+        return False
+    said = spell_out(fold(cand.extra)).split()
+    asked = spell_out(qa.noun).split()
+    if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY:
+        return bool(said) and said[0] in _CURRENCY
+    if " ".join(asked[:2]) in _SHARE:
+        return "%" in cand.text
+    return bool(said) and said[:len(asked)] == asked[:len(said)]
+
+
+_MONEY = {"tien", "von", "kinh phi", "ngan sach", "chi phi", "gia tri", "so tien"}
+_CURRENCY = {"dong", "trieu", "ty", "ti", "nghin", "ngan", "usd", "euro", "yen"}
+_SHARE = {"phan tram", "ti le", "ty le"}
+
+
+def span_rows(qa: QuestionAnalysis, terms, found: list[Candidate], text: str, start: int, end: int,
+              logit: float = 0.0, rank: int = 0) -> np.ndarray:
+    """One row of `SPAN_FEATURES` per candidate of the sentence `text[start:end]`; `logit` and
+    `rank` are the sentence's log-odds and rank among the question's candidates."""
+    kinds = KINDS_FOR_TYPE.get(qa.answer_type, ())
+    sentence = text[start:end]
+    rows = []
+    for cand in found:
+        same = [c for c in found if c.kind == cand.kind]
+        rows.append([
+            (len(kinds) - kinds.index(cand.kind)) / len(kinds) if cand.kind in kinds else 0.0,
+            closeness(qa, sentence, cand.start - start),
+            float(repeats_question(cand.text, qa)),
+            float(counts(qa, cand)),
+            math.log1p(len(cand.text) / 20.0),
+            float(same[0] is cand),
+            float(len(same) == 1),
+            terms.coverage(words_of(clause(text, start, end, cand))),
+            logit,
+            1.0 / (1.0 + rank),
+        ])
+    return np.array(rows, dtype=float).reshape(len(found), len(SPAN_FEATURES))

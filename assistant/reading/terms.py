@@ -1,0 +1,147 @@
+"""What of a question the evidence should contain: weighted content words, word pairs and anchors.
+
+- Content words: the question's tone-folded words minus question and function words (an English
+  question: the Vietnamese its civic terms, names and numbers render to), each weighted by its
+  inverse document frequency over the indexed chunks, so "Phúc" counts for more than "tỉnh".
+- Pairs: adjacent content words of the question ("thi dua", "vinh phuc"), matched as adjacent words.
+- Anchors: what pins the question to one article — numbers, years, dates and codes, capitalised
+  names after the first word, quoted titles — matched as whole folded phrases, abbreviations
+  spelled out ("UBND" = "Ủy ban nhân dân").
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from corpus.normalize import fold, spell_out, with_abbreviations
+from index.glossary import vietnamese_names
+
+from ..question import QuestionAnalysis, split_context
+
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[./,-]\d+)*")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
+# Ordinals written in words ("Kỳ họp thứ năm", "lần thứ hai"): as telling as a number.
+_ORDINAL = re.compile(r"\bthu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: \w+)?)\b")
+
+# BM25 tokens → how many indexed chunks hold each, and how many chunks there are
+Frequencies = Callable[[list[str]], tuple[dict[str, int], int]]
+
+
+def words_of(text: str) -> set[str]:
+    """The folded words of `text`, plus what its civic abbreviations stand for and the
+    abbreviations of the bodies it spells out (so "UBND" and "Ủy ban nhân dân" match)."""
+    return with_abbreviations(set(_WORD.findall(fold(text))))
+
+
+def pairs_of(text: str) -> set[tuple[str, str]]:
+    """Adjacent folded word pairs of `text`, abbreviations spelled out."""
+    words = spell_out(" ".join(_WORD.findall(fold(text)))).split()
+    return set(zip(words, words[1:]))
+
+
+def phrase_text(text: str) -> str:
+    """`text` as folded words between single spaces, written twice (as is and with abbreviations
+    spelled out) and padded, so that `f" {phrase} " in phrase_text(t)` finds a whole phrase."""
+    words = " ".join(_WORD.findall(fold(text)))
+    return f" {words} \n {spell_out(words)} "
+
+
+@dataclass
+class QuestionTerms:
+    """The weighted words, pairs and anchors of one question."""
+
+    words: list[str]
+    weights: dict[str, float]
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    anchors: list[str] = field(default_factory=list)
+    unseen: float = 0.0  # weight share of content words that no indexed chunk holds
+
+    @property
+    def numbers(self) -> list[str]:
+        """The anchors that are numbers, dates, codes or ordinals ("2021", "17 3 2021", "thu nam")."""
+        return [a for a in self.anchors if a[:1].isdigit() or _ORDINAL.fullmatch(a)]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights[w] for w in self.words) or 1.0
+
+    def coverage(self, words: set[str], weights: dict[str, float] | None = None,
+                 only: set[str] | None = None) -> float:
+        """The weighted share of the question's content words (or of those in `only`) among
+        `words`; `weights` replaces the IDF weights."""
+        weights = weights or self.weights
+        asked = [w for w in self.words if only is None or w in only]
+        total = sum(weights[w] for w in asked)
+        return sum(weights[w] for w in asked if w in words) / total if total else 0.0
+
+    def rarest_found(self, words: set[str]) -> float:
+        """Whether the question's rarest word is among `words` (1.0), as a share of its weight
+        otherwise: the best-found word's weight over the rarest's."""
+        if not self.words:
+            return 0.0
+        top = max(self.weights[w] for w in self.words)
+        return max((self.weights[w] for w in self.words if w in words), default=0.0) / top if top else 0.0
+
+    def local_weights(self, candidate_words: list[set[str]]) -> dict[str, float]:
+        """Weights that favour the words few candidates share: IDF × log((n + 1) / (1 + df)) over
+        the candidate sentences (the words of the event every sentence repeats say little about
+        which one answers)."""
+        n = len(candidate_words)
+        return {w: self.weights[w] * math.log((n + 1) / (1 + sum(w in c for c in candidate_words))) + 1e-6
+                for w in self.words}
+
+    def pair_share(self, pairs: set[tuple[str, str]]) -> float:
+        return len(self.pairs & pairs) / len(self.pairs) if self.pairs else 0.0
+
+    def anchor_share(self, phrases: str, numbers: bool = False) -> float:
+        """The share of anchors (or of numeric anchors) found whole in `phrases` (a `phrase_text`);
+        1.0 when there are none."""
+        anchors = self.numbers if numbers else self.anchors
+        if not anchors:
+            return 1.0
+        return sum(f" {a} " in phrases for a in anchors) / len(anchors)
+
+
+def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None) -> QuestionTerms:
+    """The terms of an analysed question, weighted by IDF over the indexed chunks when
+    `frequencies` is given (BM25's own document frequencies of the folded tokens "~khoi")."""
+    words = list(dict.fromkeys(qa.all_content))
+    weights = {w: 1.0 for w in words}
+    unseen = 0.0
+    if frequencies is not None and words:
+        df, n = frequencies([f"~{w}" for w in words])
+        weights = {w: math.log1p((n - df[f"~{w}"] + 0.5) / (df[f"~{w}"] + 0.5)) for w in words}
+        unseen = sum(weights[w] for w in words if df[f"~{w}"] == 0) / (sum(weights.values()) or 1.0)
+    content = set(words)
+    own = " ".join(_WORD.findall(fold(split_context(qa.text)[0])))
+    sequence = own.split() if not qa.english else qa.rendered.split()
+    pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content}
+    return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen)
+
+
+def anchors_of(qa: QuestionAnalysis) -> list[str]:
+    """Folded anchor phrases of a question: numbers and codes, quoted titles, and names — for
+    Vietnamese, runs of capitalised words after the first word; for English, the Vietnamese names
+    it spells ("Vinh Phuc")."""
+    own = split_context(qa.text)[0]
+    anchors = [" ".join(_WORD.findall(fold(n))) for n in _NUMBER.findall(own)]  # "2017-2022" → "2017 2022"
+    anchors += _ORDINAL.findall(" ".join(_WORD.findall(fold(own))))
+    anchors += [" ".join(_WORD.findall(fold(q))) for q in _QUOTED.findall(own)]
+    if qa.english:
+        anchors += vietnamese_names(own)
+    else:
+        run: list[str] = []
+        for i, token in enumerate(own.split()):
+            clean = token.strip("?.,;:!“”\"'()")
+            capitalised = i > 0 and clean[:1].isupper() and clean.replace("-", "").isalpha()
+            if capitalised:
+                run.append(" ".join(_WORD.findall(fold(clean))))
+            if run and (not capitalised or token != clean):
+                anchors.append(" ".join(run))
+                run = []
+        if run:
+            anchors.append(" ".join(run))
+    return [a for a in dict.fromkeys(anchors) if a]

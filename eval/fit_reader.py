@@ -1,0 +1,355 @@
+"""Fit the reader model (`assistant/models/reader.json`) on the train and dev splits of the question sets.
+
+    .venv/bin/python -m eval.fit_reader                 # all sets present; writes assistant/models/reader.json
+    .venv/bin/python -m eval.fit_reader --sets demo xquad --out /tmp/reader.json --report
+
+Only train and dev questions are read (`eval.splits`); test questions never are. For each question,
+`Assistant.evidence` gives the candidate sentences with their features; a sentence is labelled as
+answering when it contains a gold answer (in one of the question's evidence articles). Every
+answerable question is asked a second time with its evidence articles filtered out of the index:
+a real question the index cannot answer, which teaches abstention beside the sets' own
+unanswerable questions.
+
+1. Sentence model: logistic regression over `FEATURES`; its regularisation is chosen by fitting on
+   train and measuring on dev (top-1 sentence holds a gold answer); the shipped weights are then
+   refitted on train + dev.
+2. Answerable model: logistic regression over `ANSWERABLE_FEATURES` (the best sentences' scores and
+   the question's evidence), labelled answerable / not; the abstention threshold is the largest one
+   that keeps false abstention on train + dev answerable questions at or below 5 %.
+3. Span model: logistic regression over `SPAN_FEATURES` of the typed candidates in the best
+   sentences, labelled by whether the span holds a gold answer; a span (with its sentence) is shown
+   from the lowest probability at which, on train + dev, showing spans loses no right answer or
+   right short answer and shown spans are right ≥ 85 % of the time.
+4. Second sentence: shown when its probability reaches the threshold that maximises accuracy plus
+   citation precision of top-1/top-2 answers on train + dev.
+Features are cached per set and split in var/reader-data/ (delete it after changing features).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from . import metrics, splits, xquad
+from .sets import ROOT, SETS_DIR, Question, default_corpus, load_questions
+
+DEFAULT_SETS = ("demo", "civic_news", "civic_news_b", "xquad")
+CACHE = ROOT / "var" / "reader-data"
+K = 8  # chunks retrieved, as the answer chain does
+TARGET_FALSE_ABSTENTION = 0.05
+SPAN_PRECISION = 0.85
+
+
+@dataclass
+class Group:
+    """One question as asked (or asked with its evidence filtered out): candidate rows and labels."""
+
+    set: str
+    qid: str
+    split: str
+    qtype: str
+    answerable: bool  # the index still holds its answer
+    generated: bool  # asked with its evidence articles filtered out
+    rows: np.ndarray
+    labels: np.ndarray
+    # per candidate sentence with typed spans: (its row index, span feature rows, span labels)
+    spans: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)
+
+
+def _label(q: Question, article_id: str, text: str) -> bool:
+    if q.evidence and article_id not in q.evidence_articles:
+        return False
+    return any(metrics.contains_answer(text, g) for g in q.answers)
+
+
+def collect(name: str, questions: list[Question], assistant, log) -> list[Group]:
+    """Groups for a set's questions (answerable ones twice: as asked and with evidence filtered out)."""
+    from assistant.reading.features import FEATURES
+    from assistant.reading.spans import SPAN_FEATURES
+
+    groups = []
+    started = time.time()
+    for i, q in enumerate(questions):
+        history = list(q.history)
+        asks = [(False, None)]
+        if q.answerable and q.evidence:
+            asks.append((True, {"exclude_article_ids": q.evidence_articles}))
+        for generated, filters in asks:
+            evidence = assistant.evidence(q.question, history=history, filters=filters, k=K)
+            rows = np.array([[e.features[f] for f in FEATURES] for e in evidence], dtype=float).reshape(-1, len(FEATURES))
+            answerable = q.answerable and not generated
+            labels = np.array([answerable and _label(q, e.article_id, e.text) for e in evidence], dtype=bool)
+            group = Group(name, q.id, splits.split_of(q), q.type, answerable, generated, rows, labels)
+            for j, e in enumerate(evidence):
+                if e.spans:
+                    group.spans.append((j, np.array([[sp.features[f] for f in SPAN_FEATURES] for sp in e.spans]),
+                                        np.array([answerable and _label(q, e.article_id, sp.text) for sp in e.spans])))
+            groups.append(group)
+        if (i + 1) % 100 == 0:
+            log(f"  {name}: {i + 1}/{len(questions)} questions, {time.time() - started:.0f} s")
+    return groups
+
+
+def load_groups(name: str, wanted: tuple[str, ...], log, refresh: bool = False) -> list[Group]:
+    """The train/dev groups of one set (from the cache when present)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cache = CACHE / f"{name}.pkl"
+    if cache.exists() and not refresh:
+        return [Group(**fields) for fields in pickle.loads(cache.read_bytes())]
+    from assistant import Assistant
+
+    from .runner import SetUnavailable, _ensure_indexed, _prepare_set
+
+    with tempfile.TemporaryDirectory(prefix="civic-fit-") as scratch:
+        spec = "xquad" if name == "xquad" else str(SETS_DIR / f"{name}.jsonl")
+        try:
+            set_name, questions, corpus = _prepare_set(spec, None, Path(scratch))
+        except SetUnavailable as exc:
+            log(f"skipped {name}: {exc}")
+            return []
+        questions = splits.select(questions, wanted)
+        index = ROOT / "var" / "eval-index" / set_name
+        assistant = Assistant(index, answerer="extractive")
+        _ensure_indexed(assistant, questions, corpus, True, log)
+        log(f"{name}: {len(questions)} train/dev questions")
+        groups = collect(name, questions, assistant, log)
+    cache.write_bytes(pickle.dumps([vars(g) for g in groups]))  # plain fields: loadable from any module
+    return groups
+
+
+# --- fitting ------------------------------------------------------------------------------------
+def without_gold(g: Group) -> Group | None:
+    """The question with its gold sentences taken out of the candidates: the article it is about is
+    still there, but not the sentence that answers (how an unanswerable detail question looks).
+    The features relative to the best candidate are recomputed; None when nothing would remain."""
+    from assistant.reading.features import FEATURES
+
+    if not g.answerable or not g.labels.any() or g.labels.all():
+        return None
+    rows = g.rows[~g.labels].copy()
+    for gap, base in (("cov_gap", "cov"), ("cov_local_gap", "cov_local"), ("dense_gap", "dense")):
+        b = FEATURES.index(base)
+        rows[:, FEATURES.index(gap)] = rows[:, b] - rows[:, b].max()
+    kept = np.cumsum(~g.labels) - 1  # new index of each kept row
+    spans = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if not g.labels[j]]
+    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), spans)
+
+
+def pair_table(sentence, g: Group) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The span rows of the question's best `PAIR_SENTENCES` sentences as the reader scores them
+    (the sentence's log-odds and rank filled in), their labels, and each one's sentence rank."""
+    from assistant.reading.reader import PAIR_SENTENCES
+    from assistant.reading.spans import SPAN_FEATURES
+
+    logits = sentence.logit(g.rows) if len(g.rows) else np.zeros(0)
+    rank = np.empty(len(logits), dtype=int)
+    rank[np.argsort(-logits, kind="stable")] = np.arange(len(logits))
+    rows, labels, ranks = [], [], []
+    for j, r, lab in g.spans:
+        if rank[j] >= PAIR_SENTENCES:
+            continue
+        r = r.copy()
+        r[:, SPAN_FEATURES.index("sentence_logit")] = logits[j]
+        r[:, SPAN_FEATURES.index("sentence_rank")] = 1.0 / (1.0 + rank[j])
+        rows.append(r)
+        labels.append(lab)
+        ranks.append(np.full(len(lab), rank[j]))
+    if not rows:
+        return np.zeros((0, len(SPAN_FEATURES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=int)
+    return np.vstack(rows), np.concatenate(labels).astype(bool), np.concatenate(ranks)
+
+
+def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c: float = 1.0,
+                 balanced: bool = False):
+    """A standardised logistic regression as an `assistant.reading.model.LogisticModel`."""
+    from sklearn.linear_model import LogisticRegression
+
+    from assistant.reading.model import LogisticModel
+
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
+    lr.fit((rows - mean) / scale, labels.astype(int))
+    return LogisticModel(list(names), mean.round(6).tolist(), scale.round(6).tolist(),
+                         lr.coef_[0].round(6).tolist(), round(float(lr.intercept_[0]), 6))
+
+
+def top1(model, groups: list[Group]) -> float:
+    """Share of answerable groups whose best-scored sentence holds a gold answer."""
+    scored = [g for g in groups if g.answerable]
+    if not scored:
+        return float("nan")
+    return sum(bool(len(g.rows)) and bool(g.labels[int(np.argmax(model.logit(g.rows)))]) for g in scored) / len(scored)
+
+
+def reading_rows(sentence, span, groups: list[Group]) -> tuple[np.ndarray, np.ndarray, list[tuple[bool, bool]]]:
+    """Answerable-model rows per group, their labels, and (top-1 right, top-2 right) per group."""
+    from assistant.reading.reader import ANSWERABLE_FEATURES, answerable_row
+
+    rows, labels, tops = [], [], []
+    for g in groups:
+        if not len(g.rows):
+            continue
+        logits = sentence.logit(g.rows)
+        order = np.argsort(-logits, kind="stable")
+        p_rows, _, _ = pair_table(sentence, g)
+        best_span = float(span.probability(p_rows).max()) if len(p_rows) and span is not None else 0.0
+        rows.append(answerable_row(g.rows[order], logits[order], best_span)[0])
+        labels.append(g.answerable)
+        ranked = g.labels[order]
+        tops.append((bool(ranked[0]), bool(len(ranked) > 1 and ranked[1])))
+    return np.array(rows).reshape(-1, len(ANSWERABLE_FEATURES)), np.array(labels, dtype=bool), tops
+
+
+def fit(groups: list[Group], log) -> tuple[object, dict]:
+    from assistant.reading.features import FEATURES
+    from assistant.reading.model import ReaderModel
+    from assistant.reading.reader import ANSWERABLE_FEATURES
+    from assistant.reading.spans import SPAN_FEATURES
+
+    train = [g for g in groups if g.split == "train"]
+    dev = [g for g in groups if g.split == "dev"]
+    both = train + dev
+    report: dict = {}
+
+    def stack(gs):
+        gs = [g for g in gs if len(g.rows)]
+        return np.vstack([g.rows for g in gs]), np.concatenate([g.labels for g in gs])
+
+    # 1. sentence model: C chosen on dev, refitted on train + dev
+    choices = {}
+    for c in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
+        model = fit_logistic(*stack(train), FEATURES, c)
+        choices[c] = top1(model, dev)
+    best_c = max(choices, key=lambda c: (choices[c], -abs(np.log10(c))))
+    report["sentence_c_on_dev"] = {str(c): round(v, 4) for c, v in choices.items()}
+    report["sentence_c"] = best_c
+    sentence = fit_logistic(*stack(both), FEATURES, best_c)
+    report["top1_train_dev"] = round(top1(sentence, both), 4)
+    log(f"sentence model: C={best_c}, dev top-1 {choices[best_c]:.3f} (train-only fit); train+dev {report['top1_train_dev']:.3f}")
+
+    # 2. span model over the typed spans of the best sentences, and the probability from which a
+    # span (and its sentence) is shown: the one that answers the most typed questions right
+    tables = [(g, *pair_table(sentence, g)) for g in both if g.answerable]
+    s_rows = np.vstack([t[1] for t in tables if len(t[1])])
+    s_labels = np.concatenate([t[2] for t in tables if len(t[1])])
+    span = fit_logistic(s_rows, s_labels, SPAN_FEATURES, 1.0)
+    # per typed question: (best span's probability, its sentence is right, it is right, the best sentence is right)
+    outcomes = []
+    for g, rows, labels, ranks in tables:
+        if not len(rows):
+            continue
+        probs = span.probability(rows)
+        i = int(np.argmax(probs))
+        order = np.argsort(-sentence.logit(g.rows), kind="stable")
+        outcomes.append((float(probs[i]), bool(g.labels[order[ranks[i]]]), bool(labels[i]), bool(g.labels[order[0]])))
+
+    def value(t: float) -> int:
+        """Answers right plus short answers right: a shown span is the short answer, else the sentence."""
+        return sum((2 * sent_ok if ok else sent_ok) if p >= t else 2 * top for p, sent_ok, ok, top in outcomes)
+
+    def precision(t: float) -> float:
+        shown = [ok for p, _, ok, _ in outcomes if p >= t]
+        return float(np.mean(shown)) if shown else 1.0
+
+    # the lowest probability from which showing spans loses no right answer nor right short answer
+    # on training questions, and shown spans are right at least SPAN_PRECISION of the time
+    base = value(1.01)
+    span_threshold = next((t for t in sorted({round(p, 4) for p, *_ in outcomes})
+                           if value(t) >= base and precision(t) >= SPAN_PRECISION), 1.01)
+    shown = [ok for p, _, ok, _ in outcomes if p >= span_threshold]
+    report["span"] = {"threshold": span_threshold, "typed_questions": len(outcomes),
+                      "shown": round(len(shown) / max(1, len(outcomes)), 4),
+                      "precision": round(float(np.mean(shown)) if shown else 0.0, 4),
+                      "answers_right": sum((s_ok if p >= span_threshold else top) for p, s_ok, _, top in outcomes),
+                      "answers_right_top_sentence": sum(top for *_, top in outcomes)}
+    log(f"span model: {report['span']}")
+
+    # 3. answerable model and the abstention threshold, with the gold-less copies of answerable
+    # questions as unanswerable examples beside the evidence-filtered ones
+    hard = [h for g in both if (h := without_gold(g)) is not None]
+    a_rows, a_labels, tops = reading_rows(sentence, span, both)
+    h_rows, h_labels, _ = reading_rows(sentence, span, hard)
+    a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
+    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced=True)
+    p = answerable.probability(a_rows)
+    positives = np.sort(p[a_labels])
+    k = int(np.floor(TARGET_FALSE_ABSTENTION * len(positives)))
+    threshold = float(positives[k]) if k < len(positives) else 0.5
+    threshold = float(np.nextafter(threshold, 0)) if k else float(positives[0]) - 1e-6
+    report["abstention"] = {
+        "threshold": round(threshold, 6),
+        "false_abstention_train_dev": round(float(np.mean(p[a_labels] < threshold)), 4),
+        "abstention_on_not_answerable_train_dev": round(float(np.mean(p[~a_labels] < threshold)), 4),
+    }
+    log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
+
+    # 4. second sentence
+    answered = [(g, t) for g, t in zip([g for g in both if len(g.rows)], tops) if g.answerable]
+    best_t, best_value = 1.01, -1.0
+    for t in np.linspace(0.05, 1.0, 20):
+        value = 0.0
+        for g, (y1, y2) in answered:
+            logits = np.sort(sentence.logit(g.rows))[::-1]
+            p2 = 1 / (1 + np.exp(-logits[1])) if len(logits) > 1 else 0.0
+            if p2 >= t:
+                value += float(y1 or y2) + (y1 + y2) / 2
+            else:
+                value += 2.0 * y1
+        if value > best_value + 1e-9:
+            best_t, best_value = float(t), value
+    report["second_threshold"] = round(best_t, 4)
+    log(f"second sentence threshold {best_t:.3f}")
+
+    counts = {}
+    for g in both:
+        key = f"{g.set}/{g.split}"
+        counts[key] = counts.get(key, 0) + (not g.generated)
+    model = ReaderModel(sentence, answerable, span,
+                        {"answerable": round(threshold, 6), "span": span_threshold, "second": round(best_t, 4)},
+                        version=f"{date.today().isoformat()}",
+                        fitted_on={"questions": counts, "report": report,
+                                   "command": "python -m eval.fit_reader " + " ".join(sys.argv[1:])})
+    return model, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = argparse.ArgumentParser(prog="python -m eval.fit_reader", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", nargs="+", default=list(DEFAULT_SETS),
+                        help=f"question sets to fit on (default: {' '.join(DEFAULT_SETS)}; absent ones are skipped)")
+    parser.add_argument("--out", default=str(ROOT / "assistant" / "models" / "reader.json"))
+    parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
+    parser.add_argument("--report", action="store_true", help="print the fit report as JSON")
+    args = parser.parse_args(argv)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    groups: list[Group] = []
+    for name in args.sets:
+        groups += load_groups(name, ("train", "dev"), log, refresh=args.refresh)
+    if not groups:
+        print("error: no training questions (are the sets' corpora present?)", file=sys.stderr)
+        return 2
+    model, report = fit(groups, log)
+    model.save(args.out)
+    log(f"wrote {args.out}")
+    if args.report:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
