@@ -21,6 +21,8 @@ _WHAT_ABOUT = re.compile(
     r"|(?:and |so )?(?:what|how) about\s+(?P<en>.+?))\s*[?？]?\s*$",
     re.IGNORECASE,
 )
+# A question word of its own: what follows "còn" / "what about" is then a whole question.
+_ASKS_ITSELF = re.compile(r"\b(?:gi|nao|ai|dau|bao nhieu|khi nao|bao gio|may|which|what|who|when|where|how)\b")
 _REFERENCE = re.compile(
     r"\b(?:(?:đơn vị|don vi|cơ quan|co quan|khối|khoi|cụm|cum|tổ chức|to chuc|ngành|nganh|địa phương|dia phuong|"
     r"giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|tỉnh|tinh|huyện|huyen|quận|quan|"
@@ -49,6 +51,9 @@ def condense_question(question: str, history: list[str] | None) -> str:
     if len(history) > 1:
         previous = condense_question(previous, history[:-1])
     match = _WHAT_ABOUT.match(question)
+    if match and _ASKS_ITSELF.search(fold(match.group("vi") or match.group("en") or "")):
+        # "Còn Cụm thi đua … chọn chủ đề gì?": a whole question after "còn", not "what about X"
+        return condense_question(question[match.start("vi" if match.group("vi") else "en"):], history)
     if match:
         new = (match.group("vi") or match.group("en") or "").strip()
         new = re.sub(r"^(?:ở|o|tại|tai|in|at|for)\s+", "", new, flags=re.IGNORECASE)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.normalize import fold
-from index.glossary import english_phrase_terms, vietnamese_phrases, vietnamese_synonyms, vietnamese_terms
+from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
 # Answer types. The question word decides first — "khi nào" asks for a date, "bao nhiêu" for a
@@ -54,29 +54,15 @@ class QuestionAnalysis:
     english: bool
     content: list[str] = field(default_factory=list)  # folded content words, in order
     noun: str | None = None  # for number questions: the counted noun ("don vi")
-    frame: set[str] = field(default_factory=set)  # folded words of the wh-phrase ("don vi" in "đơn vị nào")
     context: list[str] = field(default_factory=list)  # folded words of a trailing "(…)": the conversation's context
-    noun_phrase: str = ""  # number questions: up to seven folded words after "bao nhiêu"
-    nouns: list[str] = field(default_factory=list)  # "bao nhiêu chương, điều": ["chuong", "dieu"]
     rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
-    synonyms: dict[str, set[str]] = field(default_factory=dict)  # English questions: other renderings of a word
-    phrases: list[str] = field(default_factory=list)  # English questions: each term or name rendered, as a phrase
-
-    def found(self, word: str, words: set[str]) -> bool:
-        """Whether content word `word`, or another rendering of it, is among `words`."""
-        return word in words or bool(self.synonyms.get(word, set()) & words)
+    focus: list[str] = field(default_factory=list)  # folded words that frame the asked slot ("ky" in "ký vào ngày nào")
 
     @property
     def folded(self) -> str:
         """The question folded, followed for an English question by its Vietnamese rendering (what
         patterns over Vietnamese questions, "trưởng cụm", "giai đoạn nào", look for)."""
         return f"{fold(self.text)} {self.rendered}".strip()
-
-    @property
-    def lexical(self) -> bool:
-        """Whether the question's words can be looked for in the articles (an English question
-        only through the words the glossary renders)."""
-        return not self.english or bool(self.content)
 
     @property
     def all_content(self) -> list[str]:
@@ -107,17 +93,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
     wants_list = answer_type == "list" or bool(
         re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bnhung ai\b|\bwhich \w+s\b|\bgom nhung\b", folded)
     ) and answer_type not in ("number", "date", "place", "locality")
-    noun, noun_phrase, nouns = None, "", []
+    noun = None
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
         noun = m.group(1) if m else None
-        m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,6})", folded)
-        noun_phrase = m.group(1) if m else ""
-        # the noun phrase ends where the verb starts ("đại biểu | đã trực tiếp phát biểu")
-        noun_phrase = re.split(r" (?:da|duoc|se|dang|co|la|thuoc|tai|trong|khi|vao|cua|duoi|tren) ", noun_phrase + " ")[0].strip()
-        m = re.search(r"\b(?:bao nhieu|may)\s+((?:\w+ ?){1,2}(?:(?:,| va) (?:\w+ ?){1,2})+)", folded)
-        if m:  # "bao nhiêu chương, điều": several counted nouns
-            nouns = [n.strip() for n in re.split(r",| va ", m.group(1)) if n.strip()]
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     asked = _FRAME_PHRASES.sub(" ", folded)
     content = [w for w in _WORD.findall(asked) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
@@ -125,9 +104,6 @@ def analyse_question(question: str) -> QuestionAnalysis:
                if w not in _QUESTION_WORDS and w not in content and (len(w) > 1 or w.isdigit())]
     if answer_type == "role":  # "giữ vai trò gì": the wh-phrase, not words to find in the evidence
         content = [w for w in content if w not in _ROLE_FRAME]
-    frame = set()
-    for m in re.finditer(r"((?:\w+,? ){1,3})nao\b|(?:bao nhieu|may) ((?:\w+ ?){1,2})", folded):
-        frame.update(_WORD.findall(m.group(1) or m.group(2) or ""))
     english = is_english(question)
     rendered = vietnamese_terms(own) if english else []
     if english:
@@ -140,9 +116,34 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if not asked and asked_noun:  # "how many crime reports" → the glossary's "crime report"
             words = asked_noun.group(1).split()
             asked = next((t for n in range(len(words) - 1, 0, -1) if (t := english_phrase_terms(" ".join(words[-n:])))), [])
-        frame = set(asked)
         if answer_type == "number" and asked:
-            noun = noun_phrase = " ".join(asked[:2])
-    return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, frame,
-                            context, noun_phrase, nouns, " ".join(rendered),
-                            vietnamese_synonyms(own) if english else {}, vietnamese_phrases(own) if english else [])
+            noun = " ".join(asked[:2])
+    return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
+                            [] if english else focus_words(folded))
+
+
+_WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|thoi diem) (?:nao|may)|khi nao|bao gio|"
+                 r"(?:o|tai) dau|bao nhieu|may|ai|nao|gi)\b")
+# Function words between the words that frame a slot and its question word ("được ký vào ngày nào").
+_SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhung cac bi trong nay mot ve nhu theo
+    tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
+
+
+def focus_words(folded: str, size: int = 2) -> list[str]:
+    """The words that frame what a (folded, Vietnamese) question asks: up to `size` words just
+    before its question word (and the noun a "… nào" asks about), function words skipped — "được ký
+    vào ngày nào" → ["nang", "ky"], "gồm những đơn vị nào" → ["gom"] —, the subject of "… là gì /
+    là ai" ("Chủ đề … là gì" → ["chu", "de"]), or, when the question word comes first ("Ai chủ trì
+    …", "Cơ quan nào ký …"), the words just after it."""
+    m = _WH.search(folded)
+    if not m:
+        return []
+    head = folded[:m.start()].split()
+    if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Chủ đề … là gì?": what is asked is the subject
+        return [w for w in head if w not in _SLOT_GLUE][:size]
+    if m.group(0) == "nao":  # "đơn vị nào", "cơ quan nào": the asked noun belongs to the question word
+        head = head[:-2] if len(head) >= 2 else []
+    before = [w for w in head if w not in _SLOT_GLUE]
+    if before:
+        return before[-size:]
+    return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]

@@ -33,6 +33,7 @@ class Answer:
     mode: str = "extractive"
     timings: dict[str, float] = field(default_factory=dict)
     condensed_question: str | None = None
+    confidence: float | None = None  # the extractive reader's probability that the question is answered
 
     def to_dict(self) -> dict:
         return asdict(self)

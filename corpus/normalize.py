@@ -46,11 +46,38 @@ def _move_tone(match: re.Match[str]) -> str:
     return f"{first}{tone}{second}"
 
 
+class _CharTable(dict):
+    """A `str.translate` table filled on first use of each character (C-speed afterwards)."""
+
+    def __init__(self, rule) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self.rule(chr(code))
+        return value
+
+
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+def _fold_char_aligned(ch: str) -> str:
+    folded = _fold_char(ch)
+    if len(folded) != 1:
+        return ch.lower() if len(ch.lower()) == 1 else ch
+    return folded
+
+
+_FOLD = _CharTable(_fold_char)
+_FOLD_ALIGNED = _CharTable(_fold_char_aligned)
+
+
 def fold(text: str) -> str:
-    """Lower-case, with every diacritic removed and đ → d: "Khối Nội chính" → "khoi noi chinh"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d")
+    """Lower-case, with every diacritic removed and đ → d: "Khối Nội chính" → "khoi noi chinh".
+    (Character by character, through a table filled as characters are first seen.)"""
+    return text.translate(_FOLD)
 
 
 def match_form(text: str) -> str:
@@ -68,13 +95,7 @@ def fold_aligned(text: str) -> str:
 
     A character whose folded form is not exactly one character is kept lower-cased as it is.
     """
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        if len(folded) != 1:
-            folded = ch.lower() if len(ch.lower()) == 1 else ch
-        out.append(folded)
-    return "".join(out)
+    return text.translate(_FOLD_ALIGNED)
 
 
 # Abbreviations of Vietnamese civic bodies (folded) and the words they stand for.

@@ -15,7 +15,7 @@ unanswerable questions.
    refitted on train + dev.
 2. Answerable model: logistic regression over `ANSWERABLE_FEATURES` (the best sentences' scores and
    the question's evidence), labelled answerable / not; the abstention threshold is the largest one
-   that keeps false abstention on train + dev answerable questions at or below 5 %.
+   that keeps false abstention at or below 5 % on the train + dev answerable questions of every set.
 3. Span model: logistic regression over `SPAN_FEATURES` of the typed candidates in the best
    sentences, labelled by whether the span holds a gold answer; a span (with its sentence) is shown
    from the lowest probability at which, on train + dev, showing spans loses no right answer or
@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import pickle
+import re
 import sys
 import tempfile
 import time
@@ -71,20 +72,56 @@ def _label(q: Question, article_id: str, text: str) -> bool:
     return any(metrics.contains_answer(text, g) for g in q.answers)
 
 
+_YEAR = re.compile(r"\b(19|20)(\d\d)\b")
+_NUMBER = re.compile(r"(?<![\d/.,])\b(\d{1,3})\b(?![/.,]\d)")
+
+
+def perturb(question: str) -> str | None:
+    """The question about something the articles do not report: its first year moved three years
+    on, else its first number one on, else its province (or city) replaced by the next in the list
+    ("Vĩnh Phúc" → "Vĩnh Long"), written as the question writes it (with or without tone marks).
+    None when it names none of these."""
+    from corpus.extraction.provinces import CITIES, PROVINCES
+    from corpus.normalize import fold
+
+    if _YEAR.search(question):
+        return _YEAR.sub(lambda m: str(int(m.group(0)) + 3), question, count=1)
+    if _NUMBER.search(question):
+        return _NUMBER.sub(lambda m: str(int(m.group(1)) + 1), question, count=1)
+    names = CITIES + PROVINCES
+    folded = fold(question)
+    for i, name in enumerate(names):
+        other = names[(i + 7) % len(names)]
+        if name in question:
+            return question.replace(name, other, 1)
+        key = fold(name)
+        at = folded.find(key)
+        if at >= 0 and len(key) > 4:
+            return question[:at] + fold(other).title() + question[at + len(key):]
+    return None
+
+
 def collect(name: str, questions: list[Question], assistant, log) -> list[Group]:
-    """Groups for a set's questions (answerable ones twice: as asked and with evidence filtered out)."""
+    """Groups for a set's questions: each as asked; an answerable one also with its evidence
+    articles filtered out, and with its year, number or province changed (`perturb`)."""
     from assistant.reading.features import FEATURES
     from assistant.reading.spans import SPAN_FEATURES
+    from corpus.normalize import fold, has_tone_marks
 
     groups = []
     started = time.time()
     for i, q in enumerate(questions):
         history = list(q.history)
-        asks = [(False, None)]
+        asks = [(False, q.question, None)]
+        if has_tone_marks(q.question):  # users type without tone marks too
+            asks.append((False, fold(q.question), None))
         if q.answerable and q.evidence:
-            asks.append((True, {"exclude_article_ids": q.evidence_articles}))
-        for generated, filters in asks:
-            evidence = assistant.evidence(q.question, history=history, filters=filters, k=K)
+            asks.append((True, q.question, {"exclude_article_ids": q.evidence_articles}))
+            changed = perturb(q.question)
+            if changed:
+                asks.append((True, changed, None))
+        for generated, asked, filters in asks:
+            evidence = assistant.evidence(asked, history=history, filters=filters, k=K)
             rows = np.array([[e.features[f] for f in FEATURES] for e in evidence], dtype=float).reshape(-1, len(FEATURES))
             answerable = q.answerable and not generated
             labels = np.array([answerable and _label(q, e.article_id, e.text) for e in evidence], dtype=bool)
@@ -97,6 +134,27 @@ def collect(name: str, questions: list[Question], assistant, log) -> list[Group]
         if (i + 1) % 100 == 0:
             log(f"  {name}: {i + 1}/{len(questions)} questions, {time.time() - started:.0f} s")
     return groups
+
+
+FOREIGN = 60  # questions of the other family asked of each set's index
+
+
+def foreign_questions(name: str, wanted: tuple[str, ...]) -> list[Question]:
+    """Train/dev questions of the other family (XQuAD's Wikipedia for a civic set, the civic sets
+    for XQuAD), asked of this set's index as questions it cannot answer: what an off-topic
+    question looks like. Taken evenly through the sets; absent sets give none."""
+    from dataclasses import replace
+
+    if name == "xquad":
+        pool = [q for n in ("civic_news_b", "demo") if (SETS_DIR / f"{n}.jsonl").exists()
+                for q in splits.select(load_questions(SETS_DIR / f"{n}.jsonl"), wanted) if q.answerable and not q.history]
+    else:
+        try:
+            pool = splits.select(xquad.load_xquad()[0], wanted)
+        except FileNotFoundError:
+            return []
+    picked = pool[:: max(1, len(pool) // FOREIGN)][:FOREIGN]
+    return [replace(q, id=f"foreign-{q.id}", type="unanswerable", answers=(), evidence=(), extra={}) for q in picked]
 
 
 def load_groups(name: str, wanted: tuple[str, ...], log, refresh: bool = False) -> list[Group]:
@@ -122,6 +180,7 @@ def load_groups(name: str, wanted: tuple[str, ...], log, refresh: bool = False) 
         _ensure_indexed(assistant, questions, corpus, True, log)
         log(f"{name}: {len(questions)} train/dev questions")
         groups = collect(name, questions, assistant, log)
+        groups += collect(name, foreign_questions(name, wanted), assistant, log)
     cache.write_bytes(pickle.dumps([vars(g) for g in groups]))  # plain fields: loadable from any module
     return groups
 
@@ -169,19 +228,53 @@ def pair_table(sentence, g: Group) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c: float = 1.0,
-                 balanced: bool = False):
-    """A standardised logistic regression as an `assistant.reading.model.LogisticModel`."""
-    from sklearn.linear_model import LogisticRegression
+                 weights: np.ndarray | None = None, positive: frozenset[str] = frozenset(),
+                 negative: frozenset[str] = frozenset()):
+    """An L2-regularised logistic regression over standardised features, as an
+    `assistant.reading.model.LogisticModel`. The weights of the features named in `positive` are
+    kept ≥ 0 (evidence for an answer never counts against it, whatever correlations a training
+    set happens to hold), those in `negative` ≤ 0; `weights` weighs the rows."""
+    from scipy.optimize import minimize
 
     from assistant.reading.model import LogisticModel
 
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
-    lr.fit((rows - mean) / scale, labels.astype(int))
+    z = (rows - mean) / scale
+    y = labels.astype(float)
+    w_rows = np.ones(len(y)) if weights is None else weights * len(y) / weights.sum()
+    d = z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        coef, bias = theta[:d], theta[d]
+        logit = z @ coef + bias
+        p = 1.0 / (1.0 + np.exp(-logit))
+        value = float(np.sum(w_rows * (np.logaddexp(0.0, logit) - y * logit)) + 0.5 / c * coef @ coef)
+        residual = w_rows * (p - y)
+        return value, np.append(z.T @ residual + coef / c, residual.sum())
+
+    bounds = [(0.0, None) if name in positive else (None, 0.0) if name in negative else (None, None)
+              for name in names] + [(None, None)]
+    theta = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
     return LogisticModel(list(names), mean.round(6).tolist(), scale.round(6).tolist(),
-                         lr.coef_[0].round(6).tolist(), round(float(lr.intercept_[0]), 6))
+                         theta[:d].round(6).tolist(), round(float(theta[d]), 6))
+
+
+def balanced(labels: np.ndarray) -> np.ndarray:
+    """Row weights that give both classes the same total weight."""
+    share = labels.mean()
+    return np.where(labels, 0.5 / share, 0.5 / (1.0 - share))
+
+
+def family_weights(groups: list["Group"]) -> np.ndarray:
+    """Row weights that give the civic sets' rows and the other sets' (XQuAD's Wikipedia) the same
+    total weight: the product reads civic news; a large reading-comprehension set must not decide
+    alone what evidence looks like."""
+    civic = np.concatenate([np.full(len(g.rows), g.set != "xquad") for g in groups])
+    if civic.all() or not civic.any():
+        return np.ones(len(civic))
+    return np.where(civic, 0.5 / civic.mean(), 0.5 / (1.0 - civic.mean()))
 
 
 def top1(model, groups: list[Group]) -> float:
@@ -211,39 +304,55 @@ def reading_rows(sentence, span, groups: list[Group]) -> tuple[np.ndarray, np.nd
     return np.array(rows).reshape(-1, len(ANSWERABLE_FEATURES)), np.array(labels, dtype=bool), tops
 
 
+def _largest_threshold(probabilities: np.ndarray) -> float:
+    """The largest threshold that refuses at most `TARGET_FALSE_ABSTENTION` of these (answerable)
+    probabilities: the k-th smallest, lowered to just below it."""
+    ranked = np.sort(probabilities)
+    k = int(np.floor(TARGET_FALSE_ABSTENTION * len(ranked)))
+    return float(np.nextafter(ranked[k], 0.0))
+
+
 def fit(groups: list[Group], log) -> tuple[object, dict]:
-    from assistant.reading.features import FEATURES
+    from assistant.reading.features import FEATURES, POSITIVE
     from assistant.reading.model import ReaderModel
-    from assistant.reading.reader import ANSWERABLE_FEATURES
-    from assistant.reading.spans import SPAN_FEATURES
+    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
+    from assistant.reading.spans import SPAN_FEATURES, SPAN_POSITIVE
 
     train = [g for g in groups if g.split == "train"]
     dev = [g for g in groups if g.split == "dev"]
     both = train + dev
     report: dict = {}
 
-    def stack(gs):
-        gs = [g for g in gs if len(g.rows)]
+    def answered(gs):
+        return [g for g in gs if len(g.rows) and g.answerable]
+
+    def stack(gs):  # the sentence model ranks the candidates of questions the index can answer
+        gs = [g for g in gs if len(g.rows) and g.answerable]
         return np.vstack([g.rows for g in gs]), np.concatenate([g.labels for g in gs])
 
-    # 1. sentence model: C chosen on dev, refitted on train + dev
+    # 1. sentence model: regularisation and family weighting chosen on dev (the mean of the civic
+    # and the other sets' top-1), then refitted on train + dev
     choices = {}
-    for c in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
-        model = fit_logistic(*stack(train), FEATURES, c)
-        choices[c] = top1(model, dev)
-    best_c = max(choices, key=lambda c: (choices[c], -abs(np.log10(c))))
-    report["sentence_c_on_dev"] = {str(c): round(v, 4) for c, v in choices.items()}
-    report["sentence_c"] = best_c
-    sentence = fit_logistic(*stack(both), FEATURES, best_c)
+    for c in (0.1, 1.0):
+        for weighed in (False, True):
+            model = fit_logistic(*stack(train), FEATURES, c, family_weights(answered(train)) if weighed else None, POSITIVE)
+            civic = top1(model, [g for g in dev if g.set != "xquad"])
+            other = top1(model, [g for g in dev if g.set == "xquad"])
+            choices[(c, weighed)] = float(np.nanmean([civic, other]))
+    best_c, weighed = max(choices, key=lambda k: (choices[k], -abs(np.log10(k[0]))))
+    report["sentence_choice_on_dev"] = {f"C={c},family_weights={w}": round(v, 4) for (c, w), v in choices.items()}
+    report["sentence_c"], report["family_weights"] = best_c, weighed
+    sentence = fit_logistic(*stack(both), FEATURES, best_c, family_weights(answered(both)) if weighed else None, POSITIVE)
     report["top1_train_dev"] = round(top1(sentence, both), 4)
-    log(f"sentence model: C={best_c}, dev top-1 {choices[best_c]:.3f} (train-only fit); train+dev {report['top1_train_dev']:.3f}")
+    log(f"sentence model: C={best_c}, family weights {weighed}, dev top-1 {choices[(best_c, weighed)]:.3f} "
+        f"(train-only fit); train+dev {report['top1_train_dev']:.3f}")
 
     # 2. span model over the typed spans of the best sentences, and the probability from which a
     # span (and its sentence) is shown: the one that answers the most typed questions right
     tables = [(g, *pair_table(sentence, g)) for g in both if g.answerable]
     s_rows = np.vstack([t[1] for t in tables if len(t[1])])
     s_labels = np.concatenate([t[2] for t in tables if len(t[1])])
-    span = fit_logistic(s_rows, s_labels, SPAN_FEATURES, 1.0)
+    span = fit_logistic(s_rows, s_labels, SPAN_FEATURES, 1.0, positive=SPAN_POSITIVE)
     # per typed question: (best span's probability, its sentence is right, it is right, the best sentence is right)
     outcomes = []
     for g, rows, labels, ranks in tables:
@@ -281,16 +390,23 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
     a_rows, a_labels, tops = reading_rows(sentence, span, both)
     h_rows, h_labels, _ = reading_rows(sentence, span, hard)
     a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
-    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced=True)
+    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
+                              ANSWERABLE_NEGATIVE)
     p = answerable.probability(a_rows)
-    positives = np.sort(p[a_labels])
-    k = int(np.floor(TARGET_FALSE_ABSTENTION * len(positives)))
-    threshold = float(positives[k]) if k < len(positives) else 0.5
-    threshold = float(np.nextafter(threshold, 0)) if k else float(positives[0]) - 1e-6
+    sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
+    real = np.array([not g.generated for g in both if len(g.rows)] + [False] * sum(1 for h in hard if len(h.rows)))
+    # the threshold keeps false abstention at or below the target on every set's answerable
+    # questions: a pooled figure would let the largest set hide a smaller one's refusals
+    threshold = min(_largest_threshold(p[a_labels & (sets == name)]) for name in sorted(set(sets))
+                    if (a_labels & (sets == name)).sum() >= 20)
     report["abstention"] = {
         "threshold": round(threshold, 6),
-        "false_abstention_train_dev": round(float(np.mean(p[a_labels] < threshold)), 4),
-        "abstention_on_not_answerable_train_dev": round(float(np.mean(p[~a_labels] < threshold)), 4),
+        "false_abstention_train_dev": {name: round(float(np.mean(p[a_labels & (sets == name)] < threshold)), 4)
+                                       for name in sorted(set(map(str, sets)))},
+        "abstention_on_unanswerable_train_dev": {
+            name: round(float(np.mean(p[~a_labels & real & (sets == name)] < threshold)), 4)
+            for name in sorted(set(map(str, sets))) if (~a_labels & real & (sets == name)).any()},
+        "abstention_on_generated_train_dev": round(float(np.mean(p[~a_labels & ~real] < threshold)), 4),
     }
     log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
 

@@ -143,25 +143,6 @@ def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def vietnamese_phrases(question: str) -> list[str]:
-    """The first rendering of each phrase, name word and number, as phrases ("hoi nong dan")."""
-    return list(dict.fromkeys(renderings[0] for renderings in _renderings(question)))
-
-
-def vietnamese_synonyms(question: str) -> dict[str, set[str]]:
-    """For each word of the first rendering of a phrase, the word in the same place of its other
-    renderings: "represented" → {"dai": {"thay"}, "dien": {"mat"}}, so "thay mặt" counts as
-    "đại diện"."""
-    out: dict[str, set[str]] = {}
-    for first, *others in _renderings(question):
-        for j, w in enumerate(first.split()):
-            for other in others:  # word for word: "giai quyet" | "thu ly"
-                words = other.split()
-                if j < len(words) and words[j] != w:
-                    out.setdefault(w, set()).add(words[j])
-    return out
-
-
 def _tokens(question: str) -> tuple[list[str], list[str]]:
     """The question's words without surrounding punctuation, and the same as names ("Tho's" → "Tho")."""
     words = [re.sub(r"^[^\w']+|[^\w']+$", "", t) for t in question.replace("’", "'").split()]

@@ -1,5 +1,5 @@
 """English questions rendered in Vietnamese: glossary terms, Vietnamese names, numbers, roles."""
-from index.glossary import english_phrase_terms, vietnamese_synonyms, vietnamese_terms
+from index.glossary import english_phrase_terms, vietnamese_terms
 from index.retrieval import lexical_query
 
 
@@ -35,10 +35,9 @@ def test_roles_split_around_the_group_name():
     assert vietnamese_terms("Who chaired the signing conference of the bloc?")[:2] == ["chu", "tri"]
 
 
-def test_other_renderings_are_synonyms_word_for_word():
+def test_other_renderings_are_alternatives_for_search():
     assert vietnamese_terms("Who represented the police?") == ["dai", "dien", "cong", "an"]
     assert vietnamese_terms("Who represented the police?", alternatives=True) == ["dai", "dien", "thay", "mat", "cong", "an"]
-    assert vietnamese_synonyms("Who represented the police?") == {"dai": {"thay"}, "dien": {"mat"}}
 
 
 def test_bm25_looks_up_english_by_its_rendering_and_vietnamese_as_typed():

@@ -11,13 +11,13 @@ import re
 
 import numpy as np
 
-from corpus.normalize import fold
+from corpus.normalize import fold, has_tone_marks
 from corpus.records import Article
 
 from ..question import QuestionAnalysis
 from .sentences import EvidenceSentence
-from .spans import clause, closeness, counts, repeats_question, typed_candidates
-from .terms import QuestionTerms, pairs_of, phrase_text, words_of
+from .spans import clause, closeness, counts, repeats_question, typed_candidates, word_spots
+from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text, words_of
 
 FEATURES = (
     "cov",             # weighted share of the question's words in the sentence
@@ -45,6 +45,8 @@ FEATURES = (
     "typed_near",      # closeness of that span to the question's words in the sentence
     "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
     "counted",         # a number followed by the noun a "how many" question counts
+    "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
+    "focus_span",      # ... in the clause of a typed span
     "novel",           # share of the sentence's words that are not the question's
     "anaphor",         # the sentence opens with a pronoun or a reference to what came before ("Ông", "Đây là")
     "lead",            # 1 / (1 + the sentence's number in its article)
@@ -57,8 +59,17 @@ FEATURES = (
     "english",         # the question is English
     "english_dense",   # english × dense
     "english_cov",     # english × cov
+    "plain",           # a Vietnamese question typed without tone marks
+    "plain_dense",     # plain × dense
     "unseen",          # weighted share of the question's words that no indexed chunk holds
 )
+
+# Features that are evidence for an answer: their learned weights are kept ≥ 0.
+POSITIVE = frozenset({
+    "cov", "cov_ctx", "bm25", "cov_doc", "cov_gap", "cov_own", "cov_local", "cov_local_gap", "rarest", "pairs",
+    "anchors", "anchors_ctx", "anchors_art", "numbers_ctx", "numbers_art", "typed", "typed_asked", "typed_near",
+    "typed_cov", "counted", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
+})
 
 
 def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[EvidenceSentence],
@@ -70,10 +81,30 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     chunk_words: dict[str, set[str]] = {}
     title_cov: dict[str, float] = {}
     english = float(qa.english)
+    plain = float(not qa.english and not has_tone_marks(qa.text))
     typed_question = float(qa.answer_type in _TYPED)
     own = set(qa.content)
     texts = [articles[sent.article_id].text[sent.start:sent.end] for sent in sentences]
-    sentence_words = [words_of(t) for t in texts]
+    seen_words: dict[tuple[str, int], set[str]] = {}  # each sentence's words, once (neighbours come back)
+    seen_phrases: dict[tuple[str, int], str] = {}
+
+    def words_at(article_id: str, span: tuple[int, int] | None) -> set[str]:
+        if span is None:
+            return set()
+        key = (article_id, span[0])
+        if key not in seen_words:
+            seen_words[key] = words_of(articles[article_id].text[span[0]:span[1]])
+        return seen_words[key]
+
+    def phrases_at(article_id: str, span: tuple[int, int] | None) -> str:
+        if span is None or not terms.anchors:
+            return ""
+        key = (article_id, span[0])
+        if key not in seen_phrases:
+            seen_phrases[key] = phrase_text(articles[article_id].text[span[0]:span[1]])
+        return seen_phrases[key]
+
+    sentence_words = [words_at(sent.article_id, (sent.start, sent.end)) for sent in sentences]
     bm25 = _bm25(terms, texts)
     local = terms.local_weights(sentence_words)
     asked = set(terms.words)
@@ -82,20 +113,23 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         article = articles[sent.article_id]
         text = article.text
         if sent.article_id not in article_phrases:
-            article_phrases[sent.article_id] = phrase_text(article.title + "\n" + text)
+            article_phrases[sent.article_id] = article_phrase_text(article.title, text) if terms.anchors else ""
             title_cov[sent.article_id] = terms.coverage(words_of(article.title))
         if sent.hit.chunk_id not in chunk_words:
             chunk_words[sent.hit.chunk_id] = words_of(article.title + "\n" + sent.hit.text)
-        before = words_of(text[sent.previous[0]:sent.previous[1]]) if sent.previous else set()
-        after = words_of(text[sent.next[0]:sent.next[1]]) if sent.next else set()
-        around = [span for span in (sent.previous, sent.next) if span]
-        context = sentence + "\n" + "\n".join(text[s:e] for s, e in around)
-        context_phrases = phrase_text(context)
+        before = words_at(sent.article_id, sent.previous)
+        after = words_at(sent.article_id, sent.next)
+        sentence_phrases = phrases_at(sent.article_id, (sent.start, sent.end))
+        context_phrases = "\n".join((phrases_at(sent.article_id, sent.previous), sentence_phrases,
+                                     phrases_at(sent.article_id, sent.next)))
         context_words = words | before | after
         spans = [c for c in typed_candidates(qa, text, sent.start, sent.end) if not repeats_question(c.text, qa)]
-        near = max((closeness(qa, sentence, c.start - sent.start) for c in spans), default=0.0)
-        around_span = max((terms.coverage(words_of(clause(text, sent.start, sent.end, c))) for c in spans), default=0.0)
+        spots = word_spots(qa, sentence) if spans else []
+        near = max((closeness(spots, c.start - sent.start) for c in spans), default=0.0)
+        clauses = [words_of(clause(text, sent.start, sent.end, c)) for c in spans]
+        around_span = max((terms.coverage(w) for w in clauses), default=0.0)
         counted = any(counts(qa, c) for c in spans)
+        focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
         raw.append([
@@ -112,7 +146,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             0.0,  # cov_local_gap, below
             terms.rarest_found(words),
             terms.pair_share(pairs_of(sentence)),
-            terms.anchor_share(phrase_text(sentence)),
+            terms.anchor_share(sentence_phrases),
             terms.anchor_share(context_phrases),
             terms.anchor_share(article_phrases[sent.article_id]),
             float(bool(terms.anchors)),
@@ -124,6 +158,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             near,
             around_span,
             float(counted),
+            _share(qa.focus, words),
+            focus_span,
             len(words - asked) / len(words) if words else 0.0,
             float(bool(_ANAPHOR.match(sentence))),
             1.0 / (1.0 + sent.index),
@@ -136,6 +172,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             english,
             english * dense,
             english * cov,
+            plain,
+            plain * dense,
             terms.unseen,
         ])
     rows = np.array(raw, dtype=float)
@@ -145,6 +183,11 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     d = FEATURES.index("dense")
     rows[:, FEATURES.index("dense_gap")] = rows[:, d] - rows[:, d].max()
     return rows
+
+
+def _share(wanted: list[str], words: set[str]) -> float:
+    """The share of `wanted` among `words` (1.0 when nothing is wanted)."""
+    return sum(w in words for w in wanted) / len(wanted) if wanted else 1.0
 
 
 # Answer types that a typed span answers (a plain "what" question has none).

@@ -35,6 +35,7 @@ from .spans import SPAN_FEATURES, span_rows, typed_candidates
 from .terms import Frequencies, QuestionTerms, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
+MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
 
@@ -59,12 +60,19 @@ ANSWERABLE_FEATURES = (
     "typed_near1",   # how close that span is to the question's words
     "typed_cov1",    # how much of the question the words around that span say
     "counted1",      # the best sentence counts what a "how many" question counts
+    "focus1",        # share of the words framing the asked slot in the best sentence
+    "focus_span1",   # ... in the clause of its typed span
     "typed_question",
     "span1",         # the best typed span's probability (0 without one)
     "unseen",        # share of the question's words that no indexed chunk holds
     "dense1",        # the best chunk's similarity to the question
     "english",
+    "plain",         # a Vietnamese question typed without tone marks
 )
+# Evidence that the question is answered: learned weights kept ≥ 0.
+ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - {"logit2", "margin", "has_anchors", "typed_question", "unseen",
+                                                        "english", "plain"}
+ANSWERABLE_NEGATIVE = frozenset({"unseen"})  # words no article holds: evidence against
 
 
 @dataclass
@@ -184,8 +192,11 @@ class Reader:
             raise ValueError("the reader has no model; fit one with `python -m eval.fit_reader`")
         reading = self.read(question, hits, articles)
         if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
-            return abstention(question, reading.sentences, articles)
-        return self._compose(question, reading, articles)
+            answer = abstention(question, reading.sentences, articles)
+        else:
+            answer = self._compose(question, reading, articles)
+        answer.confidence = round(reading.answerable or 0.0, 4)
+        return answer
 
     def _compose(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer:
         qa = reading.question
@@ -197,7 +208,8 @@ class Reader:
         article = articles[best.article_id]
         short = display_span(pair.candidate) if pair is not None else ""
         span = (pair.candidate.start, pair.candidate.end) if pair is not None else None
-        start, end = quote_window(article.text, best.start, best.end, span, qa)
+        start, end = quote_window(article.text, best.start, best.end, span, qa,
+                                  MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
         citations = [citation(1, best.hit, article, start, end)]
         body = f"{as_answer_text(citations[0].quote)} [1]"
         head = f"{as_answer_text(short)} [1]\n\n" if short else ""
@@ -233,8 +245,9 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["has_anchors"]],
         top[col["numbers_ctx"]], top[col["numbers_art"]], rows[:, col["numbers_art"]].max(),
         top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]],
+        top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
-        top[col["unseen"]], rows[:, col["dense"]].max(), top[col["english"]],
+        top[col["unseen"]], rows[:, col["dense"]].max(), top[col["english"]], top[col["plain"]],
     ]], dtype=float)
 
 
@@ -249,11 +262,11 @@ _CLAUSE = re.compile(r"[,;:–]\s|\s-\s")
 
 
 def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
-                 qa: QuestionAnalysis) -> tuple[int, int]:
-    """The sentence `text[start:end]`, or for a very long one the window of at most `MAX_QUOTE`
+                 qa: QuestionAnalysis, limit: int = MAX_QUOTE) -> tuple[int, int]:
+    """The sentence `text[start:end]`, or for a very long one the window of at most `limit`
     characters around the typed span (or around the question's words), cut at clause breaks or
     spaces so that no word is split."""
-    if end - start <= MAX_QUOTE:
+    if end - start <= limit:
         return start, end
     if span is not None:
         centre = (span[0] + span[1]) // 2
@@ -261,8 +274,8 @@ def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
         folded = fold(text[start:end])
         spots = [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
         centre = start + (int(np.median(spots)) if spots else 0)
-    lo = max(start, min(centre - MAX_QUOTE // 2, end - MAX_QUOTE))
-    hi = min(end, lo + MAX_QUOTE)
+    lo = max(start, min(centre - limit // 2, end - limit))
+    hi = min(end, lo + limit)
     if lo > start:  # start after a clause break or a space
         cut = _CLAUSE.search(text, lo, min(hi, lo + 80))
         lo = cut.end() if cut else text.find(" ", lo, hi) + 1 or lo

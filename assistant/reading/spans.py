@@ -48,6 +48,8 @@ SPAN_FEATURES = (
     "sentence_logit",  # the sentence model's log-odds for the span's sentence
     "sentence_rank",   # 1 / (1 + that sentence's rank)
 )
+# Evidence that a span is the answer: learned weights kept ≥ 0.
+SPAN_POSITIVE = frozenset({"kind_rank", "near", "counted", "clause_cov", "sentence_logit", "sentence_rank"})
 _WORD = re.compile(r"\w+")
 _WINDOW = 150  # characters either side of a span that its clause may take
 
@@ -67,11 +69,15 @@ def repeats_question(span: str, qa: QuestionAnalysis) -> bool:
     return bool(words) and all(w in asked for w in words)
 
 
-def closeness(qa: QuestionAnalysis, sentence: str, at: int) -> float:
-    """1 / (1 + d / 30) for the distance d (characters) from position `at` of the sentence to the
-    nearest of the question's words in it; 0 when none is there."""
-    folded = fold(sentence)
-    spots = [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+def word_spots(qa: QuestionAnalysis, sentence: str) -> list[int]:
+    """Where the question's content words start in the sentence (offsets into it)."""
+    wanted = set(qa.all_content)
+    return [m.start() for m in _WORD.finditer(fold(sentence)) if m.group(0) in wanted]
+
+
+def closeness(spots: list[int], at: int) -> float:
+    """1 / (1 + d / 30) for the distance d (characters) from position `at` of a sentence to the
+    nearest of the question's words in it (`word_spots`); 0 when none is there."""
     return max((1.0 / (1.0 + abs(at - p) / 30.0) for p in spots), default=0.0)
 
 
@@ -111,13 +117,13 @@ def span_rows(qa: QuestionAnalysis, terms, found: list[Candidate], text: str, st
     """One row of `SPAN_FEATURES` per candidate of the sentence `text[start:end]`; `logit` and
     `rank` are the sentence's log-odds and rank among the question's candidates."""
     kinds = KINDS_FOR_TYPE.get(qa.answer_type, ())
-    sentence = text[start:end]
+    spots = word_spots(qa, text[start:end]) if found else []
     rows = []
     for cand in found:
         same = [c for c in found if c.kind == cand.kind]
         rows.append([
             (len(kinds) - kinds.index(cand.kind)) / len(kinds) if cand.kind in kinds else 0.0,
-            closeness(qa, sentence, cand.start - start),
+            closeness(spots, cand.start - start),
             float(repeats_question(cand.text, qa)),
             float(counts(qa, cand)),
             math.log1p(len(cand.text) / 20.0),

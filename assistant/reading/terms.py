@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -47,6 +48,12 @@ def phrase_text(text: str) -> str:
     spelled out) and padded, so that `f" {phrase} " in phrase_text(t)` finds a whole phrase."""
     words = " ".join(_WORD.findall(fold(text)))
     return f" {words} \n {spell_out(words)} "
+
+
+@lru_cache(maxsize=256)
+def article_phrase_text(title: str, text: str) -> str:
+    """`phrase_text` of a whole article (cached: the same articles answer many questions)."""
+    return phrase_text(title + "\n" + text)
 
 
 @dataclass

@@ -1,0 +1,197 @@
+"""The reader (assistant.reading): candidate sentences, features, the learned model file, abstention,
+quotes and answers — on fictional articles written for this test, which no question set uses."""
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import numpy as np
+import pytest
+
+from assistant.answering import NOT_FOUND, verify_citations
+from assistant.reading import ReaderModelError, load_reader_model
+from assistant.reading.features import FEATURES, POSITIVE
+from assistant.reading.model import DEFAULT_PATH, LogisticModel
+from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_POSITIVE, MAX_ANSWER, quote_window
+from assistant.reading.spans import SPAN_FEATURES, SPAN_POSITIVE
+from assistant.question import analyse_question
+from corpus.normalize import fold
+
+ARTICLES = [
+    {"id": "hoa-binh-1", "title": "Hội Nông dân và Kho bạc tỉnh Lạc Sơn ký chương trình phối hợp", "date": "2024-05-21",
+     "source": "Báo Thử nghiệm", "text":
+        "Chiều 20/5/2024, tại thành phố Lạc Sơn, Hội Nông dân tỉnh và Kho bạc Nhà nước tỉnh Lạc Sơn ký kết chương "
+        "trình phối hợp giai đoạn 2024–2028.\n\n"
+        "Chương trình gồm 6 nội dung, tập trung hỗ trợ hội viên tiếp cận dịch vụ thanh toán không dùng tiền mặt.\n\n"
+        "Phát biểu tại lễ ký, ông Đinh Quang Trọng, Chủ tịch Hội Nông dân tỉnh, đề nghị hai bên sớm xây dựng kế "
+        "hoạch hằng năm. Bà Lò Thị Mai, Giám đốc Kho bạc Nhà nước tỉnh, cam kết bố trí cán bộ đầu mối.\n\n"
+        "Dịp này, Hội Nông dân tỉnh phát động phong trào “Nông dân Lạc Sơn chung tay xây dựng quê hương số”."},
+    {"id": "hoa-binh-2", "title": "Cụm thi đua các huyện miền núi tổng kết năm 2023", "date": "2024-01-12",
+     "source": "Báo Thử nghiệm", "text":
+        "Sáng 11/1/2024, Cụm thi đua các huyện miền núi tỉnh Lạc Sơn tổ chức hội nghị tổng kết công tác thi đua "
+        "năm 2023 tại huyện Mường Khoa.\n\n"
+        "Cụm gồm 5 đơn vị: UBND huyện Mường Khoa, UBND huyện Tà Lèng, UBND huyện Pà Cò, UBND huyện Nậm Sơn "
+        "và UBND huyện Chiềng Đông.\n\n"
+        "Năm 2024, UBND huyện Tà Lèng được bầu làm Trưởng cụm, UBND huyện Pà Cò làm Phó cụm.\n\n"
+        "Hội nghị thống nhất chủ đề thi đua năm 2024 là “Đoàn kết, sáng tạo, vì người dân vùng cao”."},
+    {"id": "hoa-binh-3", "title": "Tỉnh Lạc Sơn trao giải cuộc thi ảnh về biên giới", "date": "2023-11-02",
+     "source": "Báo Thử nghiệm", "text":
+        "Tối 1/11/2023, Sở Văn hóa tỉnh Lạc Sơn tổ chức lễ trao giải cuộc thi ảnh nghệ thuật về biên giới.\n\n"
+        "Ban tổ chức đã nhận được 1.240 tác phẩm của 312 tác giả trong và ngoài tỉnh.\n\n"
+        "Giải Nhất thuộc về tác phẩm “Mùa gặt trên đỉnh núi” của tác giả Vàng A Dình."},
+]
+
+
+@pytest.fixture(scope="module")
+def lac_son(tmp_path_factory):
+    from assistant import Assistant
+
+    folder = tmp_path_factory.mktemp("lacson")
+    src = folder / "lacson.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    assistant = Assistant(folder / "idx", answerer="extractive")
+    assert assistant.ingest([src]).ok
+    return assistant
+
+
+def _answered_with(assistant, question: str, expected: str, history=None) -> None:
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained, (question, answer.answer)
+    assert fold(expected) in fold(answer.answer[:400]), (question, answer.answer)
+    assert any(fold(expected) in fold(c.quote) for c in answer.citations), (question, answer.citations)
+    for c in answer.citations:
+        assert assistant.article(c.article_id).text[c.start:c.end] == c.quote
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Hội Nông dân và Kho bạc Nhà nước tỉnh Lạc Sơn ký chương trình phối hợp vào ngày nào?", "20/5/2024"),
+    ("hoi nong dan va kho bac tinh lac son ky chuong trinh phoi hop ngay nao", "20/5/2024"),
+    ("When did the Lac Son Farmers' Association sign its coordination programme with the State Treasury?", "20/5/2024"),
+    ("Chương trình phối hợp giữa Hội Nông dân và Kho bạc gồm bao nhiêu nội dung?", "6 nội dung"),
+    ("Ai là Giám đốc Kho bạc Nhà nước tỉnh Lạc Sơn?", "Lò Thị Mai"),
+    ("Cụm thi đua các huyện miền núi tỉnh Lạc Sơn gồm những đơn vị nào?", "UBND huyện Chiềng Đông"),
+    ("Đơn vị nào làm Trưởng cụm thi đua các huyện miền núi năm 2024?", "Tà Lèng"),
+    ("Chủ đề thi đua năm 2024 của Cụm các huyện miền núi là gì?", "vì người dân vùng cao"),
+    ("Cuộc thi ảnh về biên giới nhận được bao nhiêu tác phẩm?", "1.240 tác phẩm"),
+    pytest.param("Tác phẩm nào đoạt giải Nhất cuộc thi ảnh nghệ thuật về biên giới?", "Mùa gặt trên đỉnh núi",
+                 marks=pytest.mark.xfail(strict=True, reason="known limit: the lead sentence that names the event "
+                                                            "outranks the one detail sentence (docs/evaluation.md)")),
+])
+def test_the_answer_is_the_sentence_that_states_it(lac_son, question, expected):
+    _answered_with(lac_son, question, expected)
+
+
+def test_a_follow_up_is_read_as_its_condensed_question(lac_son):
+    first = "Hội Nông dân tỉnh Lạc Sơn phát động phong trào gì?"
+    _answered_with(lac_son, first, "chung tay xây dựng quê hương số")
+    _answered_with(lac_son, "Còn Cụm thi đua các huyện miền núi chọn chủ đề gì năm 2024?", "Đoàn kết, sáng tạo",
+                   history=[first])
+
+
+def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):
+    answer = lac_son.ask("Giá xăng RON 95 tháng này tăng bao nhiêu phần trăm?")
+    assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations
+    for c in answer.see_also:
+        assert lac_son.article(c.article_id).text[c.start:c.end] == c.quote
+    assert lac_son.ask("What is the population of Iceland?").abstained
+
+
+def test_evidence_sentences_are_whole_ranked_and_explained(lac_son):
+    evidence = lac_son.evidence("Ai là Chủ tịch Hội Nông dân tỉnh Lạc Sơn?")
+    assert len(evidence) >= 5
+    probabilities = [e.probability for e in evidence]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert "Đinh Quang Trọng" in evidence[0].text
+    for e in evidence:
+        text = lac_son.article(e.article_id).text
+        assert text[e.start:e.end] == e.text and e.text == e.text.strip()
+        assert e.start == 0 or text[e.start - 1] in " \n", "a candidate starts where a sentence does"
+        assert set(e.features) == set(FEATURES) and all(math.isfinite(v) for v in e.features.values())
+        for span in e.spans:
+            assert text[span.start:span.end] == span.text and set(span.features) == set(SPAN_FEATURES)
+
+
+def test_a_list_question_quotes_the_whole_enumeration(lac_son):
+    answer = lac_son.ask("Cụm thi đua các huyện miền núi gồm những đơn vị nào?")
+    quoted = " ".join(c.quote for c in answer.citations)
+    for unit in ("Mường Khoa", "Tà Lèng", "Pà Cò", "Nậm Sơn", "Chiềng Đông"):
+        assert unit in quoted
+
+
+def test_answers_stay_short_and_every_marker_resolves(lac_son):
+    for question in ("Lễ ký kết chương trình phối hợp diễn ra ở đâu?", "Bà Lò Thị Mai cam kết điều gì?",
+                     "Ban tổ chức nhận tác phẩm của bao nhiêu tác giả?"):
+        answer = lac_son.ask(question)
+        if answer.abstained:
+            continue
+        articles = {c.article_id: lac_son.article(c.article_id) for c in answer.citations}
+        verify_citations(answer, articles)
+        assert len(re.sub(r"\s*\[\d+\]", "", answer.answer)) <= MAX_ANSWER + 20
+        assert answer.confidence is None or 0.0 <= answer.confidence <= 1.0
+
+
+# --- the model file -----------------------------------------------------------------------------
+def test_the_shipped_model_fits_the_features_and_keeps_evidence_weights_positive():
+    model = load_reader_model()
+    assert model.sentence.features == list(FEATURES)
+    assert model.answerable.features == list(ANSWERABLE_FEATURES)
+    assert model.span.features == list(SPAN_FEATURES)
+    for part, positive in ((model.sentence, POSITIVE), (model.answerable, ANSWERABLE_POSITIVE),
+                           (model.span, SPAN_POSITIVE)):
+        for name, weight in zip(part.features, part.coef):
+            assert name not in positive or weight >= 0, name
+    assert set(model.thresholds) >= {"answerable", "span", "second"}
+    assert DEFAULT_PATH.stat().st_size < 64_000, "the model file stays small"
+
+
+def test_a_model_file_that_does_not_fit_is_a_clear_error(tmp_path):
+    from assistant.reading import Reader
+
+    with pytest.raises(ReaderModelError, match="not found.*fit_reader"):
+        load_reader_model(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ReaderModelError, match="not a reader model"):
+        load_reader_model(tmp_path / "bad.json")
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["sentence"]["features"] = data["sentence"]["features"][:-1] + ["something_else"]
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ReaderModelError, match="other features; refit"):
+        Reader(load_reader_model(tmp_path / "old.json"))
+
+
+def test_a_logistic_model_survives_its_file(tmp_path):
+    model = load_reader_model()
+    model.save(tmp_path / "copy.json")
+    again = load_reader_model(tmp_path / "copy.json")
+    rows = np.random.default_rng(0).normal(size=(7, len(FEATURES)))
+    assert np.allclose(model.sentence.probability(rows), again.sentence.probability(rows))
+    single = LogisticModel(["a", "b"], [0.0, 1.0], [1.0, 2.0], [1.0, -1.0], 0.5)
+    assert single.logit(np.array([[1.0, 3.0]]))[0] == pytest.approx(1.0 - 1.0 + 0.5)
+
+
+# --- pieces ---------------------------------------------------------------------------------------
+def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
+    text = ("Mở đầu " + "các đơn vị đã thực hiện nhiều nội dung thi đua, " * 12 + "trong đó ông Vàng A Dình nhận giải. "
+            + "kết thúc " * 20).strip()
+    at = text.index("Vàng A Dình")
+    qa = analyse_question("Ai nhận giải?")
+    start, end = quote_window(text, 0, len(text), (at, at + len("Vàng A Dình")), qa, limit=120)
+    assert end - start <= 120 and "Vàng A Dình" in text[start:end]
+    assert (start == 0 or text[start - 1] in " ,") and (end == len(text) or text[end] in " ,")
+    assert quote_window(text, 0, 50, None, qa, limit=120) == (0, 50)
+
+
+@pytest.mark.parametrize("question, answer_type, focus", [
+    ("Chỉ thị số 05 được ban hành khi nào?", "date", ["ban", "hanh"]),  # the question word decides, not the document
+    ("Cơ quan nào ký biên bản ghi nhớ?", "organisation", ["ky", "bien"]),
+    ("Khối thi đua gồm những đơn vị nào?", "organisation", ["dua", "gom"]),
+    ("Ai chủ trì hội nghị?", "person", ["chu", "tri"]),
+    ("Hội nghị được tổ chức ở đâu?", "place", ["to", "chuc"]),
+    ("Chủ đề năm nay là gì?", "theme", ["chu", "de"]),
+    ("Kỳ họp bế mạc vào ngày nào?", "date", ["be", "mac"]),
+])
+def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
+    qa = analyse_question(question)
+    assert qa.answer_type == answer_type
+    assert qa.focus == focus
