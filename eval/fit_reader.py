@@ -62,6 +62,7 @@ class Group:
     generated: bool  # asked with its evidence articles filtered out
     rows: np.ndarray
     labels: np.ndarray
+    how: str = "asked"  # asked | plain (without tone marks) | filtered | perturbed | foreign
     # per candidate sentence with typed spans: (its row index, span feature rows, span labels)
     spans: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)
 
@@ -112,20 +113,22 @@ def collect(name: str, questions: list[Question], assistant, log) -> list[Group]
     started = time.time()
     for i, q in enumerate(questions):
         history = list(q.history)
-        asks = [(False, q.question, None)]
+        foreign = q.id.startswith("foreign-")
+        asks = [("foreign" if foreign else "asked", q.question, None)]
         if has_tone_marks(q.question):  # users type without tone marks too
-            asks.append((False, fold(q.question), None))
+            asks.append(("foreign" if foreign else "plain", fold(q.question), None))
         if q.answerable and q.evidence:
-            asks.append((True, q.question, {"exclude_article_ids": q.evidence_articles}))
+            asks.append(("filtered", q.question, {"exclude_article_ids": q.evidence_articles}))
             changed = perturb(q.question)
             if changed:
-                asks.append((True, changed, None))
-        for generated, asked, filters in asks:
+                asks.append(("perturbed", changed, None))
+        for how, asked, filters in asks:
+            generated = how in ("filtered", "perturbed")
             evidence = assistant.evidence(asked, history=history, filters=filters, k=K)
             rows = np.array([[e.features[f] for f in FEATURES] for e in evidence], dtype=float).reshape(-1, len(FEATURES))
             answerable = q.answerable and not generated
             labels = np.array([answerable and _label(q, e.article_id, e.text) for e in evidence], dtype=bool)
-            group = Group(name, q.id, splits.split_of(q), q.type, answerable, generated, rows, labels)
+            group = Group(name, q.id, splits.split_of(q), q.type, answerable, generated, rows, labels, how)
             for j, e in enumerate(evidence):
                 if e.spans:
                     group.spans.append((j, np.array([[sp.features[f] for f in SPAN_FEATURES] for sp in e.spans]),
@@ -323,11 +326,14 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
     both = train + dev
     report: dict = {}
 
-    def answered(gs):
-        return [g for g in gs if len(g.rows) and g.answerable]
+    def ranked(gs):
+        # the sentence model learns from the candidates of questions the index can answer, and from
+        # those of the same questions with a year, number or province changed: there, sentences
+        # that say everything but the changed detail are no answer
+        return [g for g in gs if len(g.rows) and (g.answerable or g.how == "perturbed")]
 
-    def stack(gs):  # the sentence model ranks the candidates of questions the index can answer
-        gs = [g for g in gs if len(g.rows) and g.answerable]
+    def stack(gs):
+        gs = ranked(gs)
         return np.vstack([g.rows for g in gs]), np.concatenate([g.labels for g in gs])
 
     # 1. sentence model: regularisation and family weighting chosen on dev (the mean of the civic
@@ -335,14 +341,14 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
     choices = {}
     for c in (0.1, 1.0):
         for weighed in (False, True):
-            model = fit_logistic(*stack(train), FEATURES, c, family_weights(answered(train)) if weighed else None, POSITIVE)
+            model = fit_logistic(*stack(train), FEATURES, c, family_weights(ranked(train)) if weighed else None, POSITIVE)
             civic = top1(model, [g for g in dev if g.set != "xquad"])
             other = top1(model, [g for g in dev if g.set == "xquad"])
             choices[(c, weighed)] = float(np.nanmean([civic, other]))
     best_c, weighed = max(choices, key=lambda k: (choices[k], -abs(np.log10(k[0]))))
     report["sentence_choice_on_dev"] = {f"C={c},family_weights={w}": round(v, 4) for (c, w), v in choices.items()}
     report["sentence_c"], report["family_weights"] = best_c, weighed
-    sentence = fit_logistic(*stack(both), FEATURES, best_c, family_weights(answered(both)) if weighed else None, POSITIVE)
+    sentence = fit_logistic(*stack(both), FEATURES, best_c, family_weights(ranked(both)) if weighed else None, POSITIVE)
     report["top1_train_dev"] = round(top1(sentence, both), 4)
     log(f"sentence model: C={best_c}, family weights {weighed}, dev top-1 {choices[(best_c, weighed)]:.3f} "
         f"(train-only fit); train+dev {report['top1_train_dev']:.3f}")
@@ -394,11 +400,14 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
                               ANSWERABLE_NEGATIVE)
     p = answerable.probability(a_rows)
     sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
-    real = np.array([not g.generated for g in both if len(g.rows)] + [False] * sum(1 for h in hard if len(h.rows)))
+    hows = np.array([g.how for g in both if len(g.rows)] + ["hard"] * sum(1 for h in hard if len(h.rows)))
+    real = np.isin(hows, ("asked", "plain"))
     # the threshold keeps false abstention at or below the target on every set's answerable
-    # questions: a pooled figure would let the largest set hide a smaller one's refusals
-    threshold = min(_largest_threshold(p[a_labels & (sets == name)]) for name in sorted(set(sets))
-                    if (a_labels & (sets == name)).sum() >= 20)
+    # questions, as written and without tone marks: a pooled figure would let the largest set, or
+    # the commonest way of typing, hide the others' refusals
+    threshold = min(_largest_threshold(p[a_labels & (sets == name) & (hows == how)])
+                    for name in sorted(set(sets)) for how in ("asked", "plain")
+                    if (a_labels & (sets == name) & (hows == how)).sum() >= 20)
     report["abstention"] = {
         "threshold": round(threshold, 6),
         "false_abstention_train_dev": {name: round(float(np.mean(p[a_labels & (sets == name)] < threshold)), 4)
@@ -406,6 +415,7 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
         "abstention_on_unanswerable_train_dev": {
             name: round(float(np.mean(p[~a_labels & real & (sets == name)] < threshold)), 4)
             for name in sorted(set(map(str, sets))) if (~a_labels & real & (sets == name)).any()},
+        "abstention_on_off_topic_train_dev": round(float(np.mean(p[~a_labels & (hows == "foreign")] < threshold)), 4),
         "abstention_on_generated_train_dev": round(float(np.mean(p[~a_labels & ~real] < threshold)), 4),
     }
     log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")

@@ -45,6 +45,7 @@ FEATURES = (
     "typed_near",      # closeness of that span to the question's words in the sentence
     "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
     "counted",         # a number followed by the noun a "how many" question counts
+    "list_items",      # for a question that asks for a list: how many items of the asked type the sentence names (/3, ≤ 1)
     "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
     "focus_span",      # ... in the clause of a typed span
     "novel",           # share of the sentence's words that are not the question's
@@ -68,7 +69,7 @@ FEATURES = (
 POSITIVE = frozenset({
     "cov", "cov_ctx", "bm25", "cov_doc", "cov_gap", "cov_own", "cov_local", "cov_local_gap", "rarest", "pairs",
     "anchors", "anchors_ctx", "anchors_art", "numbers_ctx", "numbers_art", "typed", "typed_asked", "typed_near",
-    "typed_cov", "counted", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
+    "typed_cov", "counted", "list_items", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
 })
 
 
@@ -158,6 +159,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             near,
             around_span,
             float(counted),
+            min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
             _share(qa.focus, words),
             focus_span,
             len(words - asked) / len(words) if words else 0.0,
