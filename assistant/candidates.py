@@ -250,7 +250,7 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
             continue
         joined = _JOINED_NAME.match(raw, stop.start())
         if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not ORG_START.match(folded, stop.end() + 1) and not ORG_START.match(folded, joined.start(1)):
-            pos = joined.end()  # "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"
+            pos = joined.end()  # "Sở Giáo dục và Đào tạo", "Sở Lao động, Thương binh và Xã hội"
             continue
         return stop.start()
 

@@ -115,7 +115,7 @@ def _names_anything(question: str) -> bool:
 
 def _with_context(question: str, previous: str) -> str:
     """The resolved follow-up plus the previous question's organisations/blocs and year that it
-    does not mention yet, e.g. "(Khối thi đua Nội chính tỉnh Nghệ An, năm 2022)"."""
+    does not mention yet, e.g. "(Cụm thi đua các huyện vùng cao Lạc Sơn, năm 2024)"."""
     from corpus.extraction import extract
     from corpus.records import Article
 

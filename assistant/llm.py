@@ -42,6 +42,7 @@ from index.retrieval import Hit
 from .answering import NOT_FOUND
 from .condense import condense_question
 from .prompts import Source, answer_messages, rewrite_messages
+from .question import analyse_question
 from .reading import Reader
 from .records import Answer, Citation
 

@@ -102,7 +102,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     content = [w for w in _WORD.findall(asked) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
     context = [w for w in dict.fromkeys(_WORD.findall(fold(context_text)))
                if w not in _QUESTION_WORDS and w not in content and (len(w) > 1 or w.isdigit())]
-    if answer_type == "role":  # "giữ vai trò gì": the wh-phrase, not words to find in the evidence
+    if answer_type == "role":  # "vai trò gì" is the question word, not words to find in the evidence
         content = [w for w in content if w not in _ROLE_FRAME]
     english = is_english(question)
     rendered = vietnamese_terms(own) if english else []
@@ -113,7 +113,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
         asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
         asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []
-        if not asked and asked_noun:  # "how many crime reports" → the glossary's "crime report"
+        if not asked and asked_noun:  # "how many training courses" → the glossary's "training course"
             words = asked_noun.group(1).split()
             asked = next((t for n in range(len(words) - 1, 0, -1) if (t := english_phrase_terms(" ".join(words[-n:])))), [])
         if answer_type == "number" and asked:
@@ -134,7 +134,7 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     before its question word (and the noun a "… nào" asks about), function words skipped — "được ký
     vào ngày nào" → ["nang", "ky"], "gồm những đơn vị nào" → ["gom"] —, the subject of "… là gì /
     là ai" ("Chủ đề … là gì" → ["chu", "de"]), or, when the question word comes first ("Ai chủ trì
-    …", "Cơ quan nào ký …"), the words just after it."""
+    …", "Bên nào đề xuất …"), the words just after it."""
     m = _WH.search(folded)
     if not m:
         return []

@@ -57,7 +57,7 @@ class Facets:
 
 def question_facets(question: str, records: "RecordSource | None" = None) -> Facets:
     """The facets of a question. Names are found by the extractor when the question is written
-    with normal capitals; otherwise (e.g. "cong an tinh vinh phuc …") by looking the stored
+    with normal capitals; otherwise (e.g. "cong an tinh lac son …") by looking the stored
     organisation and bloc names and the province names up in the folded question."""
     extraction = extract(Article(id="question", title="", text=question))
     folded = " " + " ".join(re.findall(r"\w+", fold(question))) + " "
@@ -321,7 +321,7 @@ def _cite_sentence(article: Article, start: int, end: int, citations: list[Citat
 
 def _display_name(record: dict | None, canonical: str) -> str:
     """The name as the article writes it, completed with what the canonical form adds
-    ("Công an tỉnh" in a Phú Thọ article → "Công an tỉnh Phú Thọ"; "UBND huyện Kỳ Sơn" stays)."""
+    ("Công an tỉnh" in a Lạc Sơn article → "Công an tỉnh Lạc Sơn"; "UBND huyện Mường Khoa" stays)."""
     if not record:
         return canonical
     name = record.get("name") or canonical

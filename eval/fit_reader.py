@@ -10,16 +10,18 @@ answerable question is asked a second time with its evidence articles filtered o
 a real question the index cannot answer, which teaches abstention beside the sets' own
 unanswerable questions.
 
-1. Sentence model: logistic regression over `FEATURES`; its regularisation is chosen by fitting on
-   train and measuring on dev (top-1 sentence holds a gold answer); the shipped weights are then
-   refitted on train + dev.
-2. Answerable model: logistic regression over `ANSWERABLE_FEATURES` (the best sentences' scores and
-   the question's evidence), labelled answerable / not; the abstention threshold is the largest one
-   that keeps false abstention at or below 5 % on the train + dev answerable questions of every set.
-3. Span model: logistic regression over `SPAN_FEATURES` of the typed candidates in the best
+1. Sentence model: logistic regression over `FEATURES`, the weights of evidence features kept ≥ 0;
+   its regularisation and whether the civic and the other sets weigh the same are chosen by fitting
+   on train and measuring on dev (top-1 sentence holds a gold answer), then it is refitted on
+   train + dev. It learns from answerable questions and from their perturbed copies.
+2. Span model: logistic regression over `SPAN_FEATURES` of the typed candidates in the best
    sentences, labelled by whether the span holds a gold answer; a span (with its sentence) is shown
    from the lowest probability at which, on train + dev, showing spans loses no right answer or
    right short answer and shown spans are right ≥ 85 % of the time.
+3. Answerable model: logistic regression over `ANSWERABLE_FEATURES` (the best sentences' scores and
+   the question's evidence), labelled answerable / not, classes weighed equally; the abstention
+   threshold is the largest that keeps false abstention at or below 5 % on the train + dev
+   answerable questions of every set, as written and without tone marks.
 4. Second sentence: shown when its probability reaches the threshold that maximises accuracy plus
    citation precision of top-1/top-2 answers on train + dev.
 Features are cached per set and split in var/reader-data/ (delete it after changing features).
@@ -307,6 +309,11 @@ def reading_rows(sentence, span, groups: list[Group]) -> tuple[np.ndarray, np.nd
     return np.array(rows).reshape(-1, len(ANSWERABLE_FEATURES)), np.array(labels, dtype=bool), tops
 
 
+def _below(probabilities: np.ndarray, threshold: float) -> float | None:
+    """The share of `probabilities` under `threshold` (None when there are none)."""
+    return round(float(np.mean(probabilities < threshold)), 4) if len(probabilities) else None
+
+
 def _largest_threshold(probabilities: np.ndarray) -> float:
     """The largest threshold that refuses at most `TARGET_FALSE_ABSTENTION` of these (answerable)
     probabilities: the k-th smallest, lowered to just below it."""
@@ -410,13 +417,13 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
                     if (a_labels & (sets == name) & (hows == how)).sum() >= 20)
     report["abstention"] = {
         "threshold": round(threshold, 6),
-        "false_abstention_train_dev": {name: round(float(np.mean(p[a_labels & (sets == name)] < threshold)), 4)
+        "false_abstention_train_dev": {name: _below(p[a_labels & (sets == name)], threshold)
                                        for name in sorted(set(map(str, sets)))},
         "abstention_on_unanswerable_train_dev": {
-            name: round(float(np.mean(p[~a_labels & real & (sets == name)] < threshold)), 4)
+            name: _below(p[~a_labels & real & (sets == name)], threshold)
             for name in sorted(set(map(str, sets))) if (~a_labels & real & (sets == name)).any()},
-        "abstention_on_off_topic_train_dev": round(float(np.mean(p[~a_labels & (hows == "foreign")] < threshold)), 4),
-        "abstention_on_generated_train_dev": round(float(np.mean(p[~a_labels & ~real] < threshold)), 4),
+        "abstention_on_off_topic_train_dev": _below(p[~a_labels & (hows == "foreign")], threshold),
+        "abstention_on_generated_train_dev": _below(p[~a_labels & ~real], threshold),
     }
     log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
 

@@ -46,8 +46,7 @@ GLOSSARY: dict[str, str] = {
     "emulation": "thi dua", "commendation": "khen thuong", "emulation movement": "phong trao thi dua",
     "movement": "phong trao", "campaign": "phong trao|cuoc van dong", "theme": "chu de",
     "slogan": "khau hieu", "motto": "khau hieu|phuong cham", "message": "thong diep",
-    "certificate of merit": "bang khen", "emulation flag": "co thi dua", "head of the bloc": "truong khoi",
-    "deputy head of the bloc": "pho khoi", "head of the cluster": "truong cum", "deputy head": "pho",
+    "certificate of merit": "bang khen", "emulation flag": "co thi dua", "deputy head": "pho",
     "bloc head": "truong khoi", "cluster head": "truong cum",
     # bodies
     "internal affairs": "noi chinh", "police": "cong an", "public security": "cong an",
@@ -102,7 +101,7 @@ GLOSSARY: dict[str, str] = {
     "patriotic emulation": "thi dua yeu nuoc", "patriotic": "yeu nuoc", "anti-corruption": "phong chong tham nhung",
     "whistleblower": "nguoi to giac", "reward": "thuong|khen thuong", "minimum wage": "luong toi thieu",
     "minimum salary": "luong toi thieu", "salary": "luong", "network": "mang luoi", "branch": "chi nhanh",
-    "headquarters": "tru so", "overseas": "nuoc ngoai", "abroad": "nuoc ngoai", "bureau": "co quan thuong tru",
+    "headquarters": "tru so", "overseas": "nuoc ngoai", "abroad": "nuoc ngoai",
     # other common civic words
     "poor": "ngheo", "poverty": "ngheo", "new rural": "nong thon moi", "digital transformation": "chuyen doi so",
     "administrative reform": "cai cach hanh chinh", "year": "nam", "term": "nhiem ky", "period": "giai doan",
@@ -135,7 +134,7 @@ def _phrases() -> dict[tuple[str, ...], list[str]]:
 def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
     """Tone-folded Vietnamese words for an English `question`, in order, without repeats: glossary
     renderings of its phrases (longest first), the Vietnamese names it spells (runs of
-    capitalised words that are all Vietnamese syllables: "Vinh Phuc", "Le Thi Thu Ha") and its
+    capitalised words that are all Vietnamese syllables: "Vinh Phuc", "Lo Thi Mai") and its
     numbers ("2021", "15/3/2022"). A phrase with several renderings gives its first one, or all
     of them with `alternatives` (for search, where any may match)."""
     out = [w for renderings in _renderings(question) for r in (renderings if alternatives else renderings[:1])
@@ -193,8 +192,8 @@ _BODIES = {"committee", "association", "front", "union", "council", "federation"
 
 def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
     """Roles in an emulation bloc or cluster, whose English splits them around the group's name:
-    "(deputy) head of the Vinh Phuc Internal Affairs bloc" → "(pho) truong khoi" (the name is
-    rendered after it), "chaired cluster No. 3" → "truong cum". "Chaired" anything else is
+    "head of the Lac Son Mountain Districts cluster" → "truong cum" (a deputy: "pho cum"; the name
+    is rendered after it), "chaired cluster No. 3" → "truong cum". "Chaired" anything else is
     "chu tri" (chairing a meeting). Returns the renderings and how many words they consume."""
     ahead = next((_GROUPS[k] for k in keys[i + 1:i + 9] if k in _GROUPS), None)
     if keys[i] in ("chair", "chaired", "chairing"):
@@ -218,7 +217,7 @@ def _role_rendering(keys: list[str], i: int) -> tuple[list[str], int] | None:
 
 
 def vietnamese_names(question: str) -> list[str]:
-    """The Vietnamese names an English question spells, folded: "Vinh Phuc", "Le Thi Thu Ha"."""
+    """The Vietnamese names an English question spells, folded: "Vinh Phuc", "Lo Thi Mai"."""
     _, names = _tokens(question)
     out: list[str] = []
     run: list[str] = []

@@ -936,7 +936,7 @@ def export_onnx(model_dir: Path | str) -> Path:
     encoder = Encoder(bert).eval()
     table = bert.get_input_embeddings().weight
     sample = [
-        f"{QUERY_PROMPT}Những đơn vị nào ký giao ước thi đua năm 2021 ở Vĩnh Phúc?",
+        f"{QUERY_PROMPT}Những tỉnh nào tham gia diễn đàn hợp tác vùng?",
         f"{PASSAGE_PROMPT}Khối thi đua Nội chính tỉnh Phú Thọ tổ chức Hội nghị triển khai nhiệm vụ "
         "năm 2022 và ký kết giao ước thi đua.",
     ]

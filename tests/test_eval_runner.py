@@ -109,3 +109,15 @@ def test_xquad_loader(tmp_path):
     assert article == {"id": "xquad-vi-00-00", "title": "Super Bowl 50", "text": "Đội thủ chỉ thua 308 điểm."}
     with pytest.raises(FileNotFoundError, match="XQuAD-vi data not found"):
         load_xquad(tmp_path / "nothing")
+
+
+def test_a_run_of_one_split_holds_only_its_questions(demo_index, tmp_path):
+    from eval import splits
+    from eval.sets import load_questions
+
+    summary = run_eval(DEMO_SET, demo_index.index_dir, tmp_path / "dev", split="dev", limit=4, progress=False)
+    dev_ids = {q.id for q in splits.select(load_questions(DEMO_SET), "dev")}
+    rows = [json.loads(line) for line in (tmp_path / "dev" / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert summary["split"] == "dev" and rows and {r["id"] for r in rows} <= dev_ids
+    with pytest.raises(SystemExit):
+        main([str(DEMO_SET), "--split", "sealed"])  # argparse names the choices

@@ -112,6 +112,14 @@ def test_evidence_sentences_are_whole_ranked_and_explained(lac_son):
             assert text[span.start:span.end] == span.text and set(span.features) == set(SPAN_FEATURES)
 
 
+def test_evidence_can_leave_articles_out(lac_son):
+    question = "Ai là Giám đốc Kho bạc Nhà nước tỉnh Lạc Sơn?"
+    assert "hoa-binh-1" in {h.article_id for h in lac_son.retrieve(question)}
+    kept = lac_son.retrieve(question, filters={"exclude_article_ids": ["hoa-binh-1"]})
+    assert kept and "hoa-binh-1" not in {h.article_id for h in kept}
+    assert all(e.article_id != "hoa-binh-1" for e in lac_son.evidence(question, filters={"exclude_article_id": "hoa-binh-1"}))
+
+
 def test_a_list_question_quotes_the_whole_enumeration(lac_son):
     answer = lac_son.ask("Cụm thi đua các huyện miền núi gồm những đơn vị nào?")
     quoted = " ".join(c.quote for c in answer.citations)

@@ -1,5 +1,5 @@
 """Counts of participants stated in the text: "07 đơn vị", "08 cơ quan, đơn vị", "05 huyện",
-"03 co quan", "65 tập thể và 48 cá nhân"."""
+"03 co quan", "12 tập thể và 30 cá nhân"."""
 from __future__ import annotations
 
 import re

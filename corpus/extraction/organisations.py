@@ -15,7 +15,7 @@ An organisation mention is parsed as
 
 The canonical name expands abbreviations (UBND → Ủy ban nhân dân, TP. → thành phố), uses modern
 tone placement, and adds the article's province when the text leaves it implicit: "Công an tỉnh"
-in a Vĩnh Phúc article is "Công an tỉnh Vĩnh Phúc", "Sở Tư pháp" is "Sở Tư pháp tỉnh Vĩnh Phúc".
+in a Lạc Sơn article is "Công an tỉnh Lạc Sơn", "Sở Tư pháp" is "Sở Tư pháp tỉnh Lạc Sơn".
 Collective references ("Công an các cấp", "Hội Nông dân 09 huyện", "Tòa án nhân dân hai cấp")
 and generic ones ("Công an xã", a bare "Sở") are not organisations.
 """
@@ -705,7 +705,7 @@ def _bloc_body_ends(toks: list[Tok], e: int) -> bool:
 
 def _parse_bloc(toks: list[Tok], i: int, j: int, m: OrgMention) -> OrgMention | None:
     """"Khối thi đua Nội chính tỉnh", "Cụm thi đua số 4 – các huyện miền núi cao tỉnh Nghệ An",
-    "Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Nghệ An", "Cụm thi đua số 1 của TP. Cần Thơ"."""
+    "Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Lạc Sơn", "Cụm thi đua số 2 của TP. Lạc Sơn"."""
     n = len(toks)
     # "Khối" alone must be followed by "thi đua" or a capitalised name ("Khối Nội chính")
     if j < n and toks[j].is_("số") and j + 1 < n and toks[j + 1].kind == "n":

@@ -16,7 +16,7 @@ class Participant:
           ("UBND các huyện: Bảo Lâm, …") the reconstructed "UBND huyện Bảo Lâm".
     canonical: full normalised name: abbreviations expanded, modern tone placement, the
           article's province added where the text leaves it implicit
-          ("Công an tỉnh" → "Công an tỉnh Vĩnh Phúc"). People: the name, tone-normalised.
+          ("Công an tỉnh" → "Công an tỉnh Lạc Sơn"). People: the name, tone-normalised.
     key: `canonical` folded (no marks, đ→d, no punctuation), for tone-insensitive lookups.
     People only: title (core office, "Phó Giám đốc"), position (office and organisation as
     written, "Phó Giám đốc Công an tỉnh"), honorific ("ông", "Đại tá", "PGS.TS."),

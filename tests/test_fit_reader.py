@@ -1,0 +1,58 @@
+"""`python -m eval.fit_reader` refits the reader model: on small hand-made training groups (no index
+needed), the three models and thresholds are fitted, saved and load into a working reader."""
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.reading import Reader, load_reader_model
+from assistant.reading.features import FEATURES, POSITIVE
+from assistant.reading.spans import SPAN_FEATURES
+from eval.fit_reader import Group, fit, fit_logistic, perturb
+
+
+def _group(rng, qid, split, answerable, how="asked", set_name="civic_news_b"):
+    rows = rng.normal(size=(8, len(FEATURES)))
+    labels = np.zeros(8, dtype=bool)
+    if answerable:
+        labels[0] = True
+        rows[0, FEATURES.index("cov")] += 2.0  # the answer covers the question
+    spans = [(0, rng.normal(size=(2, len(SPAN_FEATURES))), np.array([answerable, False]))]
+    return Group(set_name, qid, split, "factoid", answerable, how != "asked", rows, labels, how, spans)
+
+
+def test_fit_writes_a_model_the_reader_loads(tmp_path):
+    rng = np.random.default_rng(7)
+    groups = []
+    for i in range(80):
+        split = "train" if i % 2 else "dev"
+        groups.append(_group(rng, f"q{i}", split, True, set_name="xquad" if i % 4 == 0 else "civic_news_b"))
+        groups.append(_group(rng, f"q{i}", split, False, "filtered"))
+        groups.append(_group(rng, f"u{i}", split, False))
+    model, report = fit(groups, log=lambda message: None)
+    model.save(tmp_path / "reader.json")
+    loaded = load_reader_model(tmp_path / "reader.json")
+    Reader(loaded)  # fits the reader's features
+    assert loaded.sentence.coef[FEATURES.index("cov")] > 0
+    assert 0.0 < loaded.thresholds["answerable"] < 1.0
+    assert report["top1_train_dev"] > 0.5
+    assert set(report["abstention"]["false_abstention_train_dev"]) == {"civic_news_b", "xquad"}
+    for name, value in report["abstention"]["false_abstention_train_dev"].items():
+        assert value <= 0.05, name
+
+
+def test_evidence_weights_stay_non_negative_even_when_the_data_says_otherwise():
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(400, 2))
+    labels = rows[:, 0] < 0  # the feature counts against the label here
+    free = fit_logistic(rows, labels, ("a", "b"))
+    held = fit_logistic(rows, labels, ("a", "b"), positive=frozenset({"a"}))
+    assert free.coef[0] < 0 and held.coef[0] == 0.0
+    assert "cov" in POSITIVE
+
+
+def test_perturbed_questions_ask_about_something_else():
+    assert perturb("Hội nghị năm 2021 diễn ra ở đâu?") == "Hội nghị năm 2024 diễn ra ở đâu?"
+    assert perturb("Kỳ họp lần thứ 9 bế mạc khi nào?") == "Kỳ họp lần thứ 10 bế mạc khi nào?"
+    changed = perturb("Ai là Chủ tịch UBND tỉnh Lào Cai?")
+    assert changed and "Lào Cai" not in changed and changed.startswith("Ai là Chủ tịch UBND tỉnh ")
+    assert perturb("Ai chủ trì hội nghị?") is None
