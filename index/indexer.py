@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 
 from filelock import FileLock
 
+from corpus.article_dates import with_inferred_date
 from corpus.chunking import chunk_article
 from corpus.readers import ReadError, ReadResult
 from corpus.records import Article, Chunk
@@ -182,6 +183,7 @@ class Indexer:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _prepare(self, article: Article, source: str, stats: IngestStats) -> _Pending | None:
+        article = with_inferred_date(article)  # an undated article is dated by its lead
         digest = self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:
