@@ -163,6 +163,9 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> list[tup
     if intro is None:
         return []
     body_start = intro.end()
+    counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
+    if counted:
+        body_start += counted.end()
     body = folded[body_start:]
     body_end = len(folded)
     stop = re.search(r"\.(?:\s|$)", body)  # a colon list ends with its sentence
