@@ -101,6 +101,7 @@ class IndexHealth:
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
         collection = self.manifest.collection if self.manifest else "civic_chunks"
         self.store = ChromaStore(make_client(self.index_dir, chroma_url), self.embedder, collection=collection)
+        self.store.reload()  # an embedded client caches its view per process: look at what is on disk now
         self.indexer = Indexer(self.index_dir, self.catalog, self.store, self.embedder, chunk_chars, chunk_overlap)
 
     def summary(self) -> str:

@@ -241,10 +241,15 @@ def ray_items(session: RaySession, paths: Sequence[Any], indexer: "Indexer", set
 
 
 def _each(ray: Any, generator: Any, name: str) -> Iterator[Any]:
-    try:
-        yield from generator
-    except Exception as exc:  # noqa: BLE001 - a read task that failed past its retries
-        raise RayIngestError(_failure(f"reading {name}", exc)) from exc
+    """The object refs a read task yields (not `yield from`: Ray's generators cannot be closed)."""
+    while True:
+        try:
+            ref = next(generator)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a read task that failed past its retries
+            raise RayIngestError(_failure(f"reading {name}", exc)) from exc
+        yield ref
 
 
 def _results(ray: Any, name: str, ref: Any) -> Iterator[tuple[str, Any]]:
