@@ -6,15 +6,16 @@ import threading
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from filelock import FileLock
 
-from corpus.readers import ReadResult, read_inputs
+from corpus.fetch import Fetcher
+from corpus.readers import ReadResult, read_inputs, url_timeout
 from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.embeddings import get_embedder
-from index.indexer import IngestStats, Indexer
+from index.indexer import IngestProgress, IngestStats, Indexer
 from index.manifest import Manifest, check_manifest, read_manifest, write_manifest
 from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
@@ -28,6 +29,9 @@ from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
 from .structured import allowed_articles, list_participants, list_pacts, list_themes
 from .structured_answers import RecordSource
+
+if TYPE_CHECKING:
+    from index.ray_ingest import RayOptions
 
 
 class Assistant:
@@ -91,11 +95,32 @@ class Assistant:
 
     # --- ingest -------------------------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None
+        self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None,
+        *, ray: "bool | str | RayOptions | None" = None,
+        on_progress: Callable[[IngestProgress], None] | None = None,
     ) -> IngestStats:
-        """Read files, directories and URLs and add their articles; returns counts and errors."""
+        """Read files, directories and URLs (pages, RSS/Atom feeds, XML sitemaps) and add their
+        articles; returns counts and errors. `progress` is called with each article id done,
+        `on_progress` with running totals (articles, chunks).
+
+        `ray`: run reading, chunking, extraction and embedding on a Ray cluster — True (or "")
+        starts and stops a local Ray, an address ("auto", "ray://host:10001", "host:6379") joins a
+        running cluster, or pass `index.ray_ingest.RayOptions`. This process stays the one writer
+        (catalog, Chroma, BM25, through the same journal); see docs/benchmarks.md."""
+        paths = list(paths)
         with self._lock:
-            stats = self._indexer().ingest(_tagged(paths), progress)
+            indexer = self._indexer()
+            known = self.catalog.listed_stamps()
+            if ray is None or ray is False:
+                items = _tagged(paths, known)
+                stats = indexer.ingest(items, progress, on_progress)
+            else:
+                from index.ray_ingest import RayOptions, ray_items
+
+                options = ray if isinstance(ray, RayOptions) else RayOptions.from_arg(ray)
+                with options.session() as session:
+                    stats = indexer.ingest(ray_items(session, paths, indexer, self.settings, known),
+                                           progress, on_progress)
             self._retriever = None  # reload BM25 and chunk metadata on next use
         return stats
 
@@ -233,7 +258,9 @@ class Assistant:
         return self.catalog.article(article_id)
 
 
-def _tagged(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, ReadResult]]:
+def _tagged(paths: Iterable[str | os.PathLike[str]], known: dict[str, str] | None = None
+            ) -> Iterator[tuple[str, ReadResult]]:
+    fetcher = Fetcher(timeout=url_timeout())  # one polite fetcher for every URL of this ingest
     for path in paths:
-        for result in read_inputs([path]):
+        for result in read_inputs([path], fetcher=fetcher, known=known):
             yield str(path), result

@@ -305,8 +305,8 @@ def ingest_rows(stats, inputs: list[str], names: dict[str, str]) -> list[list]:
     for inp in inputs:
         counts = stats.per_source.get(inp) or {"added": 0, "updated": 0, "unchanged": 0, "errors": 0}
         messages = []
-        for error in stats.errors:
-            if error.source == inp or str(error.source).startswith(inp.rstrip("/") + "/"):
+        for error, source in zip(stats.errors, getattr(stats, "error_inputs", None) or [None] * len(stats.errors)):
+            if source == inp or error.source == inp or str(error.source).startswith(inp.rstrip("/") + "/"):
                 where = f"dòng {error.line}: " if error.line is not None else ""
                 messages.append(where + error.message)
         n_errors = max(counts.get("errors", 0), len(messages))
@@ -702,12 +702,13 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
                         sources_panel = gr.HTML(EMPTY_SOURCES, elem_id="civic-sources", js_on_load=None)
             with gr.Tab("Nạp dữ liệu", id="upload", elem_id="civic-tab-upload"):
                 gr.Markdown("Thả tệp **JSONL**, **TXT/MD** hoặc **HTML** (tối đa "
-                            f"{_mb(max_upload_mb)} MB mỗi tệp), hoặc dán địa chỉ bài viết. Tệp lỗi được liệt kê, "
+                            f"{_mb(max_upload_mb)} MB mỗi tệp), hoặc dán địa chỉ bài viết, nguồn tin **RSS/Atom** hay "
+                            "**sitemap** (nạp mọi bài được liệt kê; nạp lại chỉ lấy bài mới hoặc đã sửa). Tệp lỗi được liệt kê, "
                             "các tệp khác vẫn được nạp.")
                 with gr.Row():
                     files = gr.File(label="Tệp bài viết", file_count="multiple", file_types=list(UPLOAD_TYPES),
                                     elem_id="civic-files", scale=3)
-                    urls = gr.Textbox(label="Hoặc dán URL (mỗi dòng một địa chỉ)", lines=5, scale=2,
+                    urls = gr.Textbox(label="Hoặc dán URL bài viết, RSS/Atom hay sitemap (mỗi dòng một địa chỉ)", lines=5, scale=2,
                                       placeholder="https://…", elem_id="civic-urls")
                 ingest_btn = gr.Button("Nạp vào chỉ mục", variant="primary", elem_id="civic-ingest")
                 ingest_summary = gr.Markdown(elem_id="civic-ingest-summary")

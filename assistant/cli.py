@@ -33,9 +33,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="civic", description="Cited answers over Vietnamese civic news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", parents=[common], help="add articles from files, directories or URLs")
+    p = sub.add_parser("ingest", parents=[common],
+                       help="add articles from files, directories, URLs, RSS/Atom feeds or XML sitemaps")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the ingest summary as JSON")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="read, chunk, extract and embed on a Ray cluster (ADDRESS: 'auto', host:6379 or "
+                        "ray://host:10001); without ADDRESS a local Ray is started and stopped")
+    p.add_argument("--ray-workers", type=int, metavar="N",
+                   help="embedding workers on Ray (default: one per GPU, else one per CPU)")
+
+    p = sub.add_parser("index", parents=[common], help="check an index's health, or repair it")
+    p.add_argument("action", choices=["check", "repair"],
+                   help="check: catalog, Chroma and BM25 agree, every vector is found by its own embedding "
+                        "(exit 1 and one line per problem otherwise); repair: rebuild what check finds broken")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("stats", parents=[common], help="counts and embedding model of an index")
     p.add_argument("--json", action="store_true")
@@ -91,12 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     from index.manifest import IndexModelMismatch
 
     from .llm import LLMError
+    from index.ray_ingest import RayIngestError
     from index.store import StoreUnavailable
 
     try:
+        if args.command == "index":
+            return cmd_index(args)
         assistant = _open(args)
         return COMMANDS[args.command](assistant, args)
-    except (IndexModelMismatch, StoreUnavailable) as exc:
+    except (IndexModelMismatch, StoreUnavailable, RayIngestError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except (ValueError, LLMError) as exc:
@@ -127,11 +142,21 @@ def cmd_ingest(assistant, args: argparse.Namespace) -> int:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
+    paths, ray = _ray_argument(args)
+    ray_options = None
+    if ray is not None:
+        from index.ray_ingest import RayOptions
+
+        ray_options = RayOptions.from_arg(ray)
+        if args.ray_workers:
+            ray_options.workers = args.ray_workers
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} bài"),
-                  TimeElapsedColumn(), console=console, transient=True, disable=args.json) as progress:
-        task = progress.add_task("Đang nạp bài viết", total=None)
-        stats = assistant.ingest(args.paths, progress=lambda _aid: progress.advance(task))
+                  TextColumn("{task.fields[chunks]} đoạn"), TimeElapsedColumn(), console=console,
+                  transient=True, disable=args.json) as progress:
+        task = progress.add_task("Đang nạp bài viết" + (" (Ray)" if ray_options else ""), total=None, chunks=0)
+        stats = assistant.ingest(paths, ray=ray_options,
+                                 on_progress=lambda p: progress.update(task, completed=p.articles, chunks=p.chunks))
     if args.json:
         print(json.dumps({**stats.to_dict(), **assistant.stats()}, ensure_ascii=False, indent=2))
     else:
@@ -149,6 +174,47 @@ def cmd_ingest(assistant, args: argparse.Namespace) -> int:
                   f"{stats.articles_unchanged} không đổi, {len(stats.errors)} lỗi — chỉ mục có "
                   f"{totals['articles']} bài, {totals['chunks']} đoạn ({stats.seconds:.1f} s).", highlight=False)
     return 1 if stats.errors else 0
+
+
+def _ray_argument(args: argparse.Namespace) -> tuple[list[str], str | None]:
+    """(paths, --ray value): `civic ingest --ray corpus/articles` takes the path for an address;
+    a value that is an existing path or an http(s) URL is an input, and Ray is local."""
+    import os
+    import re
+
+    paths, ray = list(args.paths), args.ray
+    if ray and (os.path.exists(ray) or re.match(r"^https?://", ray, re.IGNORECASE)):
+        paths, ray = [ray, *paths], ""
+    return paths, ray
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """`civic index check|repair`: exit 0 when healthy (after repair: when repaired), else 1."""
+    from index.health import open_for_health
+
+    from .config import Settings
+
+    settings = Settings.from_env()
+    health = open_for_health(args.index or settings.index_dir, args.embedding_model, args.chroma_url or settings.chroma_url,
+                             args.device or settings.device, settings.chunk_chars, settings.chunk_overlap)
+    if args.action == "check":
+        problems = health.check()
+        if args.json:
+            print(json.dumps({"healthy": not problems, "problems": [p.to_dict() for p in problems]},
+                             ensure_ascii=False, indent=2))
+        else:
+            for problem in problems:
+                print(str(problem))
+            if not problems:
+                print(f"healthy: {health.summary()}")
+        return 1 if problems else 0
+    report = health.repair()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.lines():
+            print(line)
+    return 0 if report.healthy else 1
 
 
 def cmd_stats(assistant, args: argparse.Namespace) -> int:

@@ -27,17 +27,16 @@ import json
 import os
 import re
 import stat
-import time
-import unicodedata
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Mapping, Union
 
 from .cleaning import clean_body
+from .errors import ReadError, mb as _mb, printable as _printable
+from .feeds import MAX_LISTING_BYTES, ListedPage, NotAListing, gunzip, listing_kind, parse_listing
+from .fetch import Fetcher, Response
 from .normalize import nfc
 from .records import Article
 
@@ -50,7 +49,6 @@ MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSON Lines record (JSON-escaped text ca
 MAX_ARTICLE_CHARS = 2_000_000  # about 600 printed pages; longer is not one news article
 MAX_URL_BYTES = MAX_FILE_BYTES
 URL_TIMEOUT_S = 15.0  # the whole fetch; overridden by env CIVIC_URL_TIMEOUT
-MAX_REDIRECTS = 10
 MAX_LEADING_BAD_LINES = 50  # a "JSON Lines" file whose first 50 records are all bad is not one
 MAX_HTML_DEPTH = 200  # wrapper elements nested deeper are dropped (the parser stops at 255 levels)
 _FIELD_LIMITS = {"id": 256, "title": 1000, "source": 300, "url": 4096}
@@ -58,29 +56,31 @@ _TITLE_LINE_LIMIT = 1000  # a longer first line of a text file is a paragraph, n
 
 
 @dataclass
-class ReadError:
-    """Why one input (a file, a line of a file, or a URL) could not be read."""
+class Unchanged:
+    """A page a feed or sitemap lists with the same version stamp as when it was last ingested:
+    not fetched again."""
 
     source: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return _printable(f"{where}: {self.message}")
 
 
-ReadResult = Union[Article, ReadError]
+ReadResult = Union[Article, ReadError, Unchanged]
+# Article.metadata key of a page read from a feed or sitemap: {"in": listing URL, "url": the listed
+# URL, "stamp": the listing's version of it}. Not part of the article's content (see index/prepare.py).
+LISTED_KEY = "listed"
 
 
-def read_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[ReadResult]:
-    """Articles and errors from every path, directory (recursive) or URL given."""
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], fetcher: Fetcher | None = None,
+                known: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+    """Articles and errors from every path, directory (recursive) or URL given (URLs through
+    `fetcher`, one polite `Fetcher` for all of them by default; `known`: see `read_url`)."""
     for item in inputs:
         text = os.fspath(item) if isinstance(item, (os.PathLike, bytes)) else str(item)
         if isinstance(text, bytes):
             text = os.fsdecode(text)
         if re.match(r"^https?://", text, re.IGNORECASE):
-            yield from read_url(text)
+            if fetcher is None:
+                fetcher = Fetcher(timeout=url_timeout())
+            yield from read_url(text, fetcher=fetcher, known=known)
             continue
         name = _name(text)
         if not text.strip():
@@ -358,11 +358,13 @@ def read_text_bytes(raw: bytes, source: str, article_id: str) -> Iterator[ReadRe
 
 
 def read_html_bytes(
-    raw: bytes, source: str, article_id: str, url: str | None = None, charset: str | None = None
+    raw: bytes, source: str, article_id: str, url: str | None = None, charset: str | None = None,
+    hints: ListedPage | None = None,
 ) -> Iterator[ReadResult]:
     """The main text, title and date of an HTML page (trafilatura). Scripts, styles, frames and
     event handlers never reach the text; pages nested deeper than the HTML parser allows are
-    flattened first."""
+    flattened first. `hints`: what a feed or sitemap said of the page, for the title and date
+    when the page has none."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     html = _decode(raw, source, html=True, declared=charset)
@@ -401,11 +403,12 @@ def read_html_bytes(
     if page_url and len(page_url) > _FIELD_LIMITS["url"]:
         page_url = None
     site = nfc(getattr(document, "sitename", None) or "")[: _FIELD_LIMITS["source"]]
+    hint_title = nfc(hints.title).strip()[: _FIELD_LIMITS["title"]] if hints is not None and hints.title else ""
     yield Article(
         id=article_id,
-        title=title or _title_from_body(body),
+        title=title or hint_title or _title_from_body(body),
         text=body,
-        date=_iso_date(str(getattr(document, "date", "") or "")),
+        date=_iso_date(str(getattr(document, "date", "") or "")) or (hints.date if hints is not None else None),
         source=site or (_host(url) if url else None),
         url=page_url or None,
     )
@@ -502,25 +505,11 @@ def _flatten_deep_html(html: str) -> str:
 
 
 # --- URLs ----------------------------------------------------------------------------------------
-class _Timeout(Exception):
-    pass
-
-
-class _RedirectHandler(urllib.request.HTTPRedirectHandler):
-    """Follows at most `MAX_REDIRECTS` redirects, and only to http(s) URLs."""
-
-    max_redirections = MAX_REDIRECTS
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL refused ({scheme}:)",
-                                         headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_XML_TYPES = {"text/xml", "application/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+              "application/gzip", "application/x-gzip"}  # feeds and sitemaps (recognised by content)
+MAX_SITEMAP_DEPTH = 2  # a sitemap index may name sitemaps, which are not followed further
 
 
 def url_timeout() -> float:
@@ -532,87 +521,133 @@ def url_timeout() -> float:
         return URL_TIMEOUT_S
 
 
-def read_url(url: str, timeout: float | None = None) -> Iterator[ReadResult]:
-    """Fetch an http(s) URL and read it as HTML (or plain text when served as text/plain).
+def _accept(content_type: str) -> str | None:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type and media_type not in _TEXT_TYPES | _HTML_TYPES | _XML_TYPES:
+        return f"not an HTML or text page, feed or sitemap (Content-Type: {_printable(content_type)[:100]})"
+    return None
 
-    `timeout` (default `url_timeout()`) bounds connecting, every read, and the whole download."""
-    timeout = url_timeout() if timeout is None else timeout
-    deadline = time.monotonic() + timeout
-    source = _printable(url)
+
+def _size_limit(content_type: str) -> int:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return MAX_LISTING_BYTES if media_type in _XML_TYPES else MAX_URL_BYTES
+
+
+def read_url(url: str, timeout: float | None = None, fetcher: Fetcher | None = None,
+             known: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+    """Fetch an http(s) URL and read it: an RSS/Atom feed or an XML sitemap (recognised by its
+    content) gives the articles of the pages it lists; any other response is read as HTML (or
+    plain text when served as text/plain).
+
+    `timeout` (default `url_timeout()`) bounds connecting, every read, and the whole download of
+    each request. `fetcher` (default: a new polite `Fetcher`) spaces requests to one host and
+    honours robots.txt. `known` maps listed page URLs to the listing's version of them (its
+    updated / lastmod stamp) as last ingested: such pages are not fetched again while the
+    listing shows the same stamp (an `Unchanged` is yielded instead)."""
+    fetcher = fetcher or Fetcher(timeout=url_timeout() if timeout is None else timeout)
+    response = fetcher.fetch(url, _size_limit, accept=_accept)
+    if isinstance(response, ReadError):
+        yield response
+        return
+    body = _unpacked(response)
+    if isinstance(body, ReadError):
+        yield body
+        return
+    if listing_kind(body):
+        yield from _read_listing(url, response.final_url, body, fetcher, known or {}, depth=0)
+        return
+    yield from _read_page(url, response, body)
+
+
+def _unpacked(response: Response) -> bytes | ReadError:
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": "civic-assistant/0.1"})
-        opener = urllib.request.build_opener(_RedirectHandler)
-        with opener.open(request, timeout=timeout) as response:
-            content_type = response.headers.get("Content-Type", "") or ""
-            media_type = content_type.split(";", 1)[0].strip().lower()
-            if media_type and media_type not in _TEXT_TYPES | _HTML_TYPES:
-                yield ReadError(source, f"not an HTML or text page (Content-Type: {_printable(content_type)[:100]})")
-                return
-            declared = response.headers.get("Content-Length")
-            if declared and declared.strip().isdigit() and int(declared) > MAX_URL_BYTES:
-                yield ReadError(source, f"response larger than {_mb(MAX_URL_BYTES)} ({_mb(int(declared))})")
-                return
-            charset = response.headers.get_content_charset()
-            raw = _read_until(response, MAX_URL_BYTES + 1, deadline)
-            final_url = response.geturl()
-    except _Timeout:
-        yield ReadError(source, f"timed out after {timeout:g} s")
-        return
-    except urllib.error.HTTPError as exc:
-        reason = str(exc.reason)
-        if 300 <= exc.code < 400 and "infinite loop" in reason:
-            yield ReadError(source, f"too many redirects or a redirect loop (HTTP {exc.code})")
-        elif 300 <= exc.code < 400 and ("not allowed" in reason or "refused" in reason):
-            yield ReadError(source, "redirect to a non-http(s) URL refused: "
-                                    f"{_printable(str(exc.filename or exc.url or ''))[:200]}")
-        else:
-            yield ReadError(source, f"HTTP error {exc.code}: {_printable(reason)[:200]}")
-        return
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            yield ReadError(source, f"timed out after {timeout:g} s")
-        else:
-            yield ReadError(source, f"cannot fetch URL: {_printable(str(exc.reason))[:200]}")
-        return
-    except TimeoutError:
-        yield ReadError(source, f"timed out after {timeout:g} s")
-        return
-    except Exception as exc:  # noqa: BLE001 - OSError, ValueError, http.client.HTTPException, OverflowError…
-        reason = str(exc) or type(exc).__name__
-        yield ReadError(source, f"cannot fetch URL: {_printable(reason)[:200]}")
-        return
+        body = gunzip(response.body)
+    except (OSError, EOFError, ValueError) as exc:
+        return ReadError(_printable(response.url), f"cannot unpack gzip body: {_printable(str(exc))[:200]}")
+    if body is None:
+        return ReadError(_printable(response.url), f"unpacked response larger than {_mb(MAX_LISTING_BYTES)}")
+    return body
+
+
+def _read_page(url: str, response: Response, raw: bytes, listed: ListedPage | None = None,
+               listing_url: str | None = None) -> Iterator[ReadResult]:
+    source = _printable(url)
     if len(raw) > MAX_URL_BYTES:
         yield ReadError(source, f"response larger than {_mb(MAX_URL_BYTES)}")
         return
     if not raw.strip():
         yield ReadError(source, "empty response")
         return
+    final_url = response.final_url
     article_id = "url-" + hashlib.sha1(final_url.encode("utf-8", "backslashreplace")).hexdigest()[:16]
-    media_type = content_type.split(";", 1)[0].strip().lower()
+    media_type = response.media_type
     if media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw)):
-        for result in read_text_bytes(raw, source=source, article_id=article_id):
-            if isinstance(result, Article):
+        results = read_text_bytes(raw, source=source, article_id=article_id)
+    else:
+        results = read_html_bytes(raw, source=source, article_id=article_id, url=final_url,
+                                  charset=response.charset, hints=listed)
+    for result in results:
+        if isinstance(result, Article):
+            if media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw)):
                 result.url = final_url
                 result.source = _host(final_url)
-            yield result
+                if listed is not None:
+                    _apply_hints(result, listed, title_from_body=False)
+            if listed is not None:
+                result.metadata = {**result.metadata,
+                                   LISTED_KEY: {"in": listing_url, "url": listed.url, "stamp": listed.stamp}}
+        yield result
+
+
+def _read_listing(url: str, final_url: str, raw: bytes, fetcher: Fetcher, known: Mapping[str, str],
+                  depth: int) -> Iterator[ReadResult]:
+    """The articles of the pages a feed or sitemap lists (child sitemaps of an index followed)."""
+    source = _printable(url)
+    try:
+        listing = parse_listing(raw, final_url)
+    except NotAListing as exc:
+        yield ReadError(source, str(exc))
         return
-    yield from read_html_bytes(raw, source=source, article_id=article_id, url=final_url, charset=charset)
+    for child in listing.sitemaps:
+        if depth + 1 >= MAX_SITEMAP_DEPTH:
+            yield ReadError(_printable(child), "sitemap nested too deeply; not followed")
+            continue
+        response = fetcher.fetch(child, MAX_LISTING_BYTES, accept=_accept)
+        body = response if isinstance(response, ReadError) else _unpacked(response)
+        if isinstance(body, ReadError):
+            yield body
+            continue
+        if listing_kind(body) != "sitemap":
+            yield ReadError(_printable(child), "listed in a sitemap index, but not a sitemap")
+            continue
+        yield from _read_listing(child, response.final_url, body, fetcher, known, depth + 1)  # type: ignore[union-attr]
+    if not listing.pages and not listing.sitemaps:
+        yield ReadError(source, f"the {'feed' if listing.kind in ('rss', 'atom') else 'sitemap'} lists no pages")
+        return
+    seen: set[str] = set()
+    for page in listing.pages:
+        if page.url in seen:
+            continue
+        seen.add(page.url)
+        if not re.match(r"^https?://", page.url, re.IGNORECASE):
+            yield ReadError(_printable(page.url), "listed link is not an http(s) URL; skipped")
+            continue
+        if page.stamp and known.get(page.url) == page.stamp:
+            yield Unchanged(_printable(page.url))
+            continue
+        response = fetcher.fetch(page.url, MAX_URL_BYTES, accept=_accept)
+        if isinstance(response, ReadError):
+            yield response
+            continue
+        yield from _read_page(page.url, response, response.body, listed=page, listing_url=final_url)
 
 
-def _read_until(response, limit: int, deadline: float) -> bytes:
-    """At most `limit` bytes of the body, raising `_Timeout` once `deadline` has passed (a
-    server trickling bytes would otherwise keep each single read within the socket timeout)."""
-    pieces: list[bytes] = []
-    total = 0
-    while total < limit:
-        if time.monotonic() > deadline:
-            raise _Timeout()
-        piece = response.read1(min(1 << 16, limit - total))
-        if not piece:
-            break
-        pieces.append(piece)
-        total += len(piece)
-    return b"".join(pieces)
+def _apply_hints(article: Article, listed: ListedPage, title_from_body: bool) -> None:
+    """The listing's title and date where the page has none."""
+    if listed.date and not article.date:
+        article.date = listed.date
+    if listed.title and title_from_body:
+        article.title = nfc(listed.title)[: _FIELD_LIMITS["title"]]
 
 
 # --- decoding ------------------------------------------------------------------------------------
@@ -739,22 +774,6 @@ def _name(path: str | os.PathLike[str]) -> str:
             return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _printable(text: str) -> str:
-    """One printable line: control and format characters (newlines, terminal escapes, bidi
-    overrides) and lone surrogates escaped."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch == " " or ch.isprintable():
-            out.append(ch)
-        elif "\ud800" <= ch <= "\udfff" or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def _encodable(value: object) -> bool:
     """False when a string anywhere in `value` holds a lone surrogate (not storable as UTF-8)."""
     if isinstance(value, str):
@@ -772,10 +791,6 @@ def _encodable(value: object) -> bool:
 
 def _os_reason(exc: BaseException) -> str:
     return _printable(getattr(exc, "strerror", None) or str(exc))
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _too_long(chars: int, what: str) -> str:

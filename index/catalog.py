@@ -73,6 +73,23 @@ class Catalog:
         row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def content_hashes(self) -> dict[str, str]:
+        """{article id: content hash} of every stored article."""
+        return dict(self._db.execute("SELECT id, content_hash FROM articles"))
+
+    def listed_stamps(self) -> dict[str, str]:
+        """{listed page URL: the feed's or sitemap's stamp of it} for every stored article that was
+        read from a listing with a stamp (see corpus.readers.LISTED_KEY)."""
+        rows = self._db.execute(
+            "SELECT json_extract(metadata, '$.listed.url'), json_extract(metadata, '$.listed.stamp') FROM articles"
+            " WHERE json_extract(metadata, '$.listed.stamp') IS NOT NULL")
+        return {url: stamp for url, stamp in rows if url}
+
+    def set_article_metadata(self, article_id: str, metadata: dict) -> None:
+        with self._db:
+            self._db.execute("UPDATE articles SET metadata = ? WHERE id = ?",
+                             (json.dumps(metadata, ensure_ascii=False), article_id))
+
     def chunk_ids(self, article_id: str) -> list[str]:
         rows = self._db.execute("SELECT id FROM chunks WHERE article_id = ? ORDER BY seq", (article_id,))
         return [r[0] for r in rows]

@@ -18,7 +18,6 @@ Crash safety (a writer may be killed at any instruction; see docs/reliability.md
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -31,17 +30,16 @@ from typing import Callable, Iterable
 from filelock import FileLock
 
 from corpus.article_dates import with_inferred_date
-from corpus.chunking import chunk_article
-from corpus.readers import ReadError, ReadResult
+from corpus.readers import LISTED_KEY, ReadError, ReadResult, Unchanged
 from corpus.records import Article, Chunk
 
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
+from .prepare import Prepared, content_hash, embedding_text, embedding_texts, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import ChromaStore, chunk_metadata
-from .tokenize import document_tokens
 
 EMBED_BATCH_CHUNKS = 64
 # Catalog meta key: {article id: new content hash} of the batch being written to Chroma.
@@ -77,6 +75,7 @@ class IngestStats:
     chunks_added: int = 0
     chunks_removed: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    error_inputs: list[str] = field(default_factory=list)  # the input each error came from (a feed, for its pages)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -96,20 +95,46 @@ class IngestStats:
             "seconds": round(self.seconds, 3),
         }
 
+    def add_error(self, source: str, error: ReadError) -> None:
+        self.errors.append(error)
+        self.error_inputs.append(source)
+        self._count(source, "errors")
+
+    def errors_of(self, source: str) -> list[ReadError]:
+        """The errors of one input (its files, lines or listed pages)."""
+        return [e for e, s in zip(self.errors, self.error_inputs) if s == source]
+
     def _count(self, source: str, key: str) -> None:
         entry = self.per_source.setdefault(source, {"added": 0, "updated": 0, "unchanged": 0, "errors": 0})
         entry[key] += 1
 
 
 @dataclass
+class IngestProgress:
+    """Where an ingest stands, after each article it committed (or found unchanged)."""
+
+    article_id: str
+    articles: int  # articles done: added, updated or unchanged
+    chunks: int  # chunks written
+
+
+# What an ingest consumes, per input name: a reader's result, or an article a worker prepared.
+IngestItem = ReadResult | Prepared
+
+
+@dataclass
 class _Pending:
-    article: Article
-    content_hash: str
-    chunks: list[Chunk]
-    tokens: list[list[str]]
+    prepared: Prepared
     previous: list[str]
     source: str
-    records: list[dict]
+
+    @property
+    def article(self) -> Article:
+        return self.prepared.article
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self.prepared.chunks or []
 
 
 class Indexer:
@@ -126,36 +151,55 @@ class Indexer:
         self.lock = FileLock(str(self.index_dir / ".ingest.lock"))
 
     def ingest(
-        self, results: Iterable[tuple[str, ReadResult]], progress: Callable[[str], None] | None = None
+        self, results: Iterable[tuple[str, IngestItem]], progress: Callable[[str], None] | None = None,
+        on_progress: Callable[[IngestProgress], None] | None = None,
     ) -> IngestStats:
-        """Ingest (input name, reader result) pairs — articles and errors; returns what changed."""
+        """Ingest (input name, item) pairs — articles, errors, unchanged listed pages, or articles
+        already prepared (and embedded) elsewhere — and return what changed. `progress` is called
+        with each article id done, `on_progress` with the running totals."""
         started = time.perf_counter()
         stats = IngestStats()
         self._files: dict[str, str] = {}  # article id -> the file it came from, in this ingest
+        self._report = _Reporter(stats, progress, on_progress)
         with self.lock:
             crash_point("locked")
             self._record_model()
             self._follow_manifest()
             self.refresh_extraction()
             self._repair()
-            pending: list[_Pending] = []
-            for source, result in results:
-                if isinstance(result, ReadError):
-                    stats.errors.append(result)
-                    stats._count(source, "errors")
-                    continue
-                item = self._prepare(result, source, stats)
-                if item is None:
-                    continue
-                pending.append(item)
-                if sum(len(p.chunks) for p in pending) >= EMBED_BATCH_CHUNKS:
-                    self._flush(pending, stats, progress)
-                    pending = []
-            if pending:
-                self._flush(pending, stats, progress)
+            try:
+                self._consume(results, stats)
+            except Exception:
+                self.sync_bm25()  # BM25 follows what was committed before the failure
+                raise
             self.sync_bm25()
         stats.seconds = time.perf_counter() - started
         return stats
+
+    def _consume(self, results: Iterable[tuple[str, IngestItem]], stats: IngestStats) -> None:
+        pending: list[_Pending] = []
+        for source, result in results:
+            if isinstance(result, ReadError):
+                stats.add_error(source, result)
+                continue
+            if isinstance(result, Unchanged):
+                stats.articles_unchanged += 1
+                stats._count(source, "unchanged")
+                self._report.done(result.source, 0)
+                continue
+            item = self._prepare(result, source, stats)
+            if item is None:
+                continue
+            pending.append(item)
+            if sum(len(p.chunks) for p in pending) >= EMBED_BATCH_CHUNKS:
+                self._flush(pending, stats)
+                pending = []
+        if pending:
+            self._flush(pending, stats)
+
+    def stored_hashes(self) -> dict[str, str]:
+        """{article id: content hash} of every stored article (for workers that skip unchanged ones)."""
+        return self.catalog.content_hashes()
 
     def rebuild_bm25(self) -> BM25Index:
         ids, tokens = self.catalog.chunk_table()
@@ -175,36 +219,44 @@ class Indexer:
         return True
 
     def content_hash(self, article: Article) -> str:
-        payload = json.dumps(
-            [article.title, article.text, article.date, article.source, article.url, article.metadata,
-             self.chunk_chars, self.chunk_overlap, self.embedder.name],
-            ensure_ascii=False, sort_keys=True, default=str,
-        )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return content_hash(article, self.chunk_chars, self.chunk_overlap, self.embedder.name)
 
-    def _prepare(self, article: Article, source: str, stats: IngestStats) -> _Pending | None:
-        article = with_inferred_date(article)  # an undated article is dated by its lead
-        digest = self.content_hash(article)
+    def _prepare(self, item: Article | Prepared, source: str, stats: IngestStats) -> _Pending | None:
+        # an undated article is dated by its lead (Ray workers do the same before hashing)
+        article = item.article if isinstance(item, Prepared) else with_inferred_date(item)
+        digest = item.content_hash if isinstance(item, Prepared) else self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:
             stats.articles_unchanged += 1
             stats._count(source, "unchanged")
+            self._keep_listing(article)
+            self._report.done(article.id, 0)
             return None
         clash = self._id_clash(article, old_hash)
         if clash:
-            stats.errors.append(ReadError(source, clash))
-            stats._count(source, "errors")
+            stats.add_error(source, ReadError(source, clash))
             return None
-        chunks = chunk_article(article, self.chunk_chars, self.chunk_overlap)
-        tokens = [document_tokens(f"{article.title}\n{c.text}" if c.seq == 0 else c.text) for c in chunks]
+        if isinstance(item, Prepared) and not item.skipped:
+            prepared = item
+        else:  # read here, or skipped by a worker as stored although this ingest changed it since
+            prepared = prepare_article(article, digest, self.chunk_chars, self.chunk_overlap)
         if old_hash is None:
             stats.articles_added += 1
             stats._count(source, "added")
         else:
             stats.articles_updated += 1
             stats._count(source, "updated")
-        return _Pending(article, digest, chunks, tokens, self.catalog.chunk_ids(article.id), source,
-                        extraction_records(article))
+        return _Pending(prepared, self.catalog.chunk_ids(article.id), source)
+
+    def _keep_listing(self, article: Article) -> None:
+        """An unchanged article listed with a new stamp: remember the stamp, so the next run of the
+        feed does not fetch the page again."""
+        listed = article.metadata.get(LISTED_KEY)
+        if not listed:
+            return
+        stored = self.catalog.article(article.id)
+        if stored is not None and stored.metadata.get(LISTED_KEY) != listed:
+            self.catalog.set_article_metadata(article.id, {**stored.metadata, LISTED_KEY: listed})
 
     def _id_clash(self, article: Article, old_hash: str | None) -> str | None:
         """Why `article` must not replace the stored or earlier article with its id: they come from
@@ -221,19 +273,24 @@ class Indexer:
         return (f"article id '{article.id}' already belongs to {other}; this file was not ingested "
                 "(rename it, or give the article its own id in a JSON Lines file)")
 
-    def _flush(self, pending: list[_Pending], stats: IngestStats, progress: Callable[[str], None] | None) -> None:
+    def _flush(self, pending: list[_Pending], stats: IngestStats) -> None:
         # The same id twice in one batch: the later version wins.
         latest = {p.article.id: p for p in pending}
         items = list(latest.values())
         crash_point("flush")
-        texts = [_embedding_text(p.article, c) for p in items for c in p.chunks]
-        vectors = self.embedder.embed_passages(texts)
+        unembedded = [p.prepared for p in items if p.prepared.vectors is None]
+        fresh = self.embedder.embed_passages(embedding_texts(unembedded)) if unembedded else None
+        offset = 0
+        for prepared in unembedded:
+            n = len(prepared.chunks or [])
+            prepared.vectors = fresh[offset:offset + n]  # type: ignore[index]
+            offset += n
         crash_point("after-embed")
         # Journal what this batch rewrites before Chroma changes: if the process dies between an
         # article's Chroma writes and its catalog commit, `_repair` re-embeds it from the catalog.
-        self.catalog.set_meta(PENDING_KEY, json.dumps({p.article.id: p.content_hash for p in items}))
-        offset = 0
+        self.catalog.set_meta(PENDING_KEY, json.dumps({p.article.id: p.prepared.content_hash for p in items}))
         for p in items:
+            prepared = p.prepared
             n = len(p.chunks)
             new_ids = [c.id for c in p.chunks]
             stale = [cid for cid in p.previous if cid not in set(new_ids)]
@@ -241,15 +298,14 @@ class Indexer:
                 self.store.delete(stale)
             if n:
                 meta = chunk_metadata(p.article.id, p.article.source, p.article.date)
-                self.store.upsert(new_ids, vectors[offset:offset + n], [c.text for c in p.chunks], [meta] * n)
+                self.store.upsert(new_ids, prepared.vectors, [c.text for c in p.chunks], [meta] * n)
             crash_point("after-chroma")
-            self.catalog.replace_article(p.article, p.content_hash, p.chunks, p.tokens, p.records)
+            self.catalog.replace_article(p.article, prepared.content_hash, p.chunks, prepared.tokens or [],
+                                         prepared.records)
             crash_point("after-catalog")
             stats.chunks_added += n
             stats.chunks_removed += len(p.previous)
-            offset += n
-            if progress:
-                progress(p.article.id)
+            self._report.done(p.article.id, n)
         self.catalog.set_meta(PENDING_KEY, "{}")
 
     def refresh_extraction(self) -> int:
@@ -287,7 +343,7 @@ class Indexer:
                 for c in batch:
                     if c.article_id not in by_article:
                         by_article[c.article_id] = self.catalog.article(c.article_id)  # type: ignore[assignment]
-                vectors = self.embedder.embed_passages([_embedding_text(by_article[c.article_id], c) for c in batch])
+                vectors = self.embedder.embed_passages([embedding_text(by_article[c.article_id], c) for c in batch])
                 metas = [chunk_metadata(c.article_id, by_article[c.article_id].source, by_article[c.article_id].date)
                          for c in batch]
                 self.store.upsert([c.id for c in batch], vectors, [c.text for c in batch], metas)
@@ -308,6 +364,19 @@ class Indexer:
             self.store.use_collection(manifest.collection)
 
 
-def _embedding_text(article: Article, chunk: Chunk) -> str:
-    """What the dense leg embeds for a chunk: the article title gives every chunk its context."""
-    return f"{article.title}\n{chunk.text}" if article.title else chunk.text
+class _Reporter:
+    """Calls the progress callbacks of one ingest."""
+
+    def __init__(self, stats: IngestStats, progress: Callable[[str], None] | None,
+                 on_progress: Callable[[IngestProgress], None] | None) -> None:
+        self.stats = stats
+        self.progress = progress
+        self.on_progress = on_progress
+        self.articles = 0
+
+    def done(self, article_id: str, chunks: int) -> None:
+        self.articles += 1
+        if self.progress:
+            self.progress(article_id)
+        if self.on_progress:
+            self.on_progress(IngestProgress(article_id, self.articles, self.stats.chunks_added))

@@ -13,6 +13,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Tests fetch from their own server on 127.0.0.1: no politeness delay between requests, except
+# where a test sets one to check it (tests/test_feeds.py).
+os.environ.setdefault("CIVIC_FETCH_DELAY", "0")
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = ROOT / "corpus" / "articles"

@@ -1,0 +1,67 @@
+"""Everything an article needs before it is written, as pure functions of the article and the
+settings: its content hash, chunks, BM25 tokens, extracted records and the texts to embed.
+
+The single-process ingest and the workers of a Ray ingest (`index/ray_ingest.py`) call the same
+functions, so both give the same chunks, tokens, records and hashes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus.chunking import chunk_article
+from corpus.readers import LISTED_KEY
+from corpus.records import Article, Chunk
+
+from .records import extraction_records
+from .tokenize import document_tokens
+
+
+@dataclass
+class Prepared:
+    """An article ready for the writer. `chunks` is None when a worker skipped it because the
+    index already held this content; `vectors` (one row per chunk) is None until embedded."""
+
+    article: Article
+    content_hash: str
+    chunks: list[Chunk] | None = None
+    tokens: list[list[str]] | None = None
+    records: list[dict] | None = None
+    vectors: np.ndarray | None = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.chunks is None
+
+
+def content_hash(article: Article, chunk_chars: int, chunk_overlap: int, model_name: str) -> str:
+    """What decides whether a stored article must be rewritten: its content, the chunking and the
+    embedding model. Where a feed or sitemap listed the page (metadata `listed`) is left out: the
+    same text listed again, or with a new stamp, is unchanged."""
+    metadata = {k: v for k, v in article.metadata.items() if k != LISTED_KEY}
+    payload = json.dumps(
+        [article.title, article.text, article.date, article.source, article.url, metadata,
+         chunk_chars, chunk_overlap, model_name],
+        ensure_ascii=False, sort_keys=True, default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def prepare_article(article: Article, digest: str, chunk_chars: int, chunk_overlap: int) -> Prepared:
+    """Chunks (with offsets), BM25 tokens and extracted records of `article` (not yet embedded)."""
+    chunks = chunk_article(article, chunk_chars, chunk_overlap)
+    tokens = [document_tokens(f"{article.title}\n{c.text}" if c.seq == 0 else c.text) for c in chunks]
+    return Prepared(article, digest, chunks, tokens, extraction_records(article))
+
+
+def embedding_text(article: Article, chunk: Chunk) -> str:
+    """What the dense leg embeds for a chunk: the article title gives every chunk its context."""
+    return f"{article.title}\n{chunk.text}" if article.title else chunk.text
+
+
+def embedding_texts(items: list[Prepared]) -> list[str]:
+    """The texts to embed for these prepared articles, chunk by chunk, in order."""
+    return [embedding_text(p.article, c) for p in items for c in (p.chunks or [])]
