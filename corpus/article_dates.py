@@ -28,7 +28,7 @@ _WORDS = re.compile(r"\b(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:nam|,|/)\
 def lead_date(article: Article, lead_chars: int = LEAD_CHARS) -> str | None:
     """The date of the event an undated article reports, as ISO YYYY-MM-DD: the first full, valid
     date stated in its title or the first `lead_chars` characters of its text that is not the date
-    of a cited document ("Quyết định số 12/QĐ-UBND ngày 5/1/2017"); failing that, a day and month
+    of a cited document ("Quyết định số 47/QĐ-UBND ngày 5/1/2017"); failing that, a day and month
     that open a sentence of the lead ("Sáng 6/6, …", "Ngày 3/7 …") with the year stated in the same
     sentence. None when there is none."""
     lead = f"{article.title}\n{article.text[:lead_chars]}"
