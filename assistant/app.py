@@ -23,10 +23,12 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from corpus.dates import parse_user_date
+from corpus.errors import InputError
 
 from .config import quiet_third_parties
 
@@ -108,27 +110,13 @@ def format_date(value: str | None) -> str:
 
 # --- filters ---------------------------------------------------------------------------------
 def parse_date(value: str | None, *, end: bool = False) -> str | None:
-    """`YYYY-MM-DD`, `DD/MM/YYYY`, `YYYY-MM` or `YYYY` → ISO date (`end` picks the last day);
-    empty → None; anything else raises ValueError with a Vietnamese message."""
-    value = (value or "").strip()
-    if not value:
-        return None
+    """A date typed in the sidebar → ISO date, by the one parser of dates a user types
+    (`corpus.dates.parse_user_date`: YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, YYYY; `end` picks the last
+    day); empty → None; anything else raises ValueError with a Vietnamese message."""
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value):
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value):
-            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
-            year, month = int(m[1]), int(m[2])
-            if not end:
-                return date(year, month, 1).isoformat()
-            following = date(year + (month == 12), month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1).isoformat()
-        if m := re.fullmatch(r"\d{4}", value):
-            return f"{value}-12-31" if end else f"{value}-01-01"
-    except ValueError:
-        pass
-    raise ValueError(f"Ngày không hợp lệ: “{value}” (dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY).")
+        return parse_user_date(value, end=end)
+    except InputError as exc:
+        raise ValueError(exc.vi) from None
 
 
 def make_filters(sources: list[str] | str | None, date_from: str | None, date_to: str | None) -> dict | None:
