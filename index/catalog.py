@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from corpus.records import Article, Chunk
+from corpus.records import ORIGIN_LINE, Article, Chunk
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -97,6 +97,15 @@ class Catalog:
             )
             if records is not None:
                 self._write_records(article.id, records)
+
+    def update_origin(self, article_id: str, line: int | None) -> None:
+        """Record the line an unchanged JSON Lines article is now read at (no-op when it is the same
+        or the article has no line)."""
+        if line is None:
+            return
+        with self._db:
+            self._db.execute(f"UPDATE articles SET metadata = json_set(metadata, '$.{ORIGIN_LINE}', ?) WHERE id = ?"
+                             f" AND json_extract(metadata, '$.{ORIGIN_LINE}') IS NOT ?", (line, article_id, line))
 
     # --- extracted records ----------------------------------------------------------------------
     def replace_records(self, article_id: str, records: list[dict]) -> None:

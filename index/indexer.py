@@ -32,12 +32,13 @@ from filelock import FileLock
 
 from corpus.chunking import chunk_article
 from corpus.readers import ReadError, ReadResult
-from corpus.records import Article, Chunk
+from corpus.records import ORIGIN_LINE, Article, Chunk
 
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
+from .origins import IdGuard, Place, clash_with_stored
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import ChromaStore, chunk_metadata
 from .tokenize import document_tokens
@@ -130,7 +131,7 @@ class Indexer:
         """Ingest (input name, reader result) pairs — articles and errors; returns what changed."""
         started = time.perf_counter()
         stats = IngestStats()
-        self._files: dict[str, str] = {}  # article id -> the file it came from, in this ingest
+        self._ids = IdGuard()  # the ids read in this ingest: one id, one article
         with self.lock:
             crash_point("locked")
             self._record_model()
@@ -174,25 +175,37 @@ class Indexer:
         return True
 
     def content_hash(self, article: Article) -> str:
+        """What decides whether a stored article must be re-embedded: its content, its file, the
+        chunking and the model — not the line it was read at (moving a record changes nothing)."""
+        metadata = {k: v for k, v in article.metadata.items() if k != ORIGIN_LINE}
         payload = json.dumps(
-            [article.title, article.text, article.date, article.source, article.url, article.metadata,
+            [article.title, article.text, article.date, article.source, article.url, metadata,
              self.chunk_chars, self.chunk_overlap, self.embedder.name],
             ensure_ascii=False, sort_keys=True, default=str,
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _prepare(self, article: Article, source: str, stats: IngestStats) -> _Pending | None:
+        repeated, clash = self._ids.earlier(article)
+        if repeated:  # read before in this ingest: the first one read stays
+            self._skip(source, stats, clash)
+            return None
         digest = self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:
-            stats.articles_unchanged += 1
-            stats._count(source, "unchanged")
+            self._ids.keep(article)
+            self.catalog.update_origin(article.id, article.metadata.get(ORIGIN_LINE))
+            self._skip(source, stats)
             return None
-        clash = self._id_clash(article, old_hash)
-        if clash:
-            stats.errors.append(ReadError(source, clash))
-            stats._count(source, "errors")
-            return None
+        stored = self.catalog.article(article.id) if old_hash is not None else None
+        if stored is not None:
+            taken, clash = clash_with_stored(article, stored)
+            if taken:  # another file's article (an error), or an identical copy of it (unchanged)
+                if clash is None:
+                    self._ids.keep(article, Place.of(stored))
+                self._skip(source, stats, clash)
+                return None
+        self._ids.keep(article)
         chunks = chunk_article(article, self.chunk_chars, self.chunk_overlap)
         tokens = [document_tokens(f"{article.title}\n{c.text}" if c.seq == 0 else c.text) for c in chunks]
         if old_hash is None:
@@ -204,20 +217,15 @@ class Indexer:
         return _Pending(article, digest, chunks, tokens, self.catalog.chunk_ids(article.id), source,
                         extraction_records(article))
 
-    def _id_clash(self, article: Article, old_hash: str | None) -> str | None:
-        """Why `article` must not replace the stored or earlier article with its id: they come from
-        two different files (same file name in two folders, "x.txt" and "x.md"). None when it may."""
-        file = article.metadata.get("file")
-        if not file:
-            return None
-        other = self._files.setdefault(article.id, file)
-        if other == file and old_hash is not None:
-            stored = self.catalog.article(article.id)
-            other = (stored.metadata.get("file") if stored else None) or file
-        if other == file:
-            return None
-        return (f"article id '{article.id}' already belongs to {other}; this file was not ingested "
-                "(rename it, or give the article its own id in a JSON Lines file)")
+    @staticmethod
+    def _skip(source: str, stats: IngestStats, error: str | None = None) -> None:
+        """Count an article that is not written: unchanged, or refused with `error`."""
+        if error:
+            stats.errors.append(ReadError(source, error))
+            stats._count(source, "errors")
+        else:
+            stats.articles_unchanged += 1
+            stats._count(source, "unchanged")
 
     def _flush(self, pending: list[_Pending], stats: IngestStats, progress: Callable[[str], None] | None) -> None:
         # The same id twice in one batch: the later version wins.
