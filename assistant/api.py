@@ -6,11 +6,13 @@ import threading
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from filelock import FileLock
 
+from corpus.normalize import nfc
 from corpus.readers import ReadResult, read_inputs
+from corpus.records import ORIGIN_FILE, Article
 from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.embeddings import get_embedder
@@ -23,6 +25,7 @@ from index.store import ChromaStore, make_client
 from .chain import build_answer_chain
 from .condense import condense_question
 from .config import Settings
+from .inputs import checked_filters, history_texts, optional_query, question_text
 from .llm import chat_model_from_settings, describe_model, stream_chain
 from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
@@ -91,11 +94,17 @@ class Assistant:
 
     # --- ingest -------------------------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None
+        self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None, *,
+        allow_private_urls: bool = True, origins: Mapping[str, str] | None = None,
     ) -> IngestStats:
-        """Read files, directories and URLs and add their articles; returns counts and errors."""
+        """Read files, directories and URLs and add their articles; returns counts and errors.
+
+        `allow_private_urls=False` fetches URLs only from public addresses (the web UI's default:
+        `corpus.urlguard`). `origins` names where the articles of an input come from, instead of
+        its path (the UI gives an uploaded file its own name, not the temporary copy's path): an
+        article id belongs to its origin (`index.origins`)."""
         with self._lock:
-            stats = self._indexer().ingest(_tagged(paths), progress)
+            stats = self._indexer().ingest(_tagged(paths, allow_private_urls, origins or {}), progress)
             self._retriever = None  # reload BM25 and chunk metadata on next use
         return stats
 
@@ -128,7 +137,13 @@ class Assistant:
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
                  mode: str | None = None) -> list[Hit]:
         """The top-k chunks for `query` after metadata filters; `mode` is hybrid (BM25 + dense,
-        the default from settings), bm25 or dense."""
+        the default from settings), bm25 or dense. The query is checked like a question
+        (`assistant.inputs`)."""
+        return self._retrieve(question_text(query, "query"), k, checked_filters(filters), mode)
+
+    def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None) -> list[Hit]:
+        """`retrieve` for checked input and for the chain (whose condensed question may be a little
+        longer than the question typed)."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
 
     @property
@@ -136,7 +151,7 @@ class Assistant:
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
         if self._chain is None:
             self._chain = build_answer_chain(
-                lambda q, k, f: self.retrieve(q, k=k, filters=f),
+                lambda q, k, f: self._retrieve(q, k, f),
                 self._articles,
                 self.reader,
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
@@ -166,14 +181,13 @@ class Assistant:
         answers the question: what the extractive answer is read from, for inspection and for
         fitting the reader (`python -m eval.fit_reader`). Without a reader model, the features
         are still given (probabilities NaN, chunk order)."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
+        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         try:
             reader = self.reader
         except ReaderModelError:
             reader = Reader(None, self._frequencies)
-        standalone = condense_question(question.strip(), list(history or []))
-        hits = self.retrieve(standalone, k=k, filters=filters)
+        standalone = condense_question(question, history)
+        hits = self._retrieve(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
 
     @property
@@ -184,34 +198,35 @@ class Assistant:
     def ask(self, question: str, history: list[str] | None = None,
             filters: dict | Filters | None = None) -> Answer:
         """A cited answer (or an abstention) for `question`; `history` holds the previous
-        questions of the conversation, oldest first, for follow-ups."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
-        return self.chain.invoke({"question": question.strip(), "history": list(history or []), "filters": filters})
+        questions of the conversation, oldest first, for follow-ups. Inputs are checked first
+        (`assistant.inputs`): a question that is empty, longer than 2,000 characters or not valid
+        text, or a bad filter, is an `InputError` (a ValueError) with a one-line message."""
+        return self.chain.invoke({"question": question_text(question), "history": history_texts(history),
+                                  "filters": checked_filters(filters)})
 
     def ask_stream(self, question: str, history: list[str] | None = None,
                    filters: dict | Filters | None = None) -> Iterator[str | Answer]:
         """`ask`, streamed: yields text pieces, then the final verified `Answer` (last item).
         The pieces concatenate to `Answer.answer`; with an LLM each piece is a sentence that
-        already passed the post-checks, so nothing shown is ever retracted."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
-        return stream_chain(self.chain, {"question": question.strip(), "history": list(history or []),
-                                         "filters": filters}, streams=self.llm is not None)
+        already passed the post-checks, so nothing shown is ever retracted. Inputs are checked
+        before anything is yielded (an `InputError` is raised by this call, not by the iteration)."""
+        state = {"question": question_text(question), "history": history_texts(history),
+                 "filters": checked_filters(filters)}
+        return stream_chain(self.chain, state, streams=self.llm is not None)
 
     # --- structured records -------------------------------------------------------------------
     def pacts(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted pacts (kind, bloc, province, date/year, parties, span), optionally matching
         `query` (with or without tone marks) and filtered by source/date/article ids."""
-        return list_pacts(self.catalog, query, filters)
+        return list_pacts(self.catalog, optional_query(query), checked_filters(filters))
 
     def participants(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted organisations, blocs and people (with titles), each with `pact_count`."""
-        return list_participants(self.catalog, query, filters)
+        return list_participants(self.catalog, optional_query(query), checked_filters(filters))
 
     def themes(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted slogans, campaigns, directives and resolutions."""
-        return list_themes(self.catalog, query, filters)
+        return list_themes(self.catalog, optional_query(query), checked_filters(filters))
 
     # --- inspection ---------------------------------------------------------------------------
     def stats(self) -> dict:
@@ -229,11 +244,25 @@ class Assistant:
         }
 
     def article(self, article_id: str):
-        """The stored `Article`, or None."""
-        return self.catalog.article(article_id)
+        """The stored `Article`, or None (also for an id that is not valid text)."""
+        if not isinstance(article_id, str) or not _encodable(article_id):
+            return None
+        return self.catalog.article(nfc(article_id))
 
 
-def _tagged(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, ReadResult]]:
+def _tagged(paths: Iterable[str | os.PathLike[str]], allow_private_urls: bool,
+            origins: Mapping[str, str]) -> Iterator[tuple[str, ReadResult]]:
     for path in paths:
-        for result in read_inputs([path]):
+        origin = origins.get(str(path))
+        for result in read_inputs([path], allow_private_urls=allow_private_urls):
+            if origin is not None and isinstance(result, Article):
+                result.metadata = {**result.metadata, ORIGIN_FILE: origin}
             yield str(path), result
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
