@@ -41,6 +41,7 @@ from .dates import article_date
 from .errors import shown
 from .normalize import nfc
 from .records import ORIGIN_FILE, ORIGIN_LINE, Article
+from .urlguard import BlockedAddress, public_opener
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -74,14 +75,16 @@ class ReadError:
 ReadResult = Union[Article, ReadError]
 
 
-def read_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[ReadResult]:
-    """Articles and errors from every path, directory (recursive) or URL given."""
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, allow_private_urls: bool = True) -> Iterator[ReadResult]:
+    """Articles and errors from every path, directory (recursive) or URL given. With
+    `allow_private_urls=False` (the web UI) URLs are fetched only from public addresses
+    (`corpus.urlguard`)."""
     for item in inputs:
         text = os.fspath(item) if isinstance(item, (os.PathLike, bytes)) else str(item)
         if isinstance(text, bytes):
             text = os.fsdecode(text)
         if re.match(r"^https?://", text, re.IGNORECASE):
-            yield from read_url(text)
+            yield from read_url(text, allow_private=allow_private_urls)
             continue
         name = _name(text)
         if not text.strip():
@@ -516,11 +519,16 @@ class _Timeout(Exception):
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
-    """Follows at most `MAX_REDIRECTS` redirects, and only to http(s) URLs."""
+    """Follows at most `MAX_REDIRECTS` redirects, and only to http(s) URLs; remembers the last one."""
 
     max_redirections = MAX_REDIRECTS
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_url: str | None = None
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        self.last_url = newurl
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL refused ({scheme}:)",
@@ -541,16 +549,20 @@ def url_timeout() -> float:
         return URL_TIMEOUT_S
 
 
-def read_url(url: str, timeout: float | None = None) -> Iterator[ReadResult]:
+def read_url(url: str, timeout: float | None = None, *, allow_private: bool = True) -> Iterator[ReadResult]:
     """Fetch an http(s) URL and read it as HTML (or plain text when served as text/plain).
 
-    `timeout` (default `url_timeout()`) bounds connecting, every read, and the whole download."""
+    `timeout` (default `url_timeout()`) bounds connecting, every read, and the whole download.
+    `allow_private=False`: connect only to public addresses, on the first request and on every
+    redirect, without a proxy (`corpus.urlguard`); else any address, through the environment's
+    proxy if one is set."""
     timeout = url_timeout() if timeout is None else timeout
     deadline = time.monotonic() + timeout
     source = _printable(url)
+    redirects = _RedirectHandler()
     try:
         request = urllib.request.Request(url, headers={"User-Agent": "civic-assistant/0.1"})
-        opener = urllib.request.build_opener(_RedirectHandler)
+        opener = urllib.request.build_opener(redirects) if allow_private else public_opener(redirects)
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "") or ""
             media_type = content_type.split(";", 1)[0].strip().lower()
@@ -578,7 +590,11 @@ def read_url(url: str, timeout: float | None = None) -> Iterator[ReadResult]:
             yield ReadError(source, f"HTTP error {exc.code}: {_printable(reason)[:200]}")
         return
     except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
+        if isinstance(exc.reason, BlockedAddress):
+            after = f" (redirected to {_printable(redirects.last_url)[:200]})" if redirects.last_url else ""
+            yield ReadError(source, f"refused{after}: {_printable(str(exc.reason))} — a server started with "
+                                    "--allow-private-urls may fetch them")
+        elif isinstance(exc.reason, TimeoutError):
             yield ReadError(source, f"timed out after {timeout:g} s")
         else:
             yield ReadError(source, f"cannot fetch URL: {_printable(str(exc.reason))[:200]}")
@@ -598,14 +614,17 @@ def read_url(url: str, timeout: float | None = None) -> Iterator[ReadResult]:
         return
     article_id = "url-" + hashlib.sha1(final_url.encode("utf-8", "backslashreplace")).hexdigest()[:16]
     media_type = content_type.split(";", 1)[0].strip().lower()
-    if media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw)):
-        for result in read_text_bytes(raw, source=source, article_id=article_id):
-            if isinstance(result, Article):
-                result.url = final_url
-                result.source = _host(final_url)
-            yield result
-        return
-    yield from read_html_bytes(raw, source=source, article_id=article_id, url=final_url, charset=charset)
+    as_text = media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw))
+    if as_text:
+        results = read_text_bytes(raw, source=source, article_id=article_id)
+    else:
+        results = read_html_bytes(raw, source=source, article_id=article_id, url=final_url, charset=charset)
+    for result in results:
+        if isinstance(result, Article):
+            if as_text:
+                result.url, result.source = final_url, _host(final_url)
+            result.metadata = {**result.metadata, ORIGIN_FILE: _printable(final_url)}
+        yield result
 
 
 def _read_until(response, limit: int, deadline: float) -> bytes:
