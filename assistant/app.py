@@ -31,6 +31,7 @@ from corpus.dates import parse_user_date
 from corpus.errors import InputError
 
 from .config import quiet_third_parties
+from .inputs import MAX_QUESTION_CHARS, history_texts, question_text
 
 quiet_third_parties()
 
@@ -500,9 +501,11 @@ def locked_stream(lock, make_stream) -> Iterator[Any]:
             raise value
 
 
-def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
+def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB, allow_private_urls: bool = False) -> gr.Blocks:
     """The Blocks app over an open `Assistant` (launch it with `serve`); uploads larger than
-    `max_upload_mb` megabytes are refused (by the server, the browser and the ingest step)."""
+    `max_upload_mb` megabytes are refused (by the server, the browser and the ingest step). URLs
+    pasted in the upload tab (or sent to `/ingest`) are fetched only from public addresses unless
+    `allow_private_urls` (`civic serve --allow-private-urls`; docs/reliability.md, SSRF)."""
     lock = threading.RLock()  # one assistant call at a time (it shares models and the index)
 
     def ask(question: str, history: list[str] | None, filters: dict | None):
@@ -520,6 +523,10 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
             raise gr.Error(toast_text(exc), title="Bộ lọc") from None
+        try:
+            message = question_text(message)
+        except InputError as exc:  # too long, not valid text: said once, nothing else happens
+            raise gr.Error(toast_text(exc.vi), title="Câu hỏi") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
         chat.append({"role": "assistant", "content": ""})
@@ -577,39 +584,51 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
         [{n, article_id, title, date, source, url, quote, start, end, score}], see_also, timings."""
         return api_answer(message, history, sources, date_from, date_to).to_dict()
 
+    def ingest_api(files, urls):
+        """Ingest files (upload them with gradio_client's `handle_file`) and URLs (one per line):
+        {"rows": [{input, added, updated, unchanged, errors, note}], "seconds"} — like the upload tab."""
+        rows, seconds = ingest_uploads(files, urls)
+        keys = ("input", "added", "updated", "unchanged", "errors", "note")
+        return {"rows": [dict(zip(keys, row)) for row in rows], "seconds": round(seconds, 3)}
+
     def api_answer(message, history, sources, date_from, date_to):
-        if not (message or "").strip():
-            raise gr.Error("Câu hỏi trống.")
-        try:
+        try:  # every input checked by the same rules as the CLI's and the Python API's
             filters = make_filters(sources, date_from, date_to)
+            message, history = question_text(message), history_texts(history)
         except ValueError as exc:
-            raise gr.Error(str(exc)) from None
-        return ask(message.strip(), history, filters)
+            raise gr.Error(toast_text(getattr(exc, "vi", exc))) from None
+        return ask(message, history, filters)
 
     # --- upload --------------------------------------------------------------------------------
-    def do_ingest(files, urls, progress=gr.Progress()):
+    def ingest_uploads(files, urls, on_article=None) -> tuple[list[list], float]:
+        """Ingest uploaded files and pasted URLs: (one result row per input, seconds). An uploaded
+        file's articles come from its own name ("upload:NAME"), not its temporary copy, so an
+        edited file uploaded again updates them."""
         inputs, names, rows = _upload_inputs(files, urls, max_upload_mb)
-        if not inputs and not rows:
+        if not inputs:
+            return rows, 0.0
+        origins = {path: f"upload:{name}" for path, name in names.items() if path != name}
+        try:
+            with lock:
+                stats = assistant.ingest(inputs, progress=on_article, allow_private_urls=allow_private_urls,
+                                         origins=origins)
+        except Exception as exc:  # keep the UI alive; say what failed
+            raise gr.Error(toast_text(f"Không nạp được: {exc}"), title="Lỗi nạp dữ liệu") from None
+        return ingest_rows(stats, inputs, names) + rows, stats.seconds
+
+    def do_ingest(files, urls, progress=gr.Progress()):
+        if not files and not (urls or "").strip():
             gr.Warning("Chưa chọn tệp hoặc URL nào.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        if inputs:
-            done = 0
+        done = 0
 
-            def on_article(_article_id: str) -> None:
-                nonlocal done
-                done += 1
-                progress((done, None), desc=f"Đang nạp bài viết… ({done} bài)", unit="bài")
+        def on_article(_article_id: str) -> None:
+            nonlocal done
+            done += 1
+            progress((done, None), desc=f"Đang nạp bài viết… ({done} bài)", unit="bài")
 
-            progress(0, desc=f"Đang đọc {len(inputs)} tệp / URL…")
-            try:
-                with lock:
-                    stats = assistant.ingest(inputs, progress=on_article)
-            except Exception as exc:  # keep the UI alive; say what failed
-                raise gr.Error(toast_text(f"Không nạp được: {exc}"), title="Lỗi nạp dữ liệu") from None
-            rows = ingest_rows(stats, inputs, names) + rows
-            seconds = stats.seconds
-        else:
-            seconds = 0.0
+        progress(0, desc="Đang đọc tệp / URL…")
+        rows, seconds = ingest_uploads(files, urls, on_article)
         added, updated, unchanged, n_errors = (sum(int(r[i]) for r in rows) for i in (1, 2, 3, 4))
         summary = (f"**{added}** bài mới, **{updated}** cập nhật, **{unchanged}** không đổi, "
                    f"**{n_errors}** lỗi ({seconds:.1f} s).")
@@ -625,10 +644,12 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
             return [], [], [], participants_chart([]), note, {}
         try:
             filters = make_filters(sources, date_from, date_to)
+            with lock:
+                data = explorer_tables(assistant, query, filters)
+        except InputError as exc:
+            raise gr.Error(toast_text(exc.vi), title="Tìm kiếm") from None
         except ValueError as exc:
             raise gr.Error(toast_text(exc), title="Bộ lọc") from None
-        with lock:
-            data = explorer_tables(assistant, query, filters)
         note = (f"{len(data['pacts'])} giao ước · {len(data['participants'])} thành phần · {len(data['themes'])} chủ đề"
                 + (f" — bộ lọc: {md_escape(describe_filters(filters))}" if filters else "")
                 + ". Bấm vào một dòng để xem đoạn trích trong bài viết.")
@@ -682,7 +703,7 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
                         with gr.Row():
                             question = gr.Textbox(show_label=False, placeholder="Nhập câu hỏi rồi nhấn Enter…",
                                                   scale=6, lines=1, max_lines=4, autofocus=True, elem_id="civic-question",
-                                                  label="Câu hỏi")
+                                                  label="Câu hỏi", max_length=MAX_QUESTION_CHARS)
                             send = gr.Button("Gửi", variant="primary", scale=1, min_width=80, elem_id="civic-send")
                         new = gr.Button("Cuộc hội thoại mới", size="sm", variant="secondary", elem_id="civic-new")
                     with gr.Column(scale=2, min_width=340, elem_id="civic-sources-box"):
@@ -759,6 +780,11 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
 
         gr.api(chat_api, api_name="chat", concurrency_limit=4, concurrency_id="chat")
         gr.api(ask_api, api_name="ask", concurrency_limit=4, concurrency_id="chat")
+        # /ingest: the upload tab as an API (files through gradio_client's handle_file, checked by
+        # Gradio like the browser's uploads; URLs under the same address rules). No button shows it.
+        ingest_result = gr.JSON(visible=False)
+        gr.Button(visible=False).click(ingest_api, [files, urls], [ingest_result], api_name="ingest",
+                                       api_visibility="public", concurrency_limit=1)
     app.civic_max_upload_mb = max_upload_mb
     return app
 
@@ -789,6 +815,8 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: tupl
 
 
 def serve(assistant, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-          max_upload_mb: float = MAX_UPLOAD_MB) -> None:
-    """Serve the UI over `assistant` on http://host:port until Ctrl-C (binds 127.0.0.1 by default)."""
-    launch(build_app(assistant, max_upload_mb=max_upload_mb), host=host, port=port, auth=auth, block=True)
+          max_upload_mb: float = MAX_UPLOAD_MB, allow_private_urls: bool = False) -> None:
+    """Serve the UI over `assistant` on http://host:port until Ctrl-C (binds 127.0.0.1 by default).
+    `allow_private_urls`: let users have loopback / private / link-local URLs fetched (off by default)."""
+    app = build_app(assistant, max_upload_mb=max_upload_mb, allow_private_urls=allow_private_urls)
+    launch(app, host=host, port=port, auth=auth, block=True)
