@@ -31,7 +31,7 @@ from corpus.dates import parse_user_date
 from corpus.errors import InputError
 
 from .config import quiet_third_parties
-from .inputs import MAX_QUESTION_CHARS, history_texts, question_text
+from .inputs import MAX_QUESTION_CHARS, checked_filters, history_texts, question_text
 
 quiet_third_parties()
 
@@ -99,6 +99,12 @@ def toast_text(text: str) -> str:
     """A message for `gr.Error` / `gr.Warning`: Gradio's toasts render their message as
     (sanitised) HTML, so text that may carry user or article input is escaped first."""
     return html.escape(str(text), quote=False)
+
+
+def refused(error: Exception, title: str | None = None) -> gr.Error:
+    """The toast for an input the app refuses (a bad date, a question too long…): its Vietnamese
+    message, escaped, and no traceback in the server's log — it is the user's input, not a fault."""
+    return gr.Error(toast_text(getattr(error, "vi", None) or error), title=title or "Lỗi", print_exception=False)
 
 
 def format_date(value: str | None) -> str:
@@ -522,11 +528,12 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB, allow_private_
         try:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
-            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
+            raise refused(exc, "Bộ lọc") from None
         try:
             message = question_text(message)
+            checked_filters(filters)
         except InputError as exc:  # too long, not valid text: said once, nothing else happens
-            raise gr.Error(toast_text(exc.vi), title="Câu hỏi") from None
+            raise refused(exc, "Câu hỏi") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
         chat.append({"role": "assistant", "content": ""})
@@ -594,10 +601,10 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB, allow_private_
     def api_answer(message, history, sources, date_from, date_to):
         try:  # every input checked by the same rules as the CLI's and the Python API's
             filters = make_filters(sources, date_from, date_to)
-            message, history = question_text(message), history_texts(history)
+            message, history, checked = question_text(message), history_texts(history), checked_filters(filters)
         except ValueError as exc:
-            raise gr.Error(toast_text(getattr(exc, "vi", exc))) from None
-        return ask(message, history, filters)
+            raise refused(exc) from None
+        return ask(message, history, checked)
 
     # --- upload --------------------------------------------------------------------------------
     def ingest_uploads(files, urls, on_article=None) -> tuple[list[list], float]:
@@ -647,9 +654,9 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB, allow_private_
             with lock:
                 data = explorer_tables(assistant, query, filters)
         except InputError as exc:
-            raise gr.Error(toast_text(exc.vi), title="Tìm kiếm") from None
+            raise refused(exc, "Tìm kiếm") from None
         except ValueError as exc:
-            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
+            raise refused(exc, "Bộ lọc") from None
         note = (f"{len(data['pacts'])} giao ước · {len(data['participants'])} thành phần · {len(data['themes'])} chủ đề"
                 + (f" — bộ lọc: {md_escape(describe_filters(filters))}" if filters else "")
                 + ". Bấm vào một dòng để xem đoạn trích trong bài viết.")

@@ -50,8 +50,8 @@ def parse_user_date(value: object, *, end: bool = False, name: str = "date") -> 
         return None
     parsed = _parse(text, end) if len(text) <= _LONGEST else None
     if parsed is None:
-        raise DateError(f"{name}: {shown(value)} is not a date; use {ACCEPTED}",
-                        f"Ngày không hợp lệ: {shown(value)} (dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY).")
+        raise DateError(f"{name}: {shown(value, 120)} is not a date; use {ACCEPTED}",
+                        f"Ngày không hợp lệ: {shown(value, 120)} (dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY).")
     return parsed
 
 
