@@ -6,12 +6,14 @@ import threading
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from filelock import FileLock
 
 from corpus.fetch import Fetcher
+from corpus.normalize import nfc
 from corpus.readers import ReadResult, read_inputs, url_timeout
+from corpus.records import ORIGIN_FILE, Article
 from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.embeddings import get_embedder
@@ -24,6 +26,7 @@ from index.store import ChromaStore, make_client
 from .chain import build_answer_chain
 from .condense import condense_question
 from .config import Settings
+from .inputs import checked_filters, history_texts, optional_query, question_text
 from .llm import chat_model_from_settings, describe_model, stream_chain
 from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
@@ -98,6 +101,7 @@ class Assistant:
         self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None,
         *, ray: "bool | str | RayOptions | None" = None,
         on_progress: Callable[[IngestProgress], None] | None = None,
+        allow_private_urls: bool = True, origins: Mapping[str, str] | None = None,
     ) -> IngestStats:
         """Read files, directories and URLs (pages, RSS/Atom feeds, XML sitemaps) and add their
         articles; returns counts and errors. `progress` is called with each article id done,
@@ -106,15 +110,23 @@ class Assistant:
         `ray`: run reading, chunking, extraction and embedding on a Ray cluster — True (or "")
         starts and stops a local Ray, an address ("auto", "ray://host:10001", "host:6379") joins a
         running cluster, or pass `index.ray_ingest.RayOptions`. This process stays the one writer
-        (catalog, Chroma, BM25, through the same journal); see docs/benchmarks.md."""
+        (catalog, Chroma, BM25, through the same journal); see docs/benchmarks.md.
+
+        `allow_private_urls=False` fetches URLs only from public addresses (the web UI's default:
+        `corpus.urlguard`). `origins` names where the articles of an input come from, instead of
+        its path (the UI gives an uploaded file its own name, not the temporary copy's path): an
+        article id belongs to its origin (`index.origins`). Neither is available with `ray`."""
         paths = list(paths)
         with self._lock:
             indexer = self._indexer()
             known = self.catalog.listed_stamps()
             if ray is None or ray is False:
-                items = _tagged(paths, known)
+                items = _tagged(paths, known, allow_private_urls, origins or {})
                 stats = indexer.ingest(items, progress, on_progress)
             else:
+                if origins or not allow_private_urls:
+                    raise ValueError("ingest on Ray reads inputs by their own path and may fetch any URL: "
+                                     "origins and allow_private_urls=False are for a local ingest")
                 from index.ray_ingest import RayOptions, ray_items
 
                 options = ray if isinstance(ray, RayOptions) else RayOptions.from_arg(ray)
@@ -153,7 +165,13 @@ class Assistant:
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
                  mode: str | None = None) -> list[Hit]:
         """The top-k chunks for `query` after metadata filters; `mode` is hybrid (BM25 + dense,
-        the default from settings), bm25 or dense."""
+        the default from settings), bm25 or dense. The query is checked like a question
+        (`assistant.inputs`)."""
+        return self._retrieve(question_text(query, "query"), k, checked_filters(filters), mode)
+
+    def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None) -> list[Hit]:
+        """`retrieve` for checked input and for the chain (whose condensed question may be a little
+        longer than the question typed)."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
 
     def as_retriever(self, k: int = 4, filters: dict | Filters | None = None, mode: str | None = None):
@@ -175,7 +193,7 @@ class Assistant:
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
         if self._chain is None:
             self._chain = build_answer_chain(
-                lambda q, k, f: self.retrieve(q, k=k, filters=f),
+                lambda q, k, f: self._retrieve(q, k, f),
                 self._articles,
                 self.reader,
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
@@ -205,14 +223,13 @@ class Assistant:
         answers the question: what the extractive answer is read from, for inspection and for
         fitting the reader (`python -m eval.fit_reader`). Without a reader model, the features
         are still given (probabilities NaN, chunk order)."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
+        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         try:
             reader = self.reader
         except ReaderModelError:
             reader = Reader(None, self._frequencies)
-        standalone = condense_question(question.strip(), list(history or []))
-        hits = self.retrieve(standalone, k=k, filters=filters)
+        standalone = condense_question(question, history)
+        hits = self._retrieve(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
 
     @property
@@ -223,34 +240,35 @@ class Assistant:
     def ask(self, question: str, history: list[str] | None = None,
             filters: dict | Filters | None = None) -> Answer:
         """A cited answer (or an abstention) for `question`; `history` holds the previous
-        questions of the conversation, oldest first, for follow-ups."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
-        return self.chain.invoke({"question": question.strip(), "history": list(history or []), "filters": filters})
+        questions of the conversation, oldest first, for follow-ups. Inputs are checked first
+        (`assistant.inputs`): a question that is empty, longer than 2,000 characters or not valid
+        text, or a bad filter, is an `InputError` (a ValueError) with a one-line message."""
+        return self.chain.invoke({"question": question_text(question), "history": history_texts(history),
+                                  "filters": checked_filters(filters)})
 
     def ask_stream(self, question: str, history: list[str] | None = None,
                    filters: dict | Filters | None = None) -> Iterator[str | Answer]:
         """`ask`, streamed: yields text pieces, then the final verified `Answer` (last item).
         The pieces concatenate to `Answer.answer`; with an LLM each piece is a sentence that
-        already passed the post-checks, so nothing shown is ever retracted."""
-        if not question or not question.strip():
-            raise ValueError("the question is empty")
-        return stream_chain(self.chain, {"question": question.strip(), "history": list(history or []),
-                                         "filters": filters}, streams=self.llm is not None)
+        already passed the post-checks, so nothing shown is ever retracted. Inputs are checked
+        before anything is yielded (an `InputError` is raised by this call, not by the iteration)."""
+        state = {"question": question_text(question), "history": history_texts(history),
+                 "filters": checked_filters(filters)}
+        return stream_chain(self.chain, state, streams=self.llm is not None)
 
     # --- structured records -------------------------------------------------------------------
     def pacts(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted pacts (kind, bloc, province, date/year, parties, span), optionally matching
         `query` (with or without tone marks) and filtered by source/date/article ids."""
-        return list_pacts(self.catalog, query, filters)
+        return list_pacts(self.catalog, optional_query(query), checked_filters(filters))
 
     def participants(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted organisations, blocs and people (with titles), each with `pact_count`."""
-        return list_participants(self.catalog, query, filters)
+        return list_participants(self.catalog, optional_query(query), checked_filters(filters))
 
     def themes(self, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
         """Extracted slogans, campaigns, directives and resolutions."""
-        return list_themes(self.catalog, query, filters)
+        return list_themes(self.catalog, optional_query(query), checked_filters(filters))
 
     # --- inspection ---------------------------------------------------------------------------
     def stats(self) -> dict:
@@ -268,13 +286,28 @@ class Assistant:
         }
 
     def article(self, article_id: str):
-        """The stored `Article`, or None."""
-        return self.catalog.article(article_id)
+        """The stored `Article`, or None (also for an id that is not valid text)."""
+        if not isinstance(article_id, str) or not _encodable(article_id):
+            return None
+        return self.catalog.article(nfc(article_id))
 
 
-def _tagged(paths: Iterable[str | os.PathLike[str]], known: dict[str, str] | None = None
+def _tagged(paths: Iterable[str | os.PathLike[str]], known: dict[str, str] | None = None,
+            allow_private_urls: bool = True, origins: Mapping[str, str] | None = None
             ) -> Iterator[tuple[str, ReadResult]]:
-    fetcher = Fetcher(timeout=url_timeout())  # one polite fetcher for every URL of this ingest
+    # one polite fetcher for every URL of this ingest
+    fetcher = Fetcher(timeout=url_timeout(), allow_private=allow_private_urls)
     for path in paths:
+        origin = (origins or {}).get(str(path))
         for result in read_inputs([path], fetcher=fetcher, known=known):
+            if origin is not None and isinstance(result, Article):
+                result.metadata = {**result.metadata, ORIGIN_FILE: origin}
             yield str(path), result
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False

@@ -23,12 +23,15 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from corpus.dates import parse_user_date
+from corpus.errors import InputError
+
 from .config import quiet_third_parties
+from .inputs import MAX_QUESTION_CHARS, checked_filters, history_texts, question_text
 
 quiet_third_parties()
 
@@ -98,6 +101,12 @@ def toast_text(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
+def refused(error: Exception, title: str | None = None) -> gr.Error:
+    """The toast for an input the app refuses (a bad date, a question too long…): its Vietnamese
+    message, escaped, and no traceback in the server's log — it is the user's input, not a fault."""
+    return gr.Error(toast_text(getattr(error, "vi", None) or error), title=title or "Lỗi", print_exception=False)
+
+
 def format_date(value: str | None) -> str:
     """ISO `YYYY-MM-DD` → `15/03/2022`; anything else unchanged."""
     if not value:
@@ -108,27 +117,13 @@ def format_date(value: str | None) -> str:
 
 # --- filters ---------------------------------------------------------------------------------
 def parse_date(value: str | None, *, end: bool = False) -> str | None:
-    """`YYYY-MM-DD`, `DD/MM/YYYY`, `YYYY-MM` or `YYYY` → ISO date (`end` picks the last day);
-    empty → None; anything else raises ValueError with a Vietnamese message."""
-    value = (value or "").strip()
-    if not value:
-        return None
+    """A date typed in the sidebar → ISO date, by the one parser of dates a user types
+    (`corpus.dates.parse_user_date`: YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, YYYY; `end` picks the last
+    day); empty → None; anything else raises ValueError with a Vietnamese message."""
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value):
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value):
-            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
-            year, month = int(m[1]), int(m[2])
-            if not end:
-                return date(year, month, 1).isoformat()
-            following = date(year + (month == 12), month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1).isoformat()
-        if m := re.fullmatch(r"\d{4}", value):
-            return f"{value}-12-31" if end else f"{value}-01-01"
-    except ValueError:
-        pass
-    raise ValueError(f"Ngày không hợp lệ: “{value}” (dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY).")
+        return parse_user_date(value, end=end)
+    except InputError as exc:
+        raise ValueError(exc.vi) from None
 
 
 def make_filters(sources: list[str] | str | None, date_from: str | None, date_to: str | None) -> dict | None:
@@ -513,9 +508,11 @@ def locked_stream(lock, make_stream) -> Iterator[Any]:
             raise value
 
 
-def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
+def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB, allow_private_urls: bool = False) -> gr.Blocks:
     """The Blocks app over an open `Assistant` (launch it with `serve`); uploads larger than
-    `max_upload_mb` megabytes are refused (by the server, the browser and the ingest step)."""
+    `max_upload_mb` megabytes are refused (by the server, the browser and the ingest step). URLs
+    pasted in the upload tab (or sent to `/ingest`) are fetched only from public addresses unless
+    `allow_private_urls` (`civic serve --allow-private-urls`; docs/reliability.md, SSRF)."""
     lock = threading.RLock()  # one assistant call at a time (it shares models and the index)
 
     def ask(question: str, history: list[str] | None, filters: dict | None):
@@ -532,7 +529,12 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
         try:
             filters = make_filters(sources, date_from, date_to)
         except ValueError as exc:
-            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
+            raise refused(exc, "Bộ lọc") from None
+        try:
+            message = question_text(message)
+            checked_filters(filters)
+        except InputError as exc:  # too long, not valid text: said once, nothing else happens
+            raise refused(exc, "Câu hỏi") from None
         chat.append({"role": "user", "content": md_escape(message)})
         yield chat, "", questions, panels, WORKING_SOURCES
         chat.append({"role": "assistant", "content": ""})
@@ -590,39 +592,51 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
         [{n, article_id, title, date, source, url, quote, start, end, score}], see_also, timings."""
         return api_answer(message, history, sources, date_from, date_to).to_dict()
 
+    def ingest_api(files, urls):
+        """Ingest files (upload them with gradio_client's `handle_file`) and URLs (one per line):
+        {"rows": [{input, added, updated, unchanged, errors, note}], "seconds"} — like the upload tab."""
+        rows, seconds = ingest_uploads(files, urls)
+        keys = ("input", "added", "updated", "unchanged", "errors", "note")
+        return {"rows": [dict(zip(keys, row)) for row in rows], "seconds": round(seconds, 3)}
+
     def api_answer(message, history, sources, date_from, date_to):
-        if not (message or "").strip():
-            raise gr.Error("Câu hỏi trống.")
-        try:
+        try:  # every input checked by the same rules as the CLI's and the Python API's
             filters = make_filters(sources, date_from, date_to)
+            message, history, checked = question_text(message), history_texts(history), checked_filters(filters)
         except ValueError as exc:
-            raise gr.Error(str(exc)) from None
-        return ask(message.strip(), history, filters)
+            raise refused(exc) from None
+        return ask(message, history, checked)
 
     # --- upload --------------------------------------------------------------------------------
-    def do_ingest(files, urls, progress=gr.Progress()):
+    def ingest_uploads(files, urls, on_article=None) -> tuple[list[list], float]:
+        """Ingest uploaded files and pasted URLs: (one result row per input, seconds). An uploaded
+        file's articles come from its own name ("upload:NAME"), not its temporary copy, so an
+        edited file uploaded again updates them."""
         inputs, names, rows = _upload_inputs(files, urls, max_upload_mb)
-        if not inputs and not rows:
+        if not inputs:
+            return rows, 0.0
+        origins = {path: f"upload:{name}" for path, name in names.items() if path != name}
+        try:
+            with lock:
+                stats = assistant.ingest(inputs, progress=on_article, allow_private_urls=allow_private_urls,
+                                         origins=origins)
+        except Exception as exc:  # keep the UI alive; say what failed
+            raise gr.Error(toast_text(f"Không nạp được: {exc}"), title="Lỗi nạp dữ liệu") from None
+        return ingest_rows(stats, inputs, names) + rows, stats.seconds
+
+    def do_ingest(files, urls, progress=gr.Progress()):
+        if not files and not (urls or "").strip():
             gr.Warning("Chưa chọn tệp hoặc URL nào.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        if inputs:
-            done = 0
+        done = 0
 
-            def on_article(_article_id: str) -> None:
-                nonlocal done
-                done += 1
-                progress((done, None), desc=f"Đang nạp bài viết… ({done} bài)", unit="bài")
+        def on_article(_article_id: str) -> None:
+            nonlocal done
+            done += 1
+            progress((done, None), desc=f"Đang nạp bài viết… ({done} bài)", unit="bài")
 
-            progress(0, desc=f"Đang đọc {len(inputs)} tệp / URL…")
-            try:
-                with lock:
-                    stats = assistant.ingest(inputs, progress=on_article)
-            except Exception as exc:  # keep the UI alive; say what failed
-                raise gr.Error(toast_text(f"Không nạp được: {exc}"), title="Lỗi nạp dữ liệu") from None
-            rows = ingest_rows(stats, inputs, names) + rows
-            seconds = stats.seconds
-        else:
-            seconds = 0.0
+        progress(0, desc="Đang đọc tệp / URL…")
+        rows, seconds = ingest_uploads(files, urls, on_article)
         added, updated, unchanged, n_errors = (sum(int(r[i]) for r in rows) for i in (1, 2, 3, 4))
         summary = (f"**{added}** bài mới, **{updated}** cập nhật, **{unchanged}** không đổi, "
                    f"**{n_errors}** lỗi ({seconds:.1f} s).")
@@ -638,10 +652,12 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
             return [], [], [], participants_chart([]), note, {}
         try:
             filters = make_filters(sources, date_from, date_to)
+            with lock:
+                data = explorer_tables(assistant, query, filters)
+        except InputError as exc:
+            raise refused(exc, "Tìm kiếm") from None
         except ValueError as exc:
-            raise gr.Error(toast_text(exc), title="Bộ lọc") from None
-        with lock:
-            data = explorer_tables(assistant, query, filters)
+            raise refused(exc, "Bộ lọc") from None
         note = (f"{len(data['pacts'])} giao ước · {len(data['participants'])} thành phần · {len(data['themes'])} chủ đề"
                 + (f" — bộ lọc: {md_escape(describe_filters(filters))}" if filters else "")
                 + ". Bấm vào một dòng để xem đoạn trích trong bài viết.")
@@ -695,7 +711,7 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
                         with gr.Row():
                             question = gr.Textbox(show_label=False, placeholder="Nhập câu hỏi rồi nhấn Enter…",
                                                   scale=6, lines=1, max_lines=4, autofocus=True, elem_id="civic-question",
-                                                  label="Câu hỏi")
+                                                  label="Câu hỏi", max_length=MAX_QUESTION_CHARS)
                             send = gr.Button("Gửi", variant="primary", scale=1, min_width=80, elem_id="civic-send")
                         new = gr.Button("Cuộc hội thoại mới", size="sm", variant="secondary", elem_id="civic-new")
                     with gr.Column(scale=2, min_width=340, elem_id="civic-sources-box"):
@@ -773,6 +789,11 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
 
         gr.api(chat_api, api_name="chat", concurrency_limit=4, concurrency_id="chat")
         gr.api(ask_api, api_name="ask", concurrency_limit=4, concurrency_id="chat")
+        # /ingest: the upload tab as an API (files through gradio_client's handle_file, checked by
+        # Gradio like the browser's uploads; URLs under the same address rules). No button shows it.
+        ingest_result = gr.JSON(visible=False)
+        gr.Button(visible=False).click(ingest_api, [files, urls], [ingest_result], api_name="ingest",
+                                       api_visibility="public", concurrency_limit=1)
     app.civic_max_upload_mb = max_upload_mb
     return app
 
@@ -803,6 +824,8 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: tupl
 
 
 def serve(assistant, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-          max_upload_mb: float = MAX_UPLOAD_MB) -> None:
-    """Serve the UI over `assistant` on http://host:port until Ctrl-C (binds 127.0.0.1 by default)."""
-    launch(build_app(assistant, max_upload_mb=max_upload_mb), host=host, port=port, auth=auth, block=True)
+          max_upload_mb: float = MAX_UPLOAD_MB, allow_private_urls: bool = False) -> None:
+    """Serve the UI over `assistant` on http://host:port until Ctrl-C (binds 127.0.0.1 by default).
+    `allow_private_urls`: let users have loopback / private / link-local URLs fetched (off by default)."""
+    app = build_app(assistant, max_upload_mb=max_upload_mb, allow_private_urls=allow_private_urls)
+    launch(app, host=host, port=port, auth=auth, block=True)

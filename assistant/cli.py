@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 
 from .config import quiet_third_parties
+from .terminal import for_terminal, json_for_terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,8 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--source", action="append", help="only articles from this source (repeatable)")
-    filters.add_argument("--date-from", metavar="YYYY-MM-DD")
-    filters.add_argument("--date-to", metavar="YYYY-MM-DD")
+    filters.add_argument("--date-from", metavar="DATE", help="only articles from this day on: YYYY-MM-DD or DD/MM/YYYY "
+                                                            "(also YYYY-MM or YYYY)")
+    filters.add_argument("--date-to", metavar="DATE", help="only articles up to this day (same forms; a month or a "
+                                                          "year means its last day)")
 
     parser = argparse.ArgumentParser(prog="civic", description="Cited answers over Vietnamese civic news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth", metavar="USER:PASS", help="require this login")
     p.add_argument("--max-upload-mb", type=float, default=50, help="largest file the upload tab accepts (default 50)")
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="let the upload tab fetch URLs on loopback, private and link-local addresses "
+                        "(refused by default: see docs/reliability.md, SSRF)")
 
     sub.add_parser("eval", help="run a question set and write results, summary, report and plots "
                                 "(civic eval SET.jsonl --index DIR --out DIR [--config NAME ...]; see civic eval --help)")
@@ -98,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
         folder = ensure_e5_model(args.out)
         ensure_onnx_model(folder)  # the ONNX Runtime encoder the default backend uses on CPU
-        print(folder)
+        print(for_terminal(folder))
         return 0
     from index.manifest import IndexModelMismatch
 
@@ -112,10 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         assistant = _open(args)
         return COMMANDS[args.command](assistant, args)
     except (IndexModelMismatch, StoreUnavailable, RayIngestError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {for_terminal(exc)}", file=sys.stderr)
         return 2
-    except (ValueError, LLMError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (ValueError, LLMError) as exc:  # InputError too: a question, a filter or a date refused
+        print(f"error: {for_terminal(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -158,17 +163,18 @@ def cmd_ingest(assistant, args: argparse.Namespace) -> int:
         stats = assistant.ingest(paths, ray=ray_options,
                                  on_progress=lambda p: progress.update(task, completed=p.articles, chunks=p.chunks))
     if args.json:
-        print(json.dumps({**stats.to_dict(), **assistant.stats()}, ensure_ascii=False, indent=2))
+        print(json_for_terminal({**stats.to_dict(), **assistant.stats()}))
     else:
         table = Table(title="Kết quả nạp dữ liệu")
         for column in ("Nguồn", "Thêm", "Cập nhật", "Không đổi", "Lỗi"):
             table.add_column(column)
         for source, c in stats.per_source.items():
-            table.add_row(escape(source), str(c["added"]), str(c["updated"]), str(c["unchanged"]), str(c["errors"]))
+            table.add_row(escape(for_terminal(source)), str(c["added"]), str(c["updated"]), str(c["unchanged"]),
+                          str(c["errors"]))
         out = Console()
         out.print(table)
         for error in stats.errors:
-            out.print(f"[red]lỗi[/red] {escape(str(error))}", markup=True, highlight=False)
+            out.print(f"[red]lỗi[/red] {escape(for_terminal(error))}", markup=True, highlight=False)
         totals = assistant.stats()
         out.print(f"{stats.articles_added} bài mới, {stats.articles_updated} cập nhật, "
                   f"{stats.articles_unchanged} không đổi, {len(stats.errors)} lỗi — chỉ mục có "
@@ -200,48 +206,47 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.action == "check":
         problems = health.check()
         if args.json:
-            print(json.dumps({"healthy": not problems, "problems": [p.to_dict() for p in problems]},
-                             ensure_ascii=False, indent=2))
+            print(json_for_terminal({"healthy": not problems, "problems": [p.to_dict() for p in problems]}))
         else:
             for problem in problems:
-                print(str(problem))
+                print(for_terminal(str(problem)))
             if not problems:
-                print(f"healthy: {health.summary()}")
+                print(f"healthy: {for_terminal(health.summary())}")
         return 1 if problems else 0
     report = health.repair()
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json_for_terminal(report.to_dict()))
     else:
         for line in report.lines():
-            print(line)
+            print(for_terminal(line))
     return 0 if report.healthy else 1
 
 
 def cmd_stats(assistant, args: argparse.Namespace) -> int:
     stats = assistant.stats()
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print(json_for_terminal(stats))
     else:
         for key, value in stats.items():
-            print(f"{key}: {value}")
+            print(for_terminal(f"{key}: {value}"))
     return 0
 
 
 def cmd_search(assistant, args: argparse.Namespace) -> int:
     hits = assistant.retrieve(args.query, k=args.k, filters=_filters(args), mode=args.mode)
     if args.json:
-        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        print(json_for_terminal([asdict(h) for h in hits]))
         return 0
     for rank, hit in enumerate(hits, 1):
-        print(f"{rank}. [{hit.score:.3f}] {hit.title} ({hit.article_id}, {hit.date or 'không rõ ngày'})")
-        print("   " + hit.text[:300].replace("\n", " ") + ("…" if len(hit.text) > 300 else ""))
+        print(for_terminal(f"{rank}. [{hit.score:.3f}] {hit.title} ({hit.article_id}, {hit.date or 'không rõ ngày'})"))
+        print(for_terminal("   " + hit.text[:300].replace("\n", " ") + ("…" if len(hit.text) > 300 else "")))
     return 0
 
 
 def cmd_ask(assistant, args: argparse.Namespace) -> int:
     if args.json:
         answer = assistant.ask(args.question, filters=_filters(args))
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        print(json_for_terminal(answer.to_dict()))
     else:
         _stream_answer(assistant.ask_stream(args.question, filters=_filters(args)))
     return 0
@@ -249,6 +254,9 @@ def cmd_ask(assistant, args: argparse.Namespace) -> int:
 
 def cmd_chat(assistant, args: argparse.Namespace) -> int:
     history: list[str] = []
+    filters = _filters(args)
+    if hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8 reach the checks, not a traceback
+        sys.stdin.reconfigure(errors="surrogateescape")
     print("Hỏi về các bài viết (gõ 'thoát' hoặc Ctrl-D để kết thúc).")
     while True:
         try:
@@ -261,7 +269,12 @@ def cmd_chat(assistant, args: argparse.Namespace) -> int:
         if question.lower() in {"thoát", "thoat", "exit", "quit", ":q"}:
             return 0
         print()
-        _stream_answer(assistant.ask_stream(question, history=history, filters=_filters(args)))
+        try:
+            stream = assistant.ask_stream(question, history=history, filters=filters)
+        except ValueError as exc:  # this question is refused; the chat goes on
+            print(f"lỗi: {for_terminal(exc)}")
+            continue
+        _stream_answer(stream)
         history.append(question)
 
 
@@ -270,17 +283,12 @@ def _stream_answer(stream) -> None:
     answer = None
     for item in stream:
         if isinstance(item, str):
-            print(item, end="", flush=True)
+            print(for_terminal(item), end="", flush=True)
         else:
             answer = item
     print()
     if answer is not None:
         _print_sources(answer)
-
-
-def _print_answer(answer) -> None:
-    print(answer.answer)
-    _print_sources(answer)
 
 
 def _print_sources(answer) -> None:
@@ -289,14 +297,14 @@ def _print_sources(answer) -> None:
         print("\nNguồn:" if answer.citations else "\nCó thể liên quan:")
     for c in shown:
         meta = ", ".join(x for x in (c.date, c.source, c.url) if x)
-        print(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else ""))
-        print(f"      “{c.quote}”")
+        print(for_terminal(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else "")))
+        print(for_terminal(f"      “{c.quote}”"))
 
 
 def cmd_records(assistant, args: argparse.Namespace) -> int:
     rows = getattr(assistant, args.command)(query=args.query, filters=_filters(args))
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_for_terminal(rows))
         return 0
     from rich.console import Console
     from rich.markup import escape
@@ -317,7 +325,7 @@ def cmd_records(assistant, args: argparse.Namespace) -> int:
         for _, key in columns:
             value = row.get(key)
             values.append("; ".join(value) if isinstance(value, list) else ("" if value is None else str(value)))
-        table.add_row(*(escape(v) for v in values))  # article text is data, never Rich markup
+        table.add_row(*(escape(for_terminal(v)) for v in values))  # article text is data: no markup, no escapes
     Console().print(table)
     return 0
 
@@ -331,7 +339,8 @@ def cmd_serve(assistant, args: argparse.Namespace) -> int:
             raise ValueError("--auth takes USER:PASS")
         user, password = args.auth.split(":", 1)
         auth = (user, password)
-    serve(assistant, host=args.host, port=args.port, auth=auth, max_upload_mb=args.max_upload_mb)
+    serve(assistant, host=args.host, port=args.port, auth=auth, max_upload_mb=args.max_upload_mb,
+          allow_private_urls=args.allow_private_urls)
     return 0
 
 

@@ -16,9 +16,11 @@ from corpus.normalize import fold, fold_aligned
 
 from .candidates import _people, organisation_spans
 
+# The asked thing ends at a non-space character and one optional "?" follows: every way of ending it
+# is tried once, not once per space of a long run (which made this cubic in the question length).
 _WHAT_ABOUT = re.compile(
-    r"^\s*(?:(?:thế |the |vậy |vay )?(?:còn|con)\s+(?P<vi>.+?)(?:\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao))?"
-    r"|(?:and |so )?(?:what|how) about\s+(?P<en>.+?))\s*[?？]?\s*$",
+    r"^\s*(?:(?:thế |the |vậy |vay )?(?:còn|con)\s+(?P<vi>\S(?:.*?\S)??)(?:\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao))?"
+    r"|(?:and |so )?(?:what|how) about\s+(?P<en>\S(?:.*?\S)??))\s*(?:[?？]\s*)?$",
     re.IGNORECASE,
 )
 # A question word of its own: what follows "còn" / "what about" is then a whole question.
@@ -35,7 +37,7 @@ _REFERENCE = re.compile(
 _DOCUMENT_NOUN = re.compile(
     r"(?:giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|văn bản|van ban)", re.IGNORECASE
 )
-_YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)
+_YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*+(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)  # \s*+: no backtracking into spaces
 _YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
 _INTERROGATIVE = set(
     "ai gi nao dau sao bao nhieu may khi nhung cac la gom co which what who whom when where why how many much "

@@ -12,6 +12,13 @@ from corpus.normalize import fold, has_tone_marks, match_form
 from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
+def _later_on_line(head: str, tail: str) -> str:
+    """The pattern `head.*tail` (`tail` later on the line of `head`), in linear time: only the
+    first `head` of each line is tried — when a later one has `tail` after it, so has the first —
+    instead of scanning to the end of the line again from every `head`."""
+    return rf"(?:^|(?<=\n))(?:(?!{head}).)*{head}.*{tail}"
+
+
 # Answer types. The question word decides first — "khi nào" asks for a date, "bao nhiêu" for a
 # number, "ở đâu" for a place, "ai" for a person — whatever document or campaign the question also
 # names; only a "what / which" question ("… nào", "… gì", "là gì") is typed by its noun.
@@ -26,8 +33,8 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("organisation", r"\b(don vi|co quan|to chuc|ben|khoi|cum|so|hoi|bo|doi|doanh nghiep|cong ty|truong|nganh|ban) nao\b|\bwhich (unit|agency|body|organi[sz]ation|party|bloc|cluster|department|ministry|association|company|team)\b"),
     ("theme", r"\b(chu de|khau hieu|thong diep|slogan|theme|motto)\b"),
     ("campaign", r"\b(phong trao|cuoc van dong|campaigns?|movements?)\b"),
-    ("directive", r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"),
-    ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
+    ("directive", _later_on_line(r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b", r"\b(nao|gi|so may|so bao nhieu|which|what)\b") + r"|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"),
+    ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|" + _later_on_line(r"\bgom (nhung|co nhung|cac)?\b", r"\b(nao|gi)\b") + r"|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
 ]
 
 # Content words never worth matching in evidence, as written: a question with tone marks tells
@@ -49,7 +56,8 @@ _ENGLISH_QUESTION_WORDS = _QUESTION_WORDS - {fold(w) for w in _QUESTION_WORDS_AC
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FRAME_PHRASES = re.compile(r"\bcuong vi\b|^\s*(?:the |vay )?con\b")
 _ROLE_FRAME = {"vai", "tro", "giu", "dam", "nhan", "nhiem", "role", "played", "play"}
-_CONTEXT = re.compile(r"\s*\(([^()]*)\)\s*[?？.]?\s*$")
+# (?<!\s): tried from the start of a run of spaces only, and one optional "?" after the ")": linear.
+_CONTEXT = re.compile(r"(?<!\s)\s*\(([^()]*)\)\s*(?:[?？.]\s*)?$")
 
 
 @dataclass

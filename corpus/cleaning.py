@@ -39,6 +39,16 @@ def is_boilerplate_line(line: str) -> bool:
     return len(stripped) <= _READ_MORE_MAX and bool(_READ_MORE_PREFIX.match(fold(line.lstrip()[:_READ_MORE_HEAD])))
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+NO_CONTENT = "has no letters or digits (only white space, punctuation, symbols, zero-width characters or combining marks)"
+
+
+def has_content(text: str) -> bool:
+    """Whether `text` holds a letter or a digit: text made only of white space, punctuation,
+    symbols, zero-width or other format characters, or combining marks is no article."""
+    return _LETTER_OR_DIGIT.search(text) is not None
+
+
 def clean_body(text: str, title: str | None = None) -> str:
     """The body with boilerplate lines removed and a title line repeated within its first three
     paragraphs dropped. Other text is kept as it is; blank lines left behind are collapsed."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .errors import ReadError, mb, printable
+from .urlguard import BlockedAddress, public_opener
 
 USER_AGENT = "civic-assistant/0.1"
 ROBOTS_AGENT = "civic-assistant"
@@ -58,7 +59,12 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_url: str | None = None
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        self.last_url = newurl
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL refused ({scheme}:)",
@@ -87,17 +93,21 @@ def http_get(
     timeout: float,
     max_bytes: SizeLimit,
     accept: Callable[[str], str | None] | None = None,
+    allow_private: bool = True,
 ) -> Response | ReadError:
     """GET `url` within `timeout` seconds (connect, every read and the whole download).
 
     `accept(content_type)` may refuse a response before its body is read by returning the reason.
-    A body longer than `max_bytes` (a number, or a function of the Content-Type) is an error."""
+    A body longer than `max_bytes` (a number, or a function of the Content-Type) is an error.
+    `allow_private=False`: connect directly (no proxy) and only to public addresses, checked after
+    DNS resolution on the first request and on every redirect (`corpus.urlguard`)."""
     limit = max_bytes
     deadline = time.monotonic() + timeout
     source = printable(url)
+    redirects = _RedirectHandler()
     try:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        opener = urllib.request.build_opener(_RedirectHandler)
+        opener = urllib.request.build_opener(redirects) if allow_private else public_opener(redirects)
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "") or ""
             refusal = accept(content_type) if accept else None
@@ -121,6 +131,10 @@ def http_get(
                                      f"{printable(str(exc.filename or exc.url or ''))[:200]}")
         return HTTPStatusError(source, f"HTTP error {exc.code}: {printable(reason)[:200]}", status=exc.code)
     except urllib.error.URLError as exc:
+        if isinstance(exc.reason, BlockedAddress):
+            after = f" (redirected to {printable(redirects.last_url)[:200]})" if redirects.last_url else ""
+            return ReadError(source, f"refused{after}: {printable(str(exc.reason))} — a server started with "
+                                     "--allow-private-urls may fetch them")
         if isinstance(exc.reason, TimeoutError):
             return ReadError(source, f"timed out after {timeout:g} s")
         return ReadError(source, f"cannot fetch URL: {printable(str(exc.reason))[:200]}")
@@ -170,8 +184,9 @@ class Fetcher:
     """A polite client for one ingest: robots.txt honoured, a delay between requests to one host."""
 
     def __init__(self, timeout: float | None = None, delay: float | None = None,
-                 robots: bool = True) -> None:
+                 robots: bool = True, allow_private: bool = True) -> None:
         self.timeout = URL_TIMEOUT_S if timeout is None else timeout
+        self.allow_private = allow_private  # False: public addresses only (corpus.urlguard)
         self.delay = fetch_delay() if delay is None else delay
         self.robots = robots
         self._hosts: dict[str, _Host] = {}
@@ -182,7 +197,7 @@ class Fetcher:
         """GET `url` politely (see the module docstring); errors as `ReadError`s."""
         key = _host_key(url)
         if key is None:  # not a URL with a host: let http_get say why
-            return http_get(url, self.timeout, max_bytes, accept)
+            return http_get(url, self.timeout, max_bytes, accept, self.allow_private)
         host = self._host(key)
         with host.lock:  # one request at a time per host, spaced by the delay
             if self.robots and not host.robots_read:
@@ -193,7 +208,7 @@ class Fetcher:
                 return ReadError(printable(url), "disallowed by the site's robots.txt; not fetched")
             self._wait(host)
             try:
-                return http_get(url, self.timeout, max_bytes, accept)
+                return http_get(url, self.timeout, max_bytes, accept, self.allow_private)
             finally:
                 host.last_request = time.monotonic()
 
@@ -219,7 +234,7 @@ class Fetcher:
         robots_url = key + "/robots.txt"
         self._wait(host)
         try:
-            result = http_get(robots_url, self.timeout, MAX_ROBOTS_BYTES)
+            result = http_get(robots_url, self.timeout, MAX_ROBOTS_BYTES, allow_private=self.allow_private)
         finally:
             host.last_request = time.monotonic()
         if isinstance(result, HTTPStatusError):

@@ -29,16 +29,16 @@ import re
 import stat
 import urllib.parse
 from dataclasses import dataclass
-from datetime import date as Date
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Union
 
-from .cleaning import clean_body
-from .errors import ReadError, mb as _mb, printable as _printable
+from .cleaning import NO_CONTENT, clean_body, has_content
+from .dates import article_date
+from .errors import ReadError, mb as _mb, printable as _printable, shown
 from .feeds import MAX_LISTING_BYTES, ListedPage, NotAListing, gunzip, listing_kind, parse_listing
 from .fetch import Fetcher, Response
 from .normalize import nfc
-from .records import Article
+from .records import ORIGIN_FILE, ORIGIN_LINE, Article
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -70,16 +70,18 @@ LISTED_KEY = "listed"
 
 
 def read_inputs(inputs: Iterable[str | os.PathLike[str]], fetcher: Fetcher | None = None,
-                known: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+                known: Mapping[str, str] | None = None, *, allow_private_urls: bool = True) -> Iterator[ReadResult]:
     """Articles and errors from every path, directory (recursive) or URL given (URLs through
-    `fetcher`, one polite `Fetcher` for all of them by default; `known`: see `read_url`)."""
+    `fetcher`, one polite `Fetcher` for all of them by default; `known`: see `read_url`). With
+    `allow_private_urls=False` (the web UI) URLs are fetched only from public addresses
+    (`corpus.urlguard`)."""
     for item in inputs:
         text = os.fspath(item) if isinstance(item, (os.PathLike, bytes)) else str(item)
         if isinstance(text, bytes):
             text = os.fsdecode(text)
         if re.match(r"^https?://", text, re.IGNORECASE):
             if fetcher is None:
-                fetcher = Fetcher(timeout=url_timeout())
+                fetcher = Fetcher(timeout=url_timeout(), allow_private=allow_private_urls)
             yield from read_url(text, fetcher=fetcher, known=known)
             continue
         name = _name(text)
@@ -153,14 +155,14 @@ def read_file(path: Path) -> Iterator[ReadResult]:
     if len(raw) > MAX_FILE_BYTES:  # grew while being read
         yield ReadError(source, f"file too large (limit {_mb(MAX_FILE_BYTES)})")
         return
-    article_id = _name(path.stem)
+    article_id = article_id_text(_name(path.stem))  # NFC: file names from macOS are NFD
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(raw)):
         results = read_html_bytes(raw, source=source, article_id=article_id)
     else:
         results = read_text_bytes(raw, source=source, article_id=article_id)
     for result in results:
         if isinstance(result, Article):  # the file an id came from: two files never share one silently
-            result.metadata = {**result.metadata, "file": _name(path.resolve())}
+            result.metadata = {**result.metadata, ORIGIN_FILE: _name(path.resolve())}
         yield result
 
 
@@ -192,11 +194,13 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
                 return
             else:
                 lines = _utf8_lines(handle)
+            origin = _name(path.resolve())
             for number, line in lines:
                 result = _jsonl_record(line, source, number)
                 if result is None:
                     continue
-                if isinstance(result, Article):
+                if isinstance(result, Article):  # where it was read: never a field of the record
+                    result.metadata = {**result.metadata, ORIGIN_FILE: origin, ORIGIN_LINE: number}
                     good += 1
                 else:
                     bad += 1
@@ -293,11 +297,12 @@ def article_from_record(record: object, source: str, line: int | None = None) ->
     for name in ("title", "date", "source", "url"):
         if record.get(name) is not None and not isinstance(record[name], str):
             return ReadError(source, f"field '{name}' must be a string", line)
-    if record.get("id") is not None and (isinstance(record["id"], bool) or not isinstance(record["id"], (str, int))):
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
         return ReadError(source, "field 'id' must be a string or an integer", line)
     for name, limit in _FIELD_LIMITS.items():
-        value = record.get(name)
-        if isinstance(value, str) and len(value) > limit:
+        value = str(record.get(name)) if name == "id" and isinstance(raw_id, int) else record.get(name)
+        if isinstance(value, str) and len(value) > limit:  # an integer id is checked as the text it becomes
             return ReadError(source, f"field '{name}' is too long ({len(value)} characters; limit {limit})", line)
     for name, value in record.items():
         if not _encodable(name) or not _encodable(value):
@@ -305,17 +310,19 @@ def article_from_record(record: object, source: str, line: int | None = None) ->
                                      "(a lone surrogate such as \\ud800)", line)
     date_value = record.get("date")
     if date_value:
-        date_value = _iso_date(str(date_value))
+        date_value = article_date(date_value)
         if date_value is None:
-            return ReadError(source, f"field 'date' is not an ISO date (YYYY-MM-DD): {record['date']!r}", line)
+            return ReadError(source, f"field 'date' is not an ISO date (YYYY-MM-DD): {shown(record['date'])}", line)
     title = nfc(str(record.get("title") or "")).strip()
     body = clean_body(nfc(text), title or None)
     if not body:
         return ReadError(source, "field 'text' has no content after cleaning", line)
-    article_id = str(record["id"]).strip() if record.get("id") not in (None, "") else _content_id(body)
+    if not has_content(body):
+        return ReadError(source, f"field 'text' {NO_CONTENT}", line)
+    article_id = article_id_text(raw_id) if raw_id not in (None, "") else _content_id(body)
     if not article_id:
         return ReadError(source, "field 'id' is blank", line)
-    extra = {k: v for k, v in record.items() if k not in {"id", "title", "text", "date", "source", "url"}}
+    extra = _record_fields({k: v for k, v in record.items() if k not in {"id", "title", "text", "date", "source", "url"}})
     return Article(
         id=article_id,
         title=title or _title_from_body(body),
@@ -345,14 +352,17 @@ def read_text_bytes(raw: bytes, source: str, article_id: str) -> Iterator[ReadRe
     if not lines:
         yield ReadError(source, "file has no text (only whitespace)")
         return
+    if not has_content(text):
+        yield ReadError(source, f"file {NO_CONTENT}")
+        return
     if len(lines[0].strip()) > _TITLE_LINE_LIMIT:
         body = clean_body("\n".join(lines))
         title = _title_from_body(body) if body else ""
     else:
         title = lines[0].strip().lstrip("#").strip()
         body = clean_body("\n".join(lines[1:]), title)
-    if not body:
-        yield ReadError(source, "file has a title line but no body")
+    if not body or not has_content(body):
+        yield ReadError(source, "file has a title line but no body" + (f" (the rest {NO_CONTENT})" if body else ""))
         return
     yield Article(id=article_id, title=title or _title_from_body(body), text=body)
 
@@ -396,8 +406,8 @@ def read_html_bytes(
     if len(title) > _FIELD_LIMITS["title"]:
         title = _title_from_body(title)
     body = clean_body(nfc(text), title or None)
-    if not body:
-        yield ReadError(source, "no article text found in HTML")
+    if not body or not has_content(body):
+        yield ReadError(source, "no article text found in HTML" + (f" (the text {NO_CONTENT})" if body else ""))
         return
     page_url = url or getattr(document, "url", None)
     if page_url and len(page_url) > _FIELD_LIMITS["url"]:
@@ -408,7 +418,7 @@ def read_html_bytes(
         id=article_id,
         title=title or hint_title or _title_from_body(body),
         text=body,
-        date=_iso_date(str(getattr(document, "date", "") or "")) or (hints.date if hints is not None else None),
+        date=article_date(str(getattr(document, "date", "") or "")) or (hints.date if hints is not None else None),
         source=site or (_host(url) if url else None),
         url=page_url or None,
     )
@@ -534,7 +544,7 @@ def _size_limit(content_type: str) -> int:
 
 
 def read_url(url: str, timeout: float | None = None, fetcher: Fetcher | None = None,
-             known: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+             known: Mapping[str, str] | None = None, *, allow_private: bool = True) -> Iterator[ReadResult]:
     """Fetch an http(s) URL and read it: an RSS/Atom feed or an XML sitemap (recognised by its
     content) gives the articles of the pages it lists; any other response is read as HTML (or
     plain text when served as text/plain).
@@ -543,8 +553,10 @@ def read_url(url: str, timeout: float | None = None, fetcher: Fetcher | None = N
     each request. `fetcher` (default: a new polite `Fetcher`) spaces requests to one host and
     honours robots.txt. `known` maps listed page URLs to the listing's version of them (its
     updated / lastmod stamp) as last ingested: such pages are not fetched again while the
-    listing shows the same stamp (an `Unchanged` is yielded instead)."""
-    fetcher = fetcher or Fetcher(timeout=url_timeout() if timeout is None else timeout)
+    listing shows the same stamp (an `Unchanged` is yielded instead). `allow_private=False` (for a
+    new fetcher): connect only to public addresses, on every request and redirect
+    (`corpus.urlguard`)."""
+    fetcher = fetcher or Fetcher(timeout=url_timeout() if timeout is None else timeout, allow_private=allow_private)
     response = fetcher.fetch(url, _size_limit, accept=_accept)
     if isinstance(response, ReadError):
         yield response
@@ -593,6 +605,7 @@ def _read_page(url: str, response: Response, raw: bytes, listed: ListedPage | No
                 result.source = _host(final_url)
                 if listed is not None:
                     _apply_hints(result, listed, title_from_body=False)
+            result.metadata = {**result.metadata, ORIGIN_FILE: _printable(final_url)}
             if listed is not None:
                 result.metadata = {**result.metadata,
                                    LISTED_KEY: {"in": listing_url, "url": listed.url, "stamp": listed.stamp}}
@@ -798,15 +811,22 @@ def _too_long(chars: int, what: str) -> str:
             "split it into separate articles")
 
 
-def _iso_date(value: str) -> str | None:
-    value = value.strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        return Date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
-    except ValueError:
-        return None
+def article_id_text(value: str | int) -> str:
+    """An article id as stored: the text of a string or integer id, NFC-normalised (an id typed on
+    one system and a file name from macOS, NFD, are the same id) and stripped."""
+    return nfc(str(value)).strip()
+
+
+def _record_fields(extra: dict) -> dict:
+    """A record's other fields for `Article.metadata`; a field named like a key the reader sets
+    (`file`, `line`: where the record was read) is kept as `record_file`, `record_line`."""
+    out: dict = {}
+    for name, value in extra.items():
+        key = name
+        while key in (ORIGIN_FILE, ORIGIN_LINE) or (key != name and key in extra):
+            key = "record_" + key
+        out[key] = value
+    return out
 
 
 def _content_id(text: str) -> str:

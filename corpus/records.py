@@ -4,6 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# `Article.metadata` keys set by the readers, never by the input: where the article was read
+# (the file's resolved path, or the name the caller gave the input) and, for JSON Lines, the line.
+ORIGIN_FILE = "file"
+ORIGIN_LINE = "line"
+
 
 @dataclass
 class Article:

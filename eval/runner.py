@@ -462,6 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(args_list)
+    from assistant.terminal import for_terminal, json_for_terminal  # printed text is never obeyed
+
     try:
         summary = run_eval(
             args.set, args.index, args.out, configs=args.config or ["hybrid"], corpus=args.corpus,
@@ -470,18 +472,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             k=args.k, command="civic eval " + " ".join(shlex.quote(a) for a in args_list),
         )
     except (SetFormatError, FileNotFoundError, ValueError, RuntimeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {for_terminal(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json_for_terminal(summary))
     elif "skipped" not in summary:
         from .report import console_table
 
-        print(console_table(summary))
-        print(f"\nwrote {summary['out_dir']}/ (results.jsonl, summary.json, report.md, *.png) "
-              f"in {summary['meta']['seconds']:.0f} s")
+        print(for_terminal(console_table(summary)))
+        print(for_terminal(f"\nwrote {summary['out_dir']}/ (results.jsonl, summary.json, report.md, *.png) "
+                           f"in {summary['meta']['seconds']:.0f} s"))
     return 0
 
 

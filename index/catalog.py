@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from corpus.records import Article, Chunk
+from corpus.records import ORIGIN_LINE, Article, Chunk
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -80,10 +80,15 @@ class Catalog:
     def listed_stamps(self) -> dict[str, str]:
         """{listed page URL: the feed's or sitemap's stamp of it} for every stored article that was
         read from a listing with a stamp (see corpus.readers.LISTED_KEY)."""
-        rows = self._db.execute(
-            "SELECT json_extract(metadata, '$.listed.url'), json_extract(metadata, '$.listed.stamp') FROM articles"
-            " WHERE json_extract(metadata, '$.listed.stamp') IS NOT NULL")
-        return {url: stamp for url, stamp in rows if url}
+        stamps: dict[str, str] = {}
+        for (metadata,) in self._db.execute("SELECT metadata FROM articles WHERE metadata LIKE '%listed%'"):
+            try:
+                listed = json.loads(metadata).get("listed") or {}
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(listed, dict) and listed.get("url") and listed.get("stamp"):
+                stamps[listed["url"]] = listed["stamp"]
+        return stamps
 
     def set_article_metadata(self, article_id: str, metadata: dict) -> None:
         with self._db:
@@ -114,6 +119,15 @@ class Catalog:
             )
             if records is not None:
                 self._write_records(article.id, records)
+
+    def update_origin(self, article_id: str, line: int | None) -> None:
+        """Record the line an unchanged JSON Lines article is now read at (no-op when it is the same
+        or the article has no line)."""
+        if line is None:
+            return
+        with self._db:
+            self._db.execute(f"UPDATE articles SET metadata = json_set(metadata, '$.{ORIGIN_LINE}', ?) WHERE id = ?"
+                             f" AND json_extract(metadata, '$.{ORIGIN_LINE}') IS NOT ?", (line, article_id, line))
 
     # --- extracted records ----------------------------------------------------------------------
     def replace_records(self, article_id: str, records: list[dict]) -> None:
@@ -228,7 +242,8 @@ class Catalog:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         inferred = self._db.execute(
-            "SELECT count(*) FROM articles WHERE json_extract(metadata, '$.date_inferred') = 1").fetchone()[0]
+            "SELECT count(*) FROM articles WHERE metadata LIKE '%date_inferred%' AND "
+            "CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.date_inferred') END = 1").fetchone()[0]
         undated = self._db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
         return {"articles": articles, "chunks": chunks, "dates_inferred": inferred, "undated": undated}
 

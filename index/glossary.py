@@ -142,9 +142,13 @@ def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Punctuation around a word; the trailing run is tried only where it starts (linear on ",,,,,a").
+_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|(?<![^\w'])[^\w']+$")
+
+
 def _tokens(question: str) -> tuple[list[str], list[str]]:
     """The question's words without surrounding punctuation, and the same as names ("Tho's" → "Tho")."""
-    words = [re.sub(r"^[^\w']+|[^\w']+$", "", t) for t in question.replace("’", "'").split()]
+    words = [_EDGE_PUNCTUATION.sub("", t) for t in question.replace("’", "'").split()]
     return words, [re.sub(r"'s?$", "", w) for w in words]
 
 

@@ -31,12 +31,13 @@ from filelock import FileLock
 
 from corpus.article_dates import with_inferred_date
 from corpus.readers import LISTED_KEY, ReadError, ReadResult, Unchanged
-from corpus.records import Article, Chunk
+from corpus.records import ORIGIN_LINE, Article, Chunk
 
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
+from .origins import IdGuard, Place, clash_with_stored
 from .prepare import Prepared, content_hash, embedding_text, embedding_texts, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import ChromaStore, chunk_metadata
@@ -159,7 +160,7 @@ class Indexer:
         with each article id done, `on_progress` with the running totals."""
         started = time.perf_counter()
         stats = IngestStats()
-        self._files: dict[str, str] = {}  # article id -> the file it came from, in this ingest
+        self._ids = IdGuard()  # the ids read in this ingest: one id, one article
         self._report = _Reporter(stats, progress, on_progress)
         with self.lock:
             crash_point("locked")
@@ -224,18 +225,28 @@ class Indexer:
     def _prepare(self, item: Article | Prepared, source: str, stats: IngestStats) -> _Pending | None:
         # an undated article is dated by its lead (Ray workers do the same before hashing)
         article = item.article if isinstance(item, Prepared) else with_inferred_date(item)
+        repeated, clash = self._ids.earlier(article)
+        if repeated:  # read before in this ingest: the first one read stays
+            self._skip(source, stats, clash)
+            return None
         digest = item.content_hash if isinstance(item, Prepared) else self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:
-            stats.articles_unchanged += 1
-            stats._count(source, "unchanged")
+            self._ids.keep(article)
+            self.catalog.update_origin(article.id, article.metadata.get(ORIGIN_LINE))
             self._keep_listing(article)
+            self._skip(source, stats)
             self._report.done(article.id, 0)
             return None
-        clash = self._id_clash(article, old_hash)
-        if clash:
-            stats.add_error(source, ReadError(source, clash))
-            return None
+        stored = self.catalog.article(article.id) if old_hash is not None else None
+        if stored is not None:
+            taken, clash = clash_with_stored(article, stored)
+            if taken:  # another file's article (an error), or an identical copy of it (unchanged)
+                if clash is None:
+                    self._ids.keep(article, Place.of(stored))
+                self._skip(source, stats, clash)
+                return None
+        self._ids.keep(article)
         if isinstance(item, Prepared) and not item.skipped:
             prepared = item
         else:  # read here, or skipped by a worker as stored although this ingest changed it since
@@ -258,20 +269,15 @@ class Indexer:
         if stored is not None and stored.metadata.get(LISTED_KEY) != listed:
             self.catalog.set_article_metadata(article.id, {**stored.metadata, LISTED_KEY: listed})
 
-    def _id_clash(self, article: Article, old_hash: str | None) -> str | None:
-        """Why `article` must not replace the stored or earlier article with its id: they come from
-        two different files (same file name in two folders, "x.txt" and "x.md"). None when it may."""
-        file = article.metadata.get("file")
-        if not file:
-            return None
-        other = self._files.setdefault(article.id, file)
-        if other == file and old_hash is not None:
-            stored = self.catalog.article(article.id)
-            other = (stored.metadata.get("file") if stored else None) or file
-        if other == file:
-            return None
-        return (f"article id '{article.id}' already belongs to {other}; this file was not ingested "
-                "(rename it, or give the article its own id in a JSON Lines file)")
+    @staticmethod
+    def _skip(source: str, stats: IngestStats, error: str | None = None) -> None:
+        """Count an article that is not written: unchanged, or refused with `error`."""
+        if error:
+            stats.errors.append(ReadError(source, error))
+            stats._count(source, "errors")
+        else:
+            stats.articles_unchanged += 1
+            stats._count(source, "unchanged")
 
     def _flush(self, pending: list[_Pending], stats: IngestStats) -> None:
         # The same id twice in one batch: the later version wins.

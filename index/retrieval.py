@@ -7,9 +7,10 @@ measurement on XQuAD-vi (see docs/retrieval.md); queries detected as English lea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date as Date
 
 import numpy as np
+
+from corpus.dates import parse_user_date
 
 from .bm25 import BM25Index
 from .catalog import Catalog
@@ -65,7 +66,8 @@ class Hit:
 @dataclass
 class Filters:
     """Metadata filters: sources (any of), inclusive ISO date range, article ids (any of), and
-    article ids left out (none of)."""
+    article ids left out (none of). `parse` reads dates with the one parser of dates a user types
+    (`corpus.dates.parse_user_date`: YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, YYYY)."""
 
     sources: tuple[str, ...] = ()
     date_from: str | None = None
@@ -86,8 +88,8 @@ class Filters:
         sources = _as_tuple(filters.get("source")) + _as_tuple(filters.get("sources"))
         ids = _as_tuple(filters.get("article_id")) + _as_tuple(filters.get("article_ids"))
         excluded = _as_tuple(filters.get("exclude_article_id")) + _as_tuple(filters.get("exclude_article_ids"))
-        return cls(sources, _check_date(filters.get("date_from"), "date_from"),
-                   _check_date(filters.get("date_to"), "date_to"), ids, excluded)
+        return cls(sources, parse_user_date(filters.get("date_from"), name="date_from"),
+                   parse_user_date(filters.get("date_to"), end=True, name="date_to"), ids, excluded)
 
     @property
     def empty(self) -> bool:
@@ -216,11 +218,3 @@ def _as_tuple(value: object) -> tuple[str, ...]:
         return (value,)
     return tuple(str(v) for v in value)  # type: ignore[union-attr]
 
-
-def _check_date(value: object, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"filter '{name}' must be an ISO date (YYYY-MM-DD), got {value!r}") from None

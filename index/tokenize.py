@@ -14,7 +14,8 @@ from functools import lru_cache
 from corpus.normalize import fold, has_tone_marks, match_form
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CODE = re.compile(r"\w+(?:[-/.]\w+)+", re.UNICODE)
+# (?<!\w): a code starts where a word starts; tried from inside every long word, it was quadratic.
+_CODE = re.compile(r"(?<!\w)\w+(?:[-/.]\w+)+", re.UNICODE)
 
 # Function words and question words that carry no topic (their folded forms are derived).
 STOPWORDS = frozenset(

@@ -85,7 +85,7 @@ def test_each_mode_and_filters(demo_index):
     one = demo_index.retrieve("thi đua", k=20, filters={"article_ids": [SEED_ID]})
     assert one and {h.article_id for h in one} == {SEED_ID}
     with pytest.raises(ValueError, match="date_from"):
-        demo_index.retrieve("x", filters={"date_from": "17/3/2021"})
+        demo_index.retrieve("x", filters={"date_from": "2021-17-03"})  # DD/MM/YYYY is accepted: tests/test_ids_and_dates.py
     with pytest.raises(ValueError, match="unknown filter"):
         demo_index.retrieve("x", filters={"province": "Vĩnh Phúc"})
 

@@ -142,7 +142,7 @@ def ui_assistant(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(ui_assistant):
-    app = ui.build_app(ui_assistant)
+    app = ui.build_app(ui_assistant, allow_private_urls=True)  # the test pages are served on 127.0.0.1
     url = ui.launch(app, port=_free_port(), block=False)
     yield url
     app.close()

@@ -201,7 +201,8 @@ def sec_app(sec_assistant, upload_dir):
     old = os.environ.get("GRADIO_TEMP_DIR")
     os.environ["GRADIO_TEMP_DIR"] = str(upload_dir)  # read at launch and again on every upload check
     try:
-        app = ui.build_app(sec_assistant, max_upload_mb=UPLOAD_LIMIT_MB)
+        # the test pages are served on 127.0.0.1 (SSRF refusals: tests/test_ssrf.py)
+        app = ui.build_app(sec_assistant, max_upload_mb=UPLOAD_LIMIT_MB, allow_private_urls=True)
         url = ui.launch(app, port=_free_port(), block=False)
         yield app, url
         app.close()
