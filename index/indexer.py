@@ -32,7 +32,7 @@ from filelock import FileLock
 
 from corpus.chunking import chunk_article
 from corpus.readers import ReadError, ReadResult
-from corpus.records import ORIGIN_LINE, Article, Chunk
+from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
 from .bm25 import BM25Index
 from .catalog import Catalog
@@ -175,9 +175,10 @@ class Indexer:
         return True
 
     def content_hash(self, article: Article) -> str:
-        """What decides whether a stored article must be re-embedded: its content, its file, the
-        chunking and the model — not the line it was read at (moving a record changes nothing)."""
-        metadata = {k: v for k, v in article.metadata.items() if k != ORIGIN_LINE}
+        """What decides whether a stored article must be re-embedded: its content, the chunking and
+        the model — not where it was read (a record moved to another line or file changes nothing;
+        which file may write an id is `index.origins`' business)."""
+        metadata = {k: v for k, v in article.metadata.items() if k not in (ORIGIN_FILE, ORIGIN_LINE)}
         payload = json.dumps(
             [article.title, article.text, article.date, article.source, article.url, metadata,
              self.chunk_chars, self.chunk_overlap, self.embedder.name],
@@ -192,9 +193,9 @@ class Indexer:
             return None
         digest = self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
-        if old_hash == digest:
+        if old_hash == digest:  # unchanged (read where it was, or an identical copy elsewhere)
             self._ids.keep(article)
-            self.catalog.update_origin(article.id, article.metadata.get(ORIGIN_LINE))
+            self.catalog.adopt_origin(article.id, article.metadata.get(ORIGIN_FILE), article.metadata.get(ORIGIN_LINE))
             self._skip(source, stats)
             return None
         stored = self.catalog.article(article.id) if old_hash is not None else None

@@ -87,7 +87,7 @@ def clash_with_stored(article: Article, stored: Article) -> tuple[bool, str | No
     there, here = Place.of(stored), Place.of(article)
     if not there.file or there.file == here.file:
         return False, None
-    if content_identity(stored) == content_identity(article):  # a copy: nothing to write
+    if content_identity(stored) == content_identity(article):  # a copy (chunking changed since): its own file rewrites it
         return True, None
     if there.gone() or (there.line is not None and here.line is not None):  # moved; or two records: an update
         return False, None

@@ -220,3 +220,15 @@ def test_an_article_date_is_an_iso_date_or_date_and_time_and_nothing_else():
     assert article_date("2021-03-17T08:00:00+07:00") == "2021-03-17"
     for bad in ["2021-01-01'; DROP TABLE x;--", "2021-03-17T99:00", "20210317", "17/3/2021", "2021-02-30", 20210317]:
         assert article_date(bad) is None, bad
+
+
+def test_an_index_from_before_origins_were_recorded_is_adopted_without_re_embedding(tmp_path):
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": "x", "title": "Một", "text": ONE, "score": float("nan")}])
+    assistant = Assistant(tmp_path / "idx")
+    assert assistant.ingest([src]).ok
+    with assistant.catalog._db as db:  # what an older version stored: no file, no line
+        db.execute("UPDATE articles SET metadata = json_remove(metadata, '$.file', '$.line') WHERE json_valid(metadata)")
+        db.execute("UPDATE articles SET metadata = '{\"score\": NaN}' WHERE NOT json_valid(metadata)")
+    again = assistant.ingest([src])
+    assert again.ok and again.articles_unchanged == 1 and again.chunks_added == 0
+    assert assistant.article("x").metadata["file"] == str(src.resolve()) and assistant.article("x").metadata["line"] == 1
