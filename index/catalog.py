@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from corpus.records import ORIGIN_LINE, Article, Chunk
+from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -120,14 +120,27 @@ class Catalog:
             if records is not None:
                 self._write_records(article.id, records)
 
-    def update_origin(self, article_id: str, line: int | None) -> None:
-        """Record the line an unchanged JSON Lines article is now read at (no-op when it is the same
-        or the article has no line)."""
-        if line is None:
+    def adopt_origin(self, article_id: str, file: str | None, line: int | None) -> None:
+        """Record where an unchanged article is read now: its file when it had none (an index from
+        before origins were recorded) and its line when it moved within its file. An article that
+        belongs to another file keeps its origin."""
+        if not file:
             return
+        row = self._db.execute("SELECT metadata FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return
+        metadata = json.loads(row[0])
+        if metadata.get(ORIGIN_FILE) not in (None, file) or (
+                metadata.get(ORIGIN_FILE) == file and metadata.get(ORIGIN_LINE) == line):
+            return
+        metadata[ORIGIN_FILE] = file
+        if line is None:
+            metadata.pop(ORIGIN_LINE, None)
+        else:
+            metadata[ORIGIN_LINE] = line
         with self._db:
-            self._db.execute(f"UPDATE articles SET metadata = json_set(metadata, '$.{ORIGIN_LINE}', ?) WHERE id = ?"
-                             f" AND json_extract(metadata, '$.{ORIGIN_LINE}') IS NOT ?", (line, article_id, line))
+            self._db.execute("UPDATE articles SET metadata = ? WHERE id = ?",
+                             (json.dumps(metadata, ensure_ascii=False), article_id))
 
     # --- extracted records ----------------------------------------------------------------------
     def replace_records(self, article_id: str, records: list[dict]) -> None:

@@ -31,7 +31,7 @@ from filelock import FileLock
 
 from corpus.article_dates import with_inferred_date
 from corpus.readers import LISTED_KEY, ReadError, ReadResult, Unchanged
-from corpus.records import ORIGIN_LINE, Article, Chunk
+from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
 from .bm25 import BM25Index
 from .catalog import Catalog
@@ -231,9 +231,9 @@ class Indexer:
             return None
         digest = item.content_hash if isinstance(item, Prepared) else self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
-        if old_hash == digest:
+        if old_hash == digest:  # unchanged (read where it was, or an identical copy elsewhere)
             self._ids.keep(article)
-            self.catalog.update_origin(article.id, article.metadata.get(ORIGIN_LINE))
+            self.catalog.adopt_origin(article.id, article.metadata.get(ORIGIN_FILE), article.metadata.get(ORIGIN_LINE))
             self._keep_listing(article)
             self._skip(source, stats)
             self._report.done(article.id, 0)

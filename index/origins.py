@@ -6,11 +6,14 @@ id, the place it was first read and its content; the rules (docs/reliability.md)
 
 - the same place read twice (a file given twice, a folder and a file in it) is read once;
 - the same id at two places with the same content (a copy of a record) is one article, stored once;
-- the same id at two places with different content is an error naming both places, file:line; the
-  first one read is kept, whatever the order of later runs, so re-ingesting changes nothing;
-- a stored article belongs to the file it was read from: a different article with its id from
-  another file is refused, until that file no longer exists (it was moved or deleted) — editing
-  the article in its own file updates it.
+- the same id at two places with different content in one ingest is an error naming both places,
+  file:line, and the first one read is kept — so re-ingesting the same inputs changes nothing;
+- across ingests, an id given by a JSON Lines record names the article wherever the record is: a
+  record with that id in a later JSON Lines file updates it (a feed of corrections);
+- any other stored article — its id from a file name, a URL or its content — belongs to the file
+  it was read from: a different article with its id from elsewhere (another file, or a record) is
+  refused, and a record's article is not replaced from a text file either; editing the article in
+  its own file updates it, and a file that no longer exists (moved, deleted) gives way.
 """
 from __future__ import annotations
 
@@ -79,12 +82,14 @@ class IdGuard:
 
 def clash_with_stored(article: Article, stored: Article) -> tuple[bool, str | None]:
     """Whether `article` may not replace `stored` (same id) and, when it is a different article,
-    why: the stored one was read from another file that still exists. (True, None): the same
-    article read from elsewhere, left as it is."""
+    why: the stored one was read from another file that still exists, and they are not both JSON
+    Lines records. (True, None): the same article read from elsewhere, left as it is."""
     there, here = Place.of(stored), Place.of(article)
-    if not there.file or there.file == here.file or there.gone():
+    if not there.file or there.file == here.file:
         return False, None
-    if content_identity(stored) == content_identity(article):
+    if content_identity(stored) == content_identity(article):  # a copy (chunking changed since): its own file rewrites it
         return True, None
+    if there.gone() or (there.line is not None and here.line is not None):  # moved; or two records: an update
+        return False, None
     return True, (f"article id '{article.id}' already belongs to {there}; {here} was not ingested "
                   "(rename the file, or give the article its own id)")

@@ -14,7 +14,7 @@ import numpy as np
 
 from corpus.chunking import chunk_article
 from corpus.readers import LISTED_KEY
-from corpus.records import ORIGIN_LINE, Article, Chunk
+from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
 from .records import extraction_records
 from .tokenize import document_tokens
@@ -41,8 +41,9 @@ def content_hash(article: Article, chunk_chars: int, chunk_overlap: int, model_n
     """What decides whether a stored article must be rewritten: its content, the chunking and the
     embedding model. Where a feed or sitemap listed the page (metadata `listed`) is left out: the
     same text listed again, or with a new stamp, is unchanged; so is the line a record was read at
-    (moving a record within its file changes nothing)."""
-    metadata = {k: v for k, v in article.metadata.items() if k not in (LISTED_KEY, ORIGIN_LINE)}
+    (a record moved to another line or file changes nothing; which file may write an id is
+    `index.origins`' business)."""
+    metadata = {k: v for k, v in article.metadata.items() if k not in (LISTED_KEY, ORIGIN_FILE, ORIGIN_LINE)}
     payload = json.dumps(
         [article.title, article.text, article.date, article.source, article.url, metadata,
          chunk_chars, chunk_overlap, model_name],

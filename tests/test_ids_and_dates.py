@@ -44,19 +44,20 @@ def test_a_repeated_id_in_one_file_is_an_error_naming_both_lines_and_reingest_ch
         assert again.chunks_added == 0 and _texts(assistant) == stored
 
 
-def test_a_repeated_id_across_two_files_is_an_error_in_either_order_and_across_runs(tmp_path):
+def test_a_repeated_id_across_two_files_is_an_error_in_one_ingest_and_a_later_file_updates_it(tmp_path):
     a = _jsonl(tmp_path / "a.jsonl", [{"id": "x", "title": "Một", "text": ONE}])
     b = _jsonl(tmp_path / "b.jsonl", [{"id": "y", "text": "Bài khác về Sở Tư pháp."}, {"id": "x", "title": "Hai", "text": TWO}])
     assistant = Assistant(tmp_path / "idx")
     stats = assistant.ingest([a, b])
     assert stats.articles_added == 2 and len(stats.errors) == 1
     assert f"{a}:1" in stats.errors[0].message and f"{b}:2" in stats.errors[0].message
-    reverse = assistant.ingest([b, a])  # the stored article stays; the other file's record is refused
-    assert reverse.articles_updated == 0 and reverse.articles_unchanged == 2 and len(reverse.errors) == 1
-    assert f"already belongs to {a}:1" in reverse.errors[0].message and f"{b}:2" in reverse.errors[0].message
-    alone = assistant.ingest([b])  # a later run with only the other file
-    assert alone.articles_updated == 0 and len(alone.errors) == 1
+    again = assistant.ingest([a, b])  # the same inputs: nothing changes, the same error
+    assert (again.articles_updated, again.articles_unchanged, again.chunks_added) == (0, 2, 0)
+    assert [e.message for e in again.errors] == [e.message for e in stats.errors]
     assert assistant.article("x").title == "Một"
+    later = assistant.ingest([b])  # records with one id in another JSON Lines file, later: an update
+    assert later.ok and later.articles_updated == 1 and assistant.article("x").title == "Hai"
+    assert assistant.article("x").metadata["file"] == str(b.resolve())
 
 
 def test_the_same_record_twice_or_copied_is_one_article_without_error(tmp_path):
@@ -95,8 +96,11 @@ def test_a_jsonl_record_cannot_replace_an_article_read_from_a_text_file(tmp_path
     assert stats.articles_updated == 0 and len(stats.errors) == 1
     assert f"already belongs to {text_file}" in stats.errors[0].message and f"{records}:1" in stats.errors[0].message
     assert assistant.article("bao-cao").title == "Báo cáo tổng kết"
-    both = Assistant(tmp_path / "idx2").ingest([records, text_file])  # in one run, either way round
-    assert both.articles_added == 1 and len(both.errors) == 1 and str(text_file) in both.errors[0].message
+    both = Assistant(tmp_path / "idx2")  # in one run, either way round
+    stats = both.ingest([records, text_file])
+    assert stats.articles_added == 1 and len(stats.errors) == 1 and str(text_file) in stats.errors[0].message
+    later = both.ingest([text_file])  # nor does a text file replace a record's article later
+    assert later.articles_updated == 0 and len(later.errors) == 1 and both.article("bao-cao").title == "Ghi đè"
 
 
 def test_a_records_origin_is_where_it_was_read_never_its_file_field(tmp_path):
@@ -106,9 +110,12 @@ def test_a_records_origin_is_where_it_was_read_never_its_file_field(tmp_path):
     metadata = assistant.article("x").metadata
     assert metadata["file"] == str(src.resolve()) and metadata["line"] == 1
     assert metadata["record_file"] == "/etc/passwd" and metadata["record_line"] == 99 and metadata["topic"] == "t"
-    other = _jsonl(tmp_path / "b.jsonl", [{"id": "x", "text": TWO, "file": str(src.resolve())}])
-    stats = assistant.ingest([other])  # naming the first file in a field does not make it that file
-    assert stats.articles_updated == 0 and len(stats.errors) == 1 and assistant.article("x").text == ONE
+    text_file = tmp_path / "bao-cao.txt"
+    text_file.write_text("Báo cáo\n" + ONE, encoding="utf-8")
+    assert assistant.ingest([text_file]).ok
+    claim = _jsonl(tmp_path / "b.jsonl", [{"id": "bao-cao", "text": TWO, "file": str(text_file.resolve())}])
+    stats = assistant.ingest([claim])  # naming the text file in a field does not make the record that file
+    assert stats.articles_updated == 0 and len(stats.errors) == 1 and assistant.article("bao-cao").text == ONE
 
 
 # --- defect 7: empty articles ---------------------------------------------------------------------------
@@ -213,3 +220,15 @@ def test_an_article_date_is_an_iso_date_or_date_and_time_and_nothing_else():
     assert article_date("2021-03-17T08:00:00+07:00") == "2021-03-17"
     for bad in ["2021-01-01'; DROP TABLE x;--", "2021-03-17T99:00", "20210317", "17/3/2021", "2021-02-30", 20210317]:
         assert article_date(bad) is None, bad
+
+
+def test_an_index_from_before_origins_were_recorded_is_adopted_without_re_embedding(tmp_path):
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": "x", "title": "Một", "text": ONE, "score": float("nan")}])
+    assistant = Assistant(tmp_path / "idx")
+    assert assistant.ingest([src]).ok
+    with assistant.catalog._db as db:  # what an older version stored: no file, no line
+        db.execute("UPDATE articles SET metadata = json_remove(metadata, '$.file', '$.line') WHERE json_valid(metadata)")
+        db.execute("UPDATE articles SET metadata = '{\"score\": NaN}' WHERE NOT json_valid(metadata)")
+    again = assistant.ingest([src])
+    assert again.ok and again.articles_unchanged == 1 and again.chunks_added == 0
+    assert assistant.article("x").metadata["file"] == str(src.resolve()) and assistant.article("x").metadata["line"] == 1
