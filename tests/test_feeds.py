@@ -214,3 +214,18 @@ def test_a_changed_page_is_updated_and_a_new_one_added(feed_server, tmp_path):
     assert "/bai-1.html" not in feed_server.paths()
     assert assistant.stats()["articles"] == 3
     assert any("250 hội viên" in h.text for h in assistant.retrieve("Hội Nông dân xã Phú Thịnh hội viên", k=3))
+
+
+def test_the_upload_tab_lists_a_feeds_page_errors_under_the_feed(feed_server, tmp_path):
+    """The UI's "Nạp dữ liệu" takes a feed URL like a page: one row for the feed, its pages'
+    errors in that row's note, the rest ingested."""
+    from assistant import Assistant
+    from assistant.app import _upload_inputs, ingest_rows
+
+    feed = feed_server.base + "/atom.xml"
+    inputs, names, rejected = _upload_inputs(None, feed + "\n")
+    assert inputs == [feed] and not rejected
+    stats = Assistant(tmp_path / "index").ingest(inputs)
+    [row] = ingest_rows(stats, inputs, names)
+    assert row[:5] == [feed, 1, 0, 0, 2]
+    assert "robots.txt" in row[5] and "404" in row[5]
