@@ -80,10 +80,17 @@ class Catalog:
     def listed_stamps(self) -> dict[str, str]:
         """{listed page URL: the feed's or sitemap's stamp of it} for every stored article that was
         read from a listing with a stamp (see corpus.readers.LISTED_KEY)."""
-        rows = self._db.execute(
-            "SELECT json_extract(metadata, '$.listed.url'), json_extract(metadata, '$.listed.stamp') FROM articles"
-            " WHERE json_extract(metadata, '$.listed.stamp') IS NOT NULL")
-        return {url: stamp for url, stamp in rows if url}
+        stamps: dict[str, str] = {}
+        # decoded here, not with SQLite's json_extract: metadata written by Python's json may hold
+        # values SQLite's JSON reader refuses (NaN, Infinity from a JSON Lines record)
+        for (raw,) in self._db.execute("SELECT metadata FROM articles WHERE instr(metadata, '\"listed\"') > 0"):
+            try:
+                listed = json.loads(raw).get("listed")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(listed, dict) and isinstance(listed.get("url"), str) and isinstance(listed.get("stamp"), str):
+                stamps[listed["url"]] = listed["stamp"]
+        return stamps
 
     def set_article_metadata(self, article_id: str, metadata: dict) -> None:
         with self._db:

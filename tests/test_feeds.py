@@ -229,3 +229,16 @@ def test_the_upload_tab_lists_a_feeds_page_errors_under_the_feed(feed_server, tm
     [row] = ingest_rows(stats, inputs, names)
     assert row[:5] == [feed, 1, 0, 0, 2]
     assert "robots.txt" in row[5] and "404" in row[5]
+
+
+def test_listing_stamps_survive_metadata_sqlite_cannot_parse(tmp_path):
+    """An article whose metadata holds NaN (allowed in a JSON Lines record, refused by SQLite's JSON
+    reader) must not break reading the stamps of listed pages (it broke every later ingest)."""
+    from corpus.records import Article
+    from index.catalog import Catalog
+
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    catalog.replace_article(Article("a", "Tiêu đề", "Nội dung.", metadata={"score": float("nan")}), "h1", [], [])
+    catalog.replace_article(Article("b", "Tiêu đề", "Nội dung.", metadata={
+        "listed": {"in": "http://x.test/feed.xml", "url": "http://x.test/b.html", "stamp": "2031-03-20"}}), "h2", [], [])
+    assert catalog.listed_stamps() == {"http://x.test/b.html": "2031-03-20"}
