@@ -15,7 +15,8 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các bài viết."
 def citation(n: int, hit: Hit, article: Article, start: int, end: int) -> Citation:
     """Citation `[n]` quoting `article.text[start:end]`."""
     return Citation(n=n, article_id=article.id, title=article.title, date=article.date, source=article.source,
-                    url=article.url, quote=article.text[start:end], start=start, end=end, score=round(hit.score, 4))
+                    url=article.url, quote=article.text[start:end], start=start, end=end, score=round(hit.score, 4),
+                    date_inferred=bool(article.metadata.get("date_inferred")))
 
 
 def as_answer_text(text: str) -> str:

@@ -156,6 +156,20 @@ class Assistant:
         the default from settings), bm25 or dense."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
 
+    def as_retriever(self, k: int = 4, filters: dict | Filters | None = None, mode: str | None = None):
+        """This index as a LangChain `BaseRetriever` (`assistant.langchain_parts.CivicRetriever`):
+        `Document`s whose metadata carry article_id, chunk_id, start, end, score, title, date,
+        source and url, for a chain of your own."""
+        from .langchain_parts import CivicRetriever
+
+        return CivicRetriever(assistant=self, k=k, filters=filters, mode=mode)
+
+    def as_embeddings(self):
+        """The index's embedding model as LangChain `Embeddings`."""
+        from .langchain_parts import CivicEmbeddings
+
+        return CivicEmbeddings(self.embedder)
+
     @property
     def chain(self):
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""

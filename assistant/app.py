@@ -182,14 +182,15 @@ def paragraph_window(text: str, start: int, end: int, cap: int = PARAGRAPH_CAP) 
 
 def source_card(n: int | str | None, *, title: str | None, date_: str | None, source: str | None,
                 url: str | None, text: str | None, start: int, end: int, quote_: str = "",
-                extra: str = "") -> str:
+                extra: str = "", date_inferred: bool = False) -> str:
     """One source as escaped HTML: title (linked when the URL is http/https), date, source, link,
     and the quote highlighted with <mark> in its paragraph."""
     link = safe_url(url)
     title_html = _esc(title or "(không có tiêu đề)")
     if link:
         title_html = f'<a href="{_esc(link)}" target="_blank" rel="noopener noreferrer nofollow">{title_html}</a>'
-    meta = [f"<span>{_esc(format_date(date_))}</span>" if date_ else "<span>không rõ ngày</span>"]
+    shown_date = format_date(date_) + (" (ngày suy ra từ bài viết)" if date_inferred else "")
+    meta = [f"<span>{_esc(shown_date)}</span>" if date_ else "<span>không rõ ngày</span>"]
     if source:
         meta.append(f"<span>{_esc(source)}</span>")
     if link:
@@ -222,7 +223,7 @@ def _citation_card(assistant, citation) -> str:
         text = None
     return source_card(citation.n, title=citation.title, date_=citation.date, source=citation.source,
                        url=citation.url, text=text, start=citation.start, end=citation.end,
-                       quote_=citation.quote)
+                       quote_=citation.quote, date_inferred=getattr(citation, "date_inferred", False))
 
 
 def render_sources(assistant, answer, filters: dict | None = None) -> str:
@@ -661,7 +662,7 @@ def build_app(assistant, *, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
             ok = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(article.text)
             return source_card(None, title=article.title, date_=article.date, source=article.source, url=article.url,
                                text=article.text if ok else None, start=start if ok else 0, end=end if ok else 0,
-                               quote_=surface)
+                               quote_=surface, date_inferred=bool(article.metadata.get("date_inferred")))
         return handler
 
     # --- layout ----------------------------------------------------------------------------------

@@ -85,6 +85,14 @@ _ORG_STOP = re.compile(
     r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
     r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc)\b"
 )
+# The stop words of `_ORG_STOP` as written with tone marks: in text that has them, a folded match
+# ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
+_ACCENTED_STOPS = frozenset("""và với cùng có đã đang sẽ là làm được bị tham dự tham gia tổ chức ký kí ký kết kí kết
+    chủ trì tại trong theo nhằm để do về thuộc gồm phối hợp thống nhất báo cáo triển khai đạt giữ thay mặt
+    phát biểu cho biết đề nghị đồng thời ngày năm sáng chiều khi sau trước""".split()) | frozenset(
+    ("tham dự", "tham gia", "tổ chức", "ký kết", "kí kết", "chủ trì", "phối hợp", "thống nhất", "báo cáo", "triển khai",
+     "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời"))
+_COMPOUNDS = frozenset({"thiết bị"})  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
     r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien))\b"
@@ -236,17 +244,26 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         pos = max(e, m.end())
 
 
+def organisation_end(text: str, start: int, end: int) -> int:
+    """Where an organisation name that starts at `text[start]` ends, within `text[start:end]`."""
+    raw = text[start:end]
+    return start + _org_end(raw, fold_aligned(raw), min(len(raw), 2), 0)
+
+
 def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
     """Where an organisation name that starts at `start` (and runs past `pos`) ends: at
     punctuation, or at a lower-case function word or verb (an upper-case "Nam" in "Việt Nam" does
     not stop it). "và" joins the parts of a department's name ("Sở Giáo dục và Đào tạo") only
     before the name's place: after "tỉnh Vĩnh Phúc", "và Chi nhánh …" is another organisation."""
+    accented = raw != folded and any(not c.isascii() for c in raw)
     while True:
         stop = _ORG_STOP.search(folded, pos)
         if not stop:
             return len(folded)
-        if stop.group(0)[:1].isalpha() and raw[stop.start()].isupper():
-            pos = stop.end()
+        if stop.group(0)[:1].isalpha() and (raw[stop.start()].isupper() or (
+                accented and raw[stop.start():stop.end()].lower() not in _ACCENTED_STOPS)
+                or raw[max(0, stop.start() - 6):stop.end()].lower() in _COMPOUNDS):
+            pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
         joined = _JOINED_NAME.match(raw, stop.start())
         if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not ORG_START.match(folded, stop.end() + 1) and not ORG_START.match(folded, joined.start(1)):

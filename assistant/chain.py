@@ -42,11 +42,14 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
     return RunnableLambda(run, name=name)
 
 
-def _about_retrieved(answer: Answer, hits: list[Hit], top: int = 3) -> bool:
-    """Whether a records answer cites the article of one of the best `top` retrieved chunks first:
-    records from an article retrieval does not put first answer another question."""
+def _about_the_evidence(answer: Answer, hits: list[Hit], reading, top: int = 3) -> bool:
+    """Whether a records answer is about what the question asks: its first citation is in the
+    article of one of the best `top` retrieved chunks, and in the article of one of the reader's
+    best `top` evidence sentences (records of another pact answer another question)."""
     leading = {h.article_id for h in hits[:top]}
-    return bool(answer.citations) and answer.citations[0].article_id in leading
+    if not answer.citations or answer.citations[0].article_id not in leading:
+        return False
+    return not reading.sentences or answer.citations[0].article_id in {s.article_id for s in reading.sentences[:top]}
 
 
 def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader, records_for=None,
@@ -71,9 +74,12 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
         answer = None
         qa = analyse_question(state["standalone"])
         intent = route(qa) if records_for is not None else None
+        reading = reader.read(state["standalone"], state["hits"], state["articles"])
         if intent:
-            answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"])
-            if answer is not None and not _about_retrieved(answer, state["hits"]):
+            evidence = [(s.article_id, s.start, s.end) for s in reading.sentences[:8]]
+            answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"],
+                                       evidence)
+            if answer is not None and not _about_the_evidence(answer, state["hits"], reading):
                 answer = None  # records of an article the question is not about: the passages answer
             if answer is not None:
                 answer.mode = "structured"
@@ -81,7 +87,7 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
             answer = llm_answer(llm, state["standalone"], state["hits"], state["articles"], reader, llm_policy,
                                 emit=state.get("emit"))
         if answer is None:
-            answer = reader.answer(state["standalone"], state["hits"], state["articles"])
+            answer = reader.answer(state["standalone"], state["hits"], state["articles"], reading)
         answer.question = state["question"]
         if state["standalone"] != state["question"]:
             answer.condensed_question = state["standalone"]

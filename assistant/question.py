@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.normalize import fold
+from corpus.normalize import fold, has_tone_marks, match_form
 from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
@@ -30,7 +30,14 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
 ]
 
-# Content words never worth matching in evidence.
+# Content words never worth matching in evidence, as written: a question with tone marks tells
+# "để" from "đề" (chủ đề), "đâu" from "đầu", "có" from "cờ"; one without them is matched on the
+# folded list below, which cannot.
+_QUESTION_WORDS_ACCENTED = set(
+    """ai gì nào đâu sao bao nhiêu mấy khi những các của là được trong cho với đã này một để tại về như
+    nên đến theo ra vào trên dưới sau trước rất nhiều hơn lại sẽ bị hay hoặc ở vậy gồm và không giữa thực hiện có
+    giữ chức vụ danh vị ông bà""".split()
+)
 _QUESTION_WORDS = set(
     """ai gi nao dau sao bao nhieu may khi nhung cac cua la duoc trong cho voi da nay mot de tai ve nhu
     nen den theo ra vao tren duoi sau truoc rat nhieu hon lai se bi hay hoac o vay gom va khong giua thuc hien co
@@ -38,6 +45,7 @@ _QUESTION_WORDS = set(
     what which who whom when where why how many much is are was were be did does do the a an of and or in on at
     to for from by with about that this these those it its their they them there has have had""".split()
 )
+_ENGLISH_QUESTION_WORDS = _QUESTION_WORDS - {fold(w) for w in _QUESTION_WORDS_ACCENTED}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FRAME_PHRASES = re.compile(r"\bcuong vi\b|^\s*(?:the |vay )?con\b")
 _ROLE_FRAME = {"vai", "tro", "giu", "dam", "nhan", "nhiem", "role", "played", "play"}
@@ -99,7 +107,13 @@ def analyse_question(question: str) -> QuestionAnalysis:
         noun = m.group(1) if m else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     asked = _FRAME_PHRASES.sub(" ", folded)
-    content = [w for w in _WORD.findall(asked) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
+    if has_tone_marks(own):  # the accented words decide ("chủ đề" keeps "đề"; "để" goes)
+        spoken = [w for w in _WORD.findall(match_form(own)) if w not in _QUESTION_WORDS_ACCENTED]
+        kept = {fold(w) for w in spoken}
+        content = [w for w in _WORD.findall(asked) if w in kept and w not in _ENGLISH_QUESTION_WORDS
+                   and (len(w) > 1 or w.isdigit())]
+    else:
+        content = [w for w in _WORD.findall(asked) if w not in _QUESTION_WORDS and (len(w) > 1 or w.isdigit())]
     context = [w for w in dict.fromkeys(_WORD.findall(fold(context_text)))
                if w not in _QUESTION_WORDS and w not in content and (len(w) > 1 or w.isdigit())]
     if answer_type == "role":  # "vai trò gì" is the question word, not words to find in the evidence
@@ -109,7 +123,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if english:
         # English words never match a Vietnamese article: its civic terms, Vietnamese names and
         # numbers, in Vietnamese, are the words to look for.
-        content = [w for w in rendered if w not in _QUESTION_WORDS]
+        content = list(rendered)  # the glossary renders terms, names and numbers: content words all
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
         asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
         asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []
@@ -119,7 +133,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
-                            [] if english else focus_words(folded))
+                            english_focus(own) if english else focus_words(folded))
 
 
 _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|thoi diem) (?:nao|may)|khi nao|bao gio|"
@@ -127,6 +141,26 @@ _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|t
 # Function words between the words that frame a slot and its question word ("được ký vào ngày nào").
 _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhung cac bi trong nay mot ve nhu theo
     tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
+
+
+_ENGLISH_SUBJECT = re.compile(
+    r"\b(?:what|which|who)\s+(?:is|was|are|were)\s+(?:the\s+)?((?:[a-z0-9'-]+\s+){0,4}?[a-z'-]+)"
+    r"(?=\s+(?:of|in|for|at|by|that|which|signed|on)\b|\s*\?)")
+
+
+def english_focus(question: str) -> list[str]:
+    """The Vietnamese words for what an English question asks: the head noun of its subject ("What
+    was the 2021 action theme of …" → the glossary's "theme" → ["chu", "de"]), tried from the last
+    word back; empty when the glossary does not know it."""
+    m = _ENGLISH_SUBJECT.search(question.lower())
+    if not m:
+        return []
+    words = m.group(1).split()
+    for n in range(1, min(len(words), 3) + 1):
+        terms = english_phrase_terms(" ".join(words[-n:]))
+        if terms:
+            return terms[:2]
+    return []
 
 
 def focus_words(folded: str, size: int = 2) -> list[str]:

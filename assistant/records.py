@@ -18,6 +18,7 @@ class Citation:
     start: int
     end: int
     score: float = 0.0
+    date_inferred: bool = False  # the date was read from the article's lead (it had none)
 
 
 @dataclass

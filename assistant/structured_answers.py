@@ -20,6 +20,7 @@ from index.retrieval import Hit
 
 from .answering import as_answer_text
 from .question import QuestionAnalysis
+from .reading.enumeration import asked_item_kind
 from .records import Answer, Citation
 
 _PACT_WORDS = re.compile(
@@ -90,17 +91,21 @@ def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
 
 
 def route(qa: QuestionAnalysis) -> str | None:
-    """Which structured answer fits the question: parties, count, org_pacts, themes, or None."""
+    """Which structured answer fits the question: parties, count, org_pacts, themes, or None.
+
+    The slot decides first: the records hold the parties of pacts (organisations), the pacts an
+    organisation signed and the themes of articles; a question asking for anything else (people
+    who signed, documents a meeting adopted, localities) is read from the passages."""
     folded = fold(qa.text)
+    slot = asked_item_kind(qa)
     if qa.answer_type in _THEME_KINDS and qa.wants_list:
         return "themes"
     if (qa.wants_list or qa.answer_type in ("list", "organisation")) and _PACT_NOUNS.search(folded) and re.search(
         r"\b(nhung|cac) (\w+ ){0,2}(giao uoc|quy che|chuong trinh|van ban|thoa thuan|bien ban)\b|\bwhich (pacts|agreements)\b", folded
     ):
         return "org_pacts"
-    if (qa.wants_list or qa.answer_type == "list") and _PACT_WORDS.search(folded) and (
-        _MEMBER_NOUNS.search(folded) or re.search(r"\bgom\b|\bwho\b", folded)
-    ):
+    if (qa.wants_list or qa.answer_type == "list") and slot == "organisation" and _PACT_WORDS.search(folded) \
+            and _MEMBER_NOUNS.search(folded):
         return "parties"
     if qa.answer_type == "number" and qa.noun and _MEMBER_NOUNS.match(qa.noun) and _PACT_WORDS.search(folded):
         return "count"
@@ -108,13 +113,16 @@ def route(qa: QuestionAnalysis) -> str | None:
 
 
 def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], records: "RecordSource",
-                      articles: dict[str, Article]) -> Answer | None:
+                      articles: dict[str, Article], evidence: list[tuple[str, int, int]] | None = None) -> Answer | None:
+    """The records answer for `intent`; `evidence` (the reader's best sentences, best first, as
+    (article id, start, end)) picks, among the pacts that fit the question, the one whose signing
+    sentence the reader ranks highest."""
     facets = question_facets(qa.text, records)
     ranks = {}
     for rank, hit in enumerate(hits):
         ranks.setdefault(hit.article_id, rank)
     if intent in ("parties", "count"):
-        return _parties_answer(qa, intent, facets, ranks, records, articles)
+        return _parties_answer(qa, intent, facets, ranks, records, articles, evidence or [])
     if intent == "org_pacts":
         return _org_pacts_answer(qa, facets, records, articles)
     if intent == "themes":
@@ -174,21 +182,37 @@ def _pact_fits(pact: dict, facets: Facets) -> bool:
     return True
 
 
+def _names_asked_party(pact: dict, facets: Facets) -> bool:
+    """A question that names organisations asks about a pact they signed: one of them is a party."""
+    if not facets.organisations:
+        return True
+    asked = [org_key(o) for o in facets.organisations]
+    keys = [org_key(p) for p in pact.get("parties") or []]
+    return any(k == a or k.startswith(a + " ") or a.startswith(k + " ") for k in keys for a in asked)
+
+
 def _same_bloc(asked: str, stored: str) -> bool:
     """Bloc names match when the asked one (province dropped when not given) is in the stored one."""
     asked_words = [w for w in asked.split() if w not in ("tinh", "thanh", "pho")]
     return bool(stored) and all(w in stored.split() for w in asked_words)
 
 
-def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) -> Answer | None:
-    pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)]
+def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles,
+                    evidence: list[tuple[str, int, int]]) -> Answer | None:
+    pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)
+             and _names_asked_party(p, facets)]
     if not pacts:
         return None
     content = set(qa.all_content)
 
+    def sentence_rank(p: dict) -> int:
+        """The reader's rank of the pact's signing sentence (99: not among its best)."""
+        return next((i for i, (aid, s, e) in enumerate(evidence)
+                     if aid == p["article_id"] and s < p["sentence_end"] and p["sentence_start"] < e), 99)
+
     def score(p: dict) -> tuple:
         words = set(fold(" ".join([p.get("bloc_canonical") or "", p.get("kind") or "", p.get("province") or ""])).split())
-        return (-len(content & words), ranks.get(p["article_id"], 99), p["article_id"])
+        return (sentence_rank(p), -len(content & words), ranks.get(p["article_id"], 99), p["article_id"])
 
     pacts.sort(key=score)
     best = pacts[0]
@@ -202,7 +226,7 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles) 
         start, end = (record["start"], record["end"]) if record else (best["sentence_start"], best["sentence_end"])
         citation = _cite_sentence(article, start, end, citations)
         items.append((_display_name(record, party), citation))
-    others = [p for p in pacts[1:] if p["article_id"] != best["article_id"] and score(p)[0] == score(best)[0]][:3]
+    others = [p for p in pacts[1:] if p["article_id"] != best["article_id"] and score(p)[1] == score(best)[1]][:3]
     what = best.get("bloc_canonical") or best.get("kind") or "văn bản"
     when = best.get("date") or best.get("year")
     stated = best.get("party_count")
@@ -314,7 +338,8 @@ def _cite_sentence(article: Article, start: int, end: int, citations: list[Citat
         if c.article_id == article.id and c.start == s and c.end == e:
             return c
     c = Citation(n=len(citations) + 1, article_id=article.id, title=article.title, date=article.date,
-                 source=article.source, url=article.url, quote=article.text[s:e], start=s, end=e)
+                 source=article.source, url=article.url, quote=article.text[s:e], start=s, end=e,
+                 date_inferred=bool(article.metadata.get("date_inferred")))
     citations.append(c)
     return c
 

@@ -266,6 +266,55 @@ def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c
                          theta[:d].round(6).tolist(), round(float(theta[d]), 6))
 
 
+def fit_listwise(groups: list["Group"], names: tuple[str, ...], c: float = 1.0, weights: np.ndarray | None = None,
+                 positive: frozenset[str] = frozenset(), calibrate_on: list["Group"] | None = None):
+    """Weights that put a question's answering sentences first among its candidates (a softmax
+    over each question's candidates: the answering ones should take the mass), the weights of
+    `positive` features kept ≥ 0 and `weights` weighing the questions; then a log-odds scale and
+    offset fitted on the rows of `calibrate_on` (default: the same groups), so that the result is a
+    probability like a pointwise model's. Returned as an `assistant.reading.model.LogisticModel`."""
+    from scipy.optimize import minimize
+
+    from assistant.reading.model import LogisticModel
+
+    rows = np.vstack([g.rows for g in groups])
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    weights = np.ones(len(groups)) if weights is None else weights * len(groups) / weights.sum()
+    lists = [((g.rows - mean) / scale, g.labels, w) for g, w in zip(groups, weights)
+             if g.labels.any() and not g.labels.all()]
+    d = rows.shape[1]
+
+    def loss(coef: np.ndarray) -> tuple[float, np.ndarray]:
+        value, grad = 0.5 / c * coef @ coef, coef / c
+        for z, y, w in lists:
+            score = z @ coef
+            top = score.max()
+            mass = np.exp(score - top)
+            value += w * (np.log(mass.sum()) - np.log(mass[y].sum()))
+            grad = grad + w * ((mass / mass.sum()) @ z - (mass[y] / mass[y].sum()) @ z[y])
+        return float(value), grad
+
+    bounds = [(0.0, None) if name in positive else (None, None) for name in names]
+    coef = minimize(loss, np.zeros(d), jac=True, method="L-BFGS-B", bounds=bounds).x
+    calibration = calibrate_on or groups
+    score = np.concatenate([((g.rows - mean) / scale) @ coef for g in calibration])[:, None]
+    platt = fit_logistic(score, np.concatenate([g.labels for g in calibration]), ("score",), 100.0)
+    a = platt.coef[0] / platt.scale[0]
+    b = platt.intercept - platt.coef[0] * platt.mean[0] / platt.scale[0]
+    return LogisticModel(list(names), mean.round(6).tolist(), scale.round(6).tolist(),
+                         (a * coef).round(6).tolist(), round(float(b), 6))
+
+
+def group_family_weights(groups: list["Group"]) -> np.ndarray:
+    """`family_weights` per question rather than per row."""
+    civic = np.array([g.set != "xquad" for g in groups])
+    if civic.all() or not civic.any():
+        return np.ones(len(civic))
+    return np.where(civic, 0.5 / civic.mean(), 0.5 / (1.0 - civic.mean()))
+
+
 def balanced(labels: np.ndarray) -> np.ndarray:
     """Row weights that give both classes the same total weight."""
     share = labels.mean()
@@ -343,21 +392,31 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
         gs = ranked(gs)
         return np.vstack([g.rows for g in gs]), np.concatenate([g.labels for g in gs])
 
-    # 1. sentence model: regularisation and family weighting chosen on dev (the mean of the civic
+    # 1. sentence model: the objective (each sentence on its own, or a question's candidates
+    # against each other), regularisation and family weighting chosen on dev (the mean of the civic
     # and the other sets' top-1), then refitted on train + dev
+
+    def sentence_model(gs, objective, c, weighed):
+        if objective == "pointwise":
+            return fit_logistic(*stack(gs), FEATURES, c, family_weights(ranked(gs)) if weighed else None, POSITIVE)
+        answerable = [g for g in ranked(gs) if g.answerable]
+        return fit_listwise(answerable, FEATURES, c, group_family_weights(answerable) if weighed else None,
+                            POSITIVE, calibrate_on=ranked(gs))
+
     choices = {}
-    for c in (0.1, 1.0):
-        for weighed in (False, True):
-            model = fit_logistic(*stack(train), FEATURES, c, family_weights(ranked(train)) if weighed else None, POSITIVE)
-            civic = top1(model, [g for g in dev if g.set != "xquad"])
-            other = top1(model, [g for g in dev if g.set == "xquad"])
-            choices[(c, weighed)] = float(np.nanmean([civic, other]))
-    best_c, weighed = max(choices, key=lambda k: (choices[k], -abs(np.log10(k[0]))))
-    report["sentence_choice_on_dev"] = {f"C={c},family_weights={w}": round(v, 4) for (c, w), v in choices.items()}
-    report["sentence_c"], report["family_weights"] = best_c, weighed
-    sentence = fit_logistic(*stack(both), FEATURES, best_c, family_weights(ranked(both)) if weighed else None, POSITIVE)
+    for objective in ("pointwise", "listwise"):
+        for c in (0.1, 1.0):
+            for weighed in (False, True):
+                model = sentence_model(train, objective, c, weighed)
+                civic = top1(model, [g for g in dev if g.set != "xquad"])
+                other = top1(model, [g for g in dev if g.set == "xquad"])
+                choices[(objective, c, weighed)] = float(np.nanmean([civic, other]))
+    best = max(choices, key=lambda k: (choices[k], -abs(np.log10(k[1]))))
+    report["sentence_choice_on_dev"] = {f"{o},C={c},family_weights={w}": round(v, 4) for (o, c, w), v in choices.items()}
+    report["sentence_objective"], report["sentence_c"], report["family_weights"] = best
+    sentence = sentence_model(both, *best)
     report["top1_train_dev"] = round(top1(sentence, both), 4)
-    log(f"sentence model: C={best_c}, family weights {weighed}, dev top-1 {choices[(best_c, weighed)]:.3f} "
+    log(f"sentence model: {best[0]}, C={best[1]}, family weights {best[2]}, dev top-1 {choices[best]:.3f} "
         f"(train-only fit); train+dev {report['top1_train_dev']:.3f}")
 
     # 2. span model over the typed spans of the best sentences, and the probability from which a
@@ -377,18 +436,20 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
         outcomes.append((float(probs[i]), bool(g.labels[order[ranks[i]]]), bool(labels[i]), bool(g.labels[order[0]])))
 
     def value(t: float) -> int:
-        """Answers right plus short answers right: a shown span is the short answer, else the sentence."""
-        return sum((2 * sent_ok if ok else sent_ok) if p >= t else 2 * top for p, sent_ok, ok, top in outcomes)
+        """Answers right plus short answers right: a shown span is the short answer in front of its
+        sentence (a point for each that is right); below `t` the best sentence alone answers."""
+        return sum((sent_ok + ok) if p >= t else top for p, sent_ok, ok, top in outcomes)
 
     def precision(t: float) -> float:
         shown = [ok for p, _, ok, _ in outcomes if p >= t]
         return float(np.mean(shown)) if shown else 1.0
 
-    # the lowest probability from which showing spans loses no right answer nor right short answer
-    # on training questions, and shown spans are right at least SPAN_PRECISION of the time
+    # the probability from which showing spans answers the most training questions right (the
+    # answer and its short answer), among those where shown spans are right at least
+    # SPAN_PRECISION of the time
     base = value(1.01)
-    span_threshold = next((t for t in sorted({round(p, 4) for p, *_ in outcomes})
-                           if value(t) >= base and precision(t) >= SPAN_PRECISION), 1.01)
+    allowed = [t for t in sorted({round(p, 4) for p, *_ in outcomes}) if value(t) >= base and precision(t) >= SPAN_PRECISION]
+    span_threshold = max(allowed, key=lambda t: (value(t), -t)) if allowed else 1.01
     shown = [ok for p, _, ok, _ in outcomes if p >= span_threshold]
     report["span"] = {"threshold": span_threshold, "typed_questions": len(outcomes),
                       "shown": round(len(shown) / max(1, len(outcomes)), 4),

@@ -27,6 +27,7 @@ DEFAULT_CORPORA = {
     "demo": ROOT / "corpus" / "articles",
     "civic_news": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_b": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_c": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 

@@ -234,7 +234,10 @@ class Catalog:
     def counts(self) -> dict[str, int]:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        return {"articles": articles, "chunks": chunks}
+        inferred = self._db.execute(
+            "SELECT count(*) FROM articles WHERE json_extract(metadata, '$.date_inferred') = 1").fetchone()[0]
+        undated = self._db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
+        return {"articles": articles, "chunks": chunks, "dates_inferred": inferred, "undated": undated}
 
     def sources(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]

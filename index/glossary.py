@@ -28,7 +28,7 @@ GLOSSARY: dict[str, str] = {
     "program": "chuong trinh", "plan": "ke hoach", "directive": "chi thi", "resolution": "nghi quyet",
     "decision": "quyet dinh", "decree": "nghi dinh", "circular": "thong tu", "law": "luat",
     "document": "van kien|van ban", "chapter": "chuong", "article": "dieu", "clause": "khoan", "content": "noi dung", "task": "nhiem vu",
-    "key task": "nhiem vu trong tam", "target": "chi tieu", "criteria": "tieu chi", "criterion": "tieu chi",
+    "key task": "nhiem vu trong tam", "action": "hanh dong", "action plan": "ke hoach hanh dong", "target": "chi tieu", "criteria": "tieu chi", "criterion": "tieu chi",
     # events and acts
     "signing ceremony": "le ky ket", "ceremony": "le", "conference": "hoi nghi", "meeting": "hoi nghi",
     "review": "tong ket|so ket", "preliminary review": "so ket", "launch": "phat dong", "launched": "phat dong",

@@ -29,6 +29,7 @@ from typing import Callable, Iterable
 
 from filelock import FileLock
 
+from corpus.article_dates import with_inferred_date
 from corpus.readers import LISTED_KEY, ReadError, ReadResult, Unchanged
 from corpus.records import Article, Chunk
 
@@ -222,7 +223,8 @@ class Indexer:
         return content_hash(article, self.chunk_chars, self.chunk_overlap, self.embedder.name)
 
     def _prepare(self, item: Article | Prepared, source: str, stats: IngestStats) -> _Pending | None:
-        article = item.article if isinstance(item, Prepared) else item
+        # an undated article is dated by its lead (Ray workers do the same before hashing)
+        article = item.article if isinstance(item, Prepared) else with_inferred_date(item)
         digest = item.content_hash if isinstance(item, Prepared) else self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:

@@ -26,6 +26,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from corpus.article_dates import with_inferred_date
+
 from .prepare import Prepared, content_hash, embedding_texts, prepare_article
 
 if TYPE_CHECKING:
@@ -138,6 +140,7 @@ class EmbedWorker:
             if not isinstance(item, Article):
                 out.append(item)
                 continue
+            item = with_inferred_date(item)
             digest = content_hash(item, self.chunk_chars, self.chunk_overlap, self.embedder.name)
             prepared = prepare_article(item, digest, self.chunk_chars, self.chunk_overlap)
             out.append(prepared)
@@ -183,6 +186,7 @@ def read_batches(item: str, plan: ReadPlan) -> Iterator[list[Any]]:
     articles = 0
     for result in read_inputs([item], fetcher=Fetcher(timeout=url_timeout()), known=plan.known):
         if isinstance(result, Article):
+            result = with_inferred_date(result)  # as the writer does: an undated article is dated by its lead
             digest = content_hash(result, plan.chunk_chars, plan.chunk_overlap, plan.model)
             if plan.stored.get(result.id) == digest:
                 result = Prepared(result, digest)

@@ -203,3 +203,21 @@ def test_question_type_comes_from_the_question_word_first(question, answer_type,
     qa = analyse_question(question)
     assert qa.answer_type == answer_type
     assert qa.focus == focus
+
+
+def test_item_by_item_lists_when_the_reader_enumerates(lac_son):
+    """The opt-in enumeration path: a list question answered one cited item per line, and a "how
+    many" question with no stated count answered by counting the list."""
+    from assistant.reading.reader import Reader
+
+    question = "Cụm thi đua các huyện miền núi gồm những đơn vị nào?"
+    hits = lac_son.retrieve(question, k=8)
+    articles = {h.article_id: lac_son.article(h.article_id) for h in hits}
+    reader = Reader(lac_son.reader.model, lac_son.reader.frequencies, enumerate_lists=True)
+    answer = reader.answer(question, hits, articles)
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [line.split(" [")[0][2:] for line in lines] == [
+        "UBND huyện Mường Khoa", "UBND huyện Tà Lèng", "UBND huyện Pà Cò", "UBND huyện Nậm Sơn", "UBND huyện Chiềng Đông"]
+    assert all(line.endswith("[1]") for line in lines) and answer.citations[0].quote.startswith("Cụm gồm 5 đơn vị")
+    plain = Reader(lac_son.reader.model, lac_son.reader.frequencies).answer(question, hits, articles)
+    assert not any(line.startswith("- ") for line in plain.answer.splitlines())

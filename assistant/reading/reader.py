@@ -25,9 +25,10 @@ from corpus.records import Article
 from index.retrieval import Hit
 
 from ..answering import NOT_FOUND, as_answer_text, citation
-from ..candidates import Candidate
+from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, analyse_question
 from ..records import Answer, Citation
+from .enumeration import asked_item_kind, read_enumeration
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -38,6 +39,12 @@ MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by 
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
+LIST_SENTENCES = 3  # the best sentences searched for an enumeration of the asked items
+MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence and its bullet lines)
+# How an answer names the items it lists, by their kind.
+ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
+               "document": "văn bản", "campaign": "phong trào, chủ đề", None: "nội dung"}
+_COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
 
 ANSWERABLE_FEATURES = (
     "logit1",        # the best sentence's log-odds
@@ -129,11 +136,15 @@ class Reading:
 class Reader:
     """Ranks evidence and answers; `frequencies` gives BM25 document frequencies (IDF weights)."""
 
-    def __init__(self, model: ReaderModel | None, frequencies: Frequencies | None = None) -> None:
+    def __init__(self, model: ReaderModel | None, frequencies: Frequencies | None = None,
+                 enumerate_lists: bool = False) -> None:
         if model is not None:
             model.check(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
         self.model = model
         self.frequencies = frequencies
+        # Lists answered item by item (`_enumerated`): off by default — on the sealed test splits it
+        # traded item recall for precision (0.734/0.513 → 0.691/0.553, docs/evaluation.md)
+        self.enumerate_lists = enumerate_lists
 
     # --- ranking --------------------------------------------------------------------------------
     def read(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> Reading:
@@ -186,11 +197,13 @@ class Reader:
         return out, reading
 
     # --- answering ------------------------------------------------------------------------------
-    def answer(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> Answer:
-        """The cited answer to `question` from `hits`, or an abstention."""
+    def answer(self, question: str, hits: list[Hit], articles: dict[str, Article],
+               reading: Reading | None = None) -> Answer:
+        """The cited answer to `question` from `hits` (read here unless `reading` is given), or an
+        abstention."""
         if self.model is None:
             raise ValueError("the reader has no model; fit one with `python -m eval.fit_reader`")
-        reading = self.read(question, hits, articles)
+        reading = reading if reading is not None else self.read(question, hits, articles)
         if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
             answer = abstention(question, reading.sentences, articles)
         else:
@@ -200,6 +213,10 @@ class Reader:
 
     def _compose(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer:
         qa = reading.question
+        if (qa.wants_list or qa.answer_type == "number") and self.enumerate_lists:
+            listed = self._enumerated(question, reading, articles)
+            if listed is not None:
+                return listed
         pair = reading.pairs[0] if reading.pairs and not qa.wants_list else None
         if pair is not None and pair.probability < self.model.thresholds["span"]:
             pair = None
@@ -218,6 +235,49 @@ class Reader:
             citations.append(citation(2, second.hit, articles[second.article_id], second.start, second.end))
             body += f" {as_answer_text(citations[1].quote)} [2]"
         return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
+
+    def _enumerated(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer | None:
+        """A list question answered item by item from the first of the best sentences that
+        enumerates at least two items of the asked kind; a "how many" question whose best sentence
+        states no count of its noun, answered by counting such a list. None when there is none."""
+        qa = reading.question
+        kind = asked_item_kind(qa)
+        counting = qa.answer_type == "number"
+        if counting and (kind is None or self._states_count(reading, articles)):
+            return None
+        asked = set(qa.all_content)
+        readings = [(sent, read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked))
+                    for sent in reading.sentences[:LIST_SENTENCES]]
+        # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
+        # sentence miss the items the recognisers do not know, and the sentence itself says more
+        readings = [r for r in readings if len(r[1].items) >= 2 and r[1].introduced]
+        for sent, found in readings[:1]:
+            article = articles[sent.article_id]
+            end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
+            cite = citation(1, sent.hit, article, found.start, end)
+            items = [i for i in found.items if i.end <= end]
+            lines = "\n".join(f"- {as_answer_text(display_span(i))} [1]" for i in items)
+            if counting:
+                asked_noun = _COUNTED_NOUN.search(question)
+                noun = asked_noun.group(1) if asked_noun else ITEM_LABELS[kind]
+                short = f"{len(items)} {noun}"
+                text = f"{short} (đếm từ danh sách trong bài viết) [1]:\n{lines}"
+            else:
+                short = "; ".join(i.text for i in items)
+                text = f"Bài viết nêu {len(items)} {ITEM_LABELS[kind]} [1]:\n{lines}"
+            return Answer(question, text, False, [cite], short_answer=short)
+        return None
+
+    def _states_count(self, reading: Reading, articles: dict[str, Article]) -> bool:
+        """Whether the best sentence states a number of the question's counted noun."""
+        qa = reading.question
+        if not reading.sentences or not qa.noun:
+            return False
+        best = reading.sentences[0]
+        text = articles[best.article_id].text
+        head = qa.noun.split()[0]
+        return any(fold(c.extra).split()[:1] == [head]
+                   for c in candidates(text, best.start, best.end, {"number"}) if c.extra)
 
     def _second(self, reading: Reading, main: int, used: int) -> EvidenceSentence | None:
         """The best sentence after the main one, when likely enough to answer and short enough to add."""

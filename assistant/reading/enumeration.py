@@ -1,0 +1,227 @@
+"""Enumerations in evidence sentences: the items a list question asks for, typed by its noun.
+
+"Những cơ quan nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
+nào" for localities, "dự thảo / văn bản nào" for documents, "phong trào nào" for campaigns,
+"chức danh nào" for titles. An enumeration is read from one sentence ("… gồm A, B, C và D", "ký
+kết giữa A và B", a colon list) and the bulleted lines that run on from it; the items that are not
+of the asked kind are dropped, and so are the ones the question itself names (they are what is
+asked about, not the answer).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.normalize import fold, fold_aligned
+
+from ..candidates import Candidate, candidates, organisation_end
+from ..question import QuestionAnalysis
+
+# The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
+_NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rf"^(?:{pattern})$")) for kind, pattern in (
+    ("person", r"ai|nguoi|ca nhan|dong chi|lanh dao|dai bieu|dai dien|who|people|persons?|leaders?|officials?"
+               r"|representatives?|signatories|(?:pho )?(?:chu tich|giam doc|bo truong|thu truong|bi thu|truong ban)"
+               r"|uy vien|vice[- ]chairm[ae]n|chairm[ae]n|directors?|ministers?"),
+    ("title", r"chuc danh|chuc vu|cuong vi|titles?|positions?"),
+    ("locality", r"tinh|huyen|xa|phuong|thi xa|thanh pho|dia phuong|dia ban|provinces?|districts?|communes?|"
+                 r"cities|city|localities|locality"),
+    ("document", r"van ban|du thao|nghi quyet|quyet dinh|chi thi|ke hoach|de an|luat|thong tu|nghi dinh|bao cao|"
+                 r"bien ban(?: ghi nho)?|thoa thuan(?: hop tac)?|hiep dinh|hop dong|cong uoc|"
+                 r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
+    ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
+                 r"themes?|programmes?|programs?|models?"),
+    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|doanh nghiep|ngan hang|truong|benh vien|bao|hoi|"
+                     r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
+                     r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
+))
+_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,3}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b")
+_EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
+_KINDS_OF_ITEM = {
+    "organisation": {"organisation"},
+    "person": {"person", "name"},
+    "title": {"title"},
+    "locality": {"locality"},
+    "document": {"directive", "quote", "document"},
+    "campaign": {"campaign", "quote"},
+}
+# A document named in running text: its kind word up to the next separator ("dự thảo Quy chế hoạt
+# động của Khối, …"); matched on folded text.
+_DOCUMENT = re.compile(
+    r"\b(?:du thao|van ban|nghi quyet|quyet dinh|chi thi|ke hoach|de an|quy che|quy dinh|chuong trinh|bao cao|"
+    r"to trinh|luat|bo luat|thong tu|nghi dinh|huong dan|bien ban(?: ghi nho)?|thoa thuan|hiep dinh|hop dong)\b"
+    r"[^,;:.!?\n()]{2,160}?(?=\s*(?:[,;:!?\n()]|\.(?:\s|$)|\bva\b|\bcung\b|$))"
+)
+# Lines of a bulleted list that runs on after a sentence ending in ":".
+_BULLET_LINE = re.compile(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+[^\n]+")
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """The items of the asked kind in `text[start:end]` (a sentence and the lines it runs on to)."""
+
+    start: int
+    end: int
+    kind: str | None
+    items: tuple[Candidate, ...]
+    introduced: bool = False  # the items follow an introduction ("gồm", ":") rather than being found anywhere
+
+
+def asked_item_kind(qa: QuestionAnalysis) -> str | None:
+    """The kind of item a list question asks for, from its noun; None when the noun says nothing
+    ("những nội dung nào", "gồm những gì": any item)."""
+    if qa.english:
+        m = _EN_ASKED.search(qa.text.lower())
+        noun = (m.group(1) or m.group(2)) if m else None
+        candidates_ = [noun, noun.split()[-1]] if noun else []
+    else:
+        m = _VI_ASKED.search(fold(qa.text))
+        noun = next((g for g in m.groups() if g), None) if m else None
+        if noun == "nhung ai":
+            return "person"
+        words = noun.split() if noun else []
+        candidates_ = [" ".join(words[i:]) for i in range(len(words))] + [" ".join(words[:2]), " ".join(words[:1])]
+    for phrase in candidates_:
+        for kind, pattern in _NOUN_KINDS:
+            if phrase and pattern.match(phrase):
+                return kind
+    return None
+
+
+def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence `text[start:end]`, extended over the bulleted lines that follow it when it
+    introduces them (ends with ":" or the next line is a bullet)."""
+    stop = end
+    if text[start:end].rstrip().endswith(":") or _BULLET_LINE.match(text, end):
+        pos = end
+        while (m := _BULLET_LINE.match(text, pos)) is not None:
+            stop = pos = m.end()
+    return start, stop
+
+
+# Where an enumeration's items begin: "gồm (có)", "bao gồm", "như", "là", "giữa", a colon.
+_INTRO = re.compile(r"\b(?:bao gom|gom co|gom)\b\s*:?\s*|:\s*")
+_WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
+_LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
+
+
+def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str]) -> Enumeration:
+    """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
+
+    An enumeration introduced by "gồm / bao gồm / như / giữa / :" is cut into parts at its
+    separators (semicolons when it has them, else commas and its last "và"), and a part is an item
+    when it starts with a candidate of the asked kind (organisations and untyped items keep the
+    whole part; people, places and documents the candidate). Without such an introduction, the
+    candidates of the asked kind in the sentence are the items. Items made only of words the
+    question uses are dropped."""
+    start, end = enumeration_span(text, start, end)
+    wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
+    typed = [] if kind is None else _typed(text, start, end, wanted)
+    items: list[Candidate] = []
+    parts = _parts(text, start, end, None if kind is None else {c.start for c in typed})
+    commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
+    for n, (s, e) in enumerate(parts):
+        capital = text[s].isupper()
+        if kind is None:
+            if commas and n and capital != text[parts[0][0]].isupper():
+                break  # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended
+            items.append(Candidate("item", s, e, text[s:e]))
+            continue
+        head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
+        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])):
+            e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+            items.append(Candidate("organisation", s, e, text[s:e]))
+        elif head is not None:
+            items.append(head)
+    if kind is None and commas and items and len(items) < len(parts):  # the list ended: its last item may hold "A và B"
+        last = items[-1]
+        va = list(re.finditer(r"\s+(?:va|cung)\s+", fold_aligned(last.text)))
+        if va:
+            cut = last.start + va[-1].start()
+            items[-1:] = [Candidate("item", last.start, cut, text[last.start:cut]),
+                          Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
+    introduced = len(_clean(items, kind, asked_words)) >= 2
+    if not introduced and kind is not None:
+        items = typed
+    return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
+
+
+def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]:
+    found = [c for c in candidates(text, start, end, wanted) if c.kind in wanted]
+    if "document" in wanted:
+        found += _documents(text, start, end)
+    return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
+
+
+def _parts(text: str, start: int, end: int, starts: set[int] | None) -> list[tuple[int, int]]:
+    """The parts of the enumeration after its introduction, trimmed; [] without one. `starts`:
+    where candidates of the asked kind begin (None for untyped items)."""
+    folded = fold_aligned(text[start:end])
+    intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
+                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())), None)  # "(Ảnh: …)" is no list
+    if intro is None:
+        return []
+    body_start = intro.end()
+    counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
+    if counted:
+        body_start += counted.end()
+    body = folded[body_start:]
+    body_end = len(folded)
+    stop = re.search(r"\.(?:\s|$)", body)  # a colon list ends with its sentence
+    if stop and "\n" not in body[:stop.start()]:
+        body_end = body_start + stop.start()
+    lines = "\n" in folded[body_start:body_end]
+    sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*,\s*"
+    cuts = []
+    pos = body_start
+    for m in re.finditer(sep, folded[body_start:body_end]):
+        cuts.append((pos, body_start + m.start()))
+        pos = body_start + m.end()
+    cuts.append((pos, body_end))
+    split: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(cuts):
+        # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
+        # items) in the last part ("A, B và C")
+        for m in reversed(list(re.finditer(r"\s+(?:va|cung)\s+", folded[s:e]))):
+            if (starts is not None and start + s + m.end() in starts) or (starts is None and i == len(cuts) - 1):
+                split.append((s + m.end(), e))
+                e = s + m.start()
+                if starts is None:
+                    break
+        split.append((s, e))
+    cuts = sorted(split)
+    parts = []
+    for s, e in cuts:
+        lead = _LEADING.match(folded[s:e].lstrip(" -–•+*\t"))
+        s += len(folded[s:e]) - len(folded[s:e].lstrip(" -–•+*\t")) + (lead.end() if lead else 0)
+        while e > s and text[start + e - 1] in " .,;:…\t\n":
+            e -= 1
+        if e - s >= 2:
+            parts.append((start + s, start + e))
+    return parts
+
+
+def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
+    """Items in text order without overlaps, repeats, bodies taken for names, or items made only of
+    the question's words."""
+    out: list[Candidate] = []
+    for cand in sorted(items, key=lambda c: (c.start, -(c.end - c.start))):
+        if out and cand.start < out[-1].end:
+            continue  # inside or across the previous item
+        words = set(re.findall(r"\w+", fold(cand.text)))
+        if not words or words <= asked_words:
+            continue
+        if any(fold(cand.text) == fold(i.text) for i in out):
+            continue
+        if kind == "person" and any(len(w) > 1 and w.isupper() for w in cand.text.split()):
+            continue  # "Đoàn ĐBQH" of a title is a body, not a name
+        out.append(cand)
+    return out
+
+
+def _documents(text: str, start: int, end: int) -> list[Candidate]:
+    """Documents named in `text[start:end]`, each from its kind word to the next separator."""
+    folded = fold_aligned(text[start:end])
+    return [Candidate("document", start + m.start(), start + m.end(), text[start + m.start():start + m.end()])
+            for m in _DOCUMENT.finditer(folded)]

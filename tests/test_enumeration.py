@@ -1,0 +1,72 @@
+"""Enumeration reading on fictional sentences (no question set uses them): the asked item kind,
+typed items, run-on bullet lines, items the question names dropped."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import analyse_question
+from assistant.reading.enumeration import asked_item_kind, enumeration_span, read_enumeration
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Những cơ quan nào đã ký quy chế phối hợp với Sở Nội vụ tỉnh Lạc Sơn?", "organisation"),
+    ("Khối thi đua Miền Núi gồm các đơn vị nào?", "organisation"),
+    ("Nhung co quan nao ky ket chuong trinh phoi hop?", "organisation"),
+    ("Which agencies signed the cooperation programme?", "organisation"),
+    ("Hội nghị đã thông qua những dự thảo nào?", "document"),
+    ("Những ai dự lễ ký kết?", "person"),
+    ("Các đồng chí nào được bầu vào Ban chấp hành?", "person"),
+    ("Chương trình được triển khai ở những huyện nào?", "locality"),
+    ("Các phong trào thi đua nào được phát động?", "campaign"),
+    ("Chương trình phối hợp gồm những nội dung nào?", None),
+])
+def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
+    assert asked_item_kind(analyse_question(question)) == kind
+
+
+def _texts(text, kind, asked=frozenset()):
+    found = read_enumeration(text, 0, len(text), kind, set(asked))
+    return [i.text for i in found.items]
+
+
+def test_organisations_of_a_colon_list_are_read_and_other_words_dropped():
+    text = ("Tham gia ký kết gồm: Công an tỉnh Lạc Sơn, Sở Tư pháp tỉnh Lạc Sơn, Tòa án nhân dân tỉnh Lạc Sơn "
+            "và Viện Kiểm sát nhân dân tỉnh Lạc Sơn, với mục tiêu nâng cao hiệu quả phối hợp.")
+    items = _texts(text, "organisation")
+    assert items == ["Công an tỉnh Lạc Sơn", "Sở Tư pháp tỉnh Lạc Sơn", "Tòa án nhân dân tỉnh Lạc Sơn",
+                     "Viện Kiểm sát nhân dân tỉnh Lạc Sơn"]
+
+
+def test_an_organisation_the_question_names_is_not_an_item():
+    text = "Sở Nội vụ tỉnh Lạc Sơn ký quy chế phối hợp với Ban Tổ chức Tỉnh ủy và Sở Tài chính tỉnh Lạc Sơn."
+    items = _texts(text, "organisation", {"so", "noi", "vu", "tinh", "lac", "son", "ky", "quy", "che"})
+    assert items == ["Ban Tổ chức Tỉnh ủy", "Sở Tài chính tỉnh Lạc Sơn"]
+
+
+def test_a_list_runs_on_into_its_bullet_lines():
+    text = ("Hội nghị thống nhất các nội dung sau:\n- Dự thảo Quy chế hoạt động của Cụm thi đua Đồi Chè;\n"
+            "- Dự thảo Kế hoạch kiểm tra chéo năm 2024;\n- Dự thảo Chương trình công tác của Cụm.\nĐồng chí Lò Văn Páo phát biểu.")
+    first_line_end = text.index("\n")
+    start, end = enumeration_span(text, 0, first_line_end)
+    assert text[start:end].endswith("Chương trình công tác của Cụm.")
+    found = read_enumeration(text, 0, first_line_end, "document", set())
+    assert [i.text for i in found.items] == ["Dự thảo Quy chế hoạt động của Cụm thi đua Đồi Chè",
+                                            "Dự thảo Kế hoạch kiểm tra chéo năm 2024",
+                                            "Dự thảo Chương trình công tác của Cụm"]
+
+
+def test_people_of_a_list_with_titles():
+    text = ("Dự buổi lễ có đồng chí Hà Văn Khải, Phó Chủ tịch UBND tỉnh Lạc Sơn; bà Nông Thị Mây, "
+            "Giám đốc Sở Tư pháp và ông Lục Văn Sình, Chánh Văn phòng Đoàn ĐBQH tỉnh.")
+    items = _texts(text, "person")
+    assert items == ["Hà Văn Khải", "Nông Thị Mây", "Lục Văn Sình"]
+
+
+def test_localities_and_nothing_else():
+    text = "Mô hình được nhân rộng ra huyện Mường Khoa, huyện Tà Lùng và thị xã Nậm Cát trong năm 2024."
+    assert _texts(text, "locality") == ["huyện Mường Khoa", "huyện Tà Lùng", "thị xã Nậm Cát"]
+
+
+def test_a_sentence_without_items_of_the_kind_has_none():
+    text = "Lễ ký kết diễn ra trang trọng tại hội trường lớn vào sáng thứ Hai."
+    assert _texts(text, "organisation") == []
