@@ -235,7 +235,9 @@ class Catalog:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         inferred = self._db.execute(
-            "SELECT count(*) FROM articles WHERE json_extract(metadata, '$.date_inferred') = 1").fetchone()[0]
+            # json_valid first: metadata may hold NaN (Python's json writes it, SQLite's reader refuses it)
+            "SELECT count(*) FROM articles WHERE CASE WHEN json_valid(metadata)"
+            " THEN json_extract(metadata, '$.date_inferred') END = 1").fetchone()[0]
         undated = self._db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
         return {"articles": articles, "chunks": chunks, "dates_inferred": inferred, "undated": undated}
 
