@@ -3,7 +3,7 @@
 Environment variables (all optional): CIVIC_INDEX_DIR, CIVIC_EMBEDDING_MODEL, CIVIC_DEVICE,
 CIVIC_CHROMA_URL (+ CIVIC_CHROMA_TOKEN, read by index.store), CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP,
 CIVIC_RETRIEVAL_MODE; read by index.embeddings: CIVIC_EMBED_BACKEND (auto | onnx | torch),
-CIVIC_TORCH_THREADS; read by corpus.readers: CIVIC_URL_TIMEOUT; for the optional LLM
+CIVIC_TORCH_THREADS; read by corpus.readers / corpus.fetch: CIVIC_URL_TIMEOUT, CIVIC_FETCH_DELAY; for the optional LLM
 answer mode (docs/llm.md) CIVIC_LLM_PROVIDER (openai | ollama), CIVIC_LLM_MODEL, CIVIC_LLM_BASE_URL,
 CIVIC_LLM_API_KEY_ENV (name of the variable holding the key; default OPENAI_API_KEY),
 CIVIC_LLM_TEMPERATURE.

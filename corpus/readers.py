@@ -11,6 +11,11 @@ Limits (each breach is a `ReadError` naming the file, and the line for JSON Line
   `MAX_URL_BYTES`, fetched within `URL_TIMEOUT_S` seconds (env `CIVIC_URL_TIMEOUT`).
 - An article's text may be at most `MAX_ARTICLE_CHARS` characters.
 
+URLs are fetched through one polite `corpus.fetch.Fetcher` per ingest (robots.txt, a delay between
+requests to one host). A URL whose content is an RSS/Atom feed or an XML sitemap
+(`corpus.feeds`) gives the articles of the pages it lists, with the listing's title and date where
+a page has none; a listed page whose stamp is the one last ingested is not fetched (`Unchanged`).
+
 Encodings: UTF-8 (with or without BOM; a character cut off at the very end of a truncated file is
 dropped), UTF-16/UTF-32 with a BOM, UTF-16 without BOM, a charset declared by the page or the
 server, and Windows-1258 (Vietnamese). Other legacy Vietnamese font encodings (TCVN3/ABC, VNI) are
@@ -592,19 +597,19 @@ def _read_page(url: str, response: Response, raw: bytes, listed: ListedPage | No
         return
     final_url = response.final_url
     article_id = "url-" + hashlib.sha1(final_url.encode("utf-8", "backslashreplace")).hexdigest()[:16]
-    media_type = response.media_type
-    if media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw)):
+    as_text = response.media_type in _TEXT_TYPES or (not response.media_type and not _looks_like_html(raw))
+    if as_text:
         results = read_text_bytes(raw, source=source, article_id=article_id)
     else:
         results = read_html_bytes(raw, source=source, article_id=article_id, url=final_url,
                                   charset=response.charset, hints=listed)
     for result in results:
         if isinstance(result, Article):
-            if media_type in _TEXT_TYPES or (not media_type and not _looks_like_html(raw)):
+            if as_text:
                 result.url = final_url
                 result.source = _host(final_url)
-                if listed is not None:
-                    _apply_hints(result, listed, title_from_body=False)
+                if listed is not None and listed.date and not result.date:
+                    result.date = listed.date  # a text page's first line is its title; the date is the listing's
             result.metadata = {**result.metadata, ORIGIN_FILE: _printable(final_url)}
             if listed is not None:
                 result.metadata = {**result.metadata,
@@ -653,14 +658,6 @@ def _read_listing(url: str, final_url: str, raw: bytes, fetcher: Fetcher, known:
             yield response
             continue
         yield from _read_page(page.url, response, response.body, listed=page, listing_url=final_url)
-
-
-def _apply_hints(article: Article, listed: ListedPage, title_from_body: bool) -> None:
-    """The listing's title and date where the page has none."""
-    if listed.date and not article.date:
-        article.date = listed.date
-    if listed.title and title_from_body:
-        article.title = nfc(listed.title)[: _FIELD_LIMITS["title"]]
 
 
 # --- decoding ------------------------------------------------------------------------------------

@@ -81,12 +81,14 @@ class Catalog:
         """{listed page URL: the feed's or sitemap's stamp of it} for every stored article that was
         read from a listing with a stamp (see corpus.readers.LISTED_KEY)."""
         stamps: dict[str, str] = {}
-        for (metadata,) in self._db.execute("SELECT metadata FROM articles WHERE metadata LIKE '%listed%'"):
+        # decoded here, not with SQLite's json_extract: metadata written by Python's json may hold
+        # values SQLite's JSON reader refuses (NaN, Infinity from a JSON Lines record)
+        for (raw,) in self._db.execute("SELECT metadata FROM articles WHERE instr(metadata, '\"listed\"') > 0"):
             try:
-                listed = json.loads(metadata).get("listed") or {}
+                listed = json.loads(raw).get("listed")
             except (ValueError, AttributeError):
                 continue
-            if isinstance(listed, dict) and listed.get("url") and listed.get("stamp"):
+            if isinstance(listed, dict) and isinstance(listed.get("url"), str) and isinstance(listed.get("stamp"), str):
                 stamps[listed["url"]] = listed["stamp"]
         return stamps
 
@@ -255,8 +257,9 @@ class Catalog:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         inferred = self._db.execute(
-            "SELECT count(*) FROM articles WHERE metadata LIKE '%date_inferred%' AND "
-            "CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.date_inferred') END = 1").fetchone()[0]
+            # json_valid first: metadata may hold NaN (Python's json writes it, SQLite's reader refuses it)
+            "SELECT count(*) FROM articles WHERE CASE WHEN json_valid(metadata)"
+            " THEN json_extract(metadata, '$.date_inferred') END = 1").fetchone()[0]
         undated = self._db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
         return {"articles": articles, "chunks": chunks, "dates_inferred": inferred, "undated": undated}
 

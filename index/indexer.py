@@ -91,7 +91,8 @@ class IngestStats:
             "articles_unchanged": self.articles_unchanged,
             "chunks_added": self.chunks_added,
             "chunks_removed": self.chunks_removed,
-            "errors": [{"source": e.source, "line": e.line, "message": e.message} for e in self.errors],
+            "errors": [{"source": e.source, "line": e.line, "message": e.message, "input": i}
+                       for e, i in zip(self.errors, self.error_inputs)],
             "per_source": self.per_source,
             "seconds": round(self.seconds, 3),
         }

@@ -214,3 +214,31 @@ def test_a_changed_page_is_updated_and_a_new_one_added(feed_server, tmp_path):
     assert "/bai-1.html" not in feed_server.paths()
     assert assistant.stats()["articles"] == 3
     assert any("250 hội viên" in h.text for h in assistant.retrieve("Hội Nông dân xã Phú Thịnh hội viên", k=3))
+
+
+def test_the_upload_tab_lists_a_feeds_page_errors_under_the_feed(feed_server, tmp_path):
+    """The UI's "Nạp dữ liệu" takes a feed URL like a page: one row for the feed, its pages'
+    errors in that row's note, the rest ingested."""
+    from assistant import Assistant
+    from assistant.app import _upload_inputs, ingest_rows
+
+    feed = feed_server.base + "/atom.xml"
+    inputs, names, rejected = _upload_inputs(None, feed + "\n")
+    assert inputs == [feed] and not rejected
+    stats = Assistant(tmp_path / "index").ingest(inputs)
+    [row] = ingest_rows(stats, inputs, names)
+    assert row[:5] == [feed, 1, 0, 0, 2]
+    assert "robots.txt" in row[5] and "404" in row[5]
+
+
+def test_listing_stamps_survive_metadata_sqlite_cannot_parse(tmp_path):
+    """An article whose metadata holds NaN (allowed in a JSON Lines record, refused by SQLite's JSON
+    reader) must not break reading the stamps of listed pages (it broke every later ingest)."""
+    from corpus.records import Article
+    from index.catalog import Catalog
+
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    catalog.replace_article(Article("a", "Tiêu đề", "Nội dung.", metadata={"score": float("nan")}), "h1", [], [])
+    catalog.replace_article(Article("b", "Tiêu đề", "Nội dung.", metadata={
+        "listed": {"in": "http://x.test/feed.xml", "url": "http://x.test/b.html", "stamp": "2031-03-20"}}), "h2", [], [])
+    assert catalog.listed_stamps() == {"http://x.test/b.html": "2031-03-20"}
