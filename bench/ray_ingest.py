@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
 from corpus.readers import Article, read_inputs  # noqa: E402
-from index.prepare import content_hash, embedding_texts, prepare_article  # noqa: E402
+from index.prepare import content_hash, embed_prepared, prepare_article  # noqa: E402
 from index.ray_ingest import RayOptions  # noqa: E402
 
 
@@ -61,12 +61,7 @@ def writer_limit(index: Path, corpus: Path) -> dict:
     for article in articles:
         digest = content_hash(article, indexer.chunk_chars, indexer.chunk_overlap, indexer.embedder.name)
         prepared.append(prepare_article(article, digest, indexer.chunk_chars, indexer.chunk_overlap))
-    vectors = indexer.embedder.embed_passages(embedding_texts(prepared))
-    offset = 0
-    for p in prepared:
-        n = len(p.chunks or [])
-        p.vectors = vectors[offset:offset + n]
-        offset += n
+    embed_prepared(prepared, indexer.embedder)
     started = time.perf_counter()
     stats = indexer.ingest((str(corpus), p) for p in prepared)
     seconds = time.perf_counter() - started

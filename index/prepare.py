@@ -67,3 +67,15 @@ def embedding_text(article: Article, chunk: Chunk) -> str:
 def embedding_texts(items: list[Prepared]) -> list[str]:
     """The texts to embed for these prepared articles, chunk by chunk, in order."""
     return [embedding_text(p.article, c) for p in items for c in (p.chunks or [])]
+
+
+def embed_prepared(items: list[Prepared], embedder) -> None:
+    """Embed the chunks of these prepared articles in one batch and give each its vectors."""
+    if not items:
+        return
+    vectors = embedder.embed_passages(embedding_texts(items))
+    offset = 0
+    for item in items:
+        n = len(item.chunks or [])
+        item.vectors = vectors[offset:offset + n]
+        offset += n

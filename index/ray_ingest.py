@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from corpus.article_dates import with_inferred_date
 
-from .prepare import Prepared, content_hash, embedding_texts, prepare_article
+from .prepare import Prepared, content_hash, embed_prepared, prepare_article
 
 if TYPE_CHECKING:
     from .indexer import IngestItem, Indexer
@@ -145,13 +145,7 @@ class EmbedWorker:
             prepared = prepare_article(item, digest, self.chunk_chars, self.chunk_overlap)
             out.append(prepared)
             todo.append(prepared)
-        if todo:
-            vectors = self.embedder.embed_passages(embedding_texts(todo))
-            offset = 0
-            for prepared in todo:
-                n = len(prepared.chunks or [])
-                prepared.vectors = vectors[offset:offset + n]
-                offset += n
+        embed_prepared(todo, self.embedder)
         return out
 
     def _test_kill(self) -> None:
