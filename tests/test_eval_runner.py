@@ -8,7 +8,8 @@ import pytest
 
 from conftest import ROOT
 from eval import metrics
-from eval.runner import main, parse_config, run_eval
+from eval.cli import main
+from eval.runner import parse_config, run_eval
 from eval.xquad import is_xquad, load_xquad, write_articles
 
 DEMO_SET = ROOT / "eval" / "sets" / "demo.jsonl"

@@ -7,7 +7,8 @@ import numpy as np
 from assistant.reading import Reader, load_reader_model
 from assistant.reading.features import FEATURES, POSITIVE
 from assistant.reading.spans import SPAN_FEATURES
-from eval.fit_reader import Group, fit, fit_logistic, perturb
+from eval.fit_reader import fit, fit_logistic
+from eval.reader_data import Group, perturb
 
 
 def _group(rng, qid, split, answerable, how="asked", set_name="civic_news_b"):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer_types import answer_types
 from assistant.condense import condense_question
 from assistant.inputs import MAX_QUESTION_CHARS
 from assistant.question import analyse_question, split_context
@@ -83,7 +84,7 @@ def test_the_linear_patterns_give_the_same_results_on_real_questions():
     from index import glossary
 
     old = {name: re.compile(p, re.IGNORECASE if name in ("what_about", "year") else 0) for name, p in OLD.items()}
-    types = dict(question._TYPE_PATTERNS)
+    types = {t.name: t.pattern for t in answer_types()}
     questions = _questions()
     assert len(questions) > 400
     texts = [json.loads(line)["text"] for line in (ROOT / "corpus" / "articles" / "demo.jsonl").read_text(encoding="utf-8").splitlines()]

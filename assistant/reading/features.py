@@ -14,6 +14,7 @@ import numpy as np
 from corpus.normalize import fold, has_tone_marks
 from corpus.records import Article
 
+from ..answer_types import is_typed
 from ..question import QuestionAnalysis
 from .sentences import EvidenceSentence
 from .spans import clause, closeness, counts, repeats_question, typed_candidates, word_spots
@@ -83,7 +84,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     title_cov: dict[str, float] = {}
     english = float(qa.english)
     plain = float(not qa.english and not has_tone_marks(qa.text))
-    typed_question = float(qa.answer_type in _TYPED)
+    typed_question = float(is_typed(qa.answer_type))
     own = set(qa.content)
     texts = [articles[sent.article_id].text[sent.start:sent.end] for sent in sentences]
     seen_words: dict[tuple[str, int], set[str]] = {}  # each sentence's words, once (neighbours come back)
@@ -190,11 +191,6 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
 def _share(wanted: list[str], words: set[str]) -> float:
     """The share of `wanted` among `words` (1.0 when nothing is wanted)."""
     return sum(w in words for w in wanted) / len(wanted) if wanted else 1.0
-
-
-# Answer types that a typed span answers (a plain "what" question has none).
-_TYPED = {"date", "number", "person", "title", "role", "organisation", "place", "locality", "theme", "campaign",
-          "directive"}
 
 
 # A sentence that opens by pointing back: a pronoun, "this / these …", "both / all three …".

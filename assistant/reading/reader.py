@@ -24,6 +24,7 @@ from corpus.normalize import fold
 from corpus.records import Article
 from index.retrieval import Hit
 
+from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, analyse_question
@@ -309,13 +310,6 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["typed_question"]], span,
         top[col["unseen"]], rows[:, col["dense"]].max(), top[col["english"]], top[col["plain"]],
     ]], dtype=float)
-
-
-def display_span(cand) -> str:
-    """A candidate as a short answer: a person with the title written beside the name."""
-    if cand.kind == "person" and cand.extra and fold(cand.extra) not in ("ong", "ba", "dong chi"):
-        return f"{cand.text} – {cand.extra}" if not cand.extra.islower() else f"{cand.extra} {cand.text}"
-    return cand.text
 
 
 _CLAUSE = re.compile(r"[,;:–]\s|\s-\s")

@@ -15,25 +15,11 @@ import numpy as np
 
 from corpus.normalize import fold, spell_out
 
+from ..answer_types import kinds_for
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis
 from .terms import words_of
 
-# Which candidate kinds answer which question type (the first is the most typical).
-KINDS_FOR_TYPE: dict[str, tuple[str, ...]] = {
-    "date": ("date",),
-    "number": ("number",),
-    "person": ("person", "name"),
-    "title": ("title",),
-    "role": ("role",),
-    "organisation": ("organisation",),
-    "place": ("place", "locality"),
-    "locality": ("locality",),
-    "theme": ("quote",),
-    "campaign": ("campaign", "quote"),
-    "directive": ("directive", "quote"),
-    "list": ("item",),
-}
 _WORD = re.compile(r"\w+")
 
 SPAN_FEATURES = (
@@ -56,7 +42,7 @@ _WINDOW = 150  # characters either side of a span that its clause may take
 
 def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> list[Candidate]:
     """Candidates of the question's answer type in `text[start:end]`."""
-    kinds = KINDS_FOR_TYPE.get(qa.answer_type)
+    kinds = kinds_for(qa.answer_type)
     if not kinds:
         return []
     return [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
@@ -116,7 +102,7 @@ def span_rows(qa: QuestionAnalysis, terms, found: list[Candidate], text: str, st
               logit: float = 0.0, rank: int = 0) -> np.ndarray:
     """One row of `SPAN_FEATURES` per candidate of the sentence `text[start:end]`; `logit` and
     `rank` are the sentence's log-odds and rank among the question's candidates."""
-    kinds = KINDS_FOR_TYPE.get(qa.answer_type, ())
+    kinds = kinds_for(qa.answer_type)
     spots = word_spots(qa, text[start:end]) if found else []
     rows = []
     for cand in found:

@@ -1,0 +1,19 @@
+"""People: "ai", "người nào", "đồng chí nào", "who"; a person is shown with the title beside the name."""
+from corpus.normalize import fold
+
+from . import AnswerType, Span
+
+_FORMS_OF_ADDRESS = ("ong", "ba", "dong chi")
+
+
+def show_person(span: Span) -> str:
+    """"Nguyễn Văn A – Chủ tịch UBND tỉnh", or "Bí thư Nguyễn Văn A" when the title is lower-case."""
+    if span.extra and fold(span.extra) not in _FORMS_OF_ADDRESS:
+        return f"{span.text} – {span.extra}" if not span.extra.islower() else f"{span.extra} {span.text}"
+    return span.text
+
+
+ANSWER_TYPE = AnswerType(
+    name="person", order=60, kinds=("person", "name"), display=show_person,
+    pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b",
+)

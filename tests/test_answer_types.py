@@ -1,0 +1,82 @@
+"""The answer-type registry: one module per type under assistant/answer_types/, and every step that
+needs a type (question typing, typed spans, the reader's features, the short answer's display) asks
+the registry rather than keeping its own table."""
+from __future__ import annotations
+
+import pkgutil
+from dataclasses import dataclass
+
+import pytest
+
+from assistant import answer_types
+from assistant.answer_types import AnswerType, display_span, is_typed, kinds_for, type_of
+from assistant.question import analyse_question
+from corpus.normalize import fold
+
+
+def test_every_module_of_the_package_is_one_registered_type():
+    modules = [m.name for m in pkgutil.iter_modules(answer_types.__path__)]
+    registered = answer_types.answer_types()
+    assert len(registered) == len(modules) >= 12
+    assert [t.order for t in registered] == sorted(t.order for t in registered)
+    assert all(isinstance(t, AnswerType) and t.kinds for t in registered)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the question word decides before the noun it also names
+    ("Hội thảo về quản lý rừng ngập mặn diễn ra khi nào?", "date"),
+    ("Nghị quyết về chuyển đổi số được ban hành khi nào?", "date"),
+    ("Có bao nhiêu hợp tác xã tham gia chương trình?", "number"),
+    ("Lễ ra quân tổ chức ở đâu?", "place"),
+    ("Ông Lò Văn Páo giữ chức vụ gì?", "title"),
+    ("Ai chủ trì buổi làm việc với ngư dân?", "person"),
+    ("Hợp tác xã đặt trụ sở ở tỉnh nào trong vùng?", "locality"),
+    ("Dự án thuộc huyện nào?", "locality"),
+    ("Đơn vị nào dẫn đầu cụm thi đua miền núi?", "organisation"),
+    ("Khau hieu cua dot phat dong la gi?", "theme"),
+    ("Which directive guided the reform of the fishing fleet?", "directive"),
+    ("Liệt kê các xã được công nhận nông thôn mới", "list"),
+    ("Mùa lúa năm nay thế nào?", "other"),
+])
+def test_questions_are_typed_through_the_registry(question, expected):
+    assert type_of(fold(question)) == expected
+    assert analyse_question(question).answer_type == expected
+
+
+def test_kinds_typed_and_display_come_from_the_type_modules():
+    assert kinds_for("person") == ("person", "name") and kinds_for("other") == ()
+    assert is_typed("date") and not is_typed("list") and not is_typed("other")
+
+    @dataclass
+    class Span:
+        kind: str
+        text: str
+        extra: str = ""
+
+    assert display_span(Span("person", "Lò Văn Páo", "Chủ tịch Hội Nông dân")) == "Lò Văn Páo – Chủ tịch Hội Nông dân"
+    assert display_span(Span("person", "Lò Văn Páo", "bí thư")) == "bí thư Lò Văn Páo"
+    assert display_span(Span("person", "Lò Văn Páo", "ông")) == "Lò Văn Páo"
+    assert display_span(Span("date", "ngày 5/6/2024")) == "ngày 5/6/2024"
+
+
+def test_names_and_orders_must_be_distinct(monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+    clash = AnswerType(name="date", order=999, pattern=r"\bzzz\b", kinds=("date",))
+
+    def fake_import(name, *args):
+        module = real(name, *args)
+        if name.endswith(".title"):
+            return type("M", (), {"ANSWER_TYPE": clash})
+        return module
+
+    answer_types.answer_types.cache_clear()
+    monkeypatch.setattr(importlib, "import_module", fake_import)
+    try:
+        with pytest.raises(RuntimeError, match="distinct"):
+            answer_types.answer_types()
+    finally:
+        monkeypatch.undo()
+        answer_types.answer_types.cache_clear()
+    assert answer_types.get("title") is not None
