@@ -63,8 +63,11 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
 
     def condense(state: dict) -> dict:
         if llm is not None and state.get("history"):
-            return {**state, "standalone": rewrite_question(llm, state["question"], state["history"], llm_policy)}
-        return {**state, "standalone": condense_question(state["question"], state.get("history") or [])}
+            standalone = rewrite_question(llm, state["question"], state["history"], llm_policy)
+        else:
+            standalone = condense_question(state["question"], state.get("history") or [])
+        # the question analysed once, here, and handed to every later step
+        return {**state, "standalone": standalone, "analysis": analyse_question(standalone)}
 
     def retrieve_step(state: dict) -> dict:
         hits = retrieve(state["standalone"], k, state.get("filters"))
@@ -72,9 +75,9 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
 
     def answer_step(state: dict) -> dict:
         answer = None
-        qa = analyse_question(state["standalone"])
+        qa = state["analysis"]
         intent = route(qa) if records_for is not None else None
-        reading = reader.read(state["standalone"], state["hits"], state["articles"])
+        reading = reader.read(qa, state["hits"], state["articles"])
         if intent:
             evidence = [(s.article_id, s.start, s.end) for s in reading.sentences[:8]]
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"],
@@ -84,10 +87,10 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
             if answer is not None:
                 answer.mode = "structured"
         if answer is None and llm is not None:
-            answer = llm_answer(llm, state["standalone"], state["hits"], state["articles"], reader, llm_policy,
+            answer = llm_answer(llm, qa, state["hits"], state["articles"], reader, llm_policy,
                                 emit=state.get("emit"))
         if answer is None:
-            answer = reader.answer(state["standalone"], state["hits"], state["articles"], reading)
+            answer = reader.answer(qa, state["hits"], state["articles"], reading)
         answer.question = state["question"]
         if state["standalone"] != state["question"]:
             answer.condensed_question = state["standalone"]

@@ -42,6 +42,7 @@ from .answering import NOT_FOUND
 from .llm_checks import LLMPolicy, PostChecker, clean_rewrite, looks_like_injection, valid_rewrite
 from .condense import condense_question
 from .prompts import Source, answer_messages, rewrite_messages
+from .question import QuestionAnalysis, as_analysis
 from .reading import Reader
 from .records import Answer
 
@@ -113,7 +114,7 @@ class Prepared:
     quarantined: list[str]
 
 
-def prepare(question: str, hits: list[Hit], articles: dict[str, Article], reader: Reader,
+def prepare(question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article], reader: Reader,
             policy: LLMPolicy = LLMPolicy()) -> Prepared:
     """Gate, quarantine and number the sources for `question`.
 
@@ -123,8 +124,10 @@ def prepare(question: str, hits: list[Hit], articles: dict[str, Article], reader
     the evidence sentences, best first, gives the sources."""
     quarantined = sorted({a.id for a in articles.values() if looks_like_injection(a.title + "\n" + a.text)})
     hits = [h for h in hits if h.article_id not in quarantined]
-    fallback = reader.answer(question, hits, articles)
-    ranked = [] if fallback.abstained else reader.read(question, hits, articles).sentences
+    qa = as_analysis(question)
+    reading = reader.read(qa, hits, articles)
+    fallback = reader.answer(qa, hits, articles, reading)
+    ranked = [] if fallback.abstained else reading.sentences
     sources: list[Source] = []
     seen: set[str] = set()
     for sent in ranked:
@@ -139,7 +142,7 @@ def prepare(question: str, hits: list[Hit], articles: dict[str, Article], reader
                               start=sent.start, end=sent.end, text=text, score=round(sent.hit.score, 4)))
         if len(sources) == policy.max_sources:
             break
-    return Prepared(question, sources, fallback, bool(sources), quarantined)
+    return Prepared(qa.text, sources, fallback, bool(sources), quarantined)
 
 
 # --- the answer step ----------------------------------------------------------------------------
@@ -152,17 +155,19 @@ def _text_of(chunk: Any) -> str:
     return str(content or "")
 
 
-def llm_answer(llm: Any, question: str, hits: list[Hit], articles: dict[str, Article],
+def llm_answer(llm: Any, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article],
                reader: Reader, policy: LLMPolicy = LLMPolicy(),
                emit: Callable[[str], None] | None = None) -> Answer:
     """A cited answer written by `llm` from numbered sources, post-checked; see the module doc.
 
     `emit`, when given, receives each checked piece of the answer as soon as it passes (the pieces
     concatenate to `Answer.answer`); nothing is emitted for an abstention or a fallback."""
-    prepared = prepare(question, hits, articles, reader, policy)
+    qa = as_analysis(question)
+    question = qa.text
+    prepared = prepare(qa, hits, articles, reader, policy)
     if not prepared.supported:
         return prepared.fallback  # no support: the model is not asked to guess
-    checker = PostChecker(question, prepared.sources, policy)
+    checker = PostChecker(qa, prepared.sources, policy)
     messages = answer_messages(question, prepared.sources)
     try:
         if emit is None:

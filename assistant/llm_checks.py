@@ -11,7 +11,7 @@ from corpus.sentences import sentence_spans
 
 from .answering import NOT_FOUND
 from .prompts import Source
-from .question import analyse_question
+from .question import QuestionAnalysis, as_analysis
 from .records import Citation
 
 @dataclass(frozen=True)
@@ -151,9 +151,11 @@ class PostChecker:
     Pieces are rendered sentences (markers renumbered, placed before the final punctuation) with
     their separator; the final answer text is exactly the concatenation of all pieces."""
 
-    def __init__(self, question: str, sources: list[Source], policy: LLMPolicy = LLMPolicy()):
+    def __init__(self, question: str | QuestionAnalysis, sources: list[Source], policy: LLMPolicy = LLMPolicy()):
+        analysis = as_analysis(question)
+        question = analysis.text
         self.question = question
-        self.english = analyse_question(question).english
+        self.english = analysis.english
         self.question_words = set(_WORD.findall(fold(question)))
         self.question_pairs = _pairs(question)
         self.by_n = {s.n: s for s in sources}

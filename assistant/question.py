@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from corpus.normalize import fold, has_tone_marks, match_form
 from index.glossary import english_phrase_terms, vietnamese_terms
@@ -52,16 +53,26 @@ class QuestionAnalysis:
     rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
     focus: list[str] = field(default_factory=list)  # folded words that frame the asked slot ("ky" in "ký vào ngày nào")
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """The question folded, followed for an English question by its Vietnamese rendering (what
         patterns over Vietnamese questions, "trưởng cụm", "giai đoạn nào", look for)."""
         return f"{fold(self.text)} {self.rendered}".strip()
 
+    @cached_property
+    def folded_text(self) -> str:
+        """The question itself (no rendering), folded."""
+        return fold(self.text)
+
     @property
     def all_content(self) -> list[str]:
         """The question's own content words, then its context words."""
         return self.content + self.context
+
+
+def as_analysis(question: "str | QuestionAnalysis") -> QuestionAnalysis:
+    """`question` analysed — once: an analysis made at the top of the chain is passed on as is."""
+    return question if isinstance(question, QuestionAnalysis) else analyse_question(question)
 
 
 def split_context(question: str) -> tuple[str, str]:

@@ -96,7 +96,7 @@ def route(qa: QuestionAnalysis) -> str | None:
     The slot decides first: the records hold the parties of pacts (organisations), the pacts an
     organisation signed and the themes of articles; a question asking for anything else (people
     who signed, documents a meeting adopted, localities) is read from the passages."""
-    folded = fold(qa.text)
+    folded = qa.folded_text
     slot = asked_item_kind(qa)
     if qa.answer_type in _THEME_KINDS and qa.wants_list:
         return "themes"

@@ -74,7 +74,7 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
     else:
-        m = _VI_ASKED.search(fold(qa.text))
+        m = _VI_ASKED.search(qa.folded_text)
         noun = next((g for g in m.groups() if g), None) if m else None
         if noun == "nhung ai":
             return "person"

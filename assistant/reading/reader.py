@@ -27,7 +27,7 @@ from index.retrieval import Hit
 from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis, analyse_question
+from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
 from .enumeration import asked_item_kind, read_enumeration
 from .features import FEATURES, feature_rows
@@ -148,9 +148,9 @@ class Reader:
         self.enumerate_lists = enumerate_lists
 
     # --- ranking --------------------------------------------------------------------------------
-    def read(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> Reading:
+    def read(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> Reading:
         """Candidates, features and (with a model) scores for `question`, best first."""
-        qa = analyse_question(question)
+        qa = as_analysis(question)
         terms = question_terms(qa, self.frequencies)
         sentences = evidence_sentences(hits, articles)
         rows = feature_rows(qa, terms, sentences, articles)
@@ -180,7 +180,7 @@ class Reader:
                 pairs.append(Pair(i, cand, float(p), row))
         return sorted(pairs, key=lambda pair: -pair.probability)
 
-    def scored(self, question: str, hits: list[Hit], articles: dict[str, Article]) -> tuple[list[ScoredSentence], Reading]:
+    def scored(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> tuple[list[ScoredSentence], Reading]:
         """The candidate sentences with their features and probabilities, best first."""
         reading = self.read(question, hits, articles)
         probs = 1.0 / (1.0 + np.exp(-reading.logits))
@@ -198,17 +198,18 @@ class Reader:
         return out, reading
 
     # --- answering ------------------------------------------------------------------------------
-    def answer(self, question: str, hits: list[Hit], articles: dict[str, Article],
+    def answer(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article],
                reading: Reading | None = None) -> Answer:
         """The cited answer to `question` from `hits` (read here unless `reading` is given), or an
         abstention."""
         if self.model is None:
             raise ValueError("the reader has no model; fit one with `python -m eval.fit_reader`")
         reading = reading if reading is not None else self.read(question, hits, articles)
+        text = question.text if isinstance(question, QuestionAnalysis) else question
         if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
-            answer = abstention(question, reading.sentences, articles)
+            answer = abstention(text, reading.sentences, articles)
         else:
-            answer = self._compose(question, reading, articles)
+            answer = self._compose(text, reading, articles)
         answer.confidence = round(reading.answerable or 0.0, 4)
         return answer
 
