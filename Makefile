@@ -18,6 +18,7 @@ chat: demo-index
 	$(CIVIC) chat --index $(DEMO)
 
 test: model
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -p no:cacheprovider
 
 venv: $(STAMP)
