@@ -34,6 +34,10 @@ from .structured import allowed_articles, list_participants, list_pacts, list_th
 from .structured_answers import RecordSource
 
 if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.runnables import Runnable
+
+    from .langchain_parts import CivicEmbeddings, CivicRetriever
     from index.ray_ingest import RayOptions
 
 
@@ -49,7 +53,7 @@ class Assistant:
         chroma_url: str | None = None,
         device: str | None = None,
         retrieval_mode: str | None = None,
-        llm=None,
+        llm: BaseChatModel | None = None,
         llm_provider: str | None = None,
         llm_model: str | None = None,
         llm_base_url: str | None = None,
@@ -174,7 +178,8 @@ class Assistant:
         longer than the question typed)."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
 
-    def as_retriever(self, k: int = 4, filters: dict | Filters | None = None, mode: str | None = None):
+    def as_retriever(self, k: int = 4, filters: dict | Filters | None = None,
+                     mode: str | None = None) -> CivicRetriever:
         """This index as a LangChain `BaseRetriever` (`assistant.langchain_parts.CivicRetriever`):
         `Document`s whose metadata carry article_id, chunk_id, start, end, score, title, date,
         source and url, for a chain of your own."""
@@ -182,14 +187,14 @@ class Assistant:
 
         return CivicRetriever(assistant=self, k=k, filters=filters, mode=mode)
 
-    def as_embeddings(self):
+    def as_embeddings(self) -> CivicEmbeddings:
         """The index's embedding model as LangChain `Embeddings`."""
         from .langchain_parts import CivicEmbeddings
 
         return CivicEmbeddings(self.embedder)
 
     @property
-    def chain(self):
+    def chain(self) -> Runnable:
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
         if self._chain is None:
             self._chain = build_answer_chain(
@@ -285,7 +290,7 @@ class Assistant:
             "chroma": self.settings.chroma_url or "embedded",
         }
 
-    def article(self, article_id: str):
+    def article(self, article_id: str) -> Article | None:
         """The stored `Article`, or None (also for an id that is not valid text)."""
         if not isinstance(article_id, str) or not _encodable(article_id):
             return None

@@ -13,7 +13,7 @@ another retriever) and the whole composes with other LangChain code:
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -25,11 +25,16 @@ from .condense import condense_question
 from .llm import LLMPolicy, llm_answer, rewrite_question
 from .question import analyse_question
 from .reading import Reader
+from .reading.reader import Reading
 from .records import Answer
-from .structured_answers import route, structured_answer
+from .structured_answers import RecordSource, route, structured_answer
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 RetrieveFn = Callable[[str, int, object], list[Hit]]
 ArticlesFn = Callable[[list[str]], dict[str, Article]]
+RecordsFn = Callable[[object], RecordSource]  # filters → the records the question may use
 
 
 def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
@@ -42,7 +47,7 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
     return RunnableLambda(run, name=name)
 
 
-def _about_the_evidence(answer: Answer, hits: list[Hit], reading, top: int = 3) -> bool:
+def _about_the_evidence(answer: Answer, hits: list[Hit], reading: Reading, top: int = 3) -> bool:
     """Whether a records answer is about what the question asks: its first citation is in the
     article of one of the best `top` retrieved chunks, and in the article of one of the reader's
     best `top` evidence sentences (records of another pact answer another question)."""
@@ -52,8 +57,8 @@ def _about_the_evidence(answer: Answer, hits: list[Hit], reading, top: int = 3) 
     return not reading.sentences or answer.citations[0].article_id in {s.article_id for s in reading.sentences[:top]}
 
 
-def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader, records_for=None,
-                       k: int = 8, llm=None, llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
+def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader,
+                       records_for: RecordsFn | None = None, k: int = 8, llm: BaseChatModel | None = None, llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
     """The answer chain. Input: {"question", "history"?, "filters"?, "emit"?}; output: `Answer`.
     `reader` ranks the evidence sentences and writes the extractive answer (`assistant.reading`).
 

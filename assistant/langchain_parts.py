@@ -15,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.embeddings import Embedder
 from index.retrieval import Hit
 
 
@@ -48,7 +49,7 @@ class CivicEmbeddings(Embeddings):
     """The index's embedding model (`index.embeddings.Embedder`): passages and queries are encoded
     the way the index encodes them (e5 models add their "passage: " / "query: " prefixes)."""
 
-    def __init__(self, embedder) -> None:
+    def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -37,12 +37,12 @@ def party_counts(catalog: Catalog, article_ids: list[str] | None = None) -> Coun
     return counts
 
 
-def list_pacts(catalog: Catalog, query: str | None = None, filters=None) -> list[dict]:
+def list_pacts(catalog: Catalog, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
     ids = allowed_articles(catalog, filters)
     return [r for r in catalog.records("pact", article_ids=ids) if _matches(r, query)]
 
 
-def list_participants(catalog: Catalog, query: str | None = None, filters=None) -> list[dict]:
+def list_participants(catalog: Catalog, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
     ids = allowed_articles(catalog, filters)
     counts = party_counts(catalog, ids)
     rows = []
@@ -53,6 +53,6 @@ def list_participants(catalog: Catalog, query: str | None = None, filters=None) 
     return rows
 
 
-def list_themes(catalog: Catalog, query: str | None = None, filters=None) -> list[dict]:
+def list_themes(catalog: Catalog, query: str | None = None, filters: dict | Filters | None = None) -> list[dict]:
     ids = allowed_articles(catalog, filters)
     return [r for r in catalog.records("theme", article_ids=ids) if _matches(r, query)]

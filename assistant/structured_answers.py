@@ -16,6 +16,7 @@ from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
+from index.catalog import Catalog
 from index.retrieval import Hit
 
 from .answering import as_answer_text
@@ -118,7 +119,7 @@ def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], record
     (article id, start, end)) picks, among the pacts that fit the question, the one whose signing
     sentence the reader ranks highest."""
     facets = question_facets(qa.text, records)
-    ranks = {}
+    ranks: dict[str, int] = {}
     for rank, hit in enumerate(hits):
         ranks.setdefault(hit.article_id, rank)
     if intent in ("parties", "count"):
@@ -136,7 +137,7 @@ _NAMES_CACHE: dict[int, tuple[tuple, dict[str, tuple[str, str]]]] = {}  # catalo
 class RecordSource:
     """Access to stored records and articles (the catalog), limited to the allowed articles."""
 
-    def __init__(self, catalog, allowed: list[str] | None) -> None:
+    def __init__(self, catalog: Catalog, allowed: list[str] | None) -> None:
         self.catalog = catalog
         self.allowed = allowed
 
@@ -197,8 +198,8 @@ def _same_bloc(asked: str, stored: str) -> bool:
     return bool(stored) and all(w in stored.split() for w in asked_words)
 
 
-def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles,
-                    evidence: list[tuple[str, int, int]]) -> Answer | None:
+def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: dict[str, int], records: RecordSource,
+                    articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
     pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)
              and _names_asked_party(p, facets)]
     if not pacts:
@@ -250,7 +251,8 @@ def _parties_answer(qa, intent, facets, ranks, records: RecordSource, articles,
 
 
 # --- pacts signed by an organisation ----------------------------------------------------------
-def _org_pacts_answer(qa, facets, records: RecordSource, articles) -> Answer | None:
+def _org_pacts_answer(qa: QuestionAnalysis, facets: Facets, records: RecordSource,
+                      articles: dict[str, Article]) -> Answer | None:
     if not facets.organisations:
         return None
     asked = [org_key(o) for o in facets.organisations]
@@ -288,7 +290,8 @@ def _org_pacts_answer(qa, facets, records: RecordSource, articles) -> Answer | N
 
 
 # --- campaigns, slogans, directives -----------------------------------------------------------
-def _themes_answer(qa, facets, ranks, records: RecordSource, articles) -> Answer | None:
+def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
+                   articles: dict[str, Article]) -> Answer | None:
     kinds = _THEME_KINDS[qa.answer_type]
     scoped = [aid for aid in ranks]
     if facets.province or facets.years or facets.blocs or facets.organisations:
@@ -357,7 +360,7 @@ def _display_name(record: dict | None, canonical: str) -> str:
     return name if extra <= 0 else f"{name} {' '.join(canonical.split()[-extra:])}"
 
 
-def _fmt_date(value) -> str:
+def _fmt_date(value: object) -> str:
     if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}$", value):
         y, m, d = value.split("-")
         return f"{int(d)}/{int(m)}/{y}"

@@ -18,7 +18,7 @@ from corpus.normalize import fold, spell_out
 from ..answer_types import kinds_for
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis
-from .terms import words_of
+from .terms import QuestionTerms, words_of
 
 _WORD = re.compile(r"\w+")
 
@@ -98,7 +98,7 @@ _CURRENCY = {"dong", "trieu", "ty", "ti", "nghin", "ngan", "usd", "euro", "yen"}
 _SHARE = {"phan tram", "ti le", "ty le"}
 
 
-def span_rows(qa: QuestionAnalysis, terms, found: list[Candidate], text: str, start: int, end: int,
+def span_rows(qa: QuestionAnalysis, terms: QuestionTerms, found: list[Candidate], text: str, start: int, end: int,
               logit: float = 0.0, rank: int = 0) -> np.ndarray:
     """One row of `SPAN_FEATURES` per candidate of the sentence `text[start:end]`; `logit` and
     `rank` are the sentence's log-odds and rank among the question's candidates."""
