@@ -157,7 +157,7 @@ def summarise(results: list[Result], wall: float) -> dict:
 def serve_index(index: str, port: int = 0) -> tuple[object, str]:
     """Open (or build from corpus/articles) the index and serve the app on 127.0.0.1."""
     from assistant import Assistant
-    from assistant.app import build_app, launch
+    from assistant.ui import build_app, launch
 
     assistant = Assistant(index)
     if not assistant.stats().get("articles"):

@@ -1,5 +1,6 @@
-"""The Gradio UI (`assistant/app.py`): helpers, the `/chat` API, login, and the real page driven in
-headless Chromium (Debian's `chromium` package, driven by Playwright; never `playwright install`).
+"""The Gradio UI (`assistant/ui/`, imported through `assistant/app.py`): helpers, the `/chat` API,
+login, and the real page driven in headless Chromium (Debian's `chromium` package, driven by
+Playwright; never `playwright install`).
 
 One app instance per module over a small index built in tmp (a few demo articles, the seed, and an
 article full of HTML/JS injection attempts). Browser tests skip when /usr/bin/chromium or
