@@ -12,7 +12,7 @@ from filelock import FileLock
 
 from corpus.fetch import Fetcher
 from corpus.normalize import nfc
-from corpus.readers import ReadResult, read_inputs, url_timeout
+from corpus.readers import ReadResult, read_inputs
 from corpus.records import ORIGIN_FILE, Article
 from index.bm25 import BM25Index
 from index.catalog import Catalog
@@ -125,7 +125,7 @@ class Assistant:
             indexer = self._indexer()
             known = self.catalog.listed_stamps()
             if ray is None or ray is False:
-                items = _tagged(paths, known, allow_private_urls, origins or {})
+                items = _tagged(paths, known, allow_private_urls, origins or {}, self.settings)
                 stats = indexer.ingest(items, progress, on_progress)
             else:
                 if origins or not allow_private_urls:
@@ -298,10 +298,11 @@ class Assistant:
 
 
 def _tagged(paths: Iterable[str | os.PathLike[str]], known: dict[str, str] | None = None,
-            allow_private_urls: bool = True, origins: Mapping[str, str] | None = None
-            ) -> Iterator[tuple[str, ReadResult]]:
+            allow_private_urls: bool = True, origins: Mapping[str, str] | None = None,
+            settings: Settings | None = None) -> Iterator[tuple[str, ReadResult]]:
     # one polite fetcher for every URL of this ingest
-    fetcher = Fetcher(timeout=url_timeout(), allow_private=allow_private_urls)
+    settings = settings or Settings()
+    fetcher = Fetcher(timeout=settings.url_timeout, delay=settings.fetch_delay, allow_private=allow_private_urls)
     for path in paths:
         origin = (origins or {}).get(str(path))
         for result in read_inputs([path], fetcher=fetcher, known=known):

@@ -10,6 +10,8 @@ from .terminal import for_terminal, json_for_terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from corpus.readers import READABLE_SUFFIXES  # the formats the readers register
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index", metavar="DIR", help="index directory (default: $CIVIC_INDEX_DIR or var/index)")
     common.add_argument("--embedding-model", metavar="NAME",
@@ -37,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", parents=[common],
                        help="add articles from files, directories, URLs, RSS/Atom feeds or XML sitemaps")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=f"a file ({', '.join(READABLE_SUFFIXES)}), a folder (its files of those kinds, recursively) "
+                        "or an http(s) URL (a page, feed or sitemap)")
     p.add_argument("--json", action="store_true", help="print the ingest summary as JSON")
     p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
                    help="read, chunk, extract and embed on a Ray cluster (ADDRESS: 'auto', host:6379 or "

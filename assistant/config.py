@@ -3,7 +3,7 @@
 Environment variables (all optional): CIVIC_INDEX_DIR, CIVIC_EMBEDDING_MODEL, CIVIC_DEVICE,
 CIVIC_CHROMA_URL (+ CIVIC_CHROMA_TOKEN, read by index.store), CIVIC_CHUNK_CHARS, CIVIC_CHUNK_OVERLAP,
 CIVIC_RETRIEVAL_MODE; read by index.embeddings: CIVIC_EMBED_BACKEND (auto | onnx | torch),
-CIVIC_TORCH_THREADS; read by corpus.readers / corpus.fetch: CIVIC_URL_TIMEOUT, CIVIC_FETCH_DELAY; for the optional LLM
+CIVIC_TORCH_THREADS; passed to corpus.readers / corpus.fetch: CIVIC_URL_TIMEOUT, CIVIC_FETCH_DELAY; for the optional LLM
 answer mode (docs/llm.md) CIVIC_LLM_PROVIDER (openai | ollama), CIVIC_LLM_MODEL, CIVIC_LLM_BASE_URL,
 CIVIC_LLM_API_KEY_ENV (name of the variable holding the key; default OPENAI_API_KEY),
 CIVIC_LLM_TEMPERATURE.
@@ -45,6 +45,8 @@ class Settings:
     llm_base_url: str | None = None
     llm_api_key_env: str = "OPENAI_API_KEY"
     llm_temperature: float = 0.0
+    url_timeout: float | None = None  # seconds for fetching one URL; None: corpus.fetch.URL_TIMEOUT_S
+    fetch_delay: float | None = None  # seconds between two requests to one host; None: corpus.fetch.FETCH_DELAY_S
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -64,8 +66,19 @@ class Settings:
             llm_base_url=env.get("CIVIC_LLM_BASE_URL") or None,
             llm_api_key_env=env.get("CIVIC_LLM_API_KEY_ENV") or "OPENAI_API_KEY",
             llm_temperature=float(env.get("CIVIC_LLM_TEMPERATURE") or 0.0),
+            url_timeout=_seconds(env.get("CIVIC_URL_TIMEOUT"), zero=False),
+            fetch_delay=_seconds(env.get("CIVIC_FETCH_DELAY"), zero=True),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:
             given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
         return replace(settings, **given)  # type: ignore[arg-type]
+
+
+def _seconds(text: str | None, zero: bool) -> float | None:
+    """A number of seconds from a setting's text (above 0, or 0 too when `zero`); None otherwise."""
+    try:
+        value = float(text or "")
+    except ValueError:
+        return None
+    return value if value > 0 or (zero and value == 0) else None

@@ -8,12 +8,12 @@ are returned as `ReadError`s, never raised.
 `Fetcher.fetch(url)` is the one entry point for "fetch a URL" in readers: it adds politeness on
 top — robots.txt is read once per host and honoured (RFC 9309: a 4xx robots.txt allows
 everything, a 5xx one forbids everything), and requests to one host are spaced by
-`delay` seconds (env `CIVIC_FETCH_DELAY`, default 1 s; a larger `Crawl-delay` in robots.txt
-wins, up to `MAX_CRAWL_DELAY_S`). One `Fetcher` lives for one ingest.
+`delay` seconds (default `FETCH_DELAY_S`, 1 s; a larger `Crawl-delay` in robots.txt wins, up to
+`MAX_CRAWL_DELAY_S`). One `Fetcher` lives for one ingest. Nothing here reads the environment: the
+caller passes the timeout and the delay (the assistant's settings: CIVIC_URL_TIMEOUT, CIVIC_FETCH_DELAY).
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
 import urllib.error
@@ -28,8 +28,8 @@ from .urlguard import BlockedAddress, public_opener
 
 USER_AGENT = "civic-assistant/0.1"
 ROBOTS_AGENT = "civic-assistant"
-URL_TIMEOUT_S = 15.0  # the whole fetch (readers pass env CIVIC_URL_TIMEOUT's value)
-FETCH_DELAY_S = 1.0  # between two requests to one host; overridden by env CIVIC_FETCH_DELAY
+URL_TIMEOUT_S = 15.0  # the whole fetch, unless the caller gives a timeout
+FETCH_DELAY_S = 1.0  # between two requests to one host, unless the caller gives a delay
 MAX_CRAWL_DELAY_S = 10.0
 MAX_REDIRECTS = 10
 MAX_ROBOTS_BYTES = 512 * 1024
@@ -70,19 +70,6 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
             raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL refused ({scheme}:)",
                                          headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def fetch_delay() -> float:
-    """Seconds between two requests to one host: env CIVIC_FETCH_DELAY, else `FETCH_DELAY_S`."""
-    return _env_seconds("CIVIC_FETCH_DELAY", FETCH_DELAY_S, positive=False)
-
-
-def _env_seconds(name: str, default: float, positive: bool) -> float:
-    try:
-        value = float(os.environ.get(name, ""))
-    except ValueError:
-        return default
-    return value if value > 0 or (not positive and value == 0) else default
 
 
 SizeLimit = int | Callable[[str], int]
@@ -181,13 +168,15 @@ class _Host:
 
 
 class Fetcher:
-    """A polite client for one ingest: robots.txt honoured, a delay between requests to one host."""
+    """A polite client for one ingest: robots.txt honoured, a delay between requests to one host.
+    `timeout` (default `URL_TIMEOUT_S`) bounds each request, `delay` (default `FETCH_DELAY_S`)
+    spaces two requests to one host."""
 
     def __init__(self, timeout: float | None = None, delay: float | None = None,
                  robots: bool = True, allow_private: bool = True) -> None:
         self.timeout = URL_TIMEOUT_S if timeout is None else timeout
         self.allow_private = allow_private  # False: public addresses only (corpus.urlguard)
-        self.delay = fetch_delay() if delay is None else delay
+        self.delay = FETCH_DELAY_S if delay is None else delay
         self.robots = robots
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()

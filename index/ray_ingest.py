@@ -168,17 +168,20 @@ class ReadPlan:
     chunk_chars: int
     chunk_overlap: int
     batch_articles: int
+    url_timeout: float | None = None  # seconds; None: corpus.fetch's default
+    fetch_delay: float | None = None
 
 
 def read_batches(item: str, plan: ReadPlan) -> Iterator[list[Any]]:
     """A Ray read task: the results of one input in batches of `plan.batch_articles` articles;
     an article the index already holds (same content hash) comes as a skipped `Prepared`."""
     from corpus.fetch import Fetcher
-    from corpus.readers import Article, read_inputs, url_timeout
+    from corpus.readers import Article, read_inputs
 
     batch: list[Any] = []
     articles = 0
-    for result in read_inputs([item], fetcher=Fetcher(timeout=url_timeout()), known=plan.known):
+    for result in read_inputs([item], fetcher=Fetcher(timeout=plan.url_timeout, delay=plan.fetch_delay),
+                              known=plan.known):
         if isinstance(result, Article):
             result = with_inferred_date(result)  # as the writer does: an undated article is dated by its lead
             digest = content_hash(result, plan.chunk_chars, plan.chunk_overlap, plan.model)
@@ -202,7 +205,8 @@ def ray_items(session: RaySession, paths: Sequence[Any], indexer: "Indexer", set
     options = session.options
     workers, resources, device = session.plan()
     plan = ray.put(ReadPlan(known, indexer.stored_hashes(), indexer.embedder.name, indexer.chunk_chars,
-                            indexer.chunk_overlap, options.batch_articles))
+                            indexer.chunk_overlap, options.batch_articles,
+                            settings.url_timeout, settings.fetch_delay))
     kill_file = os.environ.get(KILL_FILE_ENV) or None
     actor_class = ray.remote(EmbedWorker).options(max_restarts=options.max_restarts,
                                                   max_task_retries=options.max_restarts, **resources)

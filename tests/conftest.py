@@ -4,17 +4,19 @@ from __future__ import annotations
 import http.server
 import os
 import shutil
-import socketserver
 import threading
 from pathlib import Path
 
 import pytest
 
+from http_fixtures import FixtureServer, QuietHandler
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-# Tests fetch from their own server on 127.0.0.1: no politeness delay between requests, except
-# where a test sets one to check it (tests/test_feeds.py).
+# Tests fetch from their own server on 127.0.0.1: no politeness delay between requests (read by
+# Settings.from_env for every Assistant and `civic` a test starts; tests calling corpus.readers
+# directly pass fetch_delay=0, and tests/test_feeds.py sets a delay to check it).
 os.environ.setdefault("CIVIC_FETCH_DELAY", "0")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,18 +81,12 @@ def http_server(tmp_path):
     folder.mkdir()
     stop = threading.Event()
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
+    class Handler(QuietHandler, http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(folder), **kwargs)
 
         def _head(self, status=200, content_type="text/html; charset=utf-8", length=None, **headers):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            if length is not None:
-                self.send_header("Content-Length", str(length))
-            for key, value in headers.items():
-                self.send_header(key.replace("_", "-"), value)
-            self.end_headers()
+            self.start_response(status, content_type, length, **headers)
 
         def do_GET(self):  # noqa: N802
             path = self.path
@@ -150,24 +146,12 @@ def http_server(tmp_path):
             else:
                 super().do_GET()
 
-        def log_message(self, *args):
-            pass
-
-    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request, client_address):
-            pass  # clients that gave up (timeouts) are expected here
-
-    server = Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = FixtureServer(Handler, quiet_errors=True)  # clients that gave up (timeouts) are expected
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+        yield server.url, folder
     finally:
         stop.set()
-        server.shutdown()
-        server.server_close()
+        server.close()
 
 
 @pytest.fixture

@@ -9,18 +9,16 @@ request.
 """
 from __future__ import annotations
 
-import http.server
 import json
-import socketserver
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from http_fixtures import FixtureServer, QuietHandler
 from corpus.feeds import listing_kind, parse_listing
 from corpus.fetch import Fetcher
 from corpus.readers import Article, ReadError, Unchanged, read_inputs
@@ -29,7 +27,7 @@ FIXTURES = Path(__file__).parent / "data" / "feeds"
 TYPES = {".xml": "application/xml", ".html": "text/html; charset=utf-8", ".txt": "text/plain"}
 
 
-class FeedServer:
+class FeedServer(FixtureServer):
     """Serves tests/data/feeds with {BASE} replaced by the server's address; `pages` overrides a
     path's body; `hits` lists the paths requested, in order, with the time of each."""
 
@@ -38,31 +36,18 @@ class FeedServer:
         self.hits: list[tuple[str, float]] = []
         server = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802
                 server.hits.append((self.path, time.monotonic()))
                 found = server.body(self.path)
                 if found is None:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
+                    self.start_response(404, length=0)
                     return
                 content_type, body = found
-                self.send_response(200)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(200, body, content_type)
 
-            def log_message(self, *args):
-                pass
-
-        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-            daemon_threads = True
-
-        self.httpd = Server(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        super().__init__(Handler)
+        self.base = self.url
 
     def body(self, path: str) -> tuple[str, bytes] | None:
         path = path.split("?", 1)[0]
@@ -76,10 +61,6 @@ class FeedServer:
 
     def paths(self) -> list[str]:
         return [p for p, _ in self.hits]
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ after the whole hostile corpus is ingested (API and `civic ingest`). See tests/h
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import unicodedata
 import pytest
 
 from corpus import readers
+from corpus.fetch import FETCH_DELAY_S, Fetcher
 from corpus.readers import Article, ReadError, read_inputs
 from hostile_corpus import (SCRIPT_MARKERS, HUGE_BYTES, article_text, jline, restore_permissions, url_expectations,
                             write_big_html, write_hostile_corpus, write_huge_jsonl)
@@ -176,15 +178,13 @@ def test_unreadable_files_and_folders_give_permission_errors(tmp_path, monkeypat
                              f"{tmp_path}/locked.txt: cannot read file: Permission denied"])
 
 
-def test_hostile_urls_give_clear_errors_quickly(http_server, monkeypatch):
+def test_hostile_urls_give_clear_errors_quickly(http_server):
     base, www = http_server
-    monkeypatch.setattr(readers, "URL_TIMEOUT_S", URL_TIMEOUT)
-    monkeypatch.delenv("CIVIC_URL_TIMEOUT", raising=False)
     failures = {}
     for expectation in url_expectations(base, www):
         began = time.perf_counter()
         try:
-            results = list(read_inputs([expectation.path]))
+            results = list(read_inputs([expectation.path], url_timeout=URL_TIMEOUT, fetch_delay=0))
         except BaseException as exc:  # noqa: BLE001
             failures[expectation.path] = [f"raised {exc!r}"]
             continue
@@ -198,10 +198,20 @@ def test_hostile_urls_give_clear_errors_quickly(http_server, monkeypatch):
 
 
 def test_url_timeout_comes_from_the_environment(monkeypatch):
+    from assistant import api
+    from assistant.config import Settings
+
+    made = []
+    monkeypatch.setattr(api, "Fetcher", lambda **kwargs: made.append(kwargs))
     monkeypatch.setenv("CIVIC_URL_TIMEOUT", "2.5")
-    assert readers.url_timeout() == 2.5
+    monkeypatch.setenv("CIVIC_FETCH_DELAY", "0.25")
+    list(api._tagged([], settings=Settings.from_env()))  # the fetcher an ingest reads URLs with
+    assert made[-1] == {"timeout": 2.5, "delay": 0.25, "allow_private": True}
     monkeypatch.setenv("CIVIC_URL_TIMEOUT", "nonsense")
-    assert readers.url_timeout() == readers.URL_TIMEOUT_S
+    monkeypatch.setenv("CIVIC_FETCH_DELAY", "-1")
+    list(api._tagged([], settings=Settings.from_env()))
+    assert made[-1] == {"timeout": None, "delay": None, "allow_private": True}  # None: corpus.fetch's defaults
+    assert Fetcher().timeout == readers.URL_TIMEOUT_S and Fetcher().delay == FETCH_DELAY_S
 
 
 MEMORY_PROBE = r"""
@@ -299,8 +309,7 @@ def test_an_index_keeps_every_article_through_the_hostile_corpus(hostile, hostil
     assert after["vectors"] == after["chunks"] and after["chunks"] > before["stats"]["chunks"]
 
     base, www = http_server  # then the hostile URLs, with a short timeout
-    monkeypatch.setattr(readers, "URL_TIMEOUT_S", URL_TIMEOUT)
-    monkeypatch.delenv("CIVIC_URL_TIMEOUT", raising=False)
+    monkeypatch.setattr(assistant, "settings", dataclasses.replace(assistant.settings, url_timeout=URL_TIMEOUT))
     urls = url_expectations(base, www)
     from_urls = assistant.ingest([u.path for u in urls])
     assert len(from_urls.errors) == sum(len(u.errors) for u in urls), [str(e) for e in from_urls.errors]

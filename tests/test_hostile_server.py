@@ -6,17 +6,15 @@ has a deadline), and nothing already in the index is lost or replaced."""
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_ARTICLES, ROOT
+from conftest import DEMO_ARTICLES
+from http_fixtures import free_port, start_civic_serve, stop, wait_for_port
 
 SEED = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
 SEED_ID = SEED.stem
@@ -29,12 +27,6 @@ NFC_ID = unicodedata.normalize("NFC", "bài-Vĩnh-Phúc")
 CALL_SECONDS = 120  # no call may take longer: a hang fails the test
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _jsonl(path: Path, lines: list[object]) -> Path:
     path.write_text("".join((line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n"
                             for line in lines), encoding="utf-8")
@@ -44,34 +36,21 @@ def _jsonl(path: Path, lines: list[object]) -> Path:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-server")
-    port = _free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False",
-           "TOKENIZERS_PARALLELISM": "false", "GRADIO_TEMP_DIR": str(folder / "uploads"), "PYTHONUNBUFFERED": "1"}
+    port = free_port()
     log = open(folder / "server.log", "w+", encoding="utf-8", errors="backslashreplace")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--index", str(folder / "index"),
-                             "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 240
-    while True:
-        if proc.poll() is not None:
-            log.seek(0)
-            raise AssertionError(f"civic serve exited {proc.returncode}: {log.read()[-3000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=2):
-                break
-        except OSError:
-            if time.time() > deadline:
-                raise AssertionError("civic serve did not start")
-            time.sleep(0.5)
+    proc = start_civic_serve(folder / "index", port, folder / "uploads", env={"PYTHONUNBUFFERED": "1"},
+                             stdout=log, stderr=subprocess.STDOUT)
+
+    def log_tail() -> str:
+        log.seek(0)
+        return log.read()[-3000:]
+
+    wait_for_port(proc, port, 240, log_tail)
     from gradio_client import Client
 
     client = Client(f"http://127.0.0.1:{port}", verbose=False, analytics_enabled=False, download_files=False)
     yield client, folder, proc, log
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop(proc)
     log.close()
 
 
@@ -142,7 +121,7 @@ def test_a_hostile_sweep_through_the_ui_api_loses_nothing(server, tmp_path):
         note = row["note"]
         assert f"upload:{SEED.name}" in note and "upload:ids.jsonl:2" in note and "upload:ids.jsonl:3" in note, note
     # private URLs
-    urls = ["http://127.0.0.1:9/", f"http://localhost:{_free_port()}/", "http://[::1]/", "http://169.254.169.254/latest/",
+    urls = ["http://127.0.0.1:9/", f"http://localhost:{free_port()}/", "http://[::1]/", "http://169.254.169.254/latest/",
             "http://0.0.0.0/", "http://2130706433/", "http://10.0.0.1/", "file:///etc/passwd", "javascript:alert(1)"]
     rows = _call(client, None, "\n".join(urls), api_name="/ingest")["rows"]
     assert [r["input"] for r in rows] == [u for u in urls if u.startswith("http")] + urls[-2:]

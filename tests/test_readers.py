@@ -1,14 +1,14 @@
 import json
 
-from corpus.readers import Article, ReadError, read_inputs
+from corpus.readers import FORMATS, READABLE_SUFFIXES, Article, ReadError, format_for, format_table, read_inputs
 
-from conftest import DEMO_ARTICLES
+from conftest import DEMO_ARTICLES, ROOT
 
 SEED_FILE = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
 
 
 def _read(*paths):
-    results = list(read_inputs([str(p) for p in paths]))
+    results = list(read_inputs([str(p) for p in paths], fetch_delay=0))  # 127.0.0.1: no politeness delay
     return [r for r in results if isinstance(r, Article)], [r for r in results if isinstance(r, ReadError)]
 
 
@@ -132,3 +132,21 @@ def test_a_read_more_marker_before_a_whole_paragraph_keeps_the_paragraph():
     assert "Xã Đông Hòa đón bằng nông thôn mới" not in cleaned  # a short read-more line goes
     assert "Ông Lý Văn Khải được bầu làm Chủ tịch Hội." in cleaned  # a long run-on paragraph stays
     assert cleaned.startswith("Sáng 2/4")
+
+
+def test_the_suffix_registry_is_what_the_readme_and_the_cli_list():
+    """One registry of formats: a folder is read for its suffixes, and the README's format table
+    and `civic ingest --help` list exactly them (the table is `format_table()`, regenerate it there)."""
+    from assistant.cli import build_parser
+
+    assert READABLE_SUFFIXES == tuple(s for f in FORMATS for s in f.suffixes)
+    assert len(set(READABLE_SUFFIXES)) == len(READABLE_SUFFIXES), "a suffix belongs to one format"
+    assert all(format_for(f"bai{s.upper()}") is f for f in FORMATS for s in f.suffixes)
+    assert format_for("bai.pdf") is None
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert format_table() in readme, "README's format table differs from corpus.readers.registry.format_table()"
+    table = readme.split("| Format | Suffixes |", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    listed = {cell.strip("` ") for line in table for cell in line.split("|")[2].split(",")}
+    assert listed == set(READABLE_SUFFIXES)
+    ingest = build_parser()._subparsers._group_actions[0].choices["ingest"].format_help()
+    assert all(s in ingest for s in READABLE_SUFFIXES)

@@ -5,13 +5,10 @@ machine's own user, fetch any URL. Pages are served on 127.0.0.1 (and 127.0.0.2,
 treat as public where a "public" server is needed)."""
 from __future__ import annotations
 
-import http.server
 import ipaddress
 import socket
-import socketserver
 import subprocess
 import sys
-import threading
 
 import pytest
 
@@ -20,45 +17,27 @@ from corpus import urlguard
 from corpus.readers import Article, ReadError, read_url
 
 from conftest import ROOT
+from http_fixtures import FixtureServer, QuietHandler, free_port
 
 PAGE = ("<html><head><title>Tài liệu nội bộ của máy chủ</title></head><body><article><p>Mật khẩu quản trị nội bộ "
         "của máy chủ là ngựa-vằn-42, chỉ dành cho nhân viên trong mạng nội bộ của cơ quan.</p></article></body></html>")
 
 
-class _Server:
+class _Server(FixtureServer):
     """An HTTP server on `host`: /page serves PAGE, /to?u=URL redirects there; counts requests."""
 
     def __init__(self, host: str) -> None:
         hits = self.hits = []
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802
                 hits.append(self.path)
                 if self.path.startswith("/to?u="):
-                    self.send_response(302)
-                    self.send_header("Location", self.path[len("/to?u="):])
-                    self.end_headers()
+                    self.start_response(302, Location=self.path[len("/to?u="):])
                     return
-                body = PAGE.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(200, PAGE.encode(), "text/html; charset=utf-8")
 
-            def log_message(self, *args):
-                pass
-
-        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-            daemon_threads = True
-
-        self.server = Server((host, 0), Handler)
-        self.url = f"http://{host}:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler, host)
 
 
 @pytest.fixture
@@ -80,7 +59,7 @@ def public_server(monkeypatch):
 
 
 def _errors(url: str, **kwargs) -> list[str]:
-    results = list(read_url(url, timeout=5, **kwargs))
+    results = list(read_url(url, timeout=5, fetch_delay=0, **kwargs))
     assert all(isinstance(r, ReadError) for r in results), results
     return [r.message for r in results]
 
@@ -100,7 +79,7 @@ def test_only_public_unicast_addresses_are_allowed(address, kind):
 
 
 def test_private_addresses_are_refused_after_resolution_and_the_cli_reader_still_fetches_them(private_server):
-    port = private_server.server.server_address[1]
+    port = private_server.httpd.server_address[1]
     for url in (f"{private_server.url}/page", f"http://localhost:{port}/page", f"http://[::1]:{port}/page",
                 f"http://2130706433:{port}/page", f"http://0x7f.1:{port}/page", f"http://127.1:{port}/page",
                 f"http://0.0.0.0:{port}/page", f"http://[::ffff:127.0.0.1]:{port}/page",
@@ -109,15 +88,15 @@ def test_private_addresses_are_refused_after_resolution_and_the_cli_reader_still
         assert len(messages) == 1 and messages[0].startswith("refused: ") and "not a public address" in messages[0], (url, messages)
         assert "--allow-private-urls" in messages[0]
     assert private_server.hits == [], "nothing was sent to the private server"
-    fetched = list(read_url(f"{private_server.url}/page", timeout=5))  # the CLI's and the API's default
+    fetched = list(read_url(f"{private_server.url}/page", timeout=5, fetch_delay=0))  # the CLI's and the API's default
     assert isinstance(fetched[0], Article) and "ngựa-vằn-42" in fetched[0].text
 
 
 def test_a_redirect_to_a_private_address_is_refused(public_server, private_server):
-    page = list(read_url(f"{public_server.url}/page", timeout=5, allow_private=False))
+    page = list(read_url(f"{public_server.url}/page", timeout=5, allow_private=False, fetch_delay=0))
     assert isinstance(page[0], Article), page  # the public server itself is fetched
     for target in (f"{private_server.url}/page", "http://169.254.169.254/latest/meta-data/",
-                   f"http://localhost:{private_server.server.server_address[1]}/page"):
+                   f"http://localhost:{private_server.httpd.server_address[1]}/page"):
         messages = _errors(f"{public_server.url}/to?u={target}", allow_private=False)
         assert len(messages) == 1 and "refused (redirected to " in messages[0] and target in messages[0], messages
     two_hops = f"{public_server.url}/to?u={public_server.url}/to?u={private_server.url}/page"
@@ -139,8 +118,8 @@ def test_the_address_checked_is_the_address_connected_to(public_server, private_
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
-    port = public_server.server.server_address[1]
-    assert private_server.server.server_address[1] != port
+    port = public_server.httpd.server_address[1]
+    assert private_server.httpd.server_address[1] != port
     from corpus.fetch import Fetcher
 
     # one connection (robots.txt not asked for, which would be a second one)
@@ -170,10 +149,7 @@ def _client_for(assistant, **kwargs):
     from assistant import app as ui
 
     app = ui.build_app(assistant, **kwargs)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = ui.launch(app, port=port, block=False)
+    url = ui.launch(app, port=free_port(), block=False)
     return app, Client(url, verbose=False, download_files=False)
 
 

@@ -23,8 +23,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -37,6 +35,7 @@ from assistant import Assistant  # noqa: E402
 from assistant import app as ui  # noqa: E402
 
 from conftest import needs_browser  # noqa: E402
+from http_fixtures import connects, free_port, start_civic_serve, stop, wait_for_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # gradio_client sends telemetry unless analytics_enabled=False is passed (its default True wins
@@ -169,12 +168,6 @@ CHECK_JS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _write_jsonl(path: Path, articles: list[dict]) -> Path:
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     return path
@@ -203,7 +196,7 @@ def sec_app(sec_assistant, upload_dir):
     try:
         # the test pages are served on 127.0.0.1 (SSRF refusals: tests/test_ssrf.py)
         app = ui.build_app(sec_assistant, max_upload_mb=UPLOAD_LIMIT_MB, allow_private_urls=True)
-        url = ui.launch(app, port=_free_port(), block=False)
+        url = ui.launch(app, port=free_port(), block=False)
         yield app, url
         app.close()
     finally:
@@ -528,47 +521,28 @@ def _listening(port: int, pid: int | None = None) -> set[str]:
     return {c.laddr.ip for c in conns if c.status == psutil.CONN_LISTEN and c.laddr.port == port}
 
 
-def _connects(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
 def test_launch_binds_loopback_unless_told_otherwise(sec_assistant):
     pytest.importorskip("psutil")
     other = _other_address()
     app = ui.build_app(sec_assistant)
-    port = _free_port()
+    port = free_port()
     ui.launch(app, port=port, block=False)  # no host given
     try:
         assert _listening(port, os.getpid()) == {"127.0.0.1"}
-        assert _connects("127.0.0.1", port)
+        assert connects("127.0.0.1", port)
         if other:
-            assert not _connects(other, port), f"reachable on {other}"
+            assert not connects(other, port), f"reachable on {other}"
     finally:
         app.close()
     app = ui.build_app(sec_assistant)
-    port = _free_port()
+    port = free_port()
     ui.launch(app, host="0.0.0.0", port=port, block=False)  # told otherwise: every interface
     try:
         assert _listening(port, os.getpid()) == {"0.0.0.0"}
         if other:
-            assert _connects(other, port)
+            assert connects(other, port)
     finally:
         app.close()
-
-
-def _wait_for_port(proc: subprocess.Popen, port: int, timeout: float = 180) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"civic serve exited {proc.returncode}: {proc.stderr.read()[-2000:]}")
-        if _connects("127.0.0.1", port):
-            return
-        time.sleep(0.5)
-    raise AssertionError("civic serve did not start")
 
 
 def test_cli_serve_binds_loopback_and_requires_login(tmp_path):
@@ -577,19 +551,16 @@ def test_cli_serve_binds_loopback_and_requires_login(tmp_path):
     from gradio_client import Client
     from gradio_client.exceptions import AuthenticationError
 
-    port = _free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False",
-           "TOKENIZERS_PARALLELISM": "false", "GRADIO_TEMP_DIR": str(tmp_path / "uploads")}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--index", str(tmp_path / "index"),
-                             "--port", str(port), "--auth", "civic:mật-khẩu:có-dấu-hai-chấm"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = free_port()
+    proc = start_civic_serve(tmp_path / "index", port, tmp_path / "uploads", "--auth", "civic:mật-khẩu:có-dấu-hai-chấm",
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for_port(proc, port)
+        wait_for_port(proc, port, 180, lambda: proc.stderr.read()[-2000:])
         url = f"http://127.0.0.1:{port}"
         assert _listening(port, proc.pid) == {"127.0.0.1"}  # no --host: loopback only
         other = _other_address()
         if other:
-            assert not _connects(other, port)
+            assert not connects(other, port)
         # anonymous: the login page, and 401 for the config, the API, uploads and files
         page = httpx.get(url, timeout=30)
         assert page.status_code == 200 and '"auth_required":true' in page.text.replace(" ", "")
@@ -609,9 +580,4 @@ def test_cli_serve_binds_loopback_and_requires_login(tmp_path):
         answer = client.predict("Khối thi đua Nội chính gồm những đơn vị nào?", api_name="/chat")
         assert answer.startswith(ui.ABSTAIN_PREFIX)  # an empty index: answered, and honestly
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
