@@ -1,5 +1,10 @@
-"""Organisation mentions and their names: the mention record, the canonical name (abbreviations
-expanded, the article's province added where the text leaves it implicit) and the comparison key."""
+"""Organisation mentions and their names: the mention record, the canonical name and the key
+names are compared by.
+
+The canonical name expands abbreviations (UBND → Ủy ban nhân dân, TP. → thành phố), uses modern
+tone placement, and adds the article's province when the text leaves it implicit: "Công an tỉnh"
+in a Lạc Sơn article is "Công an tỉnh Lạc Sơn", "Sở Tư pháp" is "Sở Tư pháp tỉnh Lạc Sơn".
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass

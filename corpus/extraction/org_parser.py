@@ -13,9 +13,6 @@ An organisation mention is parsed as
 - ADMIN is "tỉnh", "thành phố"/"TP.", "huyện", "quận", "thị xã", "xã", "phường"; PLACE a province
   from the 63 or a capitalised run.
 
-The canonical name expands abbreviations (UBND → Ủy ban nhân dân, TP. → thành phố), uses modern
-tone placement, and adds the article's province when the text leaves it implicit: "Công an tỉnh"
-in a Lạc Sơn article is "Công an tỉnh Lạc Sơn", "Sở Tư pháp" is "Sở Tư pháp tỉnh Lạc Sơn".
 Collective references ("Công an các cấp", "Hội Nông dân 09 huyện", "Tòa án nhân dân hai cấp")
 and generic ones ("Công an xã", a bare "Sở") are not organisations.
 """
@@ -43,6 +40,7 @@ from .text import DASHES, Tok, WordSet, canon
 
 
 def head_at(toks: list[Tok], i: int, allow_lower: bool = False) -> tuple[int, Head] | None:
+    """The organisation head at token i: (index after it, head), or None."""
     if i >= len(toks):
         return None
     t = toks[i]
