@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.lexicon import (COMMON_SURNAMES_FOLDED, NOT_IN_NAMES_FOLDED, NOT_NAME_WORDS_FOLDED, OFFICES,
+                            ORG_HEADS_FOLDED, ORG_NAME_STOPS, ORG_NAME_STOPS_FOLDED, RANKS_AND_ADDRESS_FOLDED)
 from corpus.normalize import fold_aligned
 
 @dataclass(frozen=True)
@@ -41,57 +43,20 @@ _DIRECTIVE = re.compile(
     r"\b(?:chi thi|nghi quyet|quyet dinh|nghi dinh|ket luan|thong tu(?: lien tich)?|ke hoach|luat|bo luat)"
     r"(?: lien tich)? so [0-9][\w/.\-]*(?: ngay \d{1,2}/\d{1,2}/\d{4})?(?: cua [^,;.()\n]{3,60}?(?=[,;.()\n]| ve | nham | tren | ve viec|$))?"
 )
-# Offices a person holds (folded), most specific first.
-OFFICES = (
-    "pho thu tuong|thu tuong|pho chu tich nuoc|chu tich nuoc|pho tong giam doc|tong giam doc|pho chu nhiem|chu nhiem|"
-    "pho chu tich|chu tich|pho giam doc|giam doc|pho chanh an|chanh an|pho vien truong|vien truong|"
-    "pho truong ban|truong ban|pho bi thu|bi thu|pho cuc truong|cuc truong|chanh thanh tra|pho chanh thanh tra|"
-    "chi huy truong|chinh uy|tong bi thu|thu truong|bo truong|truong phong|pho truong phong|hieu truong|"
-    "pho hieu truong|chanh van phong|pho chanh van phong|tinh doan truong|bi thu tinh doan|uy vien|truong khoi|"
-    "pho khoi"
-)
-_PERSON_TITLES = (
-    OFFICES + "|dai tuong|thuong tuong|trung tuong|thieu tuong|dai ta|thuong ta|trung ta|thieu ta|dai uy|pgs\\.\\s?ts\\.?|gs\\.\\s?ts\\.?|"
-    "ts\\.|ths\\.|dong chi|ong|ba"
-)
+_PERSON_TITLES = OFFICES + "|" + RANKS_AND_ADDRESS_FOLDED
 _NAME = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*(?: [A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*){1,4}"
-_SURNAMES = frozenset(
-    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly phung chu thai luu dinh doan trinh
-    mai cao ta lam ha quach to kieu trieu vuong luong dam nong lo hua than la khong giang tang lai au mac khuc
-    bach dong tong ton nghiem doan kha tu vi hau lang dieu thach kim chau ong""".split()
-)
-# Words of bodies and places, never of a person's name (checked when the first word is no surname).
-_NOT_NAME_WORDS = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())
 OFFICE = re.compile(rf"\b(?:{OFFICES})\b")
 # Phrases of bodies that never occur in a person's name, even after a surname-like first word.
 _BODY_IN_NAME = re.compile(r"\b(?:lien doan|lao dong|trung uong|uy ban|mat tran|thong tan|cong doan|hoi dong)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
-_ORG_HEADS = (
-    "uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
-    "bo chi huy quan su|bo chi huy bo doi bien phong|bo chi huy|cong an|toa an|vien kiem sat|vien|so|ban|cuc|chi cuc|"
-    "thanh tra|khoi thi dua|khoi|cum thi dua|cum|hoi lien hiep|hoi|lien doan|lien minh|tinh doan|thanh doan|"
-    "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
-    "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
-)
-ORG_START = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+ORG_START = re.compile(rf"\b(?:{ORG_HEADS_FOLDED})\b")
 _PLACE_LEVELS = "tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran"
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE_LEVELS})\b")
 # Inside one name: "và" / ", … và" / "– … và" before capitalised words that start no new name.
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
     rf"(?:và|[,–]\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
-_ORG_STOP = re.compile(
-    r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
-    r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
-    r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc)\b"
-)
-# The stop words of `_ORG_STOP` as written with tone marks: in text that has them, a folded match
-# ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
-_ACCENTED_STOPS = frozenset("""và với cùng có đã đang sẽ là làm được bị tham dự tham gia tổ chức ký kí ký kết kí kết
-    chủ trì tại trong theo nhằm để do về thuộc gồm phối hợp thống nhất báo cáo triển khai đạt giữ thay mặt
-    phát biểu cho biết đề nghị đồng thời ngày năm sáng chiều khi sau trước""".split()) | frozenset(
-    ("tham dự", "tham gia", "tổ chức", "ký kết", "kí kết", "chủ trì", "phối hợp", "thống nhất", "báo cáo", "triển khai",
-     "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời"))
+_ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
 _COMPOUNDS = frozenset({"thiết bị"})  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
@@ -203,15 +168,6 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
     return found
 
 
-# Capitalised words of bodies, offices, places and honours: a run of capitalised words holding one
-# is no one's name ("Ủy ban Nhân dân", "Phó Trưởng", "Việt Nam", "Huân chương Lao động").
-_NOT_IN_NAMES = frozenset(
-    """uy ban bo so cuc hoi dang doan khoi cum nha nuoc quoc chinh phu trung uong tinh thanh pho huyen xa
-    phuong quan thi tran viet nam ha noi pho truong thu tuong chu tich giam doc bi thu dai toa vien kiem sat
-    cong an mat tran to lien hiep huan huy chuong bang khen co thi dua nghi quyet chi thi luat dieu
-    khoan chuong le hoi nghi dai hoi ky hop ngay thang nam""".split())
-
-
 def _bare_name(folded: str, s: int, e: int) -> bool:
     """Whether the capitalised run `folded[s:e]` can be a person's name written without a title:
     it starts with a Vietnamese surname, or (a foreign name) none of its words is a word of bodies,
@@ -219,9 +175,9 @@ def _bare_name(folded: str, s: int, e: int) -> bool:
     words = folded[s:e].replace("-", " ").split()
     if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
         return False
-    if words[0] in _SURNAMES:
+    if words[0] in COMMON_SURNAMES_FOLDED:
         return not _BODY_IN_NAME.search(folded, s, e)
-    return not _NOT_IN_NAMES.intersection(words)
+    return not NOT_IN_NAMES_FOLDED.intersection(words)
 
 
 def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
@@ -261,7 +217,7 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
         if not stop:
             return len(folded)
         if stop.group(0)[:1].isalpha() and (raw[stop.start()].isupper() or (
-                accented and raw[stop.start():stop.end()].lower() not in _ACCENTED_STOPS)
+                accented and raw[stop.start():stop.end()].lower() not in ORG_NAME_STOPS)
                 or raw[max(0, stop.start() - 6):stop.end()].lower() in _COMPOUNDS):
             pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
@@ -333,7 +289,7 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     if ORG_START.match(folded, s):
         return None  # "ông Sở ..." is not a name
     name_words = folded[s:e].split()
-    if name_words[0] not in _SURNAMES and (len(words) < 3 or _NOT_NAME_WORDS.intersection(name_words)):
+    if name_words[0] not in COMMON_SURNAMES_FOLDED and (len(words) < 3 or NOT_NAME_WORDS_FOLDED.intersection(name_words)):
         return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
     return s, e
 
@@ -349,7 +305,7 @@ def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()
-        if word.group(0) in _SURNAMES and raw[at].isupper() and at > s and not _PLACE_BEFORE.search(folded, s, at):
+        if word.group(0) in COMMON_SURNAMES_FOLDED and raw[at].isupper() and at > s and not _PLACE_BEFORE.search(folded, s, at):
             span = _name_at(raw, folded, at)
             if span and span[1] <= limit + 40 and len(raw[span[0]:span[1]].split()) <= 4:
                 return span

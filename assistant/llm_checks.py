@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.lexicon import ANSWER_CHECK_STOPWORDS as _STOP
 from corpus.normalize import fold
 from corpus.sentences import sentence_spans
 
@@ -60,13 +61,6 @@ _THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
 _NEGATIONS_VI = {"không", "chưa", "chẳng", "khong"}
 _NEGATIONS_EN = {"not", "no", "none", "never", "neither", "nor", "nothing", "nobody", "cannot", "isn't",
                  "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't"}
-_STOP = set(
-    """la va cua cac nhung co duoc trong voi cho theo tai da se nay do mot o thi ma de tu den ve ra vao khi nhu
-    cung bai viet nguon gom rang nay ay ong ba dong chi cu the sau truoc tren duoi len xuong nen nhung con hon
-    rat lai bi hay hoac vi nam ngay thang
-    the a an of in on at to for from by with and or is are was were be been as that this these those it its
-    their they them has have had which who whom what when where how according article articles source""".split()
-)
 
 
 def _strip_think(raw: str) -> str:

@@ -70,8 +70,18 @@ def _fold_char_aligned(ch: str) -> str:
     return folded
 
 
+def _fold_letter_aligned(ch: str) -> str:
+    """Letters folded as `fold` does, plus the look-alike ð → d; any other character only
+    lower-cased; a character whose result is not exactly one character kept lower-cased or as is."""
+    folded = _fold_char(ch).replace("ð", "d") if ch.isalpha() else ch.lower()
+    if len(folded) != 1:
+        return ch.lower() if len(ch.lower()) == 1 else ch
+    return folded
+
+
 _FOLD = _CharTable(_fold_char)
 _FOLD_ALIGNED = _CharTable(_fold_char_aligned)
+_FOLD_LETTERS_ALIGNED = _CharTable(_fold_letter_aligned)
 
 
 def fold(text: str) -> str:
@@ -90,12 +100,15 @@ def has_tone_marks(text: str) -> bool:
     return fold(text) != text.lower()
 
 
-def fold_aligned(text: str) -> str:
+def fold_aligned(text: str, letters_only: bool = False) -> str:
     """`fold` character by character, so that offsets into the result are offsets into `text`.
 
     A character whose folded form is not exactly one character is kept lower-cased as it is.
+    `letters_only` (the extraction rules' form): only letters are folded, with the look-alike
+    ð/Ð → d as extraction's word keys do; other characters ("≠", ";" written as the Greek
+    question mark) are only lower-cased.
     """
-    return text.translate(_FOLD_ALIGNED)
+    return text.translate(_FOLD_LETTERS_ALIGNED if letters_only else _FOLD_ALIGNED)
 
 
 # Abbreviations of Vietnamese civic bodies (folded) and the words they stand for.

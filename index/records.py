@@ -1,13 +1,10 @@
 """Extracted records (pacts, participants, themes, stated counts) as catalog rows.
 
 Extraction (`corpus.extraction`) runs at ingest; its output is stored per article in the
-catalog. A fingerprint of the extractor's source is kept in the catalog so that a changed
-extractor re-extracts every stored article (no re-embedding needed).
+catalog. The extraction version (`corpus.extraction.version.EXTRACTION_VERSION`) is kept in the
+catalog so that changed rules re-extract every stored article (no re-embedding needed).
 """
 from __future__ import annotations
-
-import hashlib
-from pathlib import Path
 
 from corpus.records import Article
 
@@ -15,14 +12,11 @@ FINGERPRINT_KEY = "extraction_fingerprint"
 
 
 def extraction_fingerprint() -> str:
-    """A hash of the extractor's source files: it changes whenever the rules change."""
-    import corpus.extraction as package
+    """The version of the extraction rules (`corpus.extraction.version.EXTRACTION_VERSION`): a
+    stored fingerprint that differs means the stored records came from other rules."""
+    from corpus.extraction import version
 
-    digest = hashlib.sha1()
-    for path in sorted(Path(package.__file__).parent.rglob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return f"v{version.EXTRACTION_VERSION}"
 
 
 def extraction_records(article: Article) -> list[dict]:

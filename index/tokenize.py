@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus.lexicon import SEARCH_STOPWORDS
 from corpus.normalize import fold, has_tone_marks, match_form
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -18,12 +19,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CODE = re.compile(r"(?<!\w)\w+(?:[-/.]\w+)+", re.UNICODE)
 
 # Function words and question words that carry no topic (their folded forms are derived).
-STOPWORDS = frozenset(
-    """và của các là có được trong cho với đã những này một để tại về khi từ như thì mà nên
-    cũng đó đến theo ra vào trên dưới sau trước rất nhiều hơn lại đang sẽ bị do nào gì ai đâu
-    bao nhiêu sao không hay hoặc hãy ở vậy thế nào là gồm the of and a an in on to is are was
-    were what which who whom when where how many much did does do for by with""".split()
-)
+STOPWORDS = SEARCH_STOPWORDS
 # Folded stopwords: only those whose folded form is not also a common content syllable
 # (fold("thì") == "thi" as in "thi đua", fold("cờ") == "co"), so queries without tone marks keep them.
 _FOLDED_STOPWORDS = frozenset(w for w in STOPWORDS if not has_tone_marks(w)) | frozenset(

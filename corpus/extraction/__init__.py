@@ -20,8 +20,9 @@ from . import themes as _themes
 from .provinces import Province, detect_province, explicit_mentions
 from .records import Extraction, Pact, Participant, StatedCount, Theme
 from .text import Doc, WordSet, canon, key
+from .version import EXTRACTION_VERSION
 
-__all__ = ["extract", "Extraction", "Pact", "Participant", "Theme", "StatedCount", "org_key"]
+__all__ = ["extract", "Extraction", "Pact", "Participant", "Theme", "StatedCount", "org_key", "EXTRACTION_VERSION"]
 
 org_key = _orgs.org_key
 

@@ -15,60 +15,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import organisations as orgs
+from ..lexicon import DEGREES, PERSON_NAME_STOPWORDS, TITLES_NEEDING_ORG
+from . import org_parser as orgs
+from .gazetteer import HONORIFICS, TITLES
 from .names import is_surname
+from .org_names import OrgMention
 from .provinces import province_at
-from .text import DASHES, Doc, Lexicon, Tok, WordSet, canon, key, squash
+from .text import DASHES, Doc, Tok, WordSet, canon, key, squash
 
-# core title → heads of the organisations it implies
-_CORE_TITLES: dict[str, tuple[str, ...]] = {
-    "Giám đốc": ("Sở", "Công an", "Trung tâm", "Chi nhánh", "Ngân hàng", "Bệnh viện", "Công ty",
-                 "Kho bạc Nhà nước", "Bảo hiểm xã hội", "Đài", "Học viện", "Ngân hàng Nhà nước"),
-    "Tổng Giám đốc": ("Tổng công ty", "Tập đoàn", "Ngân hàng", "Công ty", "Bảo hiểm xã hội"),
-    "Chủ tịch": ("Ủy ban nhân dân", "Hội đồng nhân dân", "Hội", "Ủy ban Mặt trận Tổ quốc",
-                 "Ủy ban Mặt trận Tổ quốc Việt Nam", "Liên đoàn Lao động", "Ủy ban", "Hội đồng", "Mặt trận Tổ quốc"),
-    "Chủ tịch Thường trực": ("Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc"),
-    "Chủ tịch nước": (), "Chủ nhiệm": ("Ủy ban",), "Chánh án": ("Tòa án nhân dân",),
-    "Viện trưởng": ("Viện Kiểm sát nhân dân", "Viện"), "Cục trưởng": ("Cục",), "Chi cục trưởng": ("Chi cục",),
-    "Tổng cục trưởng": ("Tổng cục",), "Vụ trưởng": (), "Trưởng ban": ("Ban",), "Trưởng phòng": ("Phòng",),
-    "Trưởng khoa": ("Khoa",), "Trưởng Công an": ("Công an",), "Trưởng đoàn": (),
-    "Bí thư": ("Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Đoàn Thanh niên", "Tỉnh ủy", "Thành ủy",
-               "Huyện ủy", "Quận ủy", "Đảng ủy", "Thị ủy"),
-    "Bí thư Thường trực": ("Tỉnh đoàn", "Thành đoàn"),
-    "Chỉ huy trưởng": ("Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng"),
-    "Chính ủy": ("Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng"),
-    "Tư lệnh": (), "Hiệu trưởng": ("Trường",), "Chánh Thanh tra": ("Thanh tra",),
-    "Chánh Văn phòng": ("Văn phòng",), "Tổng Thanh tra": ("Thanh tra",), "Thủ tướng": (),
-    "Bộ trưởng": ("Bộ",), "Thứ trưởng": ("Bộ",), "Tổng Bí thư": (),
-    "Thường trực Ban Bí thư": (), "Ủy viên Trung ương Đảng": (), "Ủy viên": (),
-    "Tỉnh ủy viên": (), "Thành ủy viên": (), "Huyện ủy viên": (), "Đội trưởng": (), "Tổng Biên tập": ("Báo", "Tạp chí"),
-    "Thủ tướng Thường trực": (), "Thứ trưởng Thường trực": ("Bộ",), "Ủy viên Thường trực": (),
-    "Thống đốc": ("Ngân hàng Nhà nước",), "Tổng Kiểm toán": (), "Trưởng": (),
-    "Hiệu phó": ("Trường",), "Kiểm sát viên": (), "Thẩm phán": (), "Điều tra viên": (),
-    "Cục phó": ("Cục",), "Chi cục phó": ("Chi cục",), "Viện phó": ("Viện",), "Vụ phó": (),
-}
-# titles that are only titles when an organisation follows ("Trưởng Công an huyện …")
-_NEEDS_ORG = frozenset({"Trưởng", "Phó Trưởng", "Ủy viên", "Quyền Trưởng", "Nguyên Trưởng", "Nguyên Ủy viên"})
-TITLES = Lexicon()
-for _core, _heads in _CORE_TITLES.items():
-    for _prefix in ("", "Phó ", "Quyền ", "Nguyên ", "Phó Bí thư ", ):
-        if _prefix == "Phó Bí thư " and _core not in ("Bí thư",):
-            continue
-        TITLES.add(_prefix + _core, (_prefix + _core, _heads))
-TITLES.add("Phó Bí thư", ("Phó Bí thư", _CORE_TITLES["Bí thư"]))
-
-HONORIFICS = Lexicon([(w, w) for w in (
-    "ông", "bà", "anh", "chị", "đồng chí", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
-    "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy",
-    "Thượng úy", "Trung úy", "Thiếu úy", "Luật sư", "Nhà báo", "bác sĩ", "nhà giáo", "nghệ sĩ",
-    "GS", "PGS", "TS", "ThS", "BS", "TSKH", "KS", "NGƯT", "NGND", "CN", "Th.S",
-)])
 # honorifics after which a single-syllable reference ("ông Đạt") is not a person we record
 _WEAK_HONORIFICS = WordSet("anh chị")
 _PLACE_WORDS = WordSet("đường phố phường xã quận huyện chùa đền cầu chợ trường tượng lăng ngõ hẻm hồ sông núi tỉnh")
 _NOT_NAMES = frozenset({"ho chi minh"})
-_NAME_STOP = WordSet("ngày sáng chiều tối trưa đêm hôm theo tại trong khi sau với về cho của và là được "
-                     "đã đang sẽ thì mà nhưng nếu từ đến này đó các những mọi mỗi tháng ảnh nguồn")
+_NAME_STOP = WordSet(PERSON_NAME_STOPWORDS)
 _SEPARATORS = frozenset({",", "(", ":"}) | DASHES
 
 
@@ -78,7 +37,7 @@ class Position:
     heads: tuple[str, ...]      # organisation heads it implies
     start: int                  # char span of title + organisation as written
     end: int
-    org: orgs.OrgMention | None = None
+    org: OrgMention | None = None
 
 
 @dataclass
@@ -106,9 +65,9 @@ def _honorifics_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
         k = hit[0]
         word_toks = toks[j:k]
         # degrees must be written as such ("TS." or "PGS.TS."), ranks capitalised or not
-        if hit[1] in ("GS", "PGS", "TS", "ThS", "BS", "TSKH", "KS", "CN", "Th.S") and not word_toks[0].text[0].isupper():
+        if hit[1] in DEGREES and not word_toks[0].text[0].isupper():
             break
-        if hit[1] in ("GS", "PGS", "TS", "ThS", "BS", "TSKH", "KS", "CN", "Th.S"):
+        if hit[1] in DEGREES:
             if k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end:
                 k += 1
             elif hit[1] == "CN":
@@ -172,7 +131,7 @@ def _position_at(doc: Doc, j: int, allow_lower: bool) -> tuple[int, Position] | 
     org = None
     if k < n:
         org = orgs.parse_org(toks, k)
-        if org is not None and (org.is_bloc or orgs._collective_after(toks, org.j)):
+        if org is not None and (org.is_bloc or orgs.collective_after(toks, org.j)):
             org = None
     # "Phó Trưởng ban Thi đua – Khen thưởng tỉnh", "Phó Tổng Thanh tra Chính phủ": the title's
     # last word(s) head the organisation
@@ -183,7 +142,7 @@ def _position_at(doc: Doc, j: int, allow_lower: bool) -> tuple[int, Position] | 
         if cand is not None and cand.j > k and not cand.is_bloc and (org is None or cand.j >= org.j):
             org = cand
             break
-    if org is None and title in _NEEDS_ORG:
+    if org is None and title in TITLES_NEEDING_ORG:
         return None
     end = org.j if org is not None else k
     written = canon(_join(toks, j, k))
@@ -273,7 +232,7 @@ def scan(doc: Doc) -> list[PersonMention]:
     return out
 
 
-def link_implicit_org(doc: Doc, pm: PersonMention, org_mentions: list[orgs.OrgMention]) -> None:
+def link_implicit_org(doc: Doc, pm: PersonMention, org_mentions: list[OrgMention]) -> None:
     """A position without an explicit organisation ("Phó cục trưởng") takes the nearest earlier
     organisation of a matching kind in the same sentence."""
     s, _ = doc.sentence_of(pm.start)

@@ -16,7 +16,7 @@ from datetime import date as Date
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..normalize import fold, normalize_tones
+from ..normalize import fold, fold_aligned, normalize_tones
 from ..sentences import sentence_spans
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -111,30 +111,6 @@ def is_toneless(toks: list[Tok]) -> bool:
     return marked < len(words) / 12
 
 
-_ALIGN_CACHE: dict[str, str] = {}
-
-
-def _fold_char(c: str) -> str:
-    f = word_fold(c) if c.isalpha() else c.lower()
-    if len(f) == 1:
-        return f
-    low = c.lower()
-    return low if len(low) == 1 else c
-
-
-def fold_aligned(text: str) -> str:
-    """Lower-case text without diacritics (đ → d) of exactly the same length as `text`, so that a
-    regex match on it is also a span of the original."""
-    table: dict[int, str] = {}
-    for c in set(text):
-        f = _ALIGN_CACHE.get(c)
-        if f is None:
-            f = _ALIGN_CACHE[c] = _fold_char(c)
-        if f != c:
-            table[ord(c)] = f
-    return text.translate(table)
-
-
 class Doc:
     """An article's text prepared for extraction: tokens, folded copy, sentences, paragraphs."""
 
@@ -143,7 +119,7 @@ class Doc:
         self.title = title
         self.date = date
         self.article_id = article_id
-        self.folded = fold_aligned(text)
+        self.folded = fold_aligned(text, letters_only=True)
         self.toks = [Tok(i, m.group(), m.start(), m.end()) for i, m in enumerate(_TOKEN_RE.finditer(text))]
         self.toneless = is_toneless(self.toks)
         if self.toneless:
