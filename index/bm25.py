@@ -13,7 +13,6 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -58,10 +57,10 @@ class BM25Index:
         model.index([tokens or ["\u2205"] for tokens in token_lists], show_progress=False)
         return cls(list(chunk_ids), model, digest)
 
-    def save(self, directory: Path, before_swap: Callable[[], None] | None = None) -> None:
+    def save(self, directory: Path) -> None:
         """Write the index to `directory`, replacing what was there only once the new copy is
         complete. Two renames swap it in; a process killed between them leaves the previous copy
-        in `<directory>.old`, which `load` falls back to. `before_swap` is a test hook."""
+        in `<directory>.old`, which `load` falls back to."""
         directory = Path(directory)
         directory.parent.mkdir(parents=True, exist_ok=True)
         for leftover in directory.parent.glob(".bm25-*"):  # staging copies of killed writers
@@ -78,8 +77,6 @@ class BM25Index:
                 os.replace(directory, old)
             elif directory.exists():  # an incomplete copy: the complete one, if any, is in .old
                 shutil.rmtree(directory)
-            if before_swap:
-                before_swap()
             os.replace(staging, directory)
             shutil.rmtree(old, ignore_errors=True)
         except BaseException:

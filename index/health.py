@@ -23,6 +23,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -79,28 +80,34 @@ class RepairReport:
 
 
 def open_for_health(index_dir: str | Path, embedding_model: str | None = None, chroma_url: str | None = None,
-                    device: str | None = None, chunk_chars: int = 900, chunk_overlap: int = 200) -> "IndexHealth":
+                    device: str | None = None, chunk_chars: int = 900, chunk_overlap: int = 200,
+                    **options: Any) -> "IndexHealth":
     """An `IndexHealth` for an existing index (a missing one is a `ValueError`); the model is the
-    manifest's unless `embedding_model` names one."""
+    manifest's unless `embedding_model` names one. `options`: those of `IndexHealth`."""
     directory = Path(index_dir)
     manifest = read_manifest(directory)
     if manifest is None and not (directory / "catalog.sqlite").exists():
         raise ValueError(f"no index at {directory} (no {MANIFEST} and no catalog.sqlite)")
     model = embedding_model or (manifest.embedding_model if manifest else None)
-    return IndexHealth(directory, model, chroma_url, device, chunk_chars, chunk_overlap)
+    return IndexHealth(directory, model, chroma_url, device, chunk_chars, chunk_overlap, **options)
 
 
 class IndexHealth:
     """Checks and repairs one index directory."""
 
     def __init__(self, index_dir: Path, model: str | None, chroma_url: str | None = None, device: str | None = None,
-                 chunk_chars: int = 900, chunk_overlap: int = 200) -> None:
+                 chunk_chars: int = 900, chunk_overlap: int = 200, *, embed_backend: str | None = None,
+                 model_cache: str | Path | None = None, passage_threads: int | None = None,
+                 chroma_token: str | None = None) -> None:
+        """The embedder and Chroma options are the settings' (`assistant.config.Settings`)."""
         self.index_dir = Path(index_dir)
         self.manifest = read_manifest(self.index_dir)
-        self.embedder = get_embedder(model, device)  # loads nothing until something is embedded
+        # loads nothing until something is embedded
+        self.embedder = get_embedder(model, device, embed_backend, model_cache, passage_threads)
         self.catalog = Catalog(self.index_dir / "catalog.sqlite")
         collection = self.manifest.collection if self.manifest else "civic_chunks"
-        self.store = ChromaStore(make_client(self.index_dir, chroma_url), self.embedder, collection=collection)
+        self.store = ChromaStore(make_client(self.index_dir, chroma_url, chroma_token), self.embedder,
+                                 collection=collection)
         self.store.reload()  # an embedded client caches its view per process: look at what is on disk now
         self.indexer = Indexer(self.index_dir, self.catalog, self.store, self.embedder, chunk_chars, chunk_overlap)
 

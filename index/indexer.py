@@ -19,9 +19,6 @@ Crash safety (a writer may be killed at any instruction; see docs/reliability.md
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +26,6 @@ from typing import Callable, Iterable
 
 from filelock import FileLock
 
-from corpus.article_dates import with_inferred_date
 from corpus.readers import LISTED_KEY, ReadError, ReadResult, Unchanged
 from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
@@ -38,32 +34,15 @@ from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .origins import IdGuard, Place, clash_with_stored
-from .prepare import Prepared, content_hash, embedding_text, embedding_texts, prepare_article
+from .prepare import (Prepared, content_hash, dated_and_hashed, embed_prepared, embedding_text,
+                      prepare_article)
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
-from .store import ChromaStore, chunk_metadata
+from .store import chunk_metadata
+from .store_protocol import VectorStore
 
 EMBED_BATCH_CHUNKS = 64
 # Catalog meta key: {article id: new content hash} of the batch being written to Chroma.
 PENDING_KEY = "ingest_pending"
-# Test hook (tests/test_crash_safety.py): "PHASE", "PHASE:N" (the N-th time) or "PHASE:N+SECONDS"
-# (SECONDS later, from outside, so the kill lands inside the next operation) SIGKILLs the process.
-CRASH_ENV = "CIVIC_TEST_CRASH_AT"
-_crash_hits: dict[str, int] = {}
-
-
-def crash_point(phase: str) -> None:
-    """Kill this process with SIGKILL when CIVIC_TEST_CRASH_AT names `phase` (no-op otherwise)."""
-    spec = os.environ.get(CRASH_ENV)
-    if not spec or spec.partition(":")[0] != phase:
-        return
-    nth, _, delay = spec.partition(":")[2].partition("+")
-    _crash_hits[phase] = _crash_hits.get(phase, 0) + 1
-    if _crash_hits[phase] != int(nth or 1):
-        return
-    if delay:
-        subprocess.Popen(["sh", "-c", f"sleep {float(delay)}; kill -9 {os.getpid()}"])
-    else:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -142,7 +121,7 @@ class _Pending:
 class Indexer:
     """Writes articles into the catalog, Chroma and BM25 of one index directory."""
 
-    def __init__(self, index_dir: Path, catalog: Catalog, store: ChromaStore, embedder: Embedder,
+    def __init__(self, index_dir: Path, catalog: Catalog, store: VectorStore, embedder: Embedder,
                  chunk_chars: int = 900, chunk_overlap: int = 200) -> None:
         self.index_dir = Path(index_dir)
         self.catalog = catalog
@@ -164,7 +143,6 @@ class Indexer:
         self._ids = IdGuard()  # the ids read in this ingest: one id, one article
         self._report = _Reporter(stats, progress, on_progress)
         with self.lock:
-            crash_point("locked")
             self._record_model()
             self._follow_manifest()
             self.refresh_extraction()
@@ -205,10 +183,8 @@ class Indexer:
 
     def rebuild_bm25(self) -> BM25Index:
         ids, tokens = self.catalog.chunk_table()
-        crash_point("before-bm25")
         index = BM25Index.build(ids, tokens)
-        index.save(self.index_dir / "bm25", before_swap=lambda: crash_point("bm25-swap"))
-        crash_point("after-bm25")
+        index.save(self.index_dir / "bm25")
         return index
 
     def sync_bm25(self) -> bool:
@@ -224,13 +200,14 @@ class Indexer:
         return content_hash(article, self.chunk_chars, self.chunk_overlap, self.embedder.name)
 
     def _prepare(self, item: Article | Prepared, source: str, stats: IngestStats) -> _Pending | None:
-        # an undated article is dated by its lead (Ray workers do the same before hashing)
-        article = item.article if isinstance(item, Prepared) else with_inferred_date(item)
+        if isinstance(item, Prepared):  # dated and hashed by a Ray worker
+            article, digest = item.article, item.content_hash
+        else:  # an undated article is dated by its lead, as on Ray
+            article, digest = dated_and_hashed(item, self.chunk_chars, self.chunk_overlap, self.embedder.name)
         repeated, clash = self._ids.earlier(article)
         if repeated:  # read before in this ingest: the first one read stays
             self._skip(source, stats, clash)
             return None
-        digest = item.content_hash if isinstance(item, Prepared) else self.content_hash(article)
         old_hash = self.catalog.content_hash(article.id)
         if old_hash == digest:  # unchanged (read where it was, or an identical copy elsewhere)
             self._ids.keep(article)
@@ -284,15 +261,7 @@ class Indexer:
         # The same id twice in one batch: the later version wins.
         latest = {p.article.id: p for p in pending}
         items = list(latest.values())
-        crash_point("flush")
-        unembedded = [p.prepared for p in items if p.prepared.vectors is None]
-        fresh = self.embedder.embed_passages(embedding_texts(unembedded)) if unembedded else None
-        offset = 0
-        for prepared in unembedded:
-            n = len(prepared.chunks or [])
-            prepared.vectors = fresh[offset:offset + n]  # type: ignore[index]
-            offset += n
-        crash_point("after-embed")
+        embed_prepared([p.prepared for p in items if p.prepared.vectors is None], self.embedder)
         # Journal what this batch rewrites before Chroma changes: if the process dies between an
         # article's Chroma writes and its catalog commit, `_repair` re-embeds it from the catalog.
         self.catalog.set_meta(PENDING_KEY, json.dumps({p.article.id: p.prepared.content_hash for p in items}))
@@ -306,10 +275,8 @@ class Indexer:
             if n:
                 meta = chunk_metadata(p.article.id, p.article.source, p.article.date)
                 self.store.upsert(new_ids, prepared.vectors, [c.text for c in p.chunks], [meta] * n)
-            crash_point("after-chroma")
             self.catalog.replace_article(p.article, prepared.content_hash, p.chunks, prepared.tokens or [],
                                          prepared.records)
-            crash_point("after-catalog")
             stats.chunks_added += n
             stats.chunks_removed += len(p.previous)
             self._report.done(p.article.id, n)
@@ -330,8 +297,17 @@ class Indexer:
     def _repair(self) -> bool:
         """Make Chroma agree with the catalog after an interrupted ingest; True when anything changed."""
         journal = json.loads(self.catalog.get_meta(PENDING_KEY) or "{}")
-        # Journaled articles whose catalog commit did not happen: Chroma may hold vectors of the
-        # new version under the ids of the stored one, so they are dropped and re-embedded.
+        missing, dropped = self._drop_strays(journal)
+        self._embed_missing(missing)
+        if journal:
+            self.catalog.set_meta(PENDING_KEY, "{}")
+        return bool(dropped or missing)
+
+    def _drop_strays(self, journal: dict[str, str]) -> tuple[list[str], bool]:
+        """Delete the vectors of chunks the catalog does not know, and those of journaled articles
+        whose catalog commit did not happen (Chroma may hold vectors of the new version under the
+        ids of the stored one: they are re-embedded). Returns the catalog's chunk ids left without
+        a vector, and whether any vector the catalog does not know was deleted."""
         suspect = [cid for aid, digest in sorted(journal.items()) if self.catalog.content_hash(aid) != digest
                    for cid in self.catalog.chunk_ids(aid)]
         in_catalog = self.catalog.all_chunk_ids()
@@ -340,8 +316,10 @@ class Indexer:
         if extra or suspect:
             self.store.delete(extra + suspect)
             in_store -= set(suspect)
-        crash_point("repair")
-        missing = sorted(in_catalog - in_store)
+        return sorted(in_catalog - in_store), bool(extra)
+
+    def _embed_missing(self, missing: list[str]) -> None:
+        """Embed and store these catalog chunks (ids sorted)."""
         if missing:
             chunks = self.catalog.chunks(missing)
             by_article: dict[str, Article] = {}
@@ -354,9 +332,6 @@ class Indexer:
                 metas = [chunk_metadata(c.article_id, by_article[c.article_id].source, by_article[c.article_id].date)
                          for c in batch]
                 self.store.upsert([c.id for c in batch], vectors, [c.text for c in batch], metas)
-        if journal:
-            self.catalog.set_meta(PENDING_KEY, "{}")
-        return bool(extra or missing)
 
     def _record_model(self) -> None:
         if check_manifest(self.index_dir, self.embedder.name) is None:

@@ -1,5 +1,6 @@
 """Everything an article needs before it is written, as pure functions of the article and the
-settings: its content hash, chunks, BM25 tokens, extracted records and the texts to embed.
+settings: its inferred date, content hash, chunks, BM25 tokens, extracted records and the texts to
+embed.
 
 The single-process ingest and the workers of a Ray ingest (`index/ray_ingest.py`) call the same
 functions, so both give the same chunks, tokens, records and hashes.
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus.article_dates import with_inferred_date
 from corpus.chunking import chunk_article
 from corpus.readers import LISTED_KEY
 from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
@@ -50,6 +52,15 @@ def content_hash(article: Article, chunk_chars: int, chunk_overlap: int, model_n
         ensure_ascii=False, sort_keys=True, default=str,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def dated_and_hashed(article: Article, chunk_chars: int, chunk_overlap: int, model_name: str
+                     ) -> tuple[Article, str]:
+    """The first step for every article read, on every ingest path (the writer, a Ray read task, a
+    Ray embedding worker): an undated article dated by its lead (`corpus.article_dates`, metadata
+    `date_inferred`), and the content hash of the article so dated."""
+    article = with_inferred_date(article)
+    return article, content_hash(article, chunk_chars, chunk_overlap, model_name)
 
 
 def prepare_article(article: Article, digest: str, chunk_chars: int, chunk_overlap: int) -> Prepared:

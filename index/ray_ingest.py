@@ -21,21 +21,15 @@ import contextlib
 import itertools
 import logging
 import os
-import signal
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from corpus.article_dates import with_inferred_date
-
-from .prepare import Prepared, content_hash, embed_prepared, prepare_article
+from .prepare import Prepared, dated_and_hashed, embed_prepared, prepare_article
 
 if TYPE_CHECKING:
     from .indexer import IngestItem, Indexer
 
-# Test hook (tests/test_ray_ingest.py): when this file exists, the first embedding worker to see it
-# deletes it and SIGKILLs its own process, as an out-of-memory kill or a lost node would.
-KILL_FILE_ENV = "CIVIC_TEST_RAY_KILL_FILE"
 READS_AHEAD = 2  # read tasks running ahead of the one being consumed
 
 
@@ -52,7 +46,10 @@ class RayOptions:
     process is used as it is. `workers`: embedding actors (default: one per GPU when the cluster
     has GPUs, else one per `threads` CPUs, leaving one CPU for reading on a cluster).
     `threads`: CPU threads per CPU actor. `batch_articles`: articles per read batch.
-    `max_restarts`: how often a dead worker is restarted (its batch retried) before the ingest fails."""
+    `max_restarts`: how often a dead worker is restarted (its batch retried) before the ingest fails.
+    `runtime_env`: Ray's runtime environment for the workers of a Ray this session starts or joins
+    (environment variables, packages, a `worker_process_setup_hook`…; ignored when Ray is already
+    initialised in this process)."""
 
     address: str | None = None
     workers: int | None = None
@@ -60,6 +57,7 @@ class RayOptions:
     batch_articles: int = 8
     max_restarts: int = 3
     object_store_mb: int = 256
+    runtime_env: dict[str, Any] | None = None
 
     @classmethod
     def from_arg(cls, value: bool | str | None) -> "RayOptions":
@@ -71,15 +69,14 @@ class RayOptions:
     @contextlib.contextmanager
     def session(self) -> Iterator["RaySession"]:
         """Ray, connected (or started locally) for the duration of the block."""
-        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage reports
+        # No usage reports, and a throwaway local cluster on loopback only: set for Ray by
+        # `assistant.config.quiet_third_parties` before ray is first imported.
         started = False
-        if self.address is None:
-            # A throwaway local cluster listens on loopback only (read when ray is first imported).
-            os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
         import ray
 
         if not ray.is_initialized():
-            quiet = dict(log_to_driver=False, logging_level=logging.ERROR, include_dashboard=False)
+            quiet = dict(log_to_driver=False, logging_level=logging.ERROR, include_dashboard=False,
+                         runtime_env=self.runtime_env)
             if self.address is None:
                 cpus = os.cpu_count() or 1
                 # logical CPUs: one per embedding thread, plus one slot for the read tasks
@@ -118,43 +115,32 @@ class EmbedWorker:
     """A Ray actor: prepares (chunk, tokenise, extract) and embeds batches of articles."""
 
     def __init__(self, model: str, device: str | None, threads: int, chunk_chars: int, chunk_overlap: int,
-                 kill_file: str | None = None) -> None:
-        from . import embeddings
+                 backend: str | None = None, model_cache: str | None = None) -> None:
+        from .embeddings import get_embedder
 
-        embeddings.PASSAGE_THREADS = threads  # the threads this actor was given, not the machine's
-        self.embedder = embeddings.get_embedder(model, device)
+        # the threads this actor was given, not the machine's
+        self.embedder = get_embedder(model, device, backend, model_cache, passage_threads=threads)
         self.embedder.embed_passages(["khởi động"])  # load the model now, not inside the first batch
         self.chunk_chars = chunk_chars
         self.chunk_overlap = chunk_overlap
-        self.kill_file = kill_file
 
     def process(self, batch: list[Any]) -> list[Any]:
         """The batch with every new or changed article prepared and embedded; everything else
         (articles the index holds unchanged, errors, unchanged listed pages) as it came."""
         from corpus.records import Article
 
-        self._test_kill()
         out: list[Any] = []
         todo: list[Prepared] = []
         for item in batch:
             if not isinstance(item, Article):
                 out.append(item)
                 continue
-            item = with_inferred_date(item)
-            digest = content_hash(item, self.chunk_chars, self.chunk_overlap, self.embedder.name)
+            item, digest = dated_and_hashed(item, self.chunk_chars, self.chunk_overlap, self.embedder.name)
             prepared = prepare_article(item, digest, self.chunk_chars, self.chunk_overlap)
             out.append(prepared)
             todo.append(prepared)
         embed_prepared(todo, self.embedder)
         return out
-
-    def _test_kill(self) -> None:
-        if self.kill_file and os.path.exists(self.kill_file):
-            try:
-                os.remove(self.kill_file)
-            except FileNotFoundError:
-                return  # another worker took it
-            os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True)
@@ -183,8 +169,7 @@ def read_batches(item: str, plan: ReadPlan) -> Iterator[list[Any]]:
     for result in read_inputs([item], fetcher=Fetcher(timeout=plan.url_timeout, delay=plan.fetch_delay),
                               known=plan.known):
         if isinstance(result, Article):
-            result = with_inferred_date(result)  # as the writer does: an undated article is dated by its lead
-            digest = content_hash(result, plan.chunk_chars, plan.chunk_overlap, plan.model)
+            result, digest = dated_and_hashed(result, plan.chunk_chars, plan.chunk_overlap, plan.model)
             if plan.stored.get(result.id) == digest:
                 result = Prepared(result, digest)
             else:
@@ -207,11 +192,11 @@ def ray_items(session: RaySession, paths: Sequence[Any], indexer: "Indexer", set
     plan = ray.put(ReadPlan(known, indexer.stored_hashes(), indexer.embedder.name, indexer.chunk_chars,
                             indexer.chunk_overlap, options.batch_articles,
                             settings.url_timeout, settings.fetch_delay))
-    kill_file = os.environ.get(KILL_FILE_ENV) or None
     actor_class = ray.remote(EmbedWorker).options(max_restarts=options.max_restarts,
                                                   max_task_retries=options.max_restarts, **resources)
+    cache = str(settings.model_cache) if settings.model_cache else None
     actors = [actor_class.remote(indexer.embedder.name, settings.device or device, options.threads,
-                                 indexer.chunk_chars, indexer.chunk_overlap, kill_file)
+                                 indexer.chunk_chars, indexer.chunk_overlap, indexer.embedder.requested_backend, cache)
               for _ in range(workers)]
     reader = ray.remote(read_batches).options(num_cpus=1, max_retries=options.max_restarts)
     names = [str(p) for p in paths]

@@ -1,4 +1,5 @@
-"""Hybrid retrieval: BM25 and dense legs, metadata filters, and weighted min-max score fusion.
+"""Hybrid retrieval: BM25 and dense legs, metadata filters (`index.filters`), and weighted min-max
+score fusion. The dense leg is any `VectorStore` (`index.store_protocol`).
 
 Each leg's scores are scaled to [0, 1] over its own candidate list (the best hit scores 1), then
 combined as `w_dense * dense + w_bm25 * bm25`. Weights are per embedding model and were chosen by
@@ -10,14 +11,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corpus.dates import parse_user_date
-
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
+from .filters import Filters
 from .glossary import vietnamese_terms
 from .language import is_english
-from .store import ChromaStore
+from .store_protocol import VectorStore
+
+__all__ = ["DEFAULT_WEIGHTS", "MODEL_WEIGHTS", "Filters", "FusionWeights", "Hit", "HybridRetriever",
+           "lexical_query", "weights_for"]
 
 
 @dataclass(frozen=True)
@@ -63,68 +66,10 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass
-class Filters:
-    """Metadata filters: sources (any of), inclusive ISO date range, article ids (any of), and
-    article ids left out (none of). `parse` reads dates with the one parser of dates a user types
-    (`corpus.dates.parse_user_date`: YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, YYYY)."""
-
-    sources: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    article_ids: tuple[str, ...] = ()
-    exclude_article_ids: tuple[str, ...] = ()
-
-    @classmethod
-    def parse(cls, filters: "dict | Filters | None") -> "Filters":
-        if filters is None:
-            return cls()
-        if isinstance(filters, Filters):
-            return filters
-        unknown = set(filters) - {"source", "sources", "date_from", "date_to", "article_id", "article_ids",
-                                  "exclude_article_id", "exclude_article_ids"}
-        if unknown:
-            raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
-        sources = _as_tuple(filters.get("source")) + _as_tuple(filters.get("sources"))
-        ids = _as_tuple(filters.get("article_id")) + _as_tuple(filters.get("article_ids"))
-        excluded = _as_tuple(filters.get("exclude_article_id")) + _as_tuple(filters.get("exclude_article_ids"))
-        return cls(sources, parse_user_date(filters.get("date_from"), name="date_from"),
-                   parse_user_date(filters.get("date_to"), end=True, name="date_to"), ids, excluded)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.sources or self.date_from or self.date_to or self.article_ids or self.exclude_article_ids)
-
-    def admits(self, article_id: str, source: str | None, date: str | None) -> bool:
-        """Whether an article with this id, source and ISO date passes the filters (an article
-        without a date fails any date bound)."""
-        return ((not self.sources or source in self.sources)
-                and (not self.article_ids or article_id in self.article_ids)
-                and article_id not in self.exclude_article_ids
-                and (not self.date_from or bool(date and date >= self.date_from))
-                and (not self.date_to or bool(date and date <= self.date_to)))
-
-    def chroma_where(self) -> dict | None:
-        clauses: list[dict] = []
-        if self.sources:
-            clauses.append({"source": {"$in": list(self.sources)}})
-        if self.article_ids:
-            clauses.append({"article_id": {"$in": list(self.article_ids)}})
-        if self.exclude_article_ids:
-            clauses.append({"article_id": {"$nin": list(self.exclude_article_ids)}})
-        if self.date_from:
-            clauses.append({"date": {"$gte": int(self.date_from.replace("-", ""))}})
-        if self.date_to:
-            clauses.append({"date": {"$lte": int(self.date_to.replace("-", ""))}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
 class HybridRetriever:
     """Ranks chunks for a query with both legs; loaded once per process and reused."""
 
-    def __init__(self, catalog: Catalog, bm25: BM25Index, store: ChromaStore, embedder: Embedder) -> None:
+    def __init__(self, catalog: Catalog, bm25: BM25Index, store: VectorStore, embedder: Embedder) -> None:
         self.catalog = catalog
         self.bm25 = bm25
         self.store = store
@@ -147,7 +92,7 @@ class HybridRetriever:
         lexical = self.bm25.search(lexical_query(query), depth, self._mask(flt)) if mode != "dense" else []
         dense = []
         if mode != "bm25":
-            dense = self.store.query(self.embedder.embed_query(query), depth, flt.chroma_where())
+            dense = self.store.query(self.embedder.embed_query(query), depth, flt)
         w = weights or weights_for(self.embedder.name, query)
         if mode == "bm25":
             w = FusionWeights(0.0, 1.0)
@@ -209,12 +154,3 @@ def _scaled(ranked: list[tuple[str, float]]) -> list[tuple[str, float, float]]:
     if span <= 1e-12:
         return [(cid, 1.0, s) for cid, s in ranked]
     return [(cid, (s - low) / span, s) for cid, s in ranked]
-
-
-def _as_tuple(value: object) -> tuple[str, ...]:
-    if value in (None, "", [], ()):
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)  # type: ignore[union-attr]
-

@@ -1,4 +1,6 @@
 """The dense leg: chunk vectors in Chroma — an embedded PersistentClient, or a `chroma run` server.
+`ChromaStore` implements the `VectorStore` protocol (`index.store_protocol`) and translates the
+generic `Filters` into Chroma's `where` syntax.
 
 Vectors are computed by our own `Embedder` and passed in explicitly; the collection is also given
 a matching embedding function so Chroma never falls back to its own downloading default.
@@ -10,7 +12,6 @@ loaded, for as long as the process lives; `reload()` opens a fresh view from dis
 from __future__ import annotations
 
 import contextlib
-import os
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
 from .embeddings import Embedder, get_embedder
+from .filters import Filters
 
 COLLECTION = "civic_chunks"
 
@@ -54,8 +56,10 @@ class CivicEmbeddingFunction(EmbeddingFunction[Documents]):
         return "cosine"
 
 
-def make_client(index_dir: Path, chroma_url: str | None = None):
-    """An embedded client under `index_dir/chroma`, or an HTTP client for `chroma_url`."""
+def make_client(index_dir: Path, chroma_url: str | None = None, token: str | None = None):
+    """An embedded client under `index_dir/chroma`, or an HTTP client for `chroma_url`; `token`
+    (CIVIC_CHROMA_TOKEN in the settings) is sent as a bearer token to a server behind a
+    token-checking proxy."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -66,8 +70,7 @@ def make_client(index_dir: Path, chroma_url: str | None = None):
             raise ValueError(f"invalid Chroma URL {chroma_url!r}: expected http://host:port")
         try:
             # A server behind a token-checking proxy (Chroma 1.x has no auth of its own): the token
-            # comes from the environment only, never from a command line that `ps` would show.
-            token = os.environ.get("CIVIC_CHROMA_TOKEN")
+            # comes from the environment (the settings) only, never from a command line that `ps` would show.
             return chromadb.HttpClient(
                 host=parts.hostname,
                 port=parts.port or (443 if parts.scheme == "https" else 8000),
@@ -76,7 +79,7 @@ def make_client(index_dir: Path, chroma_url: str | None = None):
                 settings=settings,
             )
         except Exception as exc:  # chromadb raises several kinds when the server is down
-            hint = "" if os.environ.get("CIVIC_CHROMA_TOKEN") else \
+            hint = "" if token else \
                 " (a server behind a token-checking proxy needs CIVIC_CHROMA_TOKEN)"
             raise StoreUnavailable(f"cannot reach the Chroma server at {chroma_url}: "
                                    f"{str(exc) or type(exc).__name__}{hint}") from exc
@@ -182,17 +185,37 @@ class ChromaStore:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Up to `n` (chunk id, cosine similarity) pairs, best first."""
+    def query(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
+        """Up to `k` (chunk id, cosine similarity) pairs among the chunks `filters` admit, best first."""
         total = self.count()
-        if total == 0 or n <= 0:
+        if total == 0 or k <= 0:
             return []
         result = self.collection.query(
-            query_embeddings=[vector], n_results=min(n, total), where=where or None, include=["distances"]
+            query_embeddings=[vector], n_results=min(k, total), where=chroma_where(filters), include=["distances"]
         )
         ids = result["ids"][0]
         distances = result["distances"][0]
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances)]
+
+
+def chroma_where(filters: Filters | None) -> dict | None:
+    """`filters` in Chroma's `where` syntax over `chunk_metadata` (None: no filter)."""
+    if filters is None:
+        return None
+    clauses: list[dict] = []
+    if filters.sources:
+        clauses.append({"source": {"$in": list(filters.sources)}})
+    if filters.article_ids:
+        clauses.append({"article_id": {"$in": list(filters.article_ids)}})
+    if filters.exclude_article_ids:
+        clauses.append({"article_id": {"$nin": list(filters.exclude_article_ids)}})
+    if filters.date_from:
+        clauses.append({"date": {"$gte": int(filters.date_from.replace("-", ""))}})
+    if filters.date_to:
+        clauses.append({"date": {"$lte": int(filters.date_to.replace("-", ""))}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def chunk_metadata(article_id: str, source: str | None, date: str | None) -> dict:

@@ -10,7 +10,8 @@ The contract tested here:
 - Writers on one index are serialised by a file lock; readers keep answering while one writes.
 
 Kills come from outside (`Popen.kill`, at times or when the test sees the writer's journal) and
-from the indexer's `CIVIC_TEST_CRASH_AT` hook, which SIGKILLs the process at a named point.
+from `tests/crash_ingest.py`, which runs `civic` with the indexer patched to SIGKILL the process at
+a named point (the product code has no crash hook).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from conftest import DEMO_ARTICLES, ROOT
 from index.indexer import PENDING_KEY
 
 CIVIC = Path(sys.executable).with_name("civic")
+CRASH_INGEST = Path(__file__).with_name("crash_ingest.py")
 QUESTION = "Những đơn vị nào ký giao ước thi đua năm 2021 ở Vĩnh Phúc?"
 SEED_ID = "000_08d3a0008194d1c7"
 KILLED = -9
@@ -76,18 +78,18 @@ def late_article(path: Path) -> Path:
 
 
 # --- running civic ----------------------------------------------------------------------------
-def _env(crash: str | None = None) -> dict:
+def _env() -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CIVIC_")}
     env.update(HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", ANONYMIZED_TELEMETRY="False",
                TOKENIZERS_PARALLELISM="false")
-    if crash:
-        env["CIVIC_TEST_CRASH_AT"] = crash
     return env
 
 
 def start_ingest(index: Path, paths: list[Path], crash: str | None = None) -> subprocess.Popen:
-    return subprocess.Popen([str(CIVIC), "ingest", *map(str, paths), "--index", str(index), "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=_env(crash))
+    """`civic ingest`; with `crash` ("PHASE[:N][+SECONDS]"), through tests/crash_ingest.py."""
+    command = [sys.executable, str(CRASH_INGEST), crash] if crash else [str(CIVIC)]
+    return subprocess.Popen([*command, "ingest", *map(str, paths), "--index", str(index), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=_env())
 
 
 def finish(proc: subprocess.Popen, timeout: float = 400) -> tuple[int, dict | None, str]:

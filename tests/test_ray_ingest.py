@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from conftest import DEMO_ARTICLES, ROOT
-from index.ray_ingest import KILL_FILE_ENV, RayIngestError, RayOptions
+from index.ray_ingest import RayIngestError, RayOptions
 
 pytestmark = pytest.mark.slow
 
@@ -72,10 +72,45 @@ def test_civic_ingest_with_ray_equals_a_plain_ingest(demo_index, tmp_path):
     assert again.returncode == 0, again.stdout + again.stderr
 
 
+def worker_killer(kill_file: Path):
+    """A Ray `worker_process_setup_hook` (run in every worker process as it starts) that patches
+    the embedding worker from the test side: when `kill_file` exists, the first worker to see it
+    deletes it and SIGKILLs its own process, as an out-of-memory kill or a lost node would. (A
+    closure: Ray pickles it by value, so the workers need not import this test module.)"""
+    path = str(kill_file)
+
+    def setup() -> None:
+        import os
+        import signal
+
+        from index.ray_ingest import EmbedWorker
+
+        process = EmbedWorker.process
+
+        def process_or_die(self, batch):
+            if os.path.exists(path):
+                try:
+                    os.remove(path)
+                except FileNotFoundError:
+                    pass  # another worker took it
+                else:
+                    os.kill(os.getpid(), signal.SIGKILL)
+            return process(self, batch)
+        EmbedWorker.process = process_or_die
+    return setup
+
+
 @pytest.fixture(scope="module")
-def ray_session():
-    """One local Ray for the in-process tests of this module."""
-    with RayOptions(workers=2).session() as session:
+def kill_file(tmp_path_factory) -> Path:
+    """Created by a test to have one embedding worker killed (`worker_killer`)."""
+    return tmp_path_factory.mktemp("ray-kill") / "kill-a-worker"
+
+
+@pytest.fixture(scope="module")
+def ray_session(kill_file):
+    """One local Ray for the in-process tests of this module, its workers armed by `kill_file`."""
+    options = RayOptions(workers=2, runtime_env={"worker_process_setup_hook": worker_killer(kill_file)})
+    with options.session() as session:
         yield session
 
 
@@ -111,11 +146,9 @@ def _kill_after_first_commit(kill_file: Path, monkeypatch):
 
 
 def test_a_worker_killed_mid_ingest_is_restarted_and_the_ingest_completes(
-        ray_session, small_corpus, plain_small, tmp_path, monkeypatch):
+        ray_session, kill_file, small_corpus, plain_small, tmp_path, monkeypatch):
     from assistant import Assistant
 
-    kill_file = tmp_path / "kill-a-worker"
-    monkeypatch.setenv(KILL_FILE_ENV, str(kill_file))
     assistant = Assistant(tmp_path / "index")
     on_progress = _kill_after_first_commit(kill_file, monkeypatch)
     stats = assistant.ingest([small_corpus], ray=RayOptions(workers=1, batch_articles=1), on_progress=on_progress)
@@ -128,12 +161,10 @@ def test_a_worker_killed_mid_ingest_is_restarted_and_the_ingest_completes(
 
 
 def test_a_worker_killed_with_no_restarts_left_fails_clearly_with_nothing_half_written(
-        ray_session, small_corpus, plain_small, tmp_path, monkeypatch):
+        ray_session, kill_file, small_corpus, plain_small, tmp_path, monkeypatch):
     from assistant import Assistant
     from index.health import open_for_health
 
-    kill_file = tmp_path / "kill-a-worker"
-    monkeypatch.setenv(KILL_FILE_ENV, str(kill_file))
     index = tmp_path / "index"
     assistant = Assistant(index)
     with pytest.raises(RayIngestError) as failure:
@@ -144,7 +175,7 @@ def test_a_worker_killed_with_no_restarts_left_fails_clearly_with_nothing_half_w
     committed = assistant.stats()
     assert 0 < committed["articles"] < 10 and committed["vectors"] == committed["chunks"]
     assert open_for_health(index).check() == []  # catalog, Chroma and BM25 agree: nothing half-written
-    monkeypatch.delenv(KILL_FILE_ENV)
+    assert not kill_file.exists()
     rest = assistant.ingest([small_corpus])  # the same command again finishes the job
     assert rest.articles_added == 10 - committed["articles"]
     assert_same_index(plain_small.index_dir, vectors(plain_small), index, vectors(assistant))

