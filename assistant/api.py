@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from filelock import FileLock
 
@@ -16,7 +17,7 @@ from corpus.records import ORIGIN_FILE, Article
 from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.embeddings import get_embedder
-from index.indexer import IngestProgress, IngestStats, Indexer
+from index.indexer import Indexer, IngestProgress, IngestStats
 from index.manifest import Manifest, check_manifest, read_manifest, write_manifest
 from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
@@ -29,15 +30,16 @@ from .inputs import checked_filters, history_texts, optional_query, question_tex
 from .llm import chat_model_from_settings, describe_model, stream_chain
 from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
-from .structured import allowed_articles, list_participants, list_pacts, list_themes
+from .structured import allowed_articles, list_pacts, list_participants, list_themes
 from .structured_answers import RecordSource
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.runnables import Runnable
 
-    from .langchain_parts import CivicEmbeddings, CivicRetriever
     from index.ray_ingest import RayOptions
+
+    from .langchain_parts import CivicEmbeddings, CivicRetriever
 
 
 class Assistant:
@@ -99,7 +101,7 @@ class Assistant:
     # --- ingest -------------------------------------------------------------------------------
     def ingest(
         self, paths: Iterable[str | os.PathLike[str]], progress: Callable[[str], None] | None = None,
-        *, ray: "bool | str | RayOptions | None" = None,
+        *, ray: bool | str | RayOptions | None = None,
         on_progress: Callable[[IngestProgress], None] | None = None,
         allow_private_urls: bool = True, origins: Mapping[str, str] | None = None,
     ) -> IngestStats:

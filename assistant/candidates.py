@@ -9,9 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import (COMMON_SURNAMES_FOLDED, NOT_IN_NAMES_FOLDED, NOT_NAME_WORDS_FOLDED, OFFICES,
-                            ORG_HEADS_FOLDED, ORG_NAME_STOPS, ORG_NAME_STOPS_FOLDED, RANKS_AND_ADDRESS_FOLDED)
+from corpus.lexicon import (
+    COMMON_SURNAMES_FOLDED,
+    NOT_IN_NAMES_FOLDED,
+    NOT_NAME_WORDS_FOLDED,
+    OFFICES,
+    ORG_HEADS_FOLDED,
+    ORG_NAME_STOPS,
+    ORG_NAME_STOPS_FOLDED,
+    RANKS_AND_ADDRESS_FOLDED,
+)
 from corpus.normalize import fold_aligned
+
 
 @dataclass(frozen=True)
 class Candidate:

@@ -126,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         print(for_terminal(folder))
         return 0
     from index.manifest import IndexModelMismatch
-
-    from .llm import LLMError
     from index.ray_ingest import RayIngestError
     from index.store import StoreUnavailable
+
+    from .llm import LLMError
 
     try:
         if args.command == "index":

@@ -90,12 +90,12 @@ class Settings(BaseSettings):
         return Path(value).expanduser()
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: object) -> Settings:
         """The settings from the environment, with `overrides` (those that are None are ignored)
         taking precedence."""
         return cls(**{k: v for k, v in overrides.items() if v is not None})
 
-    def replace(self, **overrides: object) -> "Settings":
+    def replace(self, **overrides: object) -> Settings:
         """A copy with `overrides` (those that are None are ignored), validated like the original."""
         given = {k: v for k, v in overrides.items() if v is not None}
         return type(self).model_validate({**self.model_dump(), **given}) if given else self

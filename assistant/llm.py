@@ -31,16 +31,17 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from corpus.normalize import fold
 from corpus.records import Article
 from index.retrieval import Hit
 
 from .answering import NOT_FOUND
-from .llm_checks import LLMPolicy, PostChecker, clean_rewrite, looks_like_injection, valid_rewrite
 from .condense import condense_question
+from .llm_checks import LLMPolicy, PostChecker, clean_rewrite, looks_like_injection, valid_rewrite
 from .prompts import Source, answer_messages, rewrite_messages
 from .question import QuestionAnalysis, as_analysis
 from .reading import Reader
@@ -241,7 +242,7 @@ def stream_chain(chain: Any, state: dict, streams: bool) -> Iterator[Any]:
         yield from chunk_text(answer.answer)
         yield answer
         return
-    items: "queue.Queue[Any]" = queue.Queue()
+    items: queue.Queue[Any] = queue.Queue()
 
     def run() -> None:
         try:

@@ -15,6 +15,7 @@ from .prompts import Source
 from .question import QuestionAnalysis, as_analysis
 from .records import Citation
 
+
 @dataclass(frozen=True)
 class LLMPolicy:
     """Knobs of the LLM answer mode."""

@@ -15,7 +15,6 @@ from index.language import is_english
 
 from . import answer_types
 
-
 # Content words never worth matching in evidence, as written: a question with tone marks tells
 # "để" from "đề" (chủ đề), "đâu" from "đầu", "có" from "cờ"; one without them is matched on the
 # folded list below, which cannot.
@@ -70,7 +69,7 @@ class QuestionAnalysis:
         return self.content + self.context
 
 
-def as_analysis(question: "str | QuestionAnalysis") -> QuestionAnalysis:
+def as_analysis(question: str | QuestionAnalysis) -> QuestionAnalysis:
     """`question` analysed — once: an analysis made at the top of the chain is passed on as is."""
     return question if isinstance(question, QuestionAnalysis) else analyse_question(question)
 

@@ -20,7 +20,7 @@ def _matches(record: dict, query: str | None) -> bool:
     return all(w in haystack for w in words)
 
 
-def allowed_articles(catalog: Catalog, filters: "dict | Filters | None") -> list[str] | None:
+def allowed_articles(catalog: Catalog, filters: dict | Filters | None) -> list[str] | None:
     flt = Filters.parse(filters)
     if flt.empty:
         return None

@@ -57,7 +57,7 @@ class Facets:
     kind: str | None
 
 
-def question_facets(question: str, records: "RecordSource | None" = None) -> Facets:
+def question_facets(question: str, records: RecordSource | None = None) -> Facets:
     """The facets of a question. Names are found by the extractor when the question is written
     with normal capitals; otherwise (e.g. "cong an tinh lac son …") by looking the stored
     organisation and bloc names and the province names up in the folded question."""
@@ -113,7 +113,7 @@ def route(qa: QuestionAnalysis) -> str | None:
     return None
 
 
-def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], records: "RecordSource",
+def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], records: RecordSource,
                       articles: dict[str, Article], evidence: list[tuple[str, int, int]] | None = None) -> Answer | None:
     """The records answer for `intent`; `evidence` (the reader's best sentences, best first, as
     (article id, start, end)) picks, among the pacts that fit the question, the one whose signing
@@ -286,7 +286,7 @@ def _org_pacts_answer(qa: QuestionAnalysis, facets: Facets, records: RecordSourc
     n_articles = len({c.article_id for c in citations})
     name = facets.organisations[0]
     text = f"{name}: {len(lines)} văn bản đã ký, trong {n_articles} bài viết:\n" + "\n".join(lines)
-    return Answer(qa.text, text, False, citations, short_answer="; ".join(l[2:].split(" [")[0] for l in lines))
+    return Answer(qa.text, text, False, citations, short_answer="; ".join(line[2:].split(" [")[0] for line in lines))
 
 
 # --- campaigns, slogans, directives -----------------------------------------------------------

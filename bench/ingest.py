@@ -12,7 +12,6 @@ Overhead = end-to-end time / encode-only time − 1 (target ≤ 25 %).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time

@@ -119,9 +119,9 @@ def main() -> int:
             for n in lengths:
                 question, history = SHAPES[shape](n)
                 if what.startswith("whole"):
-                    seconds = _median(lambda: assistant.ask(question, history=history), args.repeat, args.limit_seconds)
+                    seconds = _median(lambda q=question, h=history: assistant.ask(q, history=h), args.repeat, args.limit_seconds)
                 else:
-                    seconds = _median(lambda: _handling(question, history), args.repeat, args.limit_seconds)
+                    seconds = _median(lambda q=question, h=history: _handling(q, h), args.repeat, args.limit_seconds)
                 cells.append(_cell(seconds, args.limit_seconds))
             print(f"| {shape} | " + " | ".join(cells) + " |", flush=True)
         print()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -118,7 +117,7 @@ def main() -> int:
     passages, questions = load_questions(folder, args.limit)
     english = []
     if args.english and Path(args.english).exists():
-        english = [json.loads(l) for l in open(args.english, encoding="utf-8") if l.strip()]
+        english = [json.loads(line) for line in open(args.english, encoding="utf-8") if line.strip()]
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     report = {}

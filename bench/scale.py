@@ -104,8 +104,9 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
 def measure(index_dir: Path, n_questions: int) -> dict:
     """Open the index, answer once (cold), then time `n_questions` warm asks."""
     started = time.perf_counter()
-    from assistant import Assistant
     from ask_latency import percentile, questions_from
+
+    from assistant import Assistant
 
     assistant = Assistant(index_dir)
     assistant.ask("Khối thi đua Nội chính gồm những đơn vị nào?")

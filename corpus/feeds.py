@@ -18,7 +18,8 @@ import re
 import time
 import urllib.parse
 from dataclasses import dataclass, field
-from datetime import date as Date, datetime
+from datetime import date as Date
+from datetime import datetime
 
 MAX_LISTED_PAGES = 50_000  # one sitemap file holds at most 50,000 URLs (sitemaps.org)
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # one sitemap may be 50 MB uncompressed

@@ -20,8 +20,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import urllib.robotparser
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .errors import ReadError, mb, printable
 from .urlguard import BlockedAddress, public_opener

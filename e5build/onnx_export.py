@@ -16,8 +16,19 @@ from pathlib import Path
 import numpy as np
 
 from .folder import _write_json, ensure_e5_model
-from .layout import (_ONNX_MIN_COSINE, MARKER_NAME, MODEL_NAME, ONNX_FORMAT_VERSION, ONNX_MARKER_NAME, ONNX_NAME,
-                     ONNX_OPSET, PASSAGE_PROMPT, QUERY_PROMPT, WORD_EMBEDDINGS)
+from .layout import (
+    _ONNX_MIN_COSINE,
+    MARKER_NAME,
+    MODEL_NAME,
+    ONNX_FORMAT_VERSION,
+    ONNX_MARKER_NAME,
+    ONNX_NAME,
+    ONNX_OPSET,
+    PASSAGE_PROMPT,
+    QUERY_PROMPT,
+    WORD_EMBEDDINGS,
+)
+
 
 # --------------------------------------------------------------------------
 # the ONNX encoder (embedding backend "onnx")

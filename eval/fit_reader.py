@@ -36,8 +36,8 @@ from datetime import date
 
 import numpy as np
 
-from .sets import ROOT
 from .reader_data import Group, load_groups
+from .sets import ROOT
 
 DEFAULT_SETS = ("demo", "civic_news", "civic_news_b", "xquad")
 TARGET_FALSE_ABSTENTION = 0.05
@@ -120,8 +120,8 @@ def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c
                          theta[:d].round(6).tolist(), round(float(theta[d]), 6))
 
 
-def fit_listwise(groups: list["Group"], names: tuple[str, ...], c: float = 1.0, weights: np.ndarray | None = None,
-                 positive: frozenset[str] = frozenset(), calibrate_on: list["Group"] | None = None):
+def fit_listwise(groups: list[Group], names: tuple[str, ...], c: float = 1.0, weights: np.ndarray | None = None,
+                 positive: frozenset[str] = frozenset(), calibrate_on: list[Group] | None = None):
     """Weights that put a question's answering sentences first among its candidates (a softmax
     over each question's candidates: the answering ones should take the mass), the weights of
     `positive` features kept ≥ 0 and `weights` weighing the questions; then a log-odds scale and
@@ -161,7 +161,7 @@ def fit_listwise(groups: list["Group"], names: tuple[str, ...], c: float = 1.0, 
                          (a * coef).round(6).tolist(), round(float(b), 6))
 
 
-def group_family_weights(groups: list["Group"]) -> np.ndarray:
+def group_family_weights(groups: list[Group]) -> np.ndarray:
     """`family_weights` per question rather than per row."""
     civic = np.array([g.set != "xquad" for g in groups])
     if civic.all() or not civic.any():
@@ -175,7 +175,7 @@ def balanced(labels: np.ndarray) -> np.ndarray:
     return np.where(labels, 0.5 / share, 0.5 / (1.0 - share))
 
 
-def family_weights(groups: list["Group"]) -> np.ndarray:
+def family_weights(groups: list[Group]) -> np.ndarray:
     """Row weights that give the civic sets' rows and the other sets' (XQuAD's Wikipedia) the same
     total weight: the product reads civic news; a large reading-comprehension set must not decide
     alone what evidence looks like."""

@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 OVERALL_ROWS = (
     ("hit@1", "retrieval hit@1", "rate"),

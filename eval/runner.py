@@ -28,14 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
-from . import metrics
+from . import metrics, splits, xquad
 from .sets import ROOT, Question, check_evidence, default_corpus, load_questions
-from . import splits, xquad
 
 # A configuration is a named set of Assistant keyword arguments. The retrieval configurations
 # pin the extractive answerer, so a configured LLM (CIVIC_LLM_*) does not leak into them; `llm`
@@ -236,7 +236,7 @@ def run_eval(
     return summary
 
 
-def evaluate_question(assistant: Any, q: Question, texts: "_TextCache", k: int = DEFAULT_K) -> dict:
+def evaluate_question(assistant: Any, q: Question, texts: _TextCache, k: int = DEFAULT_K) -> dict:
     """Retrieve and ask one question; the result row with every per-question metric."""
     row: dict[str, Any] = {
         "id": q.id, "type": q.type, "list": q.list, "question": q.question,

@@ -14,7 +14,7 @@ fit on train and dev only; test is run at the end of a change and reported besid
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .sets import Question
 

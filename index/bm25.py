@@ -33,7 +33,7 @@ class BM25Index:
         """A fingerprint of the chunks and tokens an index is built from."""
         h = hashlib.sha256()
         for cid, tokens in zip(chunk_ids, token_lists):
-            h.update(f"{cid}\t{' '.join(tokens)}\n".encode("utf-8"))
+            h.update(f"{cid}\t{' '.join(tokens)}\n".encode())
         return f"{len(chunk_ids)}:{h.hexdigest()}"
 
     @staticmethod
@@ -46,7 +46,7 @@ class BM25Index:
             return None
 
     @classmethod
-    def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> "BM25Index":
+    def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> BM25Index:
         """A new index over the given chunks (empty token lists are allowed)."""
         import bm25s
 
@@ -84,7 +84,7 @@ class BM25Index:
             raise
 
     @classmethod
-    def load(cls, directory: Path) -> "BM25Index":
+    def load(cls, directory: Path) -> BM25Index:
         """Load a saved index; a missing one loads as empty."""
         import bm25s
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 

@@ -20,7 +20,7 @@ class Filters:
     exclude_article_ids: tuple[str, ...] = ()
 
     @classmethod
-    def parse(cls, filters: "dict | Filters | None") -> "Filters":
+    def parse(cls, filters: dict | Filters | None) -> Filters:
         if filters is None:
             return cls()
         if isinstance(filters, Filters):

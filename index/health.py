@@ -81,7 +81,7 @@ class RepairReport:
 
 def open_for_health(index_dir: str | Path, embedding_model: str | None = None, chroma_url: str | None = None,
                     device: str | None = None, chunk_chars: int = 900, chunk_overlap: int = 200,
-                    **options: Any) -> "IndexHealth":
+                    **options: Any) -> IndexHealth:
     """An `IndexHealth` for an existing index (a missing one is a `ValueError`); the model is the
     manifest's unless `embedding_model` names one. `options`: those of `IndexHealth`."""
     directory = Path(index_dir)
@@ -196,7 +196,7 @@ class IndexHealth:
         chunks = self.catalog.chunks(ids)
         return {cid: (c.article_id, c.text) for cid, c in chunks.items()}
 
-    def _stored(self, with_vectors: bool) -> "_Stored":
+    def _stored(self, with_vectors: bool) -> _Stored:
         found = _Stored()
         include = ["metadatas", "documents"] + (["embeddings"] if with_vectors else [])
         offset = 0

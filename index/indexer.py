@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from filelock import FileLock
 
@@ -34,8 +34,7 @@ from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .origins import IdGuard, Place, clash_with_stored
-from .prepare import (Prepared, content_hash, dated_and_hashed, embed_prepared, embedding_text,
-                      prepare_article)
+from .prepare import Prepared, content_hash, dated_and_hashed, embed_prepared, embedding_text, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import chunk_metadata
 from .store_protocol import VectorStore

@@ -34,7 +34,7 @@ class Place:
     line: int | None = None
 
     @classmethod
-    def of(cls, article: Article) -> "Place":
+    def of(cls, article: Article) -> Place:
         file, line = article.metadata.get(ORIGIN_FILE), article.metadata.get(ORIGIN_LINE)
         return cls(str(file) if file else None, line if isinstance(line, int) else None)
 

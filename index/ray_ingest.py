@@ -22,13 +22,14 @@ import itertools
 import logging
 import os
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .prepare import Prepared, dated_and_hashed, embed_prepared, prepare_article
 
 if TYPE_CHECKING:
-    from .indexer import IngestItem, Indexer
+    from .indexer import Indexer, IngestItem
 
 READS_AHEAD = 2  # read tasks running ahead of the one being consumed
 
@@ -60,14 +61,14 @@ class RayOptions:
     runtime_env: dict[str, Any] | None = None
 
     @classmethod
-    def from_arg(cls, value: bool | str | None) -> "RayOptions":
+    def from_arg(cls, value: bool | str | None) -> RayOptions:
         """From `--ray [ADDRESS]` / `ingest(ray=...)`: True, "" or "local" start a local Ray."""
         if value is True or value is None or str(value).strip().lower() in ("", "local", "true"):
             return cls()
         return cls(address=str(value).strip())
 
     @contextlib.contextmanager
-    def session(self) -> Iterator["RaySession"]:
+    def session(self) -> Iterator[RaySession]:
         """Ray, connected (or started locally) for the duration of the block."""
         # No usage reports, and a throwaway local cluster on loopback only: set for Ray by
         # `assistant.config.quiet_third_parties` before ray is first imported.
@@ -182,8 +183,8 @@ def read_batches(item: str, plan: ReadPlan) -> Iterator[list[Any]]:
         yield batch
 
 
-def ray_items(session: RaySession, paths: Sequence[Any], indexer: "Indexer", settings: Any,
-              known: dict[str, str]) -> Iterator[tuple[str, "IngestItem"]]:
+def ray_items(session: RaySession, paths: Sequence[Any], indexer: Indexer, settings: Any,
+              known: dict[str, str]) -> Iterator[tuple[str, IngestItem]]:
     """(input name, item) pairs for `Indexer.ingest`, computed on Ray, in input order. Starts
     working on first use — inside the writer's lock, after its repair."""
     ray = session.ray

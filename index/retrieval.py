@@ -82,7 +82,7 @@ class HybridRetriever:
         self._source_of = np.array([(meta.get(a) or (None, None))[0] or "" for a in articles], dtype=object)
         self._date_of = np.array([(meta.get(a) or (None, None))[1] or "" for a in articles], dtype=object)
 
-    def retrieve(self, query: str, k: int = 10, filters: "dict | Filters | None" = None,
+    def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
                  mode: str = "hybrid", weights: FusionWeights | None = None) -> list[Hit]:
         """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense"."""
         if mode not in ("hybrid", "bm25", "dense"):

@@ -49,7 +49,7 @@ class CivicEmbeddingFunction(EmbeddingFunction[Documents]):
         return {"model": self.embedder.name}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "CivicEmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> CivicEmbeddingFunction:
         return CivicEmbeddingFunction(get_embedder(config.get("model")))
 
     def default_space(self) -> str:

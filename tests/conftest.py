@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from http_fixtures import FixtureServer, QuietHandler
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

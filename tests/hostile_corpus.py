@@ -508,7 +508,7 @@ def write_hostile_corpus(folder: str | os.PathLike[str], large: bool = True) -> 
         add(f"names/{name}", "odd file names", data, articles=[f"name-{n}"], in_directory=not name.startswith("."),
             note="a leading dot makes it hidden: skipped in a folder, read when named" if name.startswith(".") else "")
     # Bad files whose names are terminal escapes or console markup: the error must print as text.
-    for n, name in enumerate(("[/red]-empty.txt", "[bold]-empty.txt", "ansi-\x1b[2J-empty.txt", "line\nbreak-empty.txt")):
+    for name in ("[/red]-empty.txt", "[bold]-empty.txt", "ansi-\x1b[2J-empty.txt", "line\nbreak-empty.txt"):
         add(f"names/markup/{name}", "odd file names", b"", errors=[(None, "empty file")])
     non_utf8 = os.fsdecode(b"names/latin1-\xe9\xff.txt")
     (root / "names").mkdir(exist_ok=True)
@@ -610,7 +610,7 @@ def url_expectations(base: str, www: str | os.PathLike[str]) -> list[Expectation
     result = [Expectation(f"{base}/{path}", "URLs", articles, errors, in_directory=False)
               for path, articles, errors in cases]
     port = base.rsplit(":", 1)[1]
-    for url, message in ((f"http://127.0.0.1:9/closed-port", "cannot fetch"),
+    for url, message in (("http://127.0.0.1:9/closed-port", "cannot fetch"),
                          ("http://", "cannot fetch"),
                          ("http://[::1", "cannot fetch"),
                          ("http://127.0.0.1:99999/", "cannot fetch"),

@@ -10,10 +10,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import DEMO_ARTICLES, ROOT
 
 from assistant import Assistant
-
-from conftest import DEMO_ARTICLES, ROOT
 
 SEED = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
 CHROMA = Path(sys.executable).with_name("chroma")

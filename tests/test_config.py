@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from assistant.config import DEFAULT_INDEX_DIR, Settings, default_model_cache
-from conftest import ROOT
 
 
 def test_defaults_environment_and_overrides(monkeypatch):

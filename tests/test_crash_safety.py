@@ -28,8 +28,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import DEMO_ARTICLES, ROOT
+
 from index.indexer import PENDING_KEY
 
 CIVIC = Path(sys.executable).with_name("civic")

@@ -15,7 +15,6 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from corpus.sentences import split_sentences  # noqa: E402
-from index.embeddings import Embedder, ModelSpec, _choose_backend, get_embedder  # noqa: E402
 from e5build import (  # noqa: E402
     MARKER_NAME,
     ONNX_MARKER_NAME,
@@ -25,6 +24,7 @@ from e5build import (  # noqa: E402
     is_onnx_current,
     word_embedding_table,
 )
+from index.embeddings import Embedder, ModelSpec, _choose_backend, get_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "articles" / "demo.jsonl"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT
+
 from eval import metrics
 from eval.cli import main
 from eval.runner import parse_config, run_eval

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import CIVIC_NEWS, DEMO_ARTICLES, ROOT, needs_shared
 
 from corpus.readers import read_inputs
 from eval.sets import TYPES, SetFormatError, check_evidence, load_questions
-
-from conftest import CIVIC_NEWS, DEMO_ARTICLES, ROOT, needs_shared
 
 DEMO_SET = ROOT / "eval" / "sets" / "demo.jsonl"
 CIVIC_SET = ROOT / "eval" / "sets" / "civic_news.jsonl"

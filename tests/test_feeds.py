@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from http_fixtures import FixtureServer, QuietHandler
+
 from corpus.feeds import listing_kind, parse_listing
 from corpus.fetch import Fetcher
 from corpus.readers import Article, ReadError, Unchanged, read_inputs
@@ -183,8 +183,8 @@ def test_a_changed_page_is_updated_and_a_new_one_added(feed_server, tmp_path):
     rss = feed_server.body("/feed.xml")[1].decode("utf-8")
     page = feed_server.body("/bai-2.html")[1].decode("utf-8")
     feed_server.pages["/bai-2.html"] = ("text/html", page.replace("hơn 200 hội viên", "hơn 250 hội viên").encode())
-    extra = ("<item><title>Tin mới: Phú Thịnh trao thưởng</title><link>{b}/bai-4.html</link>"
-             "<pubDate>Sat, 22 Mar 2031 10:00:00 +0700</pubDate></item>").format(b=feed_server.base)
+    extra = (f"<item><title>Tin mới: Phú Thịnh trao thưởng</title><link>{feed_server.base}/bai-4.html</link>"
+             "<pubDate>Sat, 22 Mar 2031 10:00:00 +0700</pubDate></item>")
     rss = rss.replace("Thu, 20 Mar 2031 01:30:00 +0700", "Fri, 21 Mar 2031 08:00:00 +0700")
     feed_server.pages["/feed.xml"] = ("application/rss+xml", rss.replace("</channel>", extra + "</channel>").encode())
     feed_server.pages["/bai-4.html"] = ("text/html", page.replace("Chiều 20/3/2031", "Sáng 22/3/2031").replace(

@@ -17,7 +17,8 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
 
 from assistant.answering import as_answer_text, verify_citations
 from assistant.records import Answer, Citation

@@ -6,10 +6,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
-
 from conftest import CIVIC_NEWS, ROOT
 
 from eval import splits

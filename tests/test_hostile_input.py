@@ -14,14 +14,22 @@ import time
 import unicodedata
 
 import pytest
+from conftest import ROOT
+from hostile_corpus import (
+    HUGE_BYTES,
+    SCRIPT_MARKERS,
+    article_text,
+    jline,
+    restore_permissions,
+    url_expectations,
+    write_big_html,
+    write_hostile_corpus,
+    write_huge_jsonl,
+)
 
 from corpus import readers
 from corpus.fetch import FETCH_DELAY_S, Fetcher
 from corpus.readers import Article, ReadError, read_inputs
-from hostile_corpus import (SCRIPT_MARKERS, HUGE_BYTES, article_text, jline, restore_permissions, url_expectations,
-                            write_big_html, write_hostile_corpus, write_huge_jsonl)
-
-from conftest import ROOT
 
 ROOT_SEED = ROOT / "corpus" / "articles" / "000_08d3a0008194d1c7.txt"
 URL_TIMEOUT = 1.0

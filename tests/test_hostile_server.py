@@ -12,7 +12,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import DEMO_ARTICLES
 from http_fixtures import free_port, start_civic_serve, stop, wait_for_port
 

@@ -1,14 +1,12 @@
 """Ingestion and hybrid retrieval over a real Chroma, a real SQLite catalog and the real model."""
 import json
-import shutil
 
 import pytest
+from conftest import DEMO_ARTICLES
 
 from assistant import Assistant
 from index.bm25 import BM25Index
 from index.manifest import IndexModelMismatch
-
-from conftest import DEMO_ARTICLES
 
 SEED_ID = "000_08d3a0008194d1c7"
 
@@ -61,8 +59,8 @@ def test_article_typed_without_tone_marks_is_found_by_an_accented_query(demo_ind
     unaccented = [a for a in demo_index.catalog.articles() if not any(ch in a.text for ch in "ăâđêôơưáàảãạ")]
     assert unaccented, "the demo corpus has an article typed without tone marks"
     article = unaccented[0]
-    from corpus.sentences import split_sentences
     from corpus.normalize import fold
+    from corpus.sentences import split_sentences
     sentence = max(split_sentences(article.text)[:4], key=len)
     assert fold(sentence) == sentence.lower()
     hits = demo_index.retrieve(sentence, k=3, mode="bm25")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import DEMO_ARTICLES, ROOT
+
 from index.health import open_for_health
 
 

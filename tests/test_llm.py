@@ -9,11 +9,12 @@ import html
 import json
 import re
 import threading
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterator
 
 import pytest
+from conftest import SEED
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
@@ -21,11 +22,15 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from assistant.answering import NOT_FOUND, verify_citations
 from assistant.config import Settings
-from assistant.llm import (LLMError, PostChecker, chat_model_from_settings, clean_rewrite, looks_like_injection,
-                           valid_rewrite)
+from assistant.llm import (
+    LLMError,
+    PostChecker,
+    chat_model_from_settings,
+    clean_rewrite,
+    looks_like_injection,
+    valid_rewrite,
+)
 from assistant.prompts import ANSWER_SYSTEM, REWRITE_SYSTEM, Source, answer_messages, render_sources
-
-from conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 Q_THEME = "Chủ đề hành động của Khối thi đua Nội chính tỉnh Vĩnh Phúc năm 2021 là gì?"
@@ -627,6 +632,7 @@ def gemma_chat(request, tmp_path_factory):
 def test_local_gemma_keeps_the_guarantees(gemma_chat, demo_index, caplog):
     import logging
     import time
+
     from assistant import Assistant
 
     a = Assistant(demo_index.index_dir, llm=gemma_chat)

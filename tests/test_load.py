@@ -22,9 +22,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant import app as ui  # noqa: E402
-
 from conftest import CHROMIUM  # noqa: E402
+
+from assistant import app as ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 N_REQUESTS = 50

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import time
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from assistant.answer_types import answer_types
 from assistant.condense import condense_question
@@ -22,8 +22,6 @@ from assistant.question import analyse_question, split_context
 from corpus.normalize import fold, match_form
 from index.glossary import vietnamese_terms
 from index.tokenize import _CODE, query_tokens
-
-from conftest import ROOT
 
 N = 20_000  # ten times the cap: the old patterns took 5 s to hours here
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import DEMO_ARTICLES, ROOT
+
 from index.ray_ingest import RayIngestError, RayOptions
 
 pytestmark = pytest.mark.slow

@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from assistant.answering import NOT_FOUND, verify_citations
+from assistant.question import analyse_question
 from assistant.reading import ReaderModelError, load_reader_model
 from assistant.reading.features import FEATURES, POSITIVE
 from assistant.reading.model import DEFAULT_PATH, LogisticModel
 from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_POSITIVE, MAX_ANSWER, quote_window
 from assistant.reading.spans import SPAN_FEATURES, SPAN_POSITIVE
-from assistant.question import analyse_question
 from corpus.normalize import fold
 
 ARTICLES = [

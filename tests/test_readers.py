@@ -1,8 +1,8 @@
 import json
 
-from corpus.readers import FORMATS, READABLE_SUFFIXES, Article, ReadError, format_for, format_table, read_inputs
-
 from conftest import DEMO_ARTICLES, ROOT
+
+from corpus.readers import FORMATS, READABLE_SUFFIXES, Article, ReadError, format_for, format_table, read_inputs
 
 SEED_FILE = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
 
@@ -85,7 +85,7 @@ def test_md_html_and_directory(tmp_path):
 
 def test_bad_files_get_clear_errors(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "legacy.txt").write_bytes("Tiêu đề\nNội dung".encode("utf-8")[:-3] + b"\xff\xfe\xfd")
+    (tmp_path / "legacy.txt").write_bytes("Tiêu đề\nNội dung".encode()[:-3] + b"\xff\xfe\xfd")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "only-title.txt").write_text("Chỉ có tiêu đề\n\n", encoding="utf-8")
     (tmp_path / "utf16.txt").write_bytes("Tiêu đề UTF-16\nNội dung bài.".encode("utf-16"))

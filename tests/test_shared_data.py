@@ -2,10 +2,9 @@
 import json
 
 import pytest
+from conftest import CIVIC_NEWS, needs_shared
 
 from assistant import Assistant
-
-from conftest import CIVIC_NEWS, needs_shared
 
 
 @needs_shared
@@ -22,7 +21,7 @@ def test_civic_news_twice_gives_400_articles_and_the_same_chunks(tmp_path):
     assert again.articles_unchanged == 400
     assert assistant.stats()["chunks"] == counts["chunks"] == counts["vectors"]
     # The one article stored with a decomposed character comes back NFC.
-    raw = {json.loads(l)["id"]: json.loads(l)["text"] for l in open(CIVIC_NEWS, encoding="utf-8")}
+    raw = {json.loads(line)["id"]: json.loads(line)["text"] for line in open(CIVIC_NEWS, encoding="utf-8")}
     import unicodedata
     nfd_ids = [i for i, t in raw.items() if unicodedata.normalize("NFC", t) != t]
     for article_id in nfd_ids:

@@ -11,13 +11,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
+from http_fixtures import FixtureServer, QuietHandler, free_port
 
 from assistant import Assistant
 from corpus import urlguard
 from corpus.readers import Article, ReadError, read_url
-
-from conftest import ROOT
-from http_fixtures import FixtureServer, QuietHandler, free_port
 
 PAGE = ("<html><head><title>Tài liệu nội bộ của máy chủ</title></head><body><article><p>Mật khẩu quản trị nội bộ "
         "của máy chủ là ngựa-vằn-42, chỉ dành cho nhân viên trong mạng nội bộ của cơ quan.</p></article></body></html>")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import DEMO_ARTICLES
+
 from index.bm25 import BM25Index
 from index.catalog import Catalog
 from index.filters import Filters

@@ -3,9 +3,9 @@ import json
 import subprocess
 import sys
 
-from corpus.normalize import fold
-
 from conftest import ROOT
+
+from corpus.normalize import fold
 
 SEED_ID = "000_08d3a0008194d1c7"
 SEED_UNITS = ["Thanh tra tỉnh", "Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh",

@@ -16,11 +16,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DEMO_ARTICLES, ROOT
 
 from assistant import Assistant
 from assistant.terminal import for_terminal, json_for_terminal
-
-from conftest import DEMO_ARTICLES, ROOT
 
 SEED = DEMO_ARTICLES / "000_08d3a0008194d1c7.txt"
 ESC_TITLE = "\x1b]0;pwned\x07\x1b[2JHội nghị Ban Chấp hành Liên đoàn Bóng chuyền\u202e tỉnh"

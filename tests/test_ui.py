@@ -22,10 +22,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from conftest import needs_browser  # noqa: E402
+
 from assistant import Assistant  # noqa: E402
 from assistant import app as ui  # noqa: E402
-
-from conftest import needs_browser  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "articles"

@@ -31,11 +31,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant import Assistant  # noqa: E402
-from assistant import app as ui  # noqa: E402
-
 from conftest import needs_browser  # noqa: E402
 from http_fixtures import connects, free_port, start_civic_serve, stop, wait_for_port  # noqa: E402
+
+from assistant import Assistant  # noqa: E402
+from assistant import app as ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # gradio_client sends telemetry unless analytics_enabled=False is passed (its default True wins

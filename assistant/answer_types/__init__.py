@@ -14,9 +14,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Protocol
+from functools import cache, lru_cache
+from typing import Protocol
 
 
 class Span(Protocol):
@@ -45,7 +46,7 @@ class AnswerType:
         return _compiled(self.pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 

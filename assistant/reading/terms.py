@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import lru_cache
 
 from corpus.normalize import fold, spell_out, with_abbreviations
 from index.glossary import vietnamese_names

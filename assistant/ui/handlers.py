@@ -144,7 +144,7 @@ class Handlers:
         return ingest_uploads(self.assistant, self.lock, files, urls, max_upload_mb=self.max_upload_mb,
                               allow_private_urls=self.allow_private_urls, on_article=on_article)
 
-    def do_ingest(self, files, urls, progress=gr.Progress()):
+    def do_ingest(self, files, urls, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
         if not files and not (urls or "").strip():
             gr.Warning("Chưa chọn tệp hoặc URL nào.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()

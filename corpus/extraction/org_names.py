@@ -28,7 +28,7 @@ class OrgMention:
     place: str | None = None          # canonical place name
     province: Province | None = None  # explicit province
     national: str | None = None       # Việt Nam, Trung ương, tối cao …
-    inner: "OrgMention | None" = None  # the organisation a prefix head belongs to
+    inner: OrgMention | None = None  # the organisation a prefix head belongs to
     bloc_number: str | None = None
     written_name: str | None = None   # for distributed lists ("UBND các huyện: Bảo Lâm")
     lead_i: int | None = None         # first item of a distributed list: the head's token

@@ -269,7 +269,7 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
                     break
         if not parties and lists:
             chosen = None
-            for lead, run in lists:
+            for _lead, run in lists:
                 sent = doc.sentence_of(run[0].start)
                 lb = [b for b in blocs if sent[0] <= b.start < sent[1]]
                 if bloc is None or not lb or lb[0].canonical == bloc.canonical:
@@ -350,7 +350,7 @@ def _assign_slogans(doc: Doc, pacts: list[Pact], groups: list[PactGroup], themes
 
 
 def _link_counts(doc: Doc, counts: list[StatedCount], lists) -> None:
-    for lead, run in lists:
+    for _lead, run in lists:
         sent = doc.sentence_of(run[0].start)
         before = [c for c in counts if sent[0] <= c.start < run[0].start]
         if before:

@@ -121,7 +121,7 @@ def detect_province(doc: Doc) -> Province | None:
     scores: Counter[str] = Counter()
     if doc.title:
         title_doc = Doc(doc.title)
-        for name, strong in _mentions(title_doc.toks):
+        for name, _strong in _mentions(title_doc.toks):
             scores[name] += 6
     first_seen: dict[str, int] = {}
     for k, (_, name, strong) in enumerate(_all_mentions(doc)):

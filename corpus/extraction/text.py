@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from ..normalize import fold, fold_aligned, normalize_tones
 from ..sentences import sentence_spans

@@ -193,7 +193,6 @@ def _issuer_after(doc: Doc, j: int, province: Province | None) -> tuple[int, str
 
 def extract_documents(doc: Doc, province: Province | None) -> list[Theme]:
     toks = doc.toks
-    text = doc.text
     out: list[Theme] = []
     n = len(toks)
     i = 0

@@ -36,8 +36,16 @@ from .common import article_id_text
 from .fileformat import FileFormat
 from .html import read_html_bytes
 from .jsonl import article_from_record, read_jsonl
-from .limits import (MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_HTML_DEPTH, MAX_LEADING_BAD_LINES, MAX_LINE_BYTES,
-                     MAX_SITEMAP_DEPTH, MAX_URL_BYTES, URL_TIMEOUT_S)
+from .limits import (
+                     MAX_ARTICLE_CHARS,
+                     MAX_FILE_BYTES,
+                     MAX_HTML_DEPTH,
+                     MAX_LEADING_BAD_LINES,
+                     MAX_LINE_BYTES,
+                     MAX_SITEMAP_DEPTH,
+                     MAX_URL_BYTES,
+                     URL_TIMEOUT_S,
+)
 from .registry import FORMATS, READABLE_SUFFIXES, format_for, format_table
 from .results import LISTED_KEY, ReadResult, Unchanged
 from .text import read_text_bytes

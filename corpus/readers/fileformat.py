@@ -3,9 +3,9 @@ name, file suffixes, a one-line summary for the README, and how to read a file o
 format (PDF, say) is one module defining a `FORMAT` and one line in the registry."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .results import ReadResult
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html.parser
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..cleaning import NO_CONTENT, clean_body, has_content
 from ..dates import article_date

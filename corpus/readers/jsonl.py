@@ -9,8 +9,8 @@ import codecs
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..cleaning import NO_CONTENT, clean_body, has_content
 from ..dates import article_date

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from ..errors import ReadError
 from ..records import Article
@@ -17,7 +16,7 @@ class Unchanged:
     source: str
 
 
-ReadResult = Union[Article, ReadError, Unchanged]
+ReadResult = Article | ReadError | Unchanged
 # Article.metadata key of a page read from a feed or sitemap: {"in": listing URL, "url": the listed
 # URL, "stamp": the listing's version of it}. Not part of the article's content (see index/prepare.py).
 LISTED_KEY = "listed"

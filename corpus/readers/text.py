@@ -2,7 +2,7 @@
 per file — the first non-empty line is the title, the rest the body."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..cleaning import NO_CONTENT, clean_body, has_content
 from ..errors import ReadError

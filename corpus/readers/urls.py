@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..errors import ReadError, mb, printable
 from ..feeds import MAX_LISTING_BYTES, ListedPage, NotAListing, gunzip, listing_kind, parse_listing
