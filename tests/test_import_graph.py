@@ -7,8 +7,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("assistant", "corpus", "index", "eval")
 
@@ -117,8 +115,5 @@ def test_no_cycle_among_modules():
     assert cycles(import_graph()) == []
 
 
-@pytest.mark.xfail(reason="assistant ↔ eval: assistant.cli imports eval.runner (for `civic eval`) and eval "
-                          "imports assistant; the issue's CLI reshaping (eval registers its own command) removes it",
-                   strict=False)
 def test_no_cycle_among_packages():
     assert cycles(package_graph(import_graph())) == []
