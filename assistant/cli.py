@@ -353,7 +353,7 @@ def cmd_records(assistant, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(assistant, args: argparse.Namespace) -> int:
-    from .app import serve
+    from .ui import serve
 
     auth = None
     if args.auth:

@@ -13,7 +13,7 @@ from .escaping import safe_url
 from .toasts import failed_ingest
 
 MAX_UPLOAD_MB = 50
-UPLOAD_TYPES = tuple(sorted(READABLE_SUFFIXES))  # the suffixes the readers read, in a stable order
+UPLOAD_TYPES = tuple(READABLE_SUFFIXES)  # the suffixes the readers read, in the registry's order
 UPLOAD_HEADERS = ["Tệp / URL", "Thêm", "Cập nhật", "Không đổi", "Lỗi", "Ghi chú"]
 _COUNTS = ("added", "updated", "unchanged")
 
