@@ -1,5 +1,5 @@
 """The one settings object (`assistant.config.Settings`): CIVIC_* variables read once, overrides on
-top, values passed down — `index/` reads no environment."""
+top, values passed down — `corpus/`, `index/` and `e5build/` read no environment."""
 from __future__ import annotations
 
 import re
@@ -53,9 +53,23 @@ def test_model_cache_is_where_it_always_was(monkeypatch, tmp_path):
     assert Settings.from_env().model_cache == Path.home() / "models" / "e5"
 
 
-def test_index_and_the_model_builder_read_no_environment():
+def test_corpus_index_and_the_model_builder_read_no_environment():
     reads = re.compile(r"os\.environ(?!\.setdefault)|os\.getenv|environ\.get")
-    found = [f"{path.relative_to(ROOT)}:{n}" for folder in ("index", "e5build")
+    found = [f"{path.relative_to(ROOT)}:{n}" for folder in ("corpus", "index", "e5build")
              for path in sorted((ROOT / folder).rglob("*.py"))
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if reads.search(line)]
     assert found == []
+
+
+def test_fetch_settings_from_the_environment(monkeypatch):
+    from assistant.config import Settings
+
+    monkeypatch.setenv("CIVIC_URL_TIMEOUT", "7.5")
+    monkeypatch.setenv("CIVIC_FETCH_DELAY", "0")
+    settings = Settings.from_env()
+    assert settings.url_timeout == 7.5 and settings.fetch_delay == 0.0
+    monkeypatch.setenv("CIVIC_URL_TIMEOUT", "0")  # a timeout must be above 0: the default then
+    monkeypatch.setenv("CIVIC_FETCH_DELAY", "soon")  # not a number: the default
+    settings = Settings.from_env()
+    assert settings.url_timeout is None and settings.fetch_delay is None
+    assert Settings.from_env(url_timeout=3).url_timeout == 3.0
