@@ -10,6 +10,8 @@ span with `article.text[start:end] == record.surface`. See docs/extraction.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..records import Article
 from . import counts as _counts
@@ -21,6 +23,8 @@ from .provinces import Province, detect_province, explicit_mentions
 from .records import Extraction, Pact, Participant, StatedCount, Theme
 from .text import Doc, WordSet, canon, key
 from .version import EXTRACTION_VERSION
+
+_T = TypeVar("_T")
 
 __all__ = ["extract", "Extraction", "Pact", "Participant", "Theme", "StatedCount", "org_key", "EXTRACTION_VERSION"]
 
@@ -168,20 +172,19 @@ def _after_document_of(toks, i: int) -> bool:
     return False
 
 
+def _grouped(items: list[_T], key_of: Callable[[_T], str]) -> dict[str, list[_T]]:
+    """`items` grouped by `key_of`, groups in the order of their first item."""
+    groups: dict[str, list[_T]] = {}
+    for item in items:
+        groups.setdefault(key_of(item), []).append(item)
+    return groups
+
+
 def _org_participants(doc: Doc, mentions: list[_orgs.OrgMention]) -> list[Participant]:
-    by_key: dict[str, list[_orgs.OrgMention]] = {}
-    order: list[str] = []
-    for m in mentions:
-        if m.context in ("reference", "skip"):
-            continue  # "target" mentions are kept as mentions but do not make a participant
-        k = _orgs.org_key(m.canonical)
-        if k not in by_key:
-            by_key[k] = []
-            order.append(k)
-        by_key[k].append(m)
+    # "reference" and "skip" mentions make no participant ("target" ones are kept as mentions)
+    actors_or_targets = [m for m in mentions if m.context not in ("reference", "skip")]
     out = []
-    for k in order:
-        ms = by_key[k]
+    for ms in _grouped(actors_or_targets, lambda m: _orgs.org_key(m.canonical)).values():
         actors = [m for m in ms if m.context is None]
         if not actors:
             continue  # named only as a venue ("tại …") or as a document's issuer
@@ -203,17 +206,8 @@ def _org_participants(doc: Doc, mentions: list[_orgs.OrgMention]) -> list[Partic
 
 
 def _person_participants(doc: Doc, mentions: list[_people.PersonMention], province: Province | None) -> list[Participant]:
-    by_key: dict[str, list[_people.PersonMention]] = {}
-    order = []
-    for pm in mentions:
-        k = key(pm.name)
-        if k not in by_key:
-            by_key[k] = []
-            order.append(k)
-        by_key[k].append(pm)
     out = []
-    for k in order:
-        pms = by_key[k]
+    for k, pms in _grouped(mentions, lambda pm: key(pm.name)).items():
         primary = next((pm for pm in pms if pm.positions), pms[0])
         hon = next((pm.honorific for pm in pms if pm.honorific), None)
         pos = next((p for p in primary.positions if p.org is not None), None) or \
