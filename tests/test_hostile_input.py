@@ -5,7 +5,6 @@ after the whole hostile corpus is ingested (API and `civic ingest`). See tests/h
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -317,7 +316,7 @@ def test_an_index_keeps_every_article_through_the_hostile_corpus(hostile, hostil
     assert after["vectors"] == after["chunks"] and after["chunks"] > before["stats"]["chunks"]
 
     base, www = http_server  # then the hostile URLs, with a short timeout
-    monkeypatch.setattr(assistant, "settings", dataclasses.replace(assistant.settings, url_timeout=URL_TIMEOUT))
+    monkeypatch.setattr(assistant, "settings", assistant.settings.replace(url_timeout=URL_TIMEOUT))
     urls = url_expectations(base, www)
     from_urls = assistant.ingest([u.path for u in urls])
     assert len(from_urls.errors) == sum(len(u.errors) for u in urls), [str(e) for e in from_urls.errors]
