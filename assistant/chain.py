@@ -50,9 +50,10 @@ def _timed(name: str, step: Callable[[dict], dict]) -> RunnableLambda:
 
 def _about_the_evidence(answer: Answer, hits: list[Hit], reading: Reading, top: int = 3) -> bool:
     """Whether a records answer is about what the question asks: its first citation is in the
-    article of one of the best `top` retrieved chunks, and in the article of one of the reader's
-    best `top` evidence sentences (records of another pact answer another question)."""
-    leading = {h.article_id for h in hits[:top]}
+    article of one of the best `top` retrieved chunks or of the reader's best evidence sentence (an
+    English question may retrieve its Vietnamese article lower), and in the article of one of the
+    reader's best `top` evidence sentences (records of another pact answer another question)."""
+    leading = {h.article_id for h in hits[:top]} | {s.article_id for s in reading.sentences[:1]}
     if not answer.citations or answer.citations[0].article_id not in leading:
         return False
     return not reading.sentences or answer.citations[0].article_id in {s.article_id for s in reading.sentences[:top]}
