@@ -23,3 +23,13 @@ def test_extraction_folds_with_the_one_fold_aligned():
     assert len(folded) == len(text)
     assert folded.startswith("dang uy khoi ≠ dang uy")            # ð → d, "≠" kept
     assert fold_aligned(text).startswith("ðang uy khoi = dang uy")  # the default folds every character
+
+
+def test_lexicon_matches_left_to_right_without_overlap():
+    from corpus.extraction.text import Doc, Lexicon
+
+    lexicon = Lexicon([("quy chế", "regulation"), ("quy chế phối hợp", "coordination"), ("phối hợp", "joint")])
+    doc = Doc("Hai bên ký quy chế phối hợp; sau đó bàn việc phối hợp tuần tra và sửa quy chế.")
+    found = [(" ".join(t.text for t in doc.toks[i:j]), value) for i, j, value in lexicon.matches(doc.toks)]
+    # the longest entry at a start wins, and the scan goes on after it ("phối hợp" inside it is not found)
+    assert found == [("quy chế phối hợp", "coordination"), ("phối hợp", "joint"), ("quy chế", "regulation")]

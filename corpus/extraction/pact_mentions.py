@@ -62,24 +62,15 @@ def _year_tok(t: Tok) -> int | None:
 def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[PactMention]:
     toks = doc.toks
     out: list[PactMention] = []
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    for i, j, kind in KINDS.matches(toks):
         t = toks[i]
-        if t.kind != "w":
-            i += 1
-            continue
-        hit = KINDS.match(toks, i)
-        if hit is None:
-            i += 1
-            continue
-        j, kind = hit
         sent = doc.sentence_of(t.start)
         si, sj = doc.tok_at(sent[0]), doc.tok_at(sent[1])
         signed = any(toks[k] in _SIGN for k in range(si, min(sj, n)))
         m = PactMention(i, j, kind, t.start, toks[j - 1].end, sent, signed, surface_end=toks[j - 1].end)
         _date_and_year(doc, m, skip)
         out.append(m)
-        i = j
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
@@ -263,12 +263,17 @@ class Lexicon:
                 best = (j, node.value)
         return best
 
-    def match_all_starts(self, toks: list[Tok]) -> Iterable[tuple[int, int, Any]]:
-        for i, t in enumerate(toks):
-            if t.kind == "w":
-                hit = self.match(toks, i)
-                if hit:
-                    yield i, hit[0], hit[1]
+    def matches(self, toks: list[Tok]) -> Iterator[tuple[int, int, Any]]:
+        """The entries found left to right, none overlapping the one before: (index of its first
+        word, index after its last word, value); after a match the scan goes on after it."""
+        i, n = 0, len(toks)
+        while i < n:
+            hit = self.match(toks, i) if toks[i].kind == "w" else None
+            if hit is None:
+                i += 1
+                continue
+            yield i, hit[0], hit[1]
+            i = hit[0]
 
 
 # --- dates ------------------------------------------------------------------------------------
