@@ -123,7 +123,7 @@ class Assistant:
             indexer = self._indexer()
             known = self.catalog.listed_stamps()
             if ray is None or ray is False:
-                items = _tagged(paths, known, allow_private_urls, origins or {}, self.settings)
+                items = _tagged(paths, known, allow_private_urls, origins or {}, settings=self.settings)
                 stats = indexer.ingest(items, progress, on_progress)
             else:
                 if origins or not allow_private_urls:
@@ -296,10 +296,9 @@ class Assistant:
 
 
 def _tagged(paths: Iterable[str | os.PathLike[str]], known: dict[str, str] | None = None,
-            allow_private_urls: bool = True, origins: Mapping[str, str] | None = None,
-            settings: Settings | None = None) -> Iterator[tuple[str, ReadResult]]:
-    # one polite fetcher for every URL of this ingest
-    settings = settings or Settings()
+            allow_private_urls: bool = True, origins: Mapping[str, str] | None = None, *,
+            settings: Settings) -> Iterator[tuple[str, ReadResult]]:
+    # one polite fetcher for every URL of this ingest, timed as the settings say
     fetcher = Fetcher(timeout=settings.url_timeout, delay=settings.fetch_delay, allow_private=allow_private_urls)
     for path in paths:
         origin = (origins or {}).get(str(path))

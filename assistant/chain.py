@@ -60,7 +60,8 @@ def _about_the_evidence(answer: Answer, hits: list[Hit], reading: Reading, top: 
 
 
 def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader,
-                       records_for: RecordsFn | None = None, k: int = 8, llm: BaseChatModel | None = None, llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
+                       records_for: RecordsFn | None = None, k: int = 8, llm: BaseChatModel | None = None,
+                       llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
     """The answer chain. Input: {"question", "history"?, "filters"?, "emit"?}; output: `Answer`.
     `reader` ranks the evidence sentences and writes the extractive answer (`assistant.reading`).
 

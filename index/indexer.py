@@ -34,7 +34,7 @@ from .catalog import Catalog
 from .embeddings import Embedder
 from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .origins import IdGuard, Place, clash_with_stored
-from .prepare import Prepared, content_hash, dated_and_hashed, embed_prepared, embedding_text, prepare_article
+from .prepare import Prepared, dated_and_hashed, embed_prepared, embedding_text, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .store import chunk_metadata
 from .store_protocol import VectorStore
@@ -194,9 +194,6 @@ class Indexer:
             return False
         self.rebuild_bm25()
         return True
-
-    def content_hash(self, article: Article) -> str:
-        return content_hash(article, self.chunk_chars, self.chunk_overlap, self.embedder.name)
 
     def _prepare(self, item: Article | Prepared, source: str, stats: IngestStats) -> _Pending | None:
         if isinstance(item, Prepared):  # dated and hashed by a Ray worker
