@@ -33,6 +33,8 @@ from .records import Answer
 from .structured import allowed_articles, list_pacts, list_participants, list_themes
 from .structured_answers import RecordSource
 
+READ_EACH_LEG = 2  # each retrieval leg's best chunks the reader reads even when the fusion ranks them below k
+
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.runnables import Runnable
@@ -172,9 +174,15 @@ class Assistant:
         return self._retrieve(question_text(query, "query"), k, checked_filters(filters), mode)
 
     def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None) -> list[Hit]:
-        """`retrieve` for checked input and for the chain (whose condensed question may be a little
-        longer than the question typed)."""
+        """`retrieve` for checked input."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
+
+    def _retrieve_for_reading(self, query: str, k: int, filters: Filters) -> list[Hit]:
+        """The chunks the reader reads (for the chain, whose condensed question may be a little
+        longer than the question typed): the top k, and each retrieval leg's best chunks
+        (`READ_EACH_LEG`) when the fusion ranked them lower."""
+        return self.retriever.retrieve(query, k=k, filters=filters, mode=self.settings.retrieval_mode,
+                                       each_leg=READ_EACH_LEG)
 
     def as_retriever(self, k: int = 4, filters: dict | Filters | None = None,
                      mode: str | None = None) -> CivicRetriever:
@@ -196,7 +204,7 @@ class Assistant:
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
         if self._chain is None:
             self._chain = build_answer_chain(
-                lambda q, k, f: self._retrieve(q, k, f),
+                self._retrieve_for_reading,
                 self._articles,
                 self.reader,
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
@@ -232,7 +240,7 @@ class Assistant:
         except ReaderModelError:
             reader = Reader(None, self._frequencies)
         standalone = condense_question(question, history)
-        hits = self._retrieve(standalone, k, filters)
+        hits = self._retrieve_for_reading(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
 
     @property

@@ -83,8 +83,11 @@ class HybridRetriever:
         self._date_of = np.array([(meta.get(a) or (None, None))[1] or "" for a in articles], dtype=object)
 
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
-                 mode: str = "hybrid", weights: FusionWeights | None = None) -> list[Hit]:
-        """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense"."""
+                 mode: str = "hybrid", weights: FusionWeights | None = None, each_leg: int = 0) -> list[Hit]:
+        """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense". In hybrid mode,
+        `each_leg` > 0 also keeps the best `each_leg` chunks of each leg that the fusion ranked
+        below k (after the top k, in fused order): a chunk one leg is sure of — an unaccented name
+        BM25 finds and the dense model cannot read — still reaches the reader."""
         if mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
         flt = Filters.parse(filters)
@@ -106,8 +109,12 @@ class HybridRetriever:
         scored = sorted(
             ((w.dense * s.get("dense", 0.0) + w.bm25 * s.get("bm25", 0.0), cid, s) for cid, s in fused.items()),
             key=lambda item: (-item[0], item[1]),
-        )[:k]
-        return self._hits(scored)
+        )
+        kept = scored[:k]
+        if each_leg > 0 and mode == "hybrid":
+            sure = {cid for ranked in (lexical, dense) for cid, _ in ranked[:each_leg]}
+            kept += [item for item in scored[k:] if item[1] in sure]
+        return self._hits(kept)
 
     def _mask(self, flt: Filters) -> np.ndarray | None:
         if flt.empty or len(self._article_of) == 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.question import analyse_question
-from assistant.reading.enumeration import asked_item_kind, enumeration_span, read_enumeration
+from assistant.reading.enumeration import asked_item_kind, enumerates, enumeration_span, read_enumeration
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -70,3 +70,31 @@ def test_localities_and_nothing_else():
 def test_a_sentence_without_items_of_the_kind_has_none():
     text = "Lễ ký kết diễn ra trang trọng tại hội trường lớn vào sáng thứ Hai."
     assert _texts(text, "organisation") == []
+
+
+def test_untyped_items_after_a_colon_and_after_gom():
+    text = "Hàng hóa không đạt bị xử lý theo ba cách: trả lại nơi gửi, hủy bỏ, đổi mục đích dùng."
+    assert _texts(text, None) == ["trả lại nơi gửi", "hủy bỏ", "đổi mục đích dùng"]
+
+
+def test_a_label_before_a_colon_introduces_no_list():
+    """"Ảnh: …" / "Nguồn: …" is a caption, not an enumeration of what was asked."""
+    text = "Ảnh: Minh Khôi Theo ông Lò Văn Pọng, Phó Chủ tịch UBND huyện Nậm Cát, hai bên thống nhất cao."
+    assert read_enumeration(text, 0, len(text), None, set()).items == ()
+
+
+def test_two_untyped_parts_after_giua_make_no_list_but_three_do():
+    two = "Ông đánh giá cao các kế hoạch hợp tác giữa Nậm Cát và Mường Khoa thời gian qua, nhất là về giáo dục."
+    assert not read_enumeration(two, 0, len(two), None, set()).introduced
+    three = "Các nguyên tắc của đề án là công khai, minh bạch và bình đẳng."
+    found = read_enumeration(three, 0, len(three), None, set())
+    assert found.introduced and [i.text for i in found.items] == ["công khai", "minh bạch", "bình đẳng"]
+
+
+@pytest.mark.parametrize("sentence, listing", [
+    ("Huyện có nhiều nghề truyền thống, trong đó có dệt thổ cẩm, đan lát, rèn, làm giấy dó và nấu rượu men lá.", True),
+    ("Sở Nội vụ tỉnh Lạc Sơn tổ chức lễ ký kết chương trình phối hợp giai đoạn 2024–2028 với Hội Cựu chiến binh.", False),
+    ("Chiều 20/5, tại thành phố Lạc Sơn, ông Đinh Quang Trọng phát biểu khai mạc hội nghị tổng kết.", False),
+])
+def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
+    assert enumerates(sentence) is listing

@@ -93,6 +93,19 @@ def test_english_question_retrieves_the_vietnamese_article(demo_index):
     assert SEED_ID in [h.article_id for h in hits]
 
 
+@pytest.mark.parametrize("query", ["What is Phung Huy Thuan's position?", "Khối thi đua gồm những đơn vị nào?"])
+def test_each_legs_best_chunks_are_kept_below_the_fused_top_k(demo_index, query):
+    """`each_leg`: the reader also reads what one leg is sure of when the fusion ranks it lower (an
+    unaccented name in an English question: BM25 finds the seed, the dense model does not)."""
+    retriever = demo_index.retriever
+    fused = retriever.retrieve(query, k=3)
+    kept = retriever.retrieve(query, k=3, each_leg=2)
+    assert [h.chunk_id for h in kept[:3]] == [h.chunk_id for h in fused]
+    sure = {h.chunk_id for mode in ("bm25", "dense") for h in retriever.retrieve(query, k=2, mode=mode)}
+    assert sure <= {h.chunk_id for h in kept} and len(kept) <= 3 + len(sure)
+    assert retriever.retrieve(query, k=3, mode="bm25", each_leg=2) == retriever.retrieve(query, k=3, mode="bm25")
+
+
 def test_changed_article_replaces_its_chunks_everywhere(tmp_path):
     src = tmp_path / "in.jsonl"
     long_text = " ".join(f"Câu thứ {i} nói về quy chế phối hợp giữa Công an tỉnh và Sở Tư pháp." for i in range(60))

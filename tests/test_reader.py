@@ -206,18 +206,31 @@ def test_question_type_comes_from_the_question_word_first(question, answer_type,
 
 
 def test_item_by_item_lists_when_the_reader_enumerates(lac_son):
-    """The opt-in enumeration path: a list question answered one cited item per line, and a "how
-    many" question with no stated count answered by counting the list."""
+    """The enumeration path (the default): a list question answered one cited item per line, then
+    the sentence they were read from; `enumerate_lists=False` answers with the sentence alone."""
     from assistant.reading.reader import Reader
 
     question = "Cụm thi đua các huyện miền núi gồm những đơn vị nào?"
     hits = lac_son.retrieve(question, k=8)
     articles = {h.article_id: lac_son.article(h.article_id) for h in hits}
-    reader = Reader(lac_son.reader.model, lac_son.reader.frequencies, enumerate_lists=True)
+    reader = Reader(lac_son.reader.model, lac_son.reader.frequencies)
     answer = reader.answer(question, hits, articles)
     lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert [line.split(" [")[0][2:] for line in lines] == [
         "UBND huyện Mường Khoa", "UBND huyện Tà Lèng", "UBND huyện Pà Cò", "UBND huyện Nậm Sơn", "UBND huyện Chiềng Đông"]
     assert all(line.endswith("[1]") for line in lines) and answer.citations[0].quote.startswith("Cụm gồm 5 đơn vị")
-    plain = Reader(lac_son.reader.model, lac_son.reader.frequencies).answer(question, hits, articles)
+    # after the items, the sentence itself: what each item is, in its context
+    assert answer.answer.rstrip().endswith(f"{answer.citations[0].quote} [1]")
+    plain = Reader(lac_son.reader.model, lac_son.reader.frequencies, enumerate_lists=False).answer(question, hits, articles)
     assert not any(line.startswith("- ") for line in plain.answer.splitlines())
+
+
+@pytest.mark.parametrize("question, wants_list", [
+    ("Kể tên các huyện thuộc Cụm thi đua miền núi.", True),
+    ("Kể tên một huyện thuộc Cụm thi đua miền núi.", False),
+    ("ke ten mot huyen thuoc cum thi dua mien nui", False),
+    ("Liệt kê 1 phong trào do Hội Nông dân phát động.", False),
+])
+def test_naming_one_thing_is_not_a_list_question(question, wants_list):
+    """"Kể tên một …" asks for one item: its answer is a sentence, not an enumeration."""
+    assert analyse_question(question).wants_list is wants_list

@@ -87,6 +87,24 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     return None
 
 
+# Separators of an enumeration written in running text: commas, semicolons, "và" / "hoặc" / "and" / "or".
+_SEPARATOR = re.compile(r"[,;]|\s(?:và|hoặc|cùng|and|or)\s", re.IGNORECASE)
+_ITEM_WORDS = 8  # an item written in running text is short: at most this many words
+
+
+def enumerates(sentence: str) -> bool:
+    """Whether `sentence` lists things, whatever their kind and however introduced: four parts in a
+    row between separators, the inner ones short (the first item follows its lead-in, the last
+    comes before the rest of the sentence). Three would take "Chiều 22/6, tại Hà Nội, ông A nói"."""
+    lengths = [len(part.split()) for part in _SEPARATOR.split(sentence)]
+    run = 0
+    for i, n in enumerate(lengths):
+        run = run + 1 if 0 < n <= _ITEM_WORDS else 0
+        if run and run + (i + 1 > run) + (i + 1 < len(lengths)) >= 4:
+            return True
+    return False
+
+
 def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence `text[start:end]`, extended over the bulleted lines that follow it when it
     introduces them (ends with ":" or the next line is a bullet)."""
@@ -141,7 +159,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             cut = last.start + va[-1].start()
             items[-1:] = [Candidate("item", last.start, cut, text[last.start:cut]),
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
-    introduced = len(_clean(items, kind, asked_words)) >= 2
+    # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
+    # ("giữa Lào và Việt Nam thời gian qua" names two countries, not a list of what was asked)
+    weak = kind is None and bool(parts) and not _INTRO.search(fold_aligned(text[start:parts[0][0]]))
+    introduced = len(_clean(items, kind, asked_words)) >= (3 if weak else 2)
     if not introduced and kind is not None:
         items = typed
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
@@ -159,7 +180,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> list[tup
     where candidates of the asked kind begin (None for untyped items)."""
     folded = fold_aligned(text[start:end])
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
-                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())), None)  # "(Ảnh: …)" is no list
+                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())  # "(Ảnh: …)" is no list
+                  and len(folded[:m.start()].split()) > 1), None)  # nor a label: "Ảnh: …", "Nguồn: …"
     if intro is None:
         return []
     body_start = intro.end()

@@ -9,8 +9,10 @@
 4. The answer: for a question with an answer type (who, when, how many…), the typed spans of the
    best sentences are scored with the span model; a confident span becomes the short answer and
    its sentence the evidence. Otherwise the best sentence is the answer. The second-best sentence
-   follows when it is likely to answer as well and the answer stays short. Every piece is cited
-   with its exact quote; a very long sentence is quoted by a window of it.
+   follows when it is likely to answer as well and the answer stays short. A list question whose
+   best sentence (or, when that one lists nothing, one of the three best) introduces an
+   enumeration of the asked kind is answered item by item, then by that sentence. Every piece is
+   cited with its exact quote; a very long sentence is quoted by a window of it.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
-from .enumeration import asked_item_kind, read_enumeration
+from .enumeration import asked_item_kind, enumerates, read_enumeration
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -138,13 +140,13 @@ class Reader:
     """Ranks evidence and answers; `frequencies` gives BM25 document frequencies (IDF weights)."""
 
     def __init__(self, model: ReaderModel | None, frequencies: Frequencies | None = None,
-                 enumerate_lists: bool = False) -> None:
+                 enumerate_lists: bool = True) -> None:
         if model is not None:
             model.check(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
         self.model = model
         self.frequencies = frequencies
-        # Lists answered item by item (`_enumerated`): off by default — on the sealed test splits it
-        # traded item recall for precision (0.734/0.513 → 0.691/0.553, docs/evaluation.md)
+        # Lists answered item by item and then by the sentence they were read from (`_enumerated`);
+        # False answers with the sentence alone (docs/evaluation.md, "Lists and pacts")
         self.enumerate_lists = enumerate_lists
 
     # --- ranking --------------------------------------------------------------------------------
@@ -239,17 +241,24 @@ class Reader:
         return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
 
     def _enumerated(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer | None:
-        """A list question answered item by item from the first of the best sentences that
-        enumerates at least two items of the asked kind; a "how many" question whose best sentence
-        states no count of its noun, answered by counting such a list. None when there is none."""
+        """A list question answered item by item, then by the sentence they were read from: the
+        best sentence's enumeration of at least two items of the asked kind or, when the best
+        sentence lists nothing, the first such enumeration among the `LIST_SENTENCES` best; a "how
+        many" question whose best sentence states no count of its noun, answered by counting such a
+        list. None when there is none."""
         qa = reading.question
         kind = asked_item_kind(qa)
         counting = qa.answer_type == "number"
         if counting and (kind is None or self._states_count(reading, articles)):
             return None
         asked = set(qa.all_content)
+        # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
+        # little lower beats a lead that names the event, never a best sentence that lists things)
+        best = reading.sentences[0]
+        searched = reading.sentences[:1 if enumerates(articles[best.article_id].text[best.start:best.end])
+                                     else LIST_SENTENCES]
         readings = [(sent, read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked))
-                    for sent in reading.sentences[:LIST_SENTENCES]]
+                    for sent in searched]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
         readings = [r for r in readings if len(r[1].items) >= 2 and r[1].introduced]
@@ -259,6 +268,8 @@ class Reader:
             cite = citation(1, sent.hit, article, found.start, end)
             items = [i for i in found.items if i.end <= end]
             lines = "\n".join(f"- {as_answer_text(display_span(i))} [1]" for i in items)
+            if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
+                lines += f"\n\n{as_answer_text(cite.quote)} [1]"
             if counting:
                 asked_noun = _COUNTED_NOUN.search(question)
                 noun = asked_noun.group(1) if asked_noun else ITEM_LABELS[kind]
