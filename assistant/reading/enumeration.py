@@ -160,7 +160,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items[-1:] = [Candidate("item", last.start, cut, text[last.start:cut]),
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
-    # ("giữa Lào và Việt Nam thời gian qua" names two countries, not a list of what was asked)
+    # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
     weak = kind is None and bool(parts) and not _INTRO.search(fold_aligned(text[start:parts[0][0]]))
     introduced = len(_clean(items, kind, asked_words)) >= (3 if weak else 2)
     if not introduced and kind is not None:
