@@ -173,16 +173,17 @@ class Assistant:
         (`assistant.inputs`)."""
         return self._retrieve(question_text(query, "query"), k, checked_filters(filters), mode)
 
-    def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None) -> list[Hit]:
-        """`retrieve` for checked input."""
-        return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode)
+    def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None,
+                  each_leg: int = 0) -> list[Hit]:
+        """`retrieve` for checked input, and what the reader reads (`_read_hits`)."""
+        return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode,
+                                       each_leg=each_leg)
 
-    def _retrieve_for_reading(self, query: str, k: int, filters: Filters) -> list[Hit]:
-        """The chunks the reader reads (for the chain, whose condensed question may be a little
-        longer than the question typed): the top k, and each retrieval leg's best chunks
-        (`READ_EACH_LEG`) when the fusion ranked them lower."""
-        return self.retriever.retrieve(query, k=k, filters=filters, mode=self.settings.retrieval_mode,
-                                       each_leg=READ_EACH_LEG)
+    def _read_hits(self, query: str, k: int, filters: Filters) -> list[Hit]:
+        """The chunks the reader reads (the chain's condensed question may be a little longer than
+        the question typed): the top k, and each retrieval leg's best chunks (`READ_EACH_LEG`)
+        when the fusion ranked them lower."""
+        return self._retrieve(query, k, filters, each_leg=READ_EACH_LEG)
 
     def as_retriever(self, k: int = 4, filters: dict | Filters | None = None,
                      mode: str | None = None) -> CivicRetriever:
@@ -204,7 +205,7 @@ class Assistant:
         """The LangChain Runnable behind `ask` (condense → retrieve → answer → verify)."""
         if self._chain is None:
             self._chain = build_answer_chain(
-                self._retrieve_for_reading,
+                self._read_hits,
                 self._articles,
                 self.reader,
                 lambda filters: RecordSource(self.catalog, allowed_articles(self.catalog, filters)),
@@ -240,7 +241,7 @@ class Assistant:
         except ReaderModelError:
             reader = Reader(None, self._frequencies)
         standalone = condense_question(question, history)
-        hits = self._retrieve_for_reading(standalone, k, filters)
+        hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
 
     @property

@@ -13,7 +13,8 @@ unanswerable questions.
 1. Sentence model: logistic regression over `FEATURES`, the weights of evidence features kept ≥ 0;
    its regularisation and whether the civic and the other sets weigh the same are chosen by fitting
    on train and measuring on dev (top-1 sentence holds a gold answer; the civic sets' figure decides,
-   the product reads civic news, XQuAD-vi's breaks ties), then it is refitted on train + dev. It learns from answerable questions and from their perturbed copies.
+   the product reads civic news, XQuAD-vi's breaks ties), then it is refitted on train + dev. It
+   learns from answerable questions and from their perturbed copies.
 2. Span model: logistic regression over `SPAN_FEATURES` of the typed candidates in the best
    sentences, labelled by whether the span holds a gold answer; a span (with its sentence) is shown
    from the lowest probability at which, on train + dev, showing spans loses no right answer or

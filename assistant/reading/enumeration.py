@@ -135,7 +135,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
     items: list[Candidate] = []
-    parts = _parts(text, start, end, None if kind is None else {c.start for c in typed})
+    parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed})
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
         capital = text[s].isupper()
@@ -161,8 +161,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
-    weak = kind is None and bool(parts) and not _INTRO.search(fold_aligned(text[start:parts[0][0]]))
-    introduced = len(_clean(items, kind, asked_words)) >= (3 if weak else 2)
+    introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
     if not introduced and kind is not None:
         items = typed
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
@@ -175,15 +174,16 @@ def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
 
-def _parts(text: str, start: int, end: int, starts: set[int] | None) -> list[tuple[int, int]]:
-    """The parts of the enumeration after its introduction, trimmed; [] without one. `starts`:
-    where candidates of the asked kind begin (None for untyped items)."""
+def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[list[tuple[int, int]], bool]:
+    """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
+    that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
+    kind begin (None for untyped items)."""
     folded = fold_aligned(text[start:end])
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
                   if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())  # "(Ảnh: …)" is no list
                   and len(folded[:m.start()].split()) > 1), None)  # nor a label: "Ảnh: …", "Nguồn: …"
     if intro is None:
-        return []
+        return [], False
     body_start = intro.end()
     counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
     if counted:
@@ -221,7 +221,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> list[tup
             e -= 1
         if e - s >= 2:
             parts.append((start + s, start + e))
-    return parts
+    return parts, intro.re is _WEAK_INTRO
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
