@@ -90,9 +90,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     own, context_text = split_context(question)
     folded = fold(own)
     answer_type = answer_types.type_of(folded)
-    wants_list = answer_type == "list" or bool(
-        re.search(r"\b(nhung|cac) ([\w,]+ ){0,5}nao\b|\bnhung ai\b|\bwhich \w+s\b|\bgom nhung\b", folded)
-    ) and answer_type not in ("number", "date", "place", "locality")
+    wants_list = answer_type == "list" or asks_for_several(folded, match_form(own).lower(), answer_type)
     noun = None
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
@@ -153,6 +151,27 @@ def english_focus(question: str) -> list[str]:
         if terms:
             return terms[:2]
     return []
+
+
+def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
+    """Whether a question asks for several things: "những / các … nào", "những ai", "gồm những",
+    "which …s", a question that opens with "Những / Các", or a number of two or more before the
+    asked noun ("5 lĩnh vực ưu tiên nào"); `spoken` is the question lower-cased with its tone marks
+    ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
+    still one answer ("các bên ký tại tỉnh nào")."""
+    if answer_type in ("number", "date", "place", "locality"):
+        return False
+    return bool(_SEVERAL.search(folded) or _COUNTED_SEVERAL.search(spoken))
+
+
+# "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
+# nào" asks how, not which)
+_SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,5}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
+                      r"\bwhich \w+s\b|\bgom nhung\b")
+# a count of two or more before the asked noun: "5 lĩnh vực ưu tiên nào", "hai văn kiện nào" (not a
+# date's "11/5", nor "năm 2017")
+_COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"
+                              r"(?:\w+\s+){1,4}nào\b")
 
 
 def focus_words(folded: str, size: int = 2) -> list[str]:

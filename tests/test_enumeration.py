@@ -98,3 +98,40 @@ def test_two_untyped_parts_after_giua_make_no_list_but_three_do():
 ])
 def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     assert enumerates(sentence) is listing
+
+
+@pytest.mark.parametrize("question, several", [
+    ("Hai bên đã thống nhất 3 nội dung hợp tác nào?", True),         # a count of two or more before the noun
+    ("Hội nghị bàn về hai dự thảo quy chế nào?", True),
+    ("Nhung hop tac xa nong nghiep vung cao nao da ky cam ket?", True),  # opens with "Những": far from "nào"
+    ("Các đơn vị phối hợp với nhau như thế nào?", False),            # "như thế nào" asks how
+    ("Bà Lò Thị Mai giữ chức vụ nào?", False),                       # "bà" is no "ba" (three)
+    ("Năm 2019 đơn vị nào dẫn đầu khối thi đua?", False),            # "năm 2019" is a year, not five
+    ("Ngày 12/4 đơn vị nào đăng cai hội nghị?", False),              # nor is a date's "4"
+    ("Các bên ký kết tại tỉnh nào?", False),                         # one place, asked after a plural
+])
+def test_which_questions_ask_for_several_things(question, several):
+    assert analyse_question(question).wants_list is several
+
+
+def test_organisations_listed_in_brackets_after_their_noun():
+    text = ("Sở yêu cầu các lực lượng chức năng (Thanh tra Sở, Quản lý thị trường, Công an huyện) "
+            "kiểm tra đột xuất các cửa hàng trong tháng tới.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Thanh tra Sở", "Quản lý thị trường", "Công an huyện"]
+    # a caption or a day in brackets lists nothing, and untyped items are not read from brackets
+    caption = "Lãnh đạo hai đơn vị ký kết (Ảnh: Minh Khoa) tại hội trường (thứ Ba, 12/4)."
+    assert not read_enumeration(caption, 0, len(caption), "organisation", set()).introduced
+    assert not read_enumeration(text, 0, len(text), None, set()).introduced
+
+
+def test_an_untyped_list_ends_where_the_sentence_goes_on():
+    text = ("Hai tỉnh hợp tác trong bốn lĩnh vực gồm giáo dục, y tế, du lịch, nông nghiệp công nghệ cao "
+            "mà lãnh đạo hai bên đã nêu trong biên bản, đặc biệt là đào tạo nghề cho thanh niên.")
+    assert _texts(text, None) == ["giáo dục", "y tế", "du lịch", "nông nghiệp công nghệ cao"]
+
+
+def test_places_listed_after_gom_without_their_kind_word():
+    text = "Tỉnh đã ký kết hợp tác với bốn tỉnh bạn gồm Điện Biên, Lai Châu, Sơn La, Hòa Bình trong năm qua."
+    assert _texts(text, "locality")[:3] == ["Điện Biên", "Lai Châu", "Sơn La"]

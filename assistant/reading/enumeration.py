@@ -3,7 +3,7 @@
 "Những cơ quan nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
 nào" for localities, "dự thảo / văn bản nào" for documents, "phong trào nào" for campaigns,
 "chức danh nào" for titles. An enumeration is read from one sentence ("… gồm A, B, C và D", "ký
-kết giữa A và B", a colon list) and the bulleted lines that run on from it; the items that are not
+kết giữa A và B", a colon list, "các lực lượng (A, B, C)") and the bulleted lines that run on from it; the items that are not
 of the asked kind are dropped, and so are the ones the question itself names (they are what is
 asked about, not the answer).
 """
@@ -89,6 +89,9 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 
 # Separators of an enumeration written in running text: commas, semicolons, "và" / "hoặc" / "and" / "or".
 _SEPARATOR = re.compile(r"[,;]|\s(?:và|hoặc|cùng|and|or)\s", re.IGNORECASE)
+# Where a sentence goes on after its last item: a relative "mà" or a tense / aspect word before the verb.
+_PREDICATE = re.compile(r"(?<=\w)\s+(?:mà|đã|đang|sẽ|được|đều|cũng|vừa)\s", re.IGNORECASE)
+_PLACE_WORDS = 6  # a place named in a list without its kind word ("Bắc Ninh", "Thái Nguyên và Vĩnh Phúc")
 _ITEM_WORDS = 8  # an item written in running text is short: at most this many words
 
 
@@ -119,16 +122,20 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
 # Where an enumeration's items begin: "gồm (có)", "bao gồm", "như", "là", "giữa", a colon.
 _INTRO = re.compile(r"\b(?:bao gom|gom co|gom)\b\s*:?\s*|:\s*")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
+# A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
+_BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
 
 
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str]) -> Enumeration:
     """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
 
-    An enumeration introduced by "gồm / bao gồm / như / giữa / :" is cut into parts at its
-    separators (semicolons when it has them, else commas and its last "và"), and a part is an item
-    when it starts with a candidate of the asked kind (organisations and untyped items keep the
-    whole part; people, places and documents the candidate). Without such an introduction, the
+    An enumeration introduced by "gồm / bao gồm / như / giữa / :" (or, for typed items, written in
+    brackets after its noun) is cut into parts at its separators (semicolons when it has them, else
+    commas and its last "và"), and a part is an item when it starts with a candidate of the asked
+    kind (organisations and untyped items keep the whole part; people, places and documents the
+    candidate; a capitalised short part is a place when places are asked). Untyped items end where
+    the sentence goes on ("mà", "đã", "được" … before its verb). Without such an introduction, the
     candidates of the asked kind in the sentence are the items. Items made only of words the
     question uses are dropped."""
     start, end = enumeration_span(text, start, end)
@@ -150,6 +157,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             while e > s and text[e - 1] in " \t":
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
+        elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS and not _DOCUMENT.match(fold_aligned(text[s:e])):
+            items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Bắc Giang, Bắc Ninh, …": names the recogniser may not know
         elif head is not None:
             items.append(head)
     if kind is None and commas and items and len(items) < len(parts):  # the list ended: its last item may hold "A và B"
@@ -159,6 +168,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             cut = last.start + va[-1].start()
             items[-1:] = [Candidate("item", last.start, cut, text[last.start:cut]),
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
+    if kind is None:  # "…, cảng biển, dịch vụ hậu cần mà lãnh đạo hai nước …, đặc biệt là …": the list ends before the verb
+        for n, item in enumerate(items):
+            if (verb := _PREDICATE.search(item.text)) is not None:
+                items[n:] = [Candidate("item", item.start, item.start + verb.start(), item.text[:verb.start()])]
+                break
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
     introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
@@ -177,22 +191,26 @@ def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]
 def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
-    kind begin (None for untyped items)."""
+    kind begin (None for untyped items). Typed items may also be listed in brackets after their
+    noun ("các lực lượng (Kiểm lâm, Công an, Quân đội)")."""
     folded = fold_aligned(text[start:end])
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
                   if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())  # "(Ảnh: …)" is no list
                   and len(folded[:m.start()].split()) > 1), None)  # nor a label: "Ảnh: …", "Nguồn: …"
-    if intro is None:
+    if intro is not None:
+        body_start = intro.end()
+        counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
+        if counted:
+            body_start += counted.end()
+        body = folded[body_start:]
+        body_end = len(folded)
+        stop = re.search(r"\.(?:\s|$)", body)  # a colon list ends with its sentence
+        if stop and "\n" not in body[:stop.start()]:
+            body_end = body_start + stop.start()
+    elif starts is not None and (bracket := _BRACKETED.search(folded)) is not None:  # "các lực lượng (A, B, C) …"
+        body_start, body_end = bracket.span(1)
+    else:
         return [], False
-    body_start = intro.end()
-    counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
-    if counted:
-        body_start += counted.end()
-    body = folded[body_start:]
-    body_end = len(folded)
-    stop = re.search(r"\.(?:\s|$)", body)  # a colon list ends with its sentence
-    if stop and "\n" not in body[:stop.start()]:
-        body_end = body_start + stop.start()
     lines = "\n" in folded[body_start:body_end]
     sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*,\s*"
     cuts = []
@@ -221,7 +239,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[li
             e -= 1
         if e - s >= 2:
             parts.append((start + s, start + e))
-    return parts, intro.re is _WEAK_INTRO
+    return parts, intro is not None and intro.re is _WEAK_INTRO
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
