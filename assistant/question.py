@@ -156,7 +156,7 @@ def english_focus(question: str) -> list[str]:
 def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
     """Whether a question asks for several things: "những / các … nào", "những ai", "gồm những",
     "which …s", a question that opens with "Những / Các", or a number of two or more before the
-    asked noun ("5 lĩnh vực ưu tiên nào"); `spoken` is the question lower-cased with its tone marks
+    asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
     still one answer ("các bên ký tại tỉnh nào")."""
     if answer_type in ("number", "date", "place", "locality"):
@@ -168,7 +168,7 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,5}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
                       r"\bwhich \w+s\b|\bgom nhung\b")
-# a count of two or more before the asked noun: "5 lĩnh vực ưu tiên nào", "hai văn kiện nào" (not a
+# a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào" (not a
 # date's "11/5", nor "năm 2017")
 _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"
                               r"(?:\w+\s+){1,4}nào\b")

@@ -110,6 +110,31 @@ GLOSSARY: dict[str, str] = {
     "mass mobilisation": "dan van", "mass mobilization": "dan van", "solidarity": "doan ket",
     "discipline": "ky cuong", "responsibility": "trach nhiem", "creativity": "sang tao", "innovation": "doi moi",
     "efficiency": "hieu qua", "effective": "hieu qua", "sustainable": "ben vung",
+    # the central government's ministries and bodies ("Ministry of X" renders "bo" + X)
+    "transport": "giao thong van tai", "information": "thong tin", "communications": "truyen thong",
+    "information and communications": "thong tin va truyen thong", "industry and trade": "cong thuong",
+    "trade": "thuong mai", "industry": "cong nghiep", "national defence": "quoc phong", "national defense": "quoc phong",
+    "defence": "quoc phong", "defense": "quoc phong", "foreign affairs": "ngoai giao", "natural resources": "tai nguyen",
+    "environment": "moi truong", "construction": "xay dung", "science and technology": "khoa hoc va cong nghe",
+    "science": "khoa hoc", "technology": "cong nghe", "labour": "lao dong", "labor": "lao dong",
+    "invalids": "thuong binh", "social affairs": "xa hoi", "tourism": "du lich", "sport": "the thao",
+    "rural development": "phat trien nong thon", "education and training": "giao duc va dao tao",
+    "state bank": "ngan hang nha nuoc", "government office": "van phong chinh phu", "office": "van phong",
+    "state audit": "kiem toan nha nuoc", "audit": "kiem toan", "general department": "tong cuc",
+    "united nations": "lien hop quoc", "embassy": "dai su quan", "ambassador": "dai su",
+    # organisations, money and projects
+    "university": "dai hoc|truong", "school": "truong", "hospital": "benh vien", "company": "cong ty",
+    "corporation": "tap doan|tong cong ty", "group": "tap doan", "enterprise": "doanh nghiep", "business": "doanh nghiep",
+    "investor": "nha dau tu", "investment": "dau tu", "project": "du an", "contract": "hop dong",
+    "commitment": "cam ket", "memorandum of understanding": "ban ghi nho|bien ban ghi nho", "memorandum": "ghi nho",
+    "budget": "kinh phi|ngan sach", "cost": "chi phi|kinh phi", "fund": "quy", "capital": "von",
+    "price": "gia", "money": "tien", "million": "trieu", "billion": "ty", "dong": "dong", "usd": "usd",
+    "text message": "tin nhan", "mobile": "di dong", "telecommunications": "vien thong", "carrier": "nha mang",
+    "expressway": "cao toc", "railway": "duong sat", "airport": "san bay", "seaport": "cang bien", "port": "cang",
+    "electricity": "dien", "food safety": "an toan thuc pham", "forest": "rung", "fisheries": "thuy san",
+    "delegation": "doan", "visit": "tham", "talks": "hoi dam", "summit": "hoi nghi thuong dinh",
+    "session": "ky hop|phien hop", "plenary": "toan the", "inspect": "kiem tra|thanh tra",
+    "supervision": "giam sat", "oversight": "giam sat", "deadline": "thoi han", "worker": "cong nhan|nguoi lao dong",
 }
 
 _NUMBER = re.compile(r"\d+(?:[./-]\d+)*")
@@ -158,11 +183,16 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
     question is rendered for its terms, phrases, synonyms and search: once)."""
     words, names = _tokens(question)
     keys = [_key(w) for w in words]
+    spoken = _vietnamese_words(question, words)
     phrases = _phrases()
     longest = max(len(p) for p in phrases)
     out: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
+        if i in spoken:  # Vietnamese the question quotes or writes with its tone marks
+            out.append((" ".join(re.findall(r"\w+", fold(words[i]).lower())),))
+            i += 1
+            continue
         role = _role_rendering(keys, i)
         if role:
             rendering, n = role
@@ -186,6 +216,29 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
                 out.append((fold(names[i]).lower(),))
             i += 1
     return tuple(out)
+
+
+_TONE_LETTERS = re.compile(r"[^\x00-\x7f]")
+_OPENING = "'\"“‘«"
+_CLOSING = "'\"”’»"
+
+
+def _vietnamese_words(question: str, words: list[str]) -> set[int]:
+    """The indices of the words an English question writes in Vietnamese: words with Vietnamese
+    letters ("Việt", "Đoàn"), and every word of a quotation that holds one ("'Xanh sạch đẹp'"):
+    they are matched as they are, not translated."""
+    raw = question.replace("’", "'").split()
+    spoken = {i for i, w in enumerate(words) if _TONE_LETTERS.search(w) and fold(w).isascii()}
+    start = None
+    for i, token in enumerate(raw):
+        if start is None and token[:1] in _OPENING:
+            start = i
+        if start is not None and (token.rstrip("?.,;:!)")[-1:] in _CLOSING) and (i > start or len(token) > 1):
+            quoted = range(start, i + 1)
+            if any(j in spoken for j in quoted):
+                spoken.update(quoted)
+            start = None
+    return spoken
 
 
 # Place names English spells as one word; they are names (anchors) as well as terms.

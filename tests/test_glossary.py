@@ -44,3 +44,19 @@ def test_bm25_looks_up_english_by_its_rendering_and_vietnamese_as_typed():
     assert lexical_query("Who chaired the Phu Tho conference?") == "chu tri phu tho hoi nghi"
     assert lexical_query("Ai chủ trì hội nghị?") == "Ai chủ trì hội nghị?"
     assert lexical_query("What about Paris?") == "What about Paris?"  # nothing to render: as typed
+
+
+def test_ministries_and_common_bodies_of_the_central_government():
+    assert vietnamese_terms("the Ministry of Natural Resources and Environment") == ["bo", "tai", "nguyen", "moi", "truong"]
+    assert vietnamese_terms("the Ministry of Science and Technology") == ["bo", "khoa", "hoc", "va", "cong", "nghe"]
+    assert vietnamese_terms("the State Bank and the United Nations") == ["ngan", "hang", "nha", "nuoc", "lien", "hop", "quoc"]
+    assert english_phrase_terms("budget") == ["kinh", "phi"]
+
+
+def test_vietnamese_an_english_question_writes_is_kept_as_written():
+    # a quotation with Vietnamese letters, and a lone word written with its tone marks, are not translated
+    assert vietnamese_terms("Who launched the 'Xanh sạch đẹp' movement in 2019?") == [
+        "phat", "dong", "xanh", "sach", "dep", "phong", "trao", "2019"]
+    assert vietnamese_terms("Which body of Đồng Tháp signed it?") == ["dong", "thap", "ky", "ket"]
+    # an English quotation is translated like the rest
+    assert vietnamese_terms("Who launched the 'Green city' movement?") == ["phat", "dong", "thanh", "pho", "phong", "trao"]

@@ -168,7 +168,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             cut = last.start + va[-1].start()
             items[-1:] = [Candidate("item", last.start, cut, text[last.start:cut]),
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
-    if kind is None:  # "…, cảng biển, dịch vụ hậu cần mà lãnh đạo hai nước …, đặc biệt là …": the list ends before the verb
+    if kind is None:  # "…, y tế, du lịch mà hai tỉnh đã nêu …, đặc biệt là …": the list ends before the verb
         for n, item in enumerate(items):
             if (verb := _PREDICATE.search(item.text)) is not None:
                 items[n:] = [Candidate("item", item.start, item.start + verb.start(), item.text[:verb.start()])]
