@@ -19,6 +19,9 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Chương trình được triển khai ở những huyện nào?", "locality"),
     ("Các phong trào thi đua nào được phát động?", "campaign"),
     ("Chương trình phối hợp gồm những nội dung nào?", None),
+    ("Hai bên đã ký những văn kiện nào?", "document"),
+    ("Khối thi đua gồm bao nhiêu đơn vị?", "organisation"),  # a count: its noun
+    ("Giải thưởng trị giá bao nhiêu tiền?", None),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind
@@ -135,3 +138,11 @@ def test_an_untyped_list_ends_where_the_sentence_goes_on():
 def test_places_listed_after_gom_without_their_kind_word():
     text = "Tỉnh đã ký kết hợp tác với bốn tỉnh bạn gồm Điện Biên, Lai Châu, Sơn La, Hòa Bình trong năm qua."
     assert _texts(text, "locality")[:3] == ["Điện Biên", "Lai Châu", "Sơn La"]
+
+
+def test_documents_separated_by_semicolons_are_read_whole():
+    text = ("Hai bên đã ký các văn kiện gồm: Bản ghi nhớ về đào tạo cán bộ; Thỏa thuận hợp tác giữa tỉnh "
+            "Lạc Sơn và tỉnh Ban Mai; Kế hoạch hợp tác năm 2020 giữa hai Bộ.")
+    assert _texts(text, "document") == ["Bản ghi nhớ về đào tạo cán bộ",
+                                        "Thỏa thuận hợp tác giữa tỉnh Lạc Sơn và tỉnh Ban Mai",
+                                        "Kế hoạch hợp tác năm 2020 giữa hai Bộ"]

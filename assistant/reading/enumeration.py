@@ -25,8 +25,8 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
     ("title", r"chuc danh|chuc vu|cuong vi|titles?|positions?"),
     ("locality", r"tinh|huyen|xa|phuong|thi xa|thanh pho|dia phuong|dia ban|provinces?|districts?|communes?|"
                  r"cities|city|localities|locality"),
-    ("document", r"van ban|du thao|nghi quyet|quyet dinh|chi thi|ke hoach|de an|luat|thong tu|nghi dinh|bao cao|"
-                 r"bien ban(?: ghi nho)?|thoa thuan(?: hop tac)?|hiep dinh|hop dong|cong uoc|"
+    ("document", r"van ban|van kien(?: hop tac)?|du thao|nghi quyet|quyet dinh|chi thi|ke hoach|de an|luat|thong tu|"
+                 r"nghi dinh|bao cao|(?:bien )?ban ghi nho|bien ban|thoa thuan(?: hop tac)?|hiep dinh|hop dong|cong uoc|"
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
@@ -48,7 +48,8 @@ _KINDS_OF_ITEM = {
 # động của Khối, …"); matched on folded text.
 _DOCUMENT = re.compile(
     r"\b(?:du thao|van ban|nghi quyet|quyet dinh|chi thi|ke hoach|de an|quy che|quy dinh|chuong trinh|bao cao|"
-    r"to trinh|luat|bo luat|thong tu|nghi dinh|huong dan|bien ban(?: ghi nho)?|thoa thuan|hiep dinh|hop dong)\b"
+    r"to trinh|luat|bo luat|thong tu|nghi dinh|huong dan|(?:bien )?ban ghi nho|bien ban|thoa thuan|hiep dinh|hop dong|"
+    r"van kien|cong uoc|tuyen bo chung)\b"
     r"[^,;:.!?\n()]{2,160}?(?=\s*(?:[,;:!?\n()]|\.(?:\s|$)|\bva\b|\bcung\b|$))"
 )
 # Lines of a bulleted list that runs on after a sentence ending in ":".
@@ -75,7 +76,7 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         candidates_ = [noun, noun.split()[-1]] if noun else []
     else:
         m = _VI_ASKED.search(qa.folded_text)
-        noun = next((g for g in m.groups() if g), None) if m else None
+        noun = next((g for g in m.groups() if g), None) if m else qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":
             return "person"
         words = noun.split() if noun else []
@@ -159,6 +160,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("organisation", s, e, text[s:e]))
         elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS and not _DOCUMENT.match(fold_aligned(text[s:e])):
             items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Bắc Giang, Bắc Ninh, …": names the recogniser may not know
+        elif head is not None and kind == "document" and not commas and head.start == s:
+            items.append(Candidate("document", s, e, text[s:e]))  # "…; Thỏa thuận giữa A và B; …": the whole part
         elif head is not None:
             items.append(head)
     if kind is None and commas and items and len(items) < len(parts):  # the list ended: its last item may hold "A và B"
