@@ -146,3 +146,12 @@ def test_documents_separated_by_semicolons_are_read_whole():
     assert _texts(text, "document") == ["Bản ghi nhớ về đào tạo cán bộ",
                                         "Thỏa thuận hợp tác giữa tỉnh Lạc Sơn và tỉnh Ban Mai",
                                         "Kế hoạch hợp tác năm 2020 giữa hai Bộ"]
+
+
+def test_a_pointing_words_la_introduces_a_list_but_a_lone_names_does_not():
+    text = "Đó là Bản ghi nhớ về đào tạo cán bộ; Kế hoạch hợp tác năm 2020; Thỏa thuận về du lịch giữa hai tỉnh."
+    found = read_enumeration(text, 0, len(text), "document", set())
+    assert found.introduced
+    assert [i.text for i in found.items][0] == "Bản ghi nhớ về đào tạo cán bộ"
+    definition = "Mekongsoft là đơn vị cung cấp phần mềm, dịch vụ lưu trữ, tư vấn và đào tạo cho các trường."
+    assert not read_enumeration(definition, 0, len(definition), None, set()).introduced

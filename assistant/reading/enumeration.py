@@ -195,11 +195,13 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[li
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
     kind begin (None for untyped items). Typed items may also be listed in brackets after their
-    noun ("các lực lượng (Kiểm lâm, Công an, Quân đội)")."""
+    noun ("các lực lượng (Thanh tra, Quản lý thị trường, Công an)")."""
     folded = fold_aligned(text[start:end])
+    # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
+    # a pointing word's "Đó là A; B; C"
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
-                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())  # "(Ảnh: …)" is no list
-                  and len(folded[:m.start()].split()) > 1), None)  # nor a label: "Ảnh: …", "Nguồn: …"
+                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
+                  and (len(folded[:m.start()].split()) > 1 or folded[:m.start()].split() in (["do"], ["day"]))), None)
     if intro is not None:
         body_start = intro.end()
         counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
