@@ -155,3 +155,9 @@ def test_a_pointing_words_la_introduces_a_list_but_a_lone_names_does_not():
     assert [i.text for i in found.items][0] == "Bản ghi nhớ về đào tạo cán bộ"
     definition = "Mekongsoft là đơn vị cung cấp phần mềm, dịch vụ lưu trữ, tư vấn và đào tạo cho các trường."
     assert not read_enumeration(definition, 0, len(definition), None, set()).introduced
+
+
+def test_offices_are_organisations_and_a_list_ends_at_its_purpose():
+    assert asked_item_kind(analyse_question("Buổi gặp mặt gồm những văn phòng nào?")) == "organisation"
+    text = "Hai huyện hợp tác trong các lĩnh vực gồm giáo dục, y tế, du lịch nhằm nâng cao đời sống người dân."
+    assert _texts(text, None) == ["giáo dục", "y tế", "du lịch"]

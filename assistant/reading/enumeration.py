@@ -30,7 +30,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
-    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|doanh nghiep|ngan hang|truong|benh vien|bao|hoi|"
+    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
 ))
@@ -90,8 +90,9 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 
 # Separators of an enumeration written in running text: commas, semicolons, "và" / "hoặc" / "and" / "or".
 _SEPARATOR = re.compile(r"[,;]|\s(?:và|hoặc|cùng|and|or)\s", re.IGNORECASE)
-# Where a sentence goes on after its last item: a relative "mà" or a tense / aspect word before the verb.
-_PREDICATE = re.compile(r"(?<=\w)\s+(?:mà|đã|đang|sẽ|được|đều|cũng|vừa)\s", re.IGNORECASE)
+# Where a sentence goes on after its last item: a relative "mà", a tense / aspect word before the
+# verb, or a purpose ("nhằm", "để").
+_PREDICATE = re.compile(r"(?<=\w)\s+(?:mà|đã|đang|sẽ|được|đều|cũng|vừa|nhằm|để)\s", re.IGNORECASE)
 _PLACE_WORDS = 6  # a place named in a list without its kind word ("Bắc Ninh", "Thái Nguyên và Vĩnh Phúc")
 _ITEM_WORDS = 8  # an item written in running text is short: at most this many words
 
