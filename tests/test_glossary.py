@@ -60,3 +60,8 @@ def test_vietnamese_an_english_question_writes_is_kept_as_written():
     assert vietnamese_terms("Which body of Đồng Tháp signed it?") == ["dong", "thap", "ky", "ket"]
     # an English quotation is translated like the rest
     assert vietnamese_terms("Who launched the 'Green city' movement?") == ["phat", "dong", "thanh", "pho", "phong", "trao"]
+
+
+def test_words_of_several_senses_are_not_rendered():
+    # "What is the capital of France?" must not look for money ("vốn") in the articles
+    assert vietnamese_terms("What is the capital of France?") == []
