@@ -3,9 +3,9 @@
 "Những cơ quan nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
 nào" for localities, "dự thảo / văn bản nào" for documents, "phong trào nào" for campaigns,
 "chức danh nào" for titles. An enumeration is read from one sentence ("… gồm A, B, C và D", "ký
-kết giữa A và B", a colon list, "các lực lượng (A, B, C)") and the bulleted lines that run on from it; the items that are not
-of the asked kind are dropped, and so are the ones the question itself names (they are what is
-asked about, not the answer).
+kết giữa A và B", a colon list, "Đó là A; B; C", "các lực lượng (A, B, C)") and the bulleted lines
+that run on from it; the items that are not of the asked kind are dropped, and so are the ones the
+question itself names (they are what is asked about, not the answer).
 """
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ _SEPARATOR = re.compile(r"[,;]|\s(?:và|hoặc|cùng|and|or)\s", re.IGNORECASE)
 # Where a sentence goes on after its last item: a relative "mà", a tense / aspect word before the
 # verb, or a purpose ("nhằm", "để").
 _PREDICATE = re.compile(r"(?<=\w)\s+(?:mà|đã|đang|sẽ|được|đều|cũng|vừa|nhằm|để)\s", re.IGNORECASE)
-_PLACE_WORDS = 6  # a place named in a list without its kind word ("Bắc Ninh", "Thái Nguyên và Vĩnh Phúc")
+_PLACE_WORDS = 6  # a place named in a list without its kind word ("Lạc Sơn", "Ban Mai và Hòa Lạc")
 _ITEM_WORDS = 8  # an item written in running text is short: at most this many words
 
 
@@ -159,8 +159,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             while e > s and text[e - 1] in " \t":
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
-        elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS and not _DOCUMENT.match(fold_aligned(text[s:e])):
-            items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Bắc Giang, Bắc Ninh, …": names the recogniser may not know
+        elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
+                and not _DOCUMENT.match(fold_aligned(text[s:e])):
+            items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know
         elif head is not None and kind == "document" and not commas and head.start == s:
             items.append(Candidate("document", s, e, text[s:e]))  # "…; Thỏa thuận giữa A và B; …": the whole part
         elif head is not None:
