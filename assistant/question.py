@@ -89,8 +89,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
     trailing "(…)" are its context (they say which article, not which sentence)."""
     own, context_text = split_context(question)
     folded = fold(own)
+    formed = match_form(own)
     answer_type = answer_types.type_of(folded)
-    wants_list = answer_type == "list" or asks_for_several(folded, match_form(own).lower(), answer_type)
+    wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
     noun = None
     if answer_type == "number":
         m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
@@ -98,7 +99,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     asked = _FRAME_PHRASES.sub(" ", folded)
     if has_tone_marks(own):  # the accented words decide ("chủ đề" keeps "đề"; "để" goes)
-        spoken = [w for w in _WORD.findall(match_form(own)) if w not in _QUESTION_WORDS_ACCENTED]
+        spoken = [w for w in _WORD.findall(formed) if w not in _QUESTION_WORDS_ACCENTED]
         kept = {fold(w) for w in spoken}
         content = [w for w in _WORD.findall(asked) if w in kept and w not in _ENGLISH_QUESTION_WORDS
                    and (len(w) > 1 or w.isdigit())]

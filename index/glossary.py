@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.normalize import fold
+from corpus.normalize import fold, has_tone_marks
 
 from .language import VIETNAMESE_SYLLABLE
 
@@ -219,7 +219,6 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-_TONE_LETTERS = re.compile(r"[^\x00-\x7f]")
 _OPENING = "'\"“‘«"
 _CLOSING = "'\"”’»"
 
@@ -229,7 +228,7 @@ def _vietnamese_words(question: str, words: list[str]) -> set[int]:
     letters ("Việt", "Đoàn"), and every word of a quotation that holds one ("'Xanh sạch đẹp'"):
     they are matched as they are, not translated."""
     raw = question.replace("’", "'").split()
-    spoken = {i for i, w in enumerate(words) if _TONE_LETTERS.search(w) and fold(w).isascii()}
+    spoken = {i for i, w in enumerate(words) if has_tone_marks(w) and fold(w).isascii()}
     start = None
     for i, token in enumerate(raw):
         if start is None and token[:1] in _OPENING:

@@ -203,7 +203,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[li
     # a pointing word's "Đó là A; B; C"
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
                   if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
-                  and (len(folded[:m.start()].split()) > 1 or folded[:m.start()].split() in (["do"], ["day"]))), None)
+                  and (len(before := folded[:m.start()].split()) > 1 or before in (["do"], ["day"]))), None)
     if intro is not None:
         body_start = intro.end()
         counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
