@@ -159,16 +159,24 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
     "which …s", a question that opens with "Những / Các", or a number of two or more before the
     asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
-    still one answer ("các bên ký tại tỉnh nào")."""
-    if answer_type in ("number", "date", "place", "locality"):
+    still one answer ("các bên ký tại tỉnh nào"), unless the plural marks the place noun itself
+    ("những tỉnh nào")."""
+    if answer_type in ("place", "locality"):  # unless the plural governs the asked place itself
+        return bool(_SEVERAL_PLACES.search(folded))
+    if answer_type in ("number", "date"):
         return False
     return bool(_SEVERAL.search(folded) or _COUNTED_SEVERAL.search(spoken))
 
 
 # "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
 # nào" asks how, not which)
-_SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,5}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
+_SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
                       r"\bwhich \w+s\b|\bgom nhung\b")
+# "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
+# place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)
+_SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|voi|cua|cho|ky|la)\b)\w+ ){0,3}?"
+                             r"(?:tinh|huyen|xa|phuong|quan|thi xa|thanh pho|dia phuong|dia ban|(?<!nha )nuoc|quoc gia)"
+                             r"(?: \w+){0,2} nao\b")
 # a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào" (not a
 # date's "11/5", nor "năm 2017")
 _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"

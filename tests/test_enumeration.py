@@ -22,6 +22,9 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Hai bên đã ký những văn kiện nào?", "document"),
     ("Khối thi đua gồm bao nhiêu đơn vị?", "organisation"),  # a count: its noun
     ("Giải thưởng trị giá bao nhiêu tiền?", None),
+    ("Kể tên các đơn vị thuộc Sở Nội vụ được khen thưởng.", "organisation"),  # an imperative names its noun too
+    ("Hợp tác xã xuất khẩu chè sang những nước nào?", "locality"),
+    ("Những tổng công ty nhà nước nào được kiểm tra?", "organisation"),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind
@@ -112,6 +115,9 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("Năm 2019 đơn vị nào dẫn đầu khối thi đua?", False),            # "năm 2019" is a year, not five
     ("Ngày 12/4 đơn vị nào đăng cai hội nghị?", False),              # nor is a date's "4"
     ("Các bên ký kết tại tỉnh nào?", False),                         # one place, asked after a plural
+    ("Đoàn công tác đã làm việc tại những huyện nào?", True),         # the plural marks the place noun itself
+    ("Hợp tác xã xuất khẩu chè sang những nước châu Âu nào?", True),
+    ("Đoàn kiểm tra làm việc với những tổng công ty nhà nước nào?", True),  # "nhà nước" is the state: not one place
 ])
 def test_which_questions_ask_for_several_things(question, several):
     assert analyse_question(question).wants_list is several
@@ -161,3 +167,36 @@ def test_offices_are_organisations_and_a_list_ends_at_its_purpose():
     assert asked_item_kind(analyse_question("Buổi gặp mặt gồm những văn phòng nào?")) == "organisation"
     text = "Hai huyện hợp tác trong các lĩnh vực gồm giáo dục, y tế, du lịch nhằm nâng cao đời sống người dân."
     assert _texts(text, None) == ["giáo dục", "y tế", "du lịch"]
+
+
+def test_organisations_written_side_by_side_are_a_list_without_an_introduction():
+    # subjects joined by commas, "và", "cùng", "phối hợp với": all of them act; names the recognisers do
+    # not know ("Tổng cục Chè") are kept when capitalised and short; the run ends at the verb
+    text = ("Sáng 3/4, Sở Nông nghiệp tỉnh Lạc Sơn, Tổng cục Chè và Trung tâm Khuyến nông tỉnh Lạc Sơn cùng "
+            "Hợp tác xã Đồi Mây đã tổ chức hội nghị với các hộ trồng chè.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Sở Nông nghiệp tỉnh Lạc Sơn", "Tổng cục Chè",
+                                            "Trung tâm Khuyến nông tỉnh Lạc Sơn", "Hợp tác xã Đồi Mây"]
+    joined = "Hội thi do Sở Văn hóa tỉnh Lạc Sơn phối hợp với Hội Nông dân tỉnh Lạc Sơn và Báo Lạc Sơn tổ chức."
+    assert _texts(joined, "organisation") == ["Sở Văn hóa tỉnh Lạc Sơn", "Hội Nông dân tỉnh Lạc Sơn", "Báo Lạc Sơn"]
+
+
+def test_a_signer_and_a_partner_are_not_a_list():
+    # a verb between two names ends the run: "A ký với B" is one signer and one partner
+    text = "Sở Tư pháp tỉnh Lạc Sơn ký kết chương trình phối hợp với Hội Luật gia tỉnh Lạc Sơn."
+    assert not read_enumeration(text, 0, len(text), "organisation", set()).introduced
+
+
+def test_places_written_after_their_count_or_after_gom_are_split_at_va():
+    counted = "Đoàn đã trao tặng 40 bộ máy tính cho các trường ở 3 huyện Mường Tè, Sìn Hồ và Phong Thổ - những nơi còn khó khăn."
+    assert _texts(counted, "locality") == ["huyện Mường Tè", "Sìn Hồ", "Phong Thổ"]
+    listed = "Cụm thi đua gồm Bắc Mây, Nam Mây, Đồi Chè và Suối Ngọc."
+    assert _texts(listed, "locality") == ["Bắc Mây", "Nam Mây", "Đồi Chè", "Suối Ngọc"]
+
+
+def test_units_after_trong_do_co_are_an_enumeration():
+    text = ("Đoàn giám sát sẽ làm việc với một số đơn vị trực thuộc, trong đó có Thanh tra Sở, Phòng Tổ chức, "
+            "Trung tâm Dịch vụ việc làm tỉnh Lạc Sơn.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced and len(found.items) == 3

@@ -23,18 +23,19 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                r"|representatives?|signatories|(?:pho )?(?:chu tich|giam doc|bo truong|thu truong|bi thu|truong ban)"
                r"|uy vien|vice[- ]chairm[ae]n|chairm[ae]n|directors?|ministers?"),
     ("title", r"chuc danh|chuc vu|cuong vi|titles?|positions?"),
-    ("locality", r"tinh|huyen|xa|phuong|thi xa|thanh pho|dia phuong|dia ban|provinces?|districts?|communes?|"
-                 r"cities|city|localities|locality"),
+    ("locality", r"tinh|huyen|xa|phuong|thi xa|thanh pho|dia phuong|dia ban|nuoc|quoc gia|provinces?|districts?|"
+                 r"communes?|cities|city|localities|locality|countries|country"),
     ("document", r"van ban|van kien(?: hop tac)?|du thao|nghi quyet|quyet dinh|chi thi|ke hoach|de an|luat|thong tu|"
                  r"nghi dinh|bao cao|(?:bien )?ban ghi nho|bien ban|thoa thuan(?: hop tac)?|hiep dinh|hop dong|cong uoc|"
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
-    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|ngan hang|truong|benh vien|bao|hoi|"
+    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
 ))
-_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,3}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b")
+_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b|"
+                       r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
 _EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
 _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
@@ -80,7 +81,9 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         if noun == "nhung ai":
             return "person"
         words = noun.split() if noun else []
-        candidates_ = [" ".join(words[i:]) for i in range(len(words))] + [" ".join(words[:2]), " ".join(words[:1])]
+        candidates_ = [" ".join(words[i:]) for i in range(len(words))
+                       if not (i and words[i - 1:i + 1] == ["nha", "nuoc"])]  # "nhà nước", the state, is no country
+        candidates_ += [" ".join(words[:n]) for n in (3, 2, 1)]  # the head noun: "tổng công ty nhà nước"
     for phrase in candidates_:
         for kind, pattern in _NOUN_KINDS:
             if phrase and pattern.match(phrase):
@@ -121,8 +124,8 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
-# Where an enumeration's items begin: "gồm (có)", "bao gồm", "như", "là", "giữa", a colon.
-_INTRO = re.compile(r"\b(?:bao gom|gom co|gom)\b\s*:?\s*|:\s*")
+# Where an enumeration's items begin: "gồm (có)", "bao gồm", "trong đó có", "như", "là", "giữa", a colon.
+_INTRO = re.compile(r"\b(?:bao gom|gom co|gom|trong do co)\b\s*:?\s*|:\s*")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
 _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
@@ -144,7 +147,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
     items: list[Candidate] = []
-    parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed})
+    parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
+                               capitals=kind == "locality")
+    if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
+        parts = _coordinated(text, end, typed)
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
         capital = text[s].isupper()
@@ -193,11 +199,54 @@ def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
 
-def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[list[tuple[int, int]], bool]:
+# What joins two items written side by side: a comma or semicolon, "và", "cùng (với)", "với", "phối
+# hợp với" ("do Sở A phối hợp với Sở B và Hội C tổ chức": all three organise), "hoặc".
+_JOIN = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng với|cùng|với|phối hợp với|hoặc|and|or)\s+",
+                   re.IGNORECASE)
+# Where an item that the recognisers do not know ends: the next join, a bracket or dash, the
+# sentence's end, or its verb (`_PREDICATE`).
+_ITEM_STOP = re.compile(r"[,;()]|\s(?:và|cùng|với|hoặc|and|or|-|–)\s|\.(?:\s|$)", re.IGNORECASE)
+
+
+def _coordinated(text: str, end: int, typed: list[Candidate]) -> list[tuple[int, int]]:
+    """The longest run of items written side by side ("A, B và C đã ký …", "do A phối hợp với B
+    tổ chức") that holds at least two candidates of the asked kind (`typed`), or three parts of
+    which one is such a candidate and the others capitalised short names the recognisers do not
+    know; [] when there is none. Items are joined only by `_JOIN`: a verb between two names ends
+    the run ("A ký với B" names a signer and a partner, not a list)."""
+    at = {c.start: c for c in typed}
+    best: list[tuple[int, int]] = []
+    for first in typed:
+        run, known, pos = [(first.start, first.end)], 1, first.end
+        while (join := _JOIN.match(text, pos, end)) is not None and join.end() < end:
+            nxt = join.end()
+            if nxt in at:
+                run.append((nxt, at[nxt].end))
+                known, pos = known + 1, at[nxt].end
+                continue
+            if not text[nxt].isupper():
+                break
+            stop = _ITEM_STOP.search(text, nxt, end)
+            e = stop.start() if stop else end
+            if (verb := _PREDICATE.search(text, nxt, e)) is not None:
+                e = verb.start()
+            if len(text[nxt:e].split()) > _ITEM_WORDS:
+                break
+            run.append((nxt, e))
+            pos = e
+        if (known >= 2 or (known and len(run) >= 3)) and len(run) > len(best):
+            best = run
+    return best
+
+
+def _parts(text: str, start: int, end: int, starts: set[int] | None,
+           capitals: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
-    kind begin (None for untyped items). Typed items may also be listed in brackets after their
-    noun ("các lực lượng (Thanh tra, Quản lý thị trường, Công an)")."""
+    kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
+    one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
+    may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
+    trường, Công an)")."""
     folded = fold_aligned(text[start:end])
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
     # a pointing word's "Đó là A; B; C"
@@ -231,7 +280,9 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None) -> tuple[li
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
         for m in reversed(list(re.finditer(r"\s+(?:va|cung)\s+", folded[s:e]))):
-            if (starts is not None and start + s + m.end() in starts) or (starts is None and i == len(cuts) - 1):
+            typed_next = starts is not None and (start + s + m.end() in starts
+                                                  or (capitals and text[start + s + m.end()].isupper()))
+            if typed_next or (starts is None and i == len(cuts) - 1):
                 split.append((s + m.end(), e))
                 e = s + m.start()
                 if starts is None:
