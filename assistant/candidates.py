@@ -304,13 +304,16 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
 
 
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_LEVELS})\s*$")
+_ABBREVIATION_IN_BRACKETS = re.compile(rf"\([{_UPPER}&.\s-]{{2,20}}\)")
 
 
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     """"Bộ trưởng Bộ Tư pháp Lê Thành Long": the first surname-led name within the next 60
-    characters, with no punctuation between the office and it (the body's name)."""
+    characters, with no punctuation between the office and it (the body's name; its abbreviation
+    in brackets may stand inside it)."""
     limit = min(len(raw), s + 60)
-    stop = re.search(r"[,;:.()–\-\"“”\n]", raw[s:limit])
+    # the body's abbreviation in brackets is part of it: "Ủy ban Trung ương MTTQ (UBTW MTTQ) Việt Nam X"
+    stop = re.search(r"[,;:.()–\-\"“”\n]", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), raw[s:limit]))
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()

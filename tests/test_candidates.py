@@ -33,6 +33,8 @@ def _people(text: str) -> list[tuple[str, str]]:
     ("Ông Hoàng Văn Nam, Chủ tịch UBMTTQ tỉnh Hà Giang, đề nghị.", [("Hoàng Văn Nam", "Chủ tịch UBMTTQ tỉnh Hà Giang")]),
     ("Ông Nguyễn Thiện Nhân, Chủ tịch UBTƯ MTTQ Việt Nam khẳng định, Đoàn chủ tịch UBTƯ MTTQ Việt Nam đã họp.",
      [("Nguyễn Thiện Nhân", "Chủ tịch UBTƯ MTTQ Việt Nam")]),  # "UBTƯ MTTQ Việt Nam" is no name
+    ("Chủ tịch Hội Nông dân tỉnh Lạc Sơn (HND) Đinh Quang Trọng phát biểu.",
+     [("Đinh Quang Trọng", "Chủ tịch Hội Nông dân tỉnh Lạc Sơn (HND)")]),  # the body's abbreviation in brackets
 ])
 def test_people_and_their_titles(text, expected):
     assert _people(text) == expected

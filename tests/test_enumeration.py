@@ -200,3 +200,13 @@ def test_units_after_trong_do_co_are_an_enumeration():
             "Trung tâm Dịch vụ việc làm tỉnh Lạc Sơn.")
     found = read_enumeration(text, 0, len(text), "organisation", set())
     assert found.introduced and len(found.items) == 3
+
+
+def test_people_written_side_by_side_after_their_titles_are_a_list():
+    # each name follows its title; the body's abbreviation in brackets belongs to the title
+    text = ("Sáng 9/3, Chủ tịch UBND tỉnh Lạc Sơn Lò Văn Páo và Chủ tịch Ủy ban Mặt trận Tổ quốc (UBMTTQ) tỉnh Lạc Sơn "
+            "Hà Thị Mai đã đồng chủ trì hội nghị.")
+    found = read_enumeration(text, 0, len(text), "person", set())
+    assert found.introduced and [i.text for i in found.items] == ["Lò Văn Páo", "Hà Thị Mai"]
+    apart = "Ông Lò Văn Páo gặp gỡ cử tri xã Nậm Cát và trao quà cho bà Hà Thị Mai."  # a verb between: no list
+    assert not read_enumeration(apart, 0, len(apart), "person", set()).introduced

@@ -150,7 +150,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
                                capitals=kind == "locality")
     if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
-        parts = _coordinated(text, end, typed)
+        parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
         capital = text[s].isupper()
@@ -208,22 +208,31 @@ _JOIN = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng với|cùng
 _ITEM_STOP = re.compile(r"[,;()]|\s(?:và|cùng|với|hoặc|and|or|-|–)\s|\.(?:\s|$)", re.IGNORECASE)
 
 
-def _coordinated(text: str, end: int, typed: list[Candidate]) -> list[tuple[int, int]]:
+def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = False) -> list[tuple[int, int]]:
     """The longest run of items written side by side ("A, B và C đã ký …", "do A phối hợp với B
     tổ chức") that holds at least two candidates of the asked kind (`typed`), or three parts of
     which one is such a candidate and the others capitalised short names the recognisers do not
     know; [] when there is none. Items are joined only by `_JOIN`: a verb between two names ends
-    the run ("A ký với B" names a signer and a partner, not a list)."""
+    the run ("A ký với B" names a signer and a partner, not a list). With `titled` (people), each
+    name may follow its title ("Bí thư Tỉnh ủy A và Chủ tịch UBND tỉnh B đã dự")."""
     at = {c.start: c for c in typed}
     best: list[tuple[int, int]] = []
     for first in typed:
         run, known, pos = [(first.start, first.end)], 1, first.end
         while (join := _JOIN.match(text, pos, end)) is not None and join.end() < end:
             nxt = join.end()
+            if titled and nxt not in at and text[nxt].isupper():  # the next name after its title
+                named = next((c for c in typed if c.start > nxt and not _abbreviated(c.text)), None)
+                gap = text[nxt:named.start] if named else ""
+                if named and not re.search(r"[,;]|\.(?:\s|$)", gap) and not _PREDICATE.search(gap) \
+                        and len(gap.split()) <= 2 * _ITEM_WORDS:
+                    nxt = named.start
             if nxt in at:
                 run.append((nxt, at[nxt].end))
                 known, pos = known + 1, at[nxt].end
                 continue
+            if titled:
+                break
             if not text[nxt].isupper():
                 break
             stop = _ITEM_STOP.search(text, nxt, end)
@@ -312,10 +321,15 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
             continue
         if any(fold(cand.text) == fold(i.text) for i in out):
             continue
-        if kind == "person" and any(len(w) > 1 and w.isupper() for w in cand.text.split()):
+        if kind == "person" and _abbreviated(cand.text):
             continue  # "Đoàn ĐBQH" of a title is a body, not a name
         out.append(cand)
     return out
+
+
+def _abbreviated(name: str) -> bool:
+    """Whether a name holds an abbreviation ("UBTW MTTQ", "Đoàn ĐBQH"): a body's, not a person's."""
+    return any(len(w) > 1 and w.isupper() for w in name.split())
 
 
 def _documents(text: str, start: int, end: int) -> list[Candidate]:
