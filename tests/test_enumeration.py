@@ -208,5 +208,9 @@ def test_people_written_side_by_side_after_their_titles_are_a_list():
             "Hà Thị Mai đã đồng chủ trì hội nghị.")
     found = read_enumeration(text, 0, len(text), "person", set())
     assert found.introduced and [i.text for i in found.items] == ["Lò Văn Páo", "Hà Thị Mai"]
+    after = ("Dự lễ có ông Lò Văn Páo, Bí thư Huyện ủy Mường Mây; bà Hà Thị Mai, Giám đốc Sở Nội vụ "
+             "và ông Đinh Quang Trọng, Chánh Văn phòng.")  # titles after the names
+    found = read_enumeration(after, 0, len(after), "person", set())
+    assert found.introduced and [i.text for i in found.items] == ["Lò Văn Páo", "Hà Thị Mai", "Đinh Quang Trọng"]
     apart = "Ông Lò Văn Páo gặp gỡ cử tri xã Nậm Cát và trao quà cho bà Hà Thị Mai."  # a verb between: no list
     assert not read_enumeration(apart, 0, len(apart), "person", set()).introduced

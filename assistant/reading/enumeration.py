@@ -213,26 +213,20 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
     tổ chức") that holds at least two candidates of the asked kind (`typed`), or three parts of
     which one is such a candidate and the others capitalised short names the recognisers do not
     know; [] when there is none. Items are joined only by `_JOIN`: a verb between two names ends
-    the run ("A ký với B" names a signer and a partner, not a list). With `titled` (people), each
-    name may follow its title ("Bí thư Tỉnh ủy A và Chủ tịch UBND tỉnh B đã dự")."""
+    the run ("A ký với B" names a signer and a partner, not a list). People (`titled`) are read
+    with their titles between them (`_people_side_by_side`)."""
+    if titled:
+        return _people_side_by_side(text, [c for c in typed if not _abbreviated(c.text)])
     at = {c.start: c for c in typed}
     best: list[tuple[int, int]] = []
     for first in typed:
         run, known, pos = [(first.start, first.end)], 1, first.end
         while (join := _JOIN.match(text, pos, end)) is not None and join.end() < end:
             nxt = join.end()
-            if titled and nxt not in at and text[nxt].isupper():  # the next name after its title
-                named = next((c for c in typed if c.start > nxt and not _abbreviated(c.text)), None)
-                gap = text[nxt:named.start] if named else ""
-                if named and not re.search(r"[,;]|\.(?:\s|$)", gap) and not _PREDICATE.search(gap) \
-                        and len(gap.split()) <= 2 * _ITEM_WORDS:
-                    nxt = named.start
             if nxt in at:
                 run.append((nxt, at[nxt].end))
                 known, pos = known + 1, at[nxt].end
                 continue
-            if titled:
-                break
             if not text[nxt].isupper():
                 break
             stop = _ITEM_STOP.search(text, nxt, end)
@@ -244,6 +238,35 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
             run.append((nxt, e))
             pos = e
         if (known >= 2 or (known and len(run) >= 3)) and len(run) > len(best):
+            best = run
+    return best
+
+
+# Words that address a person before the name ("ông", "bà", "đồng chí").
+_ADDRESS = re.compile(r"^(?:ông|bà|anh|chị|đồng chí|đ/c|đc)\b\s*", re.IGNORECASE)
+
+
+def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, int]]:
+    """The longest run of people named one after another, each with only titles, bodies and forms
+    of address between them ("A, Phó Chủ tịch UBND tỉnh; bà B, Giám đốc Sở và ông C", "Chủ tịch
+    … A và Chủ tịch … B đã"): every piece between two names, cut at commas, semicolons and "và",
+    is empty or capitalised after its form of address; a lower-case piece ("gặp gỡ cử tri") is
+    something said of them, and ends the run."""
+    def titles_only(gap: str) -> bool:
+        if not _JOIN.search(gap) or re.search(r"\.(?:\s|$)", gap) or _PREDICATE.search(gap) \
+                or len(gap.split()) > 2 * _ITEM_WORDS:
+            return False
+        pieces = (_ADDRESS.sub("", piece.strip()) for piece in re.split(r"[,;]|\s(?:và|cùng)\s", gap))
+        return all(not piece or piece[0].isupper() or piece[0] == "(" for piece in pieces)
+
+    best: list[tuple[int, int]] = []
+    for i, first in enumerate(people):
+        run = [(first.start, first.end)]
+        for nxt in people[i + 1:]:
+            if nxt.start < run[-1][1] or not titles_only(text[run[-1][1]:nxt.start]):
+                break
+            run.append((nxt.start, nxt.end))
+        if len(run) >= 2 and len(run) > len(best):
             best = run
     return best
 
