@@ -259,11 +259,17 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
         pieces = (_ADDRESS.sub("", piece.strip()) for piece in re.split(r"[,;]|\s(?:và|cùng)\s", gap))
         return all(not piece or piece[0].isupper() or piece[0] == "(" for piece in pieces)
 
+    def titles_place(name: Candidate) -> bool:  # "Bí thư Huyện ủy Mường Mây": a bare name after a title
+        piece = re.split(r"[,;:(]|\s(?:và|cùng)\s", text[max(0, name.start - 120):name.start])[-1]
+        return name.kind != "person" and any(w[:1].isupper() for w in _ADDRESS.sub("", piece.strip()).split())
+
+    people = [c for c in people if not titles_place(c)]
     best: list[tuple[int, int]] = []
     for i, first in enumerate(people):
         run = [(first.start, first.end)]
         for nxt in people[i + 1:]:
-            if nxt.start < run[-1][1] or not titles_only(text[run[-1][1]:nxt.start]):
+            gap = text[run[-1][1]:nxt.start]
+            if nxt.start < run[-1][1] or not titles_only(gap):
                 break
             run.append((nxt.start, nxt.end))
         if len(run) >= 2 and len(run) > len(best):
