@@ -214,3 +214,10 @@ def test_people_written_side_by_side_after_their_titles_are_a_list():
     assert found.introduced and [i.text for i in found.items] == ["Lò Văn Páo", "Hà Thị Mai", "Đinh Quang Trọng"]
     apart = "Ông Lò Văn Páo gặp gỡ cử tri xã Nậm Cát và trao quà cho bà Hà Thị Mai."  # a verb between: no list
     assert not read_enumeration(apart, 0, len(apart), "person", set()).introduced
+
+
+def test_an_abbreviations_dot_does_not_end_a_colon_list():
+    text = ("Cụm thi đua gồm 04 địa phương: UBND TP. Lạc Sơn; UBND huyện Mường Mây; UBND huyện Đồi Chè; "
+            "UBND huyện Suối Ngọc. Hội nghị đã bầu Trưởng cụm.")
+    found = read_enumeration(text, 0, text.index(" Hội nghị"), "locality", set())
+    assert found.introduced and len(found.items) == 4 and found.items[0].text == "UBND TP. Lạc Sơn"

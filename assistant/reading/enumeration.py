@@ -30,7 +30,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
-    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
+    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|tap the|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
 ))
@@ -160,7 +160,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
-        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])):
+        # after "như / giữa / là" only recognised organisations: "Đây là …, bà A, Giám đốc B, nói" lists none
+        if kind == "organisation" and (head is not None or (capital and not weak_intro)) \
+                and not _DOCUMENT.match(fold_aligned(text[s:e])):
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
                 e -= 1
@@ -242,6 +244,8 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
     return best
 
 
+# A dot that ends an abbreviation, not a sentence: after one to three capitals ("TP.", "Q.", "TT.").
+_ABBREVIATION_DOT = re.compile(r"(?<!\w)[A-ZĐ]{1,3}$")
 # Words that address a person before the name ("ông", "bà", "đồng chí").
 _ADDRESS = re.compile(r"^(?:ông|bà|anh|chị|đồng chí|đ/c|đc)\b\s*", re.IGNORECASE)
 
@@ -298,7 +302,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None,
             body_start += counted.end()
         body = folded[body_start:]
         body_end = len(folded)
-        stop = re.search(r"\.(?:\s|$)", body)  # a colon list ends with its sentence
+        # a colon list ends with its sentence (not at an abbreviation's dot: "UBND TP. Lạc Sơn")
+        raw = text[start:end]
+        stop = next((m for m in re.finditer(r"\.(?:\s|$)", body)
+                     if not _ABBREVIATION_DOT.search(raw, 0, body_start + m.start())), None)
         if stop and "\n" not in body[:stop.start()]:
             body_end = body_start + stop.start()
     elif starts is not None and (bracket := _BRACKETED.search(folded)) is not None:  # "các lực lượng (A, B, C) …"
