@@ -221,3 +221,11 @@ def test_an_abbreviations_dot_does_not_end_a_colon_list():
             "UBND huyện Suối Ngọc. Hội nghị đã bầu Trưởng cụm.")
     found = read_enumeration(text, 0, text.index(" Hội nghị"), "locality", set())
     assert found.introduced and len(found.items) == 4 and found.items[0].text == "UBND TP. Lạc Sơn"
+
+
+def test_a_pointing_words_la_with_commas_only_is_no_list():
+    said = ("Đây là cách làm mà chúng tôi đã áp dụng ở nhiều tỉnh”, bà Hà Thị Mai, Giám đốc Công ty Đồi Mây, "
+            "cho biết.")
+    assert not read_enumeration(said, 0, len(said), "organisation", set()).introduced
+    listed = "Đó là Sở Nội vụ tỉnh Lạc Sơn; Sở Tài chính tỉnh Lạc Sơn; Hội Nông dân tỉnh Lạc Sơn."
+    assert read_enumeration(listed, 0, len(listed), "organisation", set()).introduced

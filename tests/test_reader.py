@@ -112,16 +112,6 @@ def test_evidence_sentences_are_whole_ranked_and_explained(lac_son):
             assert text[span.start:span.end] == span.text and set(span.features) == set(SPAN_FEATURES)
 
 
-def test_a_sentence_that_enumerates_the_asked_items_says_so_in_its_features(lac_son):
-    # "enumerated": items of the asked kind after an introduction, for list questions only
-    listing = lac_son.evidence("Cụm thi đua các huyện miền núi gồm những đơn vị nào?")
-    by_text = {e.text[:20]: e.features["enumerated"] for e in listing}
-    assert by_text["Cụm gồm 5 đơn vị: UB"] == 1.0
-    assert by_text["Sáng 11/1/2024, Cụm "] == 0.0
-    single = lac_son.evidence("Đơn vị nào làm Trưởng cụm thi đua các huyện miền núi năm 2024?")
-    assert all(e.features["enumerated"] == 0.0 for e in single)
-
-
 def test_evidence_can_leave_articles_out(lac_son):
     question = "Ai là Giám đốc Kho bạc Nhà nước tỉnh Lạc Sơn?"
     assert "hoa-binh-1" in {h.article_id for h in lac_son.retrieve(question)}

@@ -160,9 +160,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
-        # after "như / giữa / là" only recognised organisations: "Đây là …, bà A, Giám đốc B, nói" lists none
-        if kind == "organisation" and (head is not None or (capital and not weak_intro)) \
-                and not _DOCUMENT.match(fold_aligned(text[s:e])):
+        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])):
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
                 e -= 1
@@ -291,10 +289,12 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None,
     trường, Công an)")."""
     folded = fold_aligned(text[start:end])
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
-    # a pointing word's "Đó là A; B; C"
+    # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
+    # B, nói" is no list)
     intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
                   if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
-                  and (len(before := folded[:m.start()].split()) > 1 or before in (["do"], ["day"]))), None)
+                  and (len(before := folded[:m.start()].split()) > 1
+                       or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))), None)
     if intro is not None:
         body_start = intro.end()
         counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon

@@ -16,7 +16,6 @@ from corpus.records import Article
 
 from ..answer_types import is_typed
 from ..question import QuestionAnalysis
-from .enumeration import asked_item_kind, read_enumeration
 from .sentences import EvidenceSentence
 from .spans import clause, closeness, counts, repeats_question, typed_candidates, word_spots
 from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text, words_of
@@ -48,7 +47,6 @@ FEATURES = (
     "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
     "counted",         # a number followed by the noun a "how many" question counts
     "list_items",      # for a question that asks for a list: how many items of the asked type the sentence names (/3, ≤ 1)
-    "enumerated",      # ... how many items of the asked kind it enumerates after an introduction or side by side (/3, ≤ 1)
     "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
     "focus_span",      # ... in the clause of a typed span
     "novel",           # share of the sentence's words that are not the question's
@@ -72,7 +70,7 @@ FEATURES = (
 POSITIVE = frozenset({
     "cov", "cov_ctx", "bm25", "cov_doc", "cov_gap", "cov_own", "cov_local", "cov_local_gap", "rarest", "pairs",
     "anchors", "anchors_ctx", "anchors_art", "numbers_ctx", "numbers_art", "typed", "typed_asked", "typed_near",
-    "typed_cov", "counted", "list_items", "enumerated", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
+    "typed_cov", "counted", "list_items", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
 })
 
 
@@ -108,7 +106,6 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             seen_phrases[key] = phrase_text(articles[article_id].text[span[0]:span[1]])
         return seen_phrases[key]
 
-    item_kind = asked_item_kind(qa) if qa.wants_list else None
     sentence_words = [words_at(sent.article_id, (sent.start, sent.end)) for sent in sentences]
     bm25 = _bm25(terms, texts)
     local = terms.local_weights(sentence_words)
@@ -137,7 +134,6 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
-        enumerated = _enumerated(qa, item_kind, text, sent.start, sent.end) if qa.wants_list else 0.0
         raw.append([
             cov,
             terms.coverage(context_words),
@@ -165,7 +161,6 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             around_span,
             float(counted),
             min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
-            enumerated,
             _share(qa.focus, words),
             focus_span,
             len(words - asked) / len(words) if words else 0.0,
@@ -191,13 +186,6 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     d = FEATURES.index("dense")
     rows[:, FEATURES.index("dense_gap")] = rows[:, d] - rows[:, d].max()
     return rows
-
-
-def _enumerated(qa: QuestionAnalysis, kind: str | None, text: str, start: int, end: int) -> float:
-    """How many items of the asked kind the sentence enumerates (introduced by "gồm", a colon … or
-    written side by side), over three, at most 1; 0 when it enumerates none."""
-    found = read_enumeration(text, start, end, kind, set(qa.all_content))
-    return min(1.0, len(found.items) / 3.0) if found.introduced and len(found.items) >= 2 else 0.0
 
 
 def _share(wanted: list[str], words: set[str]) -> float:
