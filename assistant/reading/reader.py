@@ -42,7 +42,7 @@ MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by 
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
-LIST_SENTENCES = 3  # the best sentences searched for an enumeration of the asked items
+LIST_SENTENCES = 5  # the best sentences searched for an enumeration of the asked items
 MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence and its bullet lines)
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
