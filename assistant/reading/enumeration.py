@@ -30,7 +30,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
-    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|tap the|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
+    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
 ))
