@@ -229,3 +229,9 @@ def test_a_pointing_words_la_with_commas_only_is_no_list():
     assert not read_enumeration(said, 0, len(said), "organisation", set()).introduced
     listed = "Đó là Sở Nội vụ tỉnh Lạc Sơn; Sở Tài chính tỉnh Lạc Sơn; Hội Nông dân tỉnh Lạc Sơn."
     assert read_enumeration(listed, 0, len(listed), "organisation", set()).introduced
+
+
+def test_people_with_their_offices_are_not_organisations():
+    text = ("Dự hội nghị có các đồng chí: Thượng tướng Lò Văn Páo, Thứ trưởng Bộ Nội vụ; Ủy viên Ban Thường vụ "
+            "Tỉnh ủy Hà Thị Mai; Sở Tư pháp tỉnh Lạc Sơn; Hội Nông dân tỉnh Lạc Sơn.")
+    assert _texts(text, "organisation") == ["Sở Tư pháp tỉnh Lạc Sơn", "Hội Nông dân tỉnh Lạc Sơn"]

@@ -13,7 +13,6 @@ from corpus.readers import read_inputs
 from eval.sets import TYPES, SetFormatError, check_evidence, load_questions
 
 DEMO_SET = ROOT / "eval" / "sets" / "demo.jsonl"
-CIVIC_SET = ROOT / "eval" / "sets" / "civic_news.jsonl"
 
 
 def _texts(path) -> dict[str, str]:
@@ -98,12 +97,19 @@ def test_loader_names_file_and_line(tmp_path):
     assert f"{path}:6: a followup question needs" in message
 
 
+_CIVIC_TEXTS: dict[str, str] = {}
+
+
 @needs_shared
 @pytest.mark.shared
-def test_civic_news_set_quotes_are_exact():
-    if not CIVIC_SET.exists():
-        pytest.skip("no civic_news set")
-    questions = load_questions(CIVIC_SET)
+@pytest.mark.parametrize("name", ["civic_news", "civic_news_b", "civic_news_c", "civic_news_d"])
+def test_civic_news_set_quotes_are_exact(name):
+    path = ROOT / "eval" / "sets" / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"no {name} set")
+    questions = load_questions(path)
     assert len(questions) >= 20
-    problems = check_evidence(questions, _texts(CIVIC_NEWS))
+    if not _CIVIC_TEXTS:
+        _CIVIC_TEXTS.update(_texts(CIVIC_NEWS))
+    problems = check_evidence(questions, _CIVIC_TEXTS)
     assert not problems, "\n".join(problems)

@@ -33,6 +33,8 @@ def _article_texts() -> list[str]:
 # Phrases reviewed as vocabulary, not rules for one question (each with where it stands and why).
 VOCABULARY = {
     "chu de thi dua": "corpus/extraction/themes.py: words that introduce a slogan",
+    "chu de la gi": "assistant/question.py: the docstring's example of a question frame (\"what is the theme\"), "
+                    "written before civic_news_d, whose one question asks it",
 }
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.lexicon import RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned
 
-from ..candidates import Candidate, candidates, organisation_end
+from ..candidates import OFFICE, Candidate, candidates, organisation_end
 from ..question import QuestionAnalysis
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
@@ -53,6 +54,8 @@ _DOCUMENT = re.compile(
     r"van kien|cong uoc|tuyen bo chung)\b"
     r"[^,;:.!?\n()]{2,160}?(?=\s*(?:[,;:!?\n()]|\.(?:\s|$)|\bva\b|\bcung\b|$))"
 )
+# An office or a rank and form of address that opens a person's mention, not an organisation's name.
+_OFFICE_OR_RANK = re.compile(rf"(?:{OFFICE.pattern}|\b(?:{RANKS_AND_ADDRESS_FOLDED})\b)")
 # Lines of a bulleted list that runs on after a sentence ending in ":".
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+[^\n]+")
 
@@ -160,7 +163,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
-        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])):
+        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])) \
+                and not _OFFICE_OR_RANK.match(fold_aligned(text[s:e])):  # "Ủy viên Bộ Chính trị", "Thượng tướng A": people
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
                 e -= 1
