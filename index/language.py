@@ -14,14 +14,22 @@ _ENGLISH_WORDS = frozenset(
     between after before during under over into why""".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_ANY_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # A tone-folded Vietnamese syllable: optional initial consonant(s), vowels, optional final.
 VIETNAMESE_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 
 
 def is_english(text: str) -> bool:
-    """True for a query in English: no Vietnamese diacritics and mostly English words."""
-    if has_tone_marks(text):
-        return False
+    """True for a query in English: mostly English words, or — when it writes Vietnamese names
+    with their tone marks ("Who did Trần Văn A meet in Hà Nội?") — at least three of its words
+    outside quotation marks, and a fifth of them, English function or civic words."""
+    if has_tone_marks(text):  # quoted titles are the quoted language's, not the question's
+        words = [w.lower() for w in _ANY_WORD.findall(_QUOTED.sub(" ", text))]
+        if not words:
+            return False
+        english = sum(w in _ENGLISH_WORDS for w in words)
+        return english >= 3 and english / len(words) >= 0.2
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return False

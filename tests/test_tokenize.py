@@ -41,3 +41,12 @@ def test_english_detection():
     assert not is_english("Khối thi đua Nội chính gồm những đơn vị nào?")
     assert not is_english("khoi thi dua noi chinh gom nhung don vi nao")
     assert not is_english("ai dai dien cuc thi hanh an dan su tinh")
+
+
+def test_an_english_question_may_write_vietnamese_names_with_their_tone_marks():
+    from index.language import is_english
+
+    assert is_english("At the ceremony in Lạc Sơn on 3 May, who did Chairman Lò Văn Páo thank?")
+    assert is_english("How much money did Mường Mây district provide for the new school?")
+    assert not is_english("Hội nghị do ai chủ trì và diễn ra ở đâu?")  # "do", "an" … are Vietnamese too
+    assert not is_english("Ngoài “The Road to the Sea and the Hills”, tác giả còn viết cuốn sách nào?")  # a quoted title
