@@ -235,3 +235,18 @@ def test_people_with_their_offices_are_not_organisations():
     text = ("Dự hội nghị có các đồng chí: Thượng tướng Lò Văn Páo, Thứ trưởng Bộ Nội vụ; Ủy viên Ban Thường vụ "
             "Tỉnh ủy Hà Thị Mai; Sở Tư pháp tỉnh Lạc Sơn; Hội Nông dân tỉnh Lạc Sơn.")
     assert _texts(text, "organisation") == ["Sở Tư pháp tỉnh Lạc Sơn", "Hội Nông dân tỉnh Lạc Sơn"]
+
+
+def test_organisations_are_not_read_as_places():
+    text = ("Hội đã kết nối với các đối tác như: Tổ chức Nông nghiệp Đồi Mây, Hiệp hội Chè Lạc Sơn, Bắc Mây, "
+            "Nam Mây.")
+    assert _texts(text, "locality") == ["Bắc Mây", "Nam Mây"]
+
+
+def test_a_noun_and_its_kind():
+    from assistant.reading.enumeration import noun_kind
+
+    assert noun_kind("quoc gia") == noun_kind("nuoc") == "locality"
+    assert noun_kind("co quan bao chi") == "organisation"
+    assert noun_kind("tap doan nha nuoc") == "organisation"  # "nhà nước", the state
+    assert noun_kind("ty dong") is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import RANKS_AND_ADDRESS_FOLDED
+from corpus.lexicon import ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned
 
 from ..candidates import OFFICE, Candidate, candidates, organisation_end
@@ -56,6 +56,10 @@ _DOCUMENT = re.compile(
 )
 # An office or a rank and form of address that opens a person's mention, not an organisation's name.
 _OFFICE_OR_RANK = re.compile(rf"(?:{OFFICE.pattern}|\b(?:{RANKS_AND_ADDRESS_FOLDED})\b)")
+# An organisation's name as written, by a head of two words or more ("Hiệp hội", "Trung tâm", "Tổ chức"):
+# not a place's, though capitalised and short. One-word heads ("Ban", "Phòng") begin places too ("Ban Mai").
+_ORG_NAME_START = re.compile("(?:" + "|".join(sorted({head for head, *_ in ORG_HEADS if " " in head} | {"Tổ chức"},
+                                                     key=len, reverse=True)) + r")(?!\w)")
 # Lines of a bulleted list that runs on after a sentence ending in ":".
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+[^\n]+")
 
@@ -83,11 +87,21 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         noun = next((g for g in m.groups() if g), None) if m else qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":
             return "person"
-        words = noun.split() if noun else []
-        candidates_ = [" ".join(words[i:]) for i in range(len(words))
-                       if not (i and words[i - 1:i + 1] == ["nha", "nuoc"])]  # "nhà nước", the state, is no country
-        candidates_ += [" ".join(words[:n]) for n in (3, 2, 1)]  # the head noun: "tổng công ty nhà nước"
-    for phrase in candidates_:
+        return noun_kind(noun or "")
+    return _kind_of(candidates_)
+
+
+def noun_kind(folded_noun: str) -> str | None:
+    """The kind of item a (folded, Vietnamese) noun phrase names: "co quan bao chi" an organisation,
+    "quoc gia" a locality; None when it names none."""
+    words = folded_noun.split()
+    phrases = [" ".join(words[i:]) for i in range(len(words))
+               if not (i and words[i - 1:i + 1] == ["nha", "nuoc"])]  # "nhà nước", the state, is no country
+    return _kind_of(phrases + [" ".join(words[:n]) for n in (3, 2, 1)])  # the head: "tổng công ty nhà nước"
+
+
+def _kind_of(phrases: list[str]) -> str | None:
+    for phrase in phrases:
         for kind, pattern in _NOUN_KINDS:
             if phrase and pattern.match(phrase):
                 return kind
@@ -170,7 +184,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
         elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
-                and not _DOCUMENT.match(fold_aligned(text[s:e])):
+                and not _DOCUMENT.match(fold_aligned(text[s:e])) \
+                and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
             items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know
         elif head is not None and kind == "document" and not commas and head.start == s:
             items.append(Candidate("document", s, e, text[s:e]))  # "…; Thỏa thuận giữa A và B; …": the whole part

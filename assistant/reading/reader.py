@@ -31,7 +31,7 @@ from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
-from .enumeration import asked_item_kind, enumerates, read_enumeration
+from .enumeration import asked_item_kind, enumerates, noun_kind, read_enumeration
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -282,14 +282,16 @@ class Reader:
         return None
 
     def _states_count(self, reading: Reading, articles: dict[str, Article]) -> bool:
-        """Whether the best sentence states a number of the question's counted noun."""
+        """Whether the best sentence states a number of the question's counted noun, or of a noun of
+        the same kind ("bao nhiêu nước" — "26 quốc gia")."""
         qa = reading.question
         if not reading.sentences or not qa.noun:
             return False
         best = reading.sentences[0]
         text = articles[best.article_id].text
         head = qa.noun.split()[0]
-        return any(fold(c.extra).split()[:1] == [head]
+        kind = noun_kind(qa.noun)
+        return any(fold(c.extra).split()[:1] == [head] or (kind is not None and noun_kind(fold(c.extra)) == kind)
                    for c in candidates(text, best.start, best.end, {"number"}) if c.extra)
 
     def _second(self, reading: Reading, main: int, used: int) -> EvidenceSentence | None:
