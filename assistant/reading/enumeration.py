@@ -3,8 +3,9 @@
 "Những cơ quan nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
 nào" for localities, "dự thảo / văn bản nào" for documents, "phong trào nào" for campaigns,
 "chức danh nào" for titles. An enumeration is read from one sentence ("… gồm A, B, C và D", "ký
-kết giữa A và B", a colon list, "Đó là A; B; C", "các lực lượng (A, B, C)") and the bulleted lines
-that run on from it; the items that are not of the asked kind are dropped, and so are the ones the
+kết giữa A và B", a colon list, "Đó là A; B; C", "trong đó có …", "các lực lượng (A, B, C)", or names
+side by side: "A, B và C đã ký …", "Chủ tịch … A và Chủ tịch … B") and the bulleted lines that run
+on from it; the items that are not of the asked kind are dropped, and so are the ones the
 question itself names (they are what is asked about, not the answer).
 """
 from __future__ import annotations
