@@ -54,3 +54,14 @@ def test_the_inherited_context_is_the_questions_context_not_its_content():
     assert qa.answer_type == "number" and qa.noun == "chuong"
     assert "tu" in qa.context and "tu" not in qa.content and "2023" in qa.context
     assert "tu" in qa.all_content
+
+
+def test_a_directive_or_event_pointed_back_to_keeps_what_the_previous_question_said():
+    # "chỉ thị đó" points back like "quy chế đó"; with no organisation or year to carry, the previous
+    # question's own words are the context
+    resolved = condense_question("Ai được giao theo dõi thực hiện chỉ thị đó?",
+                                 ["Sau phiên họp thường kỳ tháng 3, Chủ tịch UBND tỉnh Lạc Sơn ký chỉ thị số mấy?"])
+    assert resolved.startswith("Ai được giao theo dõi thực hiện chỉ thị (") and "Lạc Sơn" in resolved
+    resolved = condense_question("Còn báo cáo tại hội nghị đó do ai trình bày?",
+                                 ["Ai chủ trì hội nghị toàn quốc sơ kết một năm thực hiện chỉ thị về nông thôn mới?"])
+    assert resolved.startswith("báo cáo tại hội nghị do ai trình bày (") and "nông thôn mới" in resolved
