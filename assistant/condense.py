@@ -25,25 +25,24 @@ _WHAT_ABOUT = re.compile(
 )
 # A question word of its own: what follows "còn" / "what about" is then a whole question.
 _ASKS_ITSELF = re.compile(r"\b(?:gi|nao|ai|dau|bao nhieu|khi nao|bao gio|may|which|what|who|when|where|how)\b")
-# Documents and events a follow-up points back to ("chỉ thị đó", "buổi lễ này"), as written and folded.
+# Documents and events a follow-up points back to ("quy chế đó", "chỉ thị đó", "buổi lễ này"), as
+# written and folded: the follow-up keeps the noun and inherits the previous question's context.
 _DOCUMENT_WORDS = (
+    "giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|văn bản|van ban|"
     "chỉ thị|chi thi|nghị quyết|nghi quyet|quyết định|quyet dinh|kế hoạch|ke hoach|thỏa thuận|thoa thuan|"
     "biên bản|bien ban|hiệp định|hiep dinh|đề án|de an|dự án|du an|cuộc thi|cuoc thi|buổi lễ|buoi le|"
     "sự kiện|su kien|đợt|dot|vụ việc|vu viec|báo cáo|bao cao"
 )
 _REFERENCE = re.compile(
     r"\b(?:(?:đơn vị|don vi|cơ quan|co quan|khối|khoi|cụm|cum|tổ chức|to chuc|ngành|nganh|địa phương|dia phuong|"
-    r"giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|tỉnh|tinh|huyện|huyen|quận|quan|"
-    r"xã|xa|thành phố|thanh pho|văn bản|van ban|" + _DOCUMENT_WORDS + r")\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
+    r"tỉnh|tinh|huyện|huyen|quận|quan|xã|xa|thành phố|thanh pho|" + _DOCUMENT_WORDS
+    + r")\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
     r"|(?:ông|ong|bà|ba|người|nguoi|vị|vi)\s+(?:ấy|ay|đó|này)"
     r"|(?:that|this|the same)\s+(?:unit|agency|body|bloc|cluster|pact|agreement|conference|province|organi[sz]ation|person|official)"
     r"|\b(?:it|they|them|he|she|him|her|họ)\b)",
     re.IGNORECASE,
 )
-_DOCUMENT_NOUN = re.compile(
-    r"(?:giao ước|giao uoc|quy chế|quy che|chương trình|chuong trinh|hội nghị|hoi nghi|văn bản|van ban|"
-    + _DOCUMENT_WORDS + ")", re.IGNORECASE
-)
+_DOCUMENT_NOUN = re.compile(f"(?:{_DOCUMENT_WORDS})", re.IGNORECASE)
 _YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*+(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)  # \s*+: no backtracking into spaces
 _YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
 _INTERROGATIVE = set(

@@ -14,6 +14,7 @@ from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
 from . import answer_types
+from .answer_types.locality import PLACE_NOUNS
 
 # Content words never worth matching in evidence, as written: a question with tone marks tells
 # "để" from "đề" (chủ đề), "đâu" from "đầu", "có" from "cờ"; one without them is matched on the
@@ -175,8 +176,7 @@ _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung
 # "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)
 _SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|voi|cua|cho|ky|la)\b)\w+ ){0,3}?"
-                             r"(?:tinh|huyen|xa|phuong|quan|thi xa|thanh pho|dia phuong|dia ban|(?<!nha )nuoc|quoc gia)"
-                             r"(?: \w+){0,2} nao\b")
+                             rf"(?:{PLACE_NOUNS}|dia ban)(?: \w+){{0,2}} nao\b")
 # a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào" (not a
 # date's "11/5", nor "năm 2017")
 _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"

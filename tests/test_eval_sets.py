@@ -97,19 +97,19 @@ def test_loader_names_file_and_line(tmp_path):
     assert f"{path}:6: a followup question needs" in message
 
 
-_CIVIC_TEXTS: dict[str, str] = {}
+@pytest.fixture(scope="module")
+def civic_texts():
+    return _texts(CIVIC_NEWS)
 
 
 @needs_shared
 @pytest.mark.shared
 @pytest.mark.parametrize("name", ["civic_news", "civic_news_b", "civic_news_c", "civic_news_d"])
-def test_civic_news_set_quotes_are_exact(name):
+def test_civic_news_set_quotes_are_exact(name, civic_texts):
     path = ROOT / "eval" / "sets" / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"no {name} set")
     questions = load_questions(path)
     assert len(questions) >= 20
-    if not _CIVIC_TEXTS:
-        _CIVIC_TEXTS.update(_texts(CIVIC_NEWS))
-    problems = check_evidence(questions, _CIVIC_TEXTS)
+    problems = check_evidence(questions, civic_texts)
     assert not problems, "\n".join(problems)

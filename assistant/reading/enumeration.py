@@ -178,14 +178,15 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
-        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(fold_aligned(text[s:e])) \
-                and not _OFFICE_OR_RANK.match(fold_aligned(text[s:e])):  # "Ủy viên Bộ Chính trị", "Thượng tướng A": people
+        part = fold_aligned(text[s:e])
+        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
+                and not _OFFICE_OR_RANK.match(part):  # "Ủy viên Bộ Chính trị", "Thượng tướng A": people
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
         elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
-                and not _DOCUMENT.match(fold_aligned(text[s:e])) \
+                and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
             items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know
         elif head is not None and kind == "document" and not commas and head.start == s:
