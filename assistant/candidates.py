@@ -41,8 +41,9 @@ _DATE = re.compile(
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
 # Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
 # would be "bà" and "năm" is as often a year.
-_NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|tư|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
-                          r"(?: (?:mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
+# "tư" (four) only after "mươi" ("hai mươi tư"): on its own it is the syllable of "đầu tư", "tư pháp".
+_NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
+                          r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,400})[”\"]")
 _CAMPAIGN = re.compile(
@@ -61,10 +62,10 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
 ORG_START = re.compile(rf"\b(?:{ORG_HEADS_FOLDED})\b")
 _PLACE_LEVELS = "tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran"
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE_LEVELS})\b")
-# Inside one name: "và" / ", … và" / "– … và" before capitalised words that start no new name.
+# Inside one name: "và" / ", … và" / "– … và" / " - … và" before capitalised words that start no new name.
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
-    rf"(?:và|[,–]\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
+    rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
 _COMPOUNDS = frozenset({"thiết bị"})  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(

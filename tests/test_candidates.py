@@ -113,3 +113,15 @@ def test_localities(text, expected):
 ])
 def test_dates_written_with_dots_and_dashes(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
+
+
+def test_tu_is_four_only_after_muoi():
+    """"tư" is the syllable of "đầu tư", "Tư pháp": a count only in "hai mươi tư"."""
+    from assistant.candidates import candidates
+
+    def numbers(text):
+        return [c.text for c in candidates(text, 0, len(text), {"number"})]
+
+    assert numbers("Các đơn vị đóng góp đầu tư thì sẽ giảm mức đầu tư; Sở Tư pháp chủ trì.") == []
+    assert numbers("Có hai mươi tư đơn vị tham gia") == ["hai mươi tư đơn vị tham"]
+    assert numbers("Bốn huyện và ba xã")[0].startswith("Bốn huyện")

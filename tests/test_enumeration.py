@@ -250,3 +250,14 @@ def test_a_noun_and_its_kind():
     assert noun_kind("co quan bao chi") == "organisation"
     assert noun_kind("tap doan nha nuoc") == "organisation"  # "nhà nước", the state
     assert noun_kind("ty dong") is None
+
+
+def test_a_comma_or_va_inside_an_organisations_name_cuts_nothing():
+    text = ("Dự lễ ký có đại diện các đơn vị gồm: Sở Văn hóa, Thể thao và Du lịch tỉnh Lạc Sơn, Sở Lao động - "
+            "Thương binh và Xã hội tỉnh Lạc Sơn và Hội Nông dân tỉnh Lạc Sơn.")
+    assert _texts(text, "organisation") == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Lạc Sơn",
+                                            "Sở Lao động - Thương binh và Xã hội tỉnh Lạc Sơn",
+                                            "Hội Nông dân tỉnh Lạc Sơn"]
+    # one such name after "trong đó có" is no list of two
+    one = "Nhiều ca khúc được cấp phép, trong đó có bài của Sở Văn hóa, Thể thao và Du lịch, theo báo cáo."
+    assert not read_enumeration(one, 0, len(one), "organisation", set()).introduced

@@ -166,7 +166,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     typed = [] if kind is None else _typed(text, start, end, wanted)
     items: list[Candidate] = []
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind == "locality")
+                               capitals=kind == "locality", whole=[(c.start, c.end) for c in typed])
     if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -300,15 +300,20 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
     return best
 
 
-def _parts(text: str, start: int, end: int, starts: set[int] | None,
-           capitals: bool = False) -> tuple[list[tuple[int, int]], bool]:
+def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
+           whole: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
     one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
     may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
-    trường, Công an)")."""
+    trường, Công an)"). A separator inside one of the `whole` spans (candidates of the asked kind,
+    "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing."""
     folded = fold_aligned(text[start:end])
+
+    def inside(at: int) -> bool:  # `at`: an offset into the enumeration
+        return any(s < start + at < e for s, e in whole)
+
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
     # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
     # B, nói" is no list)
@@ -338,6 +343,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None,
     cuts = []
     pos = body_start
     for m in re.finditer(sep, folded[body_start:body_end]):
+        if inside(body_start + m.start()):
+            continue
         cuts.append((pos, body_start + m.start()))
         pos = body_start + m.end()
     cuts.append((pos, body_end))
@@ -346,6 +353,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None,
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
         for m in reversed(list(re.finditer(r"\s+(?:va|cung)\s+", folded[s:e]))):
+            if inside(s + m.start()):
+                continue
             typed_next = starts is not None and (start + s + m.end() in starts
                                                   or (capitals and text[start + s + m.end()].isupper()))
             if typed_next or (starts is None and i == len(cuts) - 1):
