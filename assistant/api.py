@@ -21,6 +21,7 @@ from index.indexer import Indexer, IngestProgress, IngestStats
 from index.manifest import Manifest, check_manifest, read_manifest, write_manifest
 from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
+from index.sentence_vectors import SentenceDense
 from index.store import ChromaStore, make_client
 
 from .chain import build_answer_chain
@@ -218,7 +219,8 @@ class Assistant:
         """The extractive reader: ranks evidence sentences with the learned model
         (`assistant/models/reader.json`, or CIVIC_READER_MODEL) and IDF weights from this index."""
         if self._reader is None:
-            self._reader = Reader(load_reader_model(self.settings.reader_model), self._frequencies)
+            self._reader = Reader(load_reader_model(self.settings.reader_model), self._frequencies,
+                                  dense=SentenceDense(self.catalog, self.embedder))
         return self._reader
 
     def _frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
@@ -239,7 +241,7 @@ class Assistant:
         try:
             reader = self.reader
         except ReaderModelError:
-            reader = Reader(None, self._frequencies)
+            reader = Reader(None, self._frequencies, dense=SentenceDense(self.catalog, self.embedder))
         standalone = condense_question(question, history)
         hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
@@ -284,12 +286,15 @@ class Assistant:
 
     # --- inspection ---------------------------------------------------------------------------
     def stats(self) -> dict:
-        """Counts and the embedding model of this index."""
+        """Counts and the embedding model of this index; `sentence_vectors_missing`: articles whose
+        sentences the reader cannot measure yet (an index made before they existed: the next
+        `ingest` adds them)."""
         counts = self.catalog.counts()
         manifest = read_manifest(self.index_dir)
         return {
             **counts,
             "vectors": self.store.count(),
+            "sentence_vectors_missing": len(self.catalog.articles_without_sentence_vectors(self.embedder.name)),
             "embedding_model": manifest.embedding_model if manifest else self.embedder.name,
             "dimension": manifest.dimension if manifest else None,
             "sources": self.catalog.sources(),

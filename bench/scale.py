@@ -6,7 +6,8 @@
 Encoding 100k chunks with the default model takes hours on 2 cores, so the large indexes are
 made of generated variants of the real civic-news chunks that REUSE the real chunks' vectors:
 variant v of article A is a copy of A with id "A~v" and " (bản v)" appended to its title; its
-chunks keep A's text, offsets, BM25 tokens and vectors, and its extracted records are copied.
+chunks keep A's text, offsets, BM25 tokens and vectors, and its extracted records and sentence
+vectors are copied.
 Retrieval and answering therefore do the same work as on distinct text (more near-duplicates,
 if anything: every query has 32 equally good copies of its best chunk at 100k). The source
 index is the one `bench/ask_latency.py` builds (400 articles, 3,104 chunks). Ingest speed on
@@ -54,6 +55,11 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
     record_rows: dict[str, list[tuple]] = {}
     for row in db.execute('SELECT article_id, type, kind, key, province, year, start, "end", data FROM records'):
         record_rows.setdefault(row[0], []).append(row)
+    try:  # the sentence vectors the reader reads (`index.sentence_vectors`), copied like the chunks'
+        sentence_rows = {r[0]: r for r in db.execute(
+            "SELECT article_id, model, content_hash, count, dimension, vectors FROM sentence_vectors")}
+    except sqlite3.OperationalError:  # a source index made before they existed
+        sentence_rows = {}
     ids = [r[0] for rows in chunk_rows.values() for r in rows]
     vectors: dict[str, np.ndarray] = {}
     for i in range(0, len(ids), 2000):
@@ -65,7 +71,7 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
     total, variant = 0, 0
     while total < size:
         suffix = f"~{variant}" if variant else ""
-        art_batch, chunk_batch, record_batch = [], [], []
+        art_batch, chunk_batch, record_batch, sentence_batch = [], [], [], []
         c_ids, c_vecs, c_docs, c_meta = [], [], [], []
         for aid, title, text, date, source, url, metadata, chash in articles:
             rows = chunk_rows.get(aid, [])[: size - total]
@@ -80,6 +86,8 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
                 c_docs.append(text[start:end])
                 c_meta.append(chunk_metadata(new_id, source, date))
             record_batch += [(new_id, *r[1:]) for r in record_rows.get(aid, [])]
+            if aid in sentence_rows:
+                sentence_batch.append((new_id, *sentence_rows[aid][1:]))
             total += len(rows)
             if total >= size:
                 break
@@ -92,6 +100,8 @@ def build(source_dir: Path, target_dir: Path, size: int) -> None:
                             chunk_batch)
             out.executemany('INSERT INTO records (article_id, type, kind, key, province, year, start, "end", data)'
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", record_batch)
+            out.executemany("INSERT OR REPLACE INTO sentence_vectors (article_id, model, content_hash, count, dimension,"
+                            " vectors) VALUES (?, ?, ?, ?, ?, ?)", sentence_batch)
         print(f"  variant {variant}: {total} chunks", file=sys.stderr)
         variant += 1
     for key, value in db.execute("SELECT key, value FROM meta"):

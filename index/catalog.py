@@ -1,4 +1,5 @@
-"""The article catalog: a SQLite file holding articles, their chunks (with BM25 tokens) and hashes.
+"""The article catalog: a SQLite file holding articles, their chunks (with BM25 tokens) and hashes,
+their extracted records, and the vectors of their sentences (`index.sentence_vectors`).
 
 The catalog is the source of truth for what is ingested: Chroma and BM25 are derived from it.
 An article and its chunks are replaced in one transaction.
@@ -9,6 +10,8 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
 
 from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
 
@@ -48,6 +51,14 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_type ON records(type, kind);
 CREATE INDEX IF NOT EXISTS records_article ON records(article_id);
 CREATE INDEX IF NOT EXISTS records_key ON records(key);
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    dimension INTEGER NOT NULL,
+    vectors BLOB NOT NULL
+);
 """
 
 # Record types stored for each article (pacts, participants, themes, stated counts).
@@ -205,6 +216,7 @@ class Catalog:
         with self._db:
             self._db.execute("DELETE FROM records WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+            self._db.execute("DELETE FROM sentence_vectors WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def article(self, article_id: str) -> Article | None:
@@ -265,6 +277,39 @@ class Catalog:
 
     def sources(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+
+    # --- sentence vectors -----------------------------------------------------------------------
+    def put_sentence_vectors(self, article_id: str, model: str, content_hash: str, vectors: np.ndarray) -> None:
+        """Store the unit vectors of an article's sentences (one row each, in text order) as float16,
+        for the version of the article whose hash is `content_hash`; nothing when the article has
+        changed or gone meanwhile."""
+        vectors = np.asarray(vectors, dtype=np.float16)
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO sentence_vectors (article_id, model, content_hash, count, dimension, vectors)"
+                " SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ? AND content_hash = ?)",
+                (article_id, model, content_hash, int(vectors.shape[0]), int(vectors.shape[1]) if vectors.ndim == 2 else 0,
+                 vectors.tobytes(), article_id, content_hash))
+
+    def sentence_vectors(self, article_ids: list[str], model: str) -> dict[str, np.ndarray]:
+        """{article id: its sentences' vectors (float32, one row per sentence)} for the articles
+        whose vectors were made by `model` from their current text."""
+        if not article_ids:
+            return {}
+        params: list = [model]
+        rows = self._db.execute(
+            "SELECT v.article_id, v.count, v.dimension, v.vectors FROM sentence_vectors v"
+            " JOIN articles a ON a.id = v.article_id AND a.content_hash = v.content_hash WHERE v.model = ?"
+            + _in_articles("v.article_id", list(article_ids), params), params)
+        return {aid: np.frombuffer(blob, dtype=np.float16).reshape(count, dim).astype(np.float32)
+                for aid, count, dim, blob in rows}
+
+    def articles_without_sentence_vectors(self, model: str) -> list[str]:
+        """Ids of the stored articles with no sentence vectors of `model` for their current text."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN sentence_vectors v ON v.article_id = a.id"
+            " AND v.content_hash = a.content_hash AND v.model = ? WHERE v.article_id IS NULL ORDER BY a.id", (model,))
+        return [r[0] for r in rows]
 
     # --- meta ---------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

@@ -31,6 +31,7 @@ import os
 import sys
 import threading
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 DEFAULT_MODEL = "multilingual-e5-small"
+QUERY_CACHE = 64  # query vectors remembered (`Embedder.embed_query`)
 E5_NAMES = {"multilingual-e5-small", "e5-small", "intfloat/multilingual-e5-small"}
 MINILM_NAMES = {"all-minilm-l6-v2", "minilm", "sentence-transformers/all-minilm-l6-v2"}
 BACKENDS = ("auto", "torch", "onnx")
@@ -97,6 +99,7 @@ class Embedder:
         self._onnx: _OnnxEncoder | None = None
         self._lock = threading.Lock()
         self._encode_lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def name(self) -> str:
@@ -144,8 +147,20 @@ class Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query (with the model's query prompt), on one CPU thread: a short
         query gains little from a second thread, and on a busy machine (a server answering while
-        an ingest runs, CI) two spinning threads per query made it 10-30x slower."""
-        return self._encode([self.spec.query_prompt + text], False, 1)[0]
+        an ingest runs, CI) two spinning threads per query made it 10-30x slower. The last
+        `QUERY_CACHE` queries are remembered: the retriever and the reader ask for the same one."""
+        with self._lock:
+            cached = self._queries.get(text)
+            if cached is not None:
+                self._queries.move_to_end(text)
+                return cached
+        vector = self._encode([self.spec.query_prompt + text], False, 1)[0]
+        vector.setflags(write=False)
+        with self._lock:
+            self._queries[text] = vector
+            while len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vector
 
     def _encode(self, texts: list[str], show_progress: bool, threads: int) -> np.ndarray:
         if not texts:

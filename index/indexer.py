@@ -36,6 +36,7 @@ from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .origins import IdGuard, Place, clash_with_stored
 from .prepare import Prepared, dated_and_hashed, embed_prepared, embedding_text, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
+from .sentence_vectors import embed_missing_sentences
 from .store import chunk_metadata
 from .store_protocol import VectorStore
 
@@ -53,6 +54,7 @@ class IngestStats:
     articles_unchanged: int = 0
     chunks_added: int = 0
     chunks_removed: int = 0
+    sentences_embedded: int = 0  # sentence vectors made (`index.sentence_vectors`)
     errors: list[ReadError] = field(default_factory=list)
     error_inputs: list[str] = field(default_factory=list)  # the input each error came from (a feed, for its pages)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -69,6 +71,7 @@ class IngestStats:
             "articles_unchanged": self.articles_unchanged,
             "chunks_added": self.chunks_added,
             "chunks_removed": self.chunks_removed,
+            "sentences_embedded": self.sentences_embedded,
             "errors": [{"source": e.source, "line": e.line, "message": e.message, "input": i}
                        for e, i in zip(self.errors, self.error_inputs)],
             "per_source": self.per_source,
@@ -152,6 +155,9 @@ class Indexer:
                 self.sync_bm25()  # BM25 follows what was committed before the failure
                 raise
             self.sync_bm25()
+            # articles stored before sentence vectors existed, or whose sentences an interrupted
+            # ingest did not reach
+            stats.sentences_embedded += embed_missing_sentences(self.catalog, self.embedder)
         stats.seconds = time.perf_counter() - started
         return stats
 
@@ -273,6 +279,10 @@ class Indexer:
                 self.store.upsert(new_ids, prepared.vectors, [c.text for c in p.chunks], [meta] * n)
             self.catalog.replace_article(p.article, prepared.content_hash, p.chunks, prepared.tokens or [],
                                          prepared.records)
+            if prepared.sentence_vectors is not None:
+                self.catalog.put_sentence_vectors(p.article.id, self.embedder.name, prepared.content_hash,
+                                                  prepared.sentence_vectors)
+                stats.sentences_embedded += len(prepared.sentence_vectors)
             stats.chunks_added += n
             stats.chunks_removed += len(p.previous)
             self._report.done(p.article.id, n)

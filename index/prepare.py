@@ -17,6 +17,7 @@ from corpus.article_dates import with_inferred_date
 from corpus.chunking import chunk_article
 from corpus.readers import LISTED_KEY
 from corpus.records import ORIGIN_FILE, ORIGIN_LINE, Article, Chunk
+from corpus.sentences import sentence_spans
 
 from .records import extraction_records
 from .tokenize import document_tokens
@@ -25,7 +26,8 @@ from .tokenize import document_tokens
 @dataclass
 class Prepared:
     """An article ready for the writer. `chunks` is None when a worker skipped it because the
-    index already held this content; `vectors` (one row per chunk) is None until embedded."""
+    index already held this content; `vectors` (one row per chunk) and `sentence_vectors` are None
+    until embedded."""
 
     article: Article
     content_hash: str
@@ -33,6 +35,7 @@ class Prepared:
     tokens: list[list[str]] | None = None
     records: list[dict] | None = None
     vectors: np.ndarray | None = None
+    sentence_vectors: np.ndarray | None = None  # one row per sentence of the text (`index.sentence_vectors`)
 
     @property
     def skipped(self) -> bool:
@@ -75,18 +78,32 @@ def embedding_text(article: Article, chunk: Chunk) -> str:
     return f"{article.title}\n{chunk.text}" if article.title else chunk.text
 
 
+MAX_SENTENCE_CHARS = 1000  # of one sentence encoded (a table row run together can be longer)
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of an article's text as they are encoded (`index.sentence_vectors`), in the
+    order of `corpus.sentences.sentence_spans`."""
+    return [text[s:e][:MAX_SENTENCE_CHARS] for s, e in sentence_spans(text)]
+
+
 def embedding_texts(items: list[Prepared]) -> list[str]:
     """The texts to embed for these prepared articles, chunk by chunk, in order."""
     return [embedding_text(p.article, c) for p in items for c in (p.chunks or [])]
 
 
 def embed_prepared(items: list[Prepared], embedder) -> None:
-    """Embed the chunks of these prepared articles in one batch and give each its vectors."""
+    """Embed the chunks and the sentences of these prepared articles in one batch and give each
+    its vectors."""
     if not items:
         return
-    vectors = embedder.embed_passages(embedding_texts(items))
-    offset = 0
-    for item in items:
+    sentences = [sentence_texts(item.article.text) for item in items]
+    chunk_texts = embedding_texts(items)
+    vectors = embedder.embed_passages(chunk_texts + [t for texts in sentences for t in texts])
+    offset, at = 0, len(chunk_texts)
+    for item, texts in zip(items, sentences):
         n = len(item.chunks or [])
         item.vectors = vectors[offset:offset + n]
+        item.sentence_vectors = vectors[at:at + len(texts)].reshape(len(texts), vectors.shape[1])
         offset += n
+        at += len(texts)

@@ -32,6 +32,9 @@ def index_tables(index_dir: Path) -> dict:
             "chunks": db.execute('SELECT id, article_id, seq, start, "end", tokens FROM chunks ORDER BY id').fetchall(),
             "records": db.execute('SELECT article_id, type, kind, key, start, "end", data FROM records'
                                   " ORDER BY article_id, type, start, \"end\", data").fetchall(),
+            # every article's sentence vectors, made by the workers like the chunks' (their values: below)
+            "sentences": db.execute("SELECT article_id, model, content_hash, count, dimension FROM sentence_vectors"
+                                    " ORDER BY article_id").fetchall(),
         }
     finally:
         db.close()
@@ -44,8 +47,9 @@ def vectors(assistant) -> dict[str, np.ndarray]:
 
 def assert_same_index(a_dir: Path, a_vectors: dict, b_dir: Path, b_vectors: dict) -> None:
     a, b = index_tables(a_dir), index_tables(b_dir)
-    for table in ("articles", "chunks", "records"):
+    for table in ("articles", "chunks", "records", "sentences"):
         assert a[table] == b[table], f"{table} differ"
+    assert len(a["sentences"]) == len(a["articles"])
     assert a_vectors.keys() == b_vectors.keys()
     worst = min(float(a_vectors[k] @ b_vectors[k] / np.linalg.norm(a_vectors[k]) / np.linalg.norm(b_vectors[k]))
                 for k in a_vectors)

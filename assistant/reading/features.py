@@ -57,9 +57,12 @@ FEATURES = (
     "chunk_rank",      # 1 / (1 + that chunk's rank)
     "dense",           # the chunk's cosine similarity to the question
     "dense_gap",       # dense minus the best chunk's
+    "dense_sent",      # the sentence's own cosine similarity to the question (stored at ingest; else dense)
+    "dense_sent_gap",  # dense_sent minus the best candidate's
     "bm25_chunk",      # the chunk's scaled BM25 score
     "english",         # the question is English
     "english_dense",   # english × dense
+    "english_dense_sent",  # english × dense_sent: an English question's words are not the article's
     "english_cov",     # english × cov
     "plain",           # a Vietnamese question typed without tone marks
     "plain_dense",     # plain × dense
@@ -70,13 +73,14 @@ FEATURES = (
 POSITIVE = frozenset({
     "cov", "cov_ctx", "bm25", "cov_doc", "cov_gap", "cov_own", "cov_local", "cov_local_gap", "rarest", "pairs",
     "anchors", "anchors_ctx", "anchors_art", "numbers_ctx", "numbers_art", "typed", "typed_asked", "typed_near",
-    "typed_cov", "counted", "list_items", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "bm25_chunk",
+    "typed_cov", "counted", "list_items", "focus", "focus_span", "chunk_score", "chunk_rank", "dense", "dense_gap", "dense_sent", "dense_sent_gap", "bm25_chunk",
 })
 
 
 def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[EvidenceSentence],
-                 articles: dict[str, Article]) -> np.ndarray:
-    """One row of `FEATURES` per candidate sentence."""
+                 articles: dict[str, Article], sentence_dense: list[float | None] | None = None) -> np.ndarray:
+    """One row of `FEATURES` per candidate sentence; `sentence_dense`: each sentence's cosine
+    similarity to the question where its vector is stored (None: its chunk's stands in)."""
     if not sentences:
         return np.zeros((0, len(FEATURES)))
     article_phrases: dict[str, str] = {}
@@ -111,7 +115,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     local = terms.local_weights(sentence_words)
     asked = set(terms.words)
     raw = []
-    for sent, sentence, words, bm25_score in zip(sentences, texts, sentence_words, bm25):
+    own_dense = sentence_dense or [None] * len(sentences)
+    for sent, sentence, words, bm25_score, sent_dense in zip(sentences, texts, sentence_words, bm25, own_dense):
         article = articles[sent.article_id]
         text = article.text
         if sent.article_id not in article_phrases:
@@ -134,6 +139,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
+        sent_dense = dense if sent_dense is None else sent_dense
         raw.append([
             cov,
             terms.coverage(context_words),
@@ -171,9 +177,12 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             1.0 / (1.0 + sent.rank),
             dense,
             0.0,  # dense_gap, below
+            sent_dense,
+            0.0,  # dense_sent_gap, below
             sent.hit.scores.get("bm25", 0.0),  # bm25_chunk
             english,
             english * dense,
+            english * sent_dense,
             english * cov,
             plain,
             plain * dense,
@@ -185,6 +194,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     rows[:, FEATURES.index("cov_local_gap")] = rows[:, c] - rows[:, c].max()
     d = FEATURES.index("dense")
     rows[:, FEATURES.index("dense_gap")] = rows[:, d] - rows[:, d].max()
+    d = FEATURES.index("dense_sent")
+    rows[:, FEATURES.index("dense_sent_gap")] = rows[:, d] - rows[:, d].max()
     return rows
 
 

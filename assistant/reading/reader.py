@@ -1,6 +1,7 @@
 """The reader: ranks the evidence sentences of the retrieved chunks and writes the cited answer.
 
-1. Candidates: every whole sentence of the retrieved chunks (`sentences`).
+1. Candidates: every whole sentence of the retrieved chunks (`sentences`), each with its
+   similarity to the question from the sentence vectors stored at ingest (`index.sentence_vectors`).
 2. Each is scored by the learned sentence model over `features.FEATURES`: the probability that it
    answers the question.
 3. Abstention: the answerable model reads the best sentences' scores and the question's evidence
@@ -25,6 +26,7 @@ import numpy as np
 from corpus.normalize import fold
 from corpus.records import Article
 from index.retrieval import Hit
+from index.sentence_vectors import SentenceDense
 
 from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
@@ -76,6 +78,8 @@ ANSWERABLE_FEATURES = (
     "span1",         # the best typed span's probability (0 without one)
     "unseen",        # share of the question's words that no indexed chunk holds
     "dense1",        # the best chunk's similarity to the question
+    "dense_sent1",   # the best sentence's own similarity to the question
+    "dense_sent_best",  # the largest similarity of any candidate sentence
     "english",
     "plain",         # a Vietnamese question typed without tone marks
 )
@@ -140,11 +144,14 @@ class Reader:
     """Ranks evidence and answers; `frequencies` gives BM25 document frequencies (IDF weights)."""
 
     def __init__(self, model: ReaderModel | None, frequencies: Frequencies | None = None,
-                 enumerate_lists: bool = True) -> None:
+                 enumerate_lists: bool = True, dense: SentenceDense | None = None) -> None:
         if model is not None:
             model.check(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
         self.model = model
         self.frequencies = frequencies
+        # the question's vector and the sentences' stored ones (`index.sentence_vectors`); without
+        # them each sentence takes its chunk's similarity
+        self.dense = dense
         # Lists answered item by item and then by the sentence they were read from (`_enumerated`);
         # False answers with the sentence alone (docs/evaluation.md, "Lists and pacts")
         self.enumerate_lists = enumerate_lists
@@ -155,7 +162,7 @@ class Reader:
         qa = as_analysis(question)
         terms = question_terms(qa, self.frequencies)
         sentences = evidence_sentences(hits, articles)
-        rows = feature_rows(qa, terms, sentences, articles)
+        rows = feature_rows(qa, terms, sentences, articles, self._similarities(qa.text, sentences))
         if self.model is None or not sentences:
             return Reading(qa, terms, sentences, rows, np.zeros(len(sentences)))
         logits = self.model.sentence.logit(rows)
@@ -167,6 +174,21 @@ class Reader:
         reading.answerable_row = answerable_row(rows, logits, reading.pairs[0].probability if reading.pairs else 0.0)
         reading.answerable = float(self.model.answerable.probability(reading.answerable_row)[0])
         return reading
+
+    def _similarities(self, question: str, sentences: list[EvidenceSentence]) -> list[float | None] | None:
+        """Each sentence's cosine similarity to the question, from the stored sentence vectors
+        (None for a sentence whose article has none, or none that match its sentences)."""
+        if self.dense is None or not sentences:
+            return None
+        stored = self.dense.sentences(sorted({s.article_id for s in sentences}))
+        if not stored:
+            return None
+        asked = self.dense.question(question)
+        out: list[float | None] = []
+        for s in sentences:
+            vectors = stored.get(s.article_id)
+            out.append(float(vectors[s.index] @ asked) if vectors is not None and len(vectors) == len(s.spans) else None)
+        return out
 
     def _pairs(self, reading: Reading, articles: dict[str, Article]) -> list[Pair]:
         """The typed spans of the best `PAIR_SENTENCES` sentences, scored, best first."""
@@ -322,7 +344,8 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]],
         top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
-        top[col["unseen"]], rows[:, col["dense"]].max(), top[col["english"]], top[col["plain"]],
+        top[col["unseen"]], rows[:, col["dense"]].max(), top[col["dense_sent"]], rows[:, col["dense_sent"]].max(),
+        top[col["english"]], top[col["plain"]],
     ]], dtype=float)
 
 

@@ -1,0 +1,70 @@
+"""Sentence vectors: every sentence of a stored article embedded once, at ingest, so that the reader
+can measure how close each candidate sentence is to a question (the `dense_sent` feature of
+`assistant.reading.features`) without encoding anything at question time. New articles are encoded
+with their chunks (`index.prepare.embed_prepared`, on Ray workers too); this module fills in the
+articles that lack them and serves them to the reader.
+
+They live in the catalog (table `sentence_vectors`, one row per article: the model, the article's
+content hash and its sentences' unit vectors as float16, in the order of
+`corpus.sentences.sentence_spans`). They are derived data: an article without them (an index made
+before they existed, an ingest interrupted between an article's commit and its sentences) gets
+them at the next ingest, and until then the reader uses its chunk's similarity instead.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .catalog import Catalog
+from .embeddings import Embedder
+from .prepare import sentence_texts
+
+ARTICLES_PER_BATCH = 16
+
+
+def embed_sentences(catalog: Catalog, embedder: Embedder, article_ids: list[str],
+                    progress: Callable[[int], None] | None = None) -> int:
+    """Encode and store the sentences of these stored articles; returns how many sentences.
+    `progress` is called with the number of articles done after each batch."""
+    done = 0
+    for i in range(0, len(article_ids), ARTICLES_PER_BATCH):
+        batch = []
+        for aid in article_ids[i:i + ARTICLES_PER_BATCH]:
+            digest = catalog.content_hash(aid)  # before the text: a text changed meanwhile is not stored
+            article = catalog.article(aid)
+            if digest is not None and article is not None:
+                batch.append((aid, digest, sentence_texts(article.text)))
+        texts = [t for _, _, sentences in batch for t in sentences]
+        vectors = embedder.embed_passages(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        at = 0
+        for aid, digest, sentences in batch:
+            rows = vectors[at:at + len(sentences)].reshape(len(sentences), -1)
+            catalog.put_sentence_vectors(aid, embedder.name, digest, rows)
+            at += len(sentences)
+            done += len(sentences)
+        if progress is not None:
+            progress(min(i + ARTICLES_PER_BATCH, len(article_ids)))
+    return done
+
+
+def embed_missing_sentences(catalog: Catalog, embedder: Embedder,
+                            progress: Callable[[int], None] | None = None) -> int:
+    """`embed_sentences` for every stored article that has no vectors of this model for its
+    current text; returns how many sentences were encoded."""
+    return embed_sentences(catalog, embedder, catalog.articles_without_sentence_vectors(embedder.name), progress)
+
+
+class SentenceDense:
+    """What the reader measures sentences with: a question's vector (the retriever's, from the
+    embedder's query cache) and the stored vectors of articles' sentences."""
+
+    def __init__(self, catalog: Catalog, embedder: Embedder) -> None:
+        self.catalog = catalog
+        self.embedder = embedder
+
+    def question(self, text: str) -> np.ndarray:
+        return self.embedder.embed_query(text)
+
+    def sentences(self, article_ids: list[str]) -> dict[str, np.ndarray]:
+        return self.catalog.sentence_vectors(article_ids, self.embedder.name)
