@@ -280,7 +280,8 @@ class Catalog:
 
     # --- sentence vectors -----------------------------------------------------------------------
     def put_sentence_vectors(self, article_id: str, model: str, content_hash: str, vectors: np.ndarray) -> None:
-        """Store the unit vectors of an article's sentences (one row each, in text order) as float16,
+        """Store the unit vectors of an article's sentences (a row each, in text order; a 2-D array,
+        with no rows for an article without sentences) as float16,
         for the version of the article whose hash is `content_hash`; nothing when the article has
         changed or gone meanwhile."""
         vectors = np.asarray(vectors, dtype=np.float16)
@@ -288,7 +289,7 @@ class Catalog:
             self._db.execute(
                 "INSERT OR REPLACE INTO sentence_vectors (article_id, model, content_hash, count, dimension, vectors)"
                 " SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ? AND content_hash = ?)",
-                (article_id, model, content_hash, int(vectors.shape[0]), int(vectors.shape[1]) if vectors.ndim == 2 else 0,
+                (article_id, model, content_hash, int(vectors.shape[0]), int(vectors.shape[1]),
                  vectors.tobytes(), article_id, content_hash))
 
     def sentence_vectors(self, article_ids: list[str], model: str) -> dict[str, np.ndarray]:

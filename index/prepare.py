@@ -104,6 +104,6 @@ def embed_prepared(items: list[Prepared], embedder) -> None:
     for item, texts in zip(items, sentences):
         n = len(item.chunks or [])
         item.vectors = vectors[offset:offset + n]
-        item.sentence_vectors = vectors[at:at + len(texts)].reshape(len(texts), vectors.shape[1])
+        item.sentence_vectors = vectors[at:at + len(texts)]
         offset += n
         at += len(texts)

@@ -12,47 +12,33 @@ them at the next ingest, and until then the reader uses its chunk's similarity i
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from .catalog import Catalog
 from .embeddings import Embedder
-from .prepare import sentence_texts
+from .prepare import Prepared, embed_prepared
 
 ARTICLES_PER_BATCH = 16
 
 
-def embed_sentences(catalog: Catalog, embedder: Embedder, article_ids: list[str],
-                    progress: Callable[[int], None] | None = None) -> int:
-    """Encode and store the sentences of these stored articles; returns how many sentences.
-    `progress` is called with the number of articles done after each batch."""
+def embed_missing_sentences(catalog: Catalog, embedder: Embedder) -> int:
+    """Encode and store the sentences of every stored article that has no vectors of this model for
+    its current text (as `embed_prepared` encodes a new article's, with no chunks to encode);
+    returns how many sentences were encoded."""
+    missing = catalog.articles_without_sentence_vectors(embedder.name)
     done = 0
-    for i in range(0, len(article_ids), ARTICLES_PER_BATCH):
+    for i in range(0, len(missing), ARTICLES_PER_BATCH):
         batch = []
-        for aid in article_ids[i:i + ARTICLES_PER_BATCH]:
+        for aid in missing[i:i + ARTICLES_PER_BATCH]:
             digest = catalog.content_hash(aid)  # before the text: a text changed meanwhile is not stored
             article = catalog.article(aid)
             if digest is not None and article is not None:
-                batch.append((aid, digest, sentence_texts(article.text)))
-        texts = [t for _, _, sentences in batch for t in sentences]
-        vectors = embedder.embed_passages(texts) if texts else np.zeros((0, 0), dtype=np.float32)
-        at = 0
-        for aid, digest, sentences in batch:
-            rows = vectors[at:at + len(sentences)].reshape(len(sentences), -1)
-            catalog.put_sentence_vectors(aid, embedder.name, digest, rows)
-            at += len(sentences)
-            done += len(sentences)
-        if progress is not None:
-            progress(min(i + ARTICLES_PER_BATCH, len(article_ids)))
+                batch.append(Prepared(article, digest, chunks=[]))
+        embed_prepared(batch, embedder)
+        for item in batch:
+            catalog.put_sentence_vectors(item.article.id, embedder.name, item.content_hash, item.sentence_vectors)
+            done += len(item.sentence_vectors)
     return done
-
-
-def embed_missing_sentences(catalog: Catalog, embedder: Embedder,
-                            progress: Callable[[int], None] | None = None) -> int:
-    """`embed_sentences` for every stored article that has no vectors of this model for its
-    current text; returns how many sentences were encoded."""
-    return embed_sentences(catalog, embedder, catalog.articles_without_sentence_vectors(embedder.name), progress)
 
 
 class SentenceDense:

@@ -56,6 +56,17 @@ def test_an_index_without_sentence_vectors_gets_them_at_the_next_ingest(tmp_path
     assert assistant.stats()["sentence_vectors_missing"] == 0
 
 
+def test_an_article_without_sentences_is_stored_with_none(tmp_path):
+    from corpus.records import Article
+    from index.sentence_vectors import embed_missing_sentences
+
+    assistant = Assistant(tmp_path / "idx")
+    assistant.catalog.replace_article(Article(id="blank", title="Ảnh", text=" "), "h1", [], [])
+    assert embed_missing_sentences(assistant.catalog, assistant.embedder) == 0
+    assert assistant.catalog.sentence_vectors(["blank"], assistant.embedder.name)["blank"].shape == (0, assistant.embedder.dimension)
+    assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == []
+
+
 def test_the_reader_measures_each_sentence_against_the_question(tmp_path):
     src = tmp_path / "in.jsonl"
     _write(src, [{"id": "a1", "title": "Ký quy chế", "text": FIRST}])
