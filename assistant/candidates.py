@@ -102,6 +102,8 @@ _LOCALITY = re.compile(
     r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) ?"
     rf"((?:[{_UPPER}][^\s,;:.()–\"“”]*)(?: [{_UPPER}][^\s,;:.()–\"“”]*){{0,3}})"
 )
+# An urban district or ward known by its number ("quận 9", "Phường 12").
+_NUMBERED_LOCALITY = re.compile(r"(?<!\w)(?:[Qq]uận|[Pp]hường) \d{1,2}(?!\d|[/.,]\d)")
 # A name written without a title: two to five capitalised words ("Kawann Short", "Nguyễn Văn A").
 _BARE_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][^\W\d_]*(?:[ -][{_UPPER}][^\W\d_]*){{1,4}})(?!\w)")
 _NOT_NAME_AFTER_LEVEL = re.compile(r"^(?:uy|doan|dang)\b")  # "Tỉnh ủy", "Tỉnh đoàn": bodies
@@ -169,6 +171,8 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
         for m in _LOCALITY.finditer(raw):
             if not _NOT_NAME_AFTER_LEVEL.match(fold_aligned(m.group(1)).lower()):
                 add("locality", m.start(), m.end())
+        for m in _NUMBERED_LOCALITY.finditer(raw):
+            add("locality", m.start(), m.end())
     if "place" in kinds:
         for m in _PLACE_INTRO.finditer(folded):
             stop = _ORG_STOP.search(folded, m.end() + 1)

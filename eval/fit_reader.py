@@ -2,6 +2,7 @@
 
     .venv/bin/python -m eval.fit_reader                 # all sets present; writes assistant/models/reader.json
     .venv/bin/python -m eval.fit_reader --sets demo xquad --out /tmp/reader.json --report
+    .venv/bin/python -m eval.fit_reader --refresh --answerable-only   # only step 3, on today's features
 
 Only train and dev questions are read (`eval.splits`); test questions never are. For each question,
 `Assistant.evidence` gives the candidate sentences with their features; a sentence is labelled as
@@ -25,6 +26,10 @@ unanswerable questions.
    answerable questions of every set, as written and without tone marks.
 4. Second sentence: shown when its probability reaches the threshold that maximises accuracy plus
    citation precision of top-1/top-2 answers on train + dev.
+With --answerable-only, step 3 alone is refitted and the sentence, span and second-sentence models of
+the model at --out are kept: for a change that moves how sure the reader is (new renderings of
+English words, fewer candidates) more than how it ranks, without choosing the ranking model again
+(that choice is noisy on sets this small; the model records what it was kept from).
 Features are cached per set and split in var/reader-data/ (delete it after changing features).
 """
 from __future__ import annotations
@@ -226,10 +231,67 @@ def _largest_threshold(probabilities: np.ndarray) -> float:
     return float(np.nextafter(ranked[k], 0.0))
 
 
-def fit(groups: list[Group], log) -> tuple[object, dict]:
+def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tuple[object, float, list]:
+    """The answerable model and the abstention threshold over the reading of `both` (train + dev)
+    by the `sentence` and `span` models, with the gold-less copies of answerable questions as
+    unanswerable examples beside the evidence-filtered ones; also each question's (top-1, top-2
+    right) for the second-sentence threshold. Fills report["abstention"]."""
+    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
+
+    hard = [h for g in both if (h := without_gold(g)) is not None]
+    a_rows, a_labels, tops = reading_rows(sentence, span, both)
+    h_rows, h_labels, _ = reading_rows(sentence, span, hard)
+    a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
+    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
+                              ANSWERABLE_NEGATIVE)
+    p = answerable.probability(a_rows)
+    sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
+    hows = np.array([g.how for g in both if len(g.rows)] + ["hard"] * sum(1 for h in hard if len(h.rows)))
+    real = np.isin(hows, ("asked", "plain"))
+    # the threshold keeps false abstention at or below the target on every set's answerable
+    # questions, as written and without tone marks: a pooled figure would let the largest set, or
+    # the commonest way of typing, hide the others' refusals
+    threshold = min(_largest_threshold(p[a_labels & (sets == name) & (hows == how)])
+                    for name in sorted(set(sets)) for how in ("asked", "plain")
+                    if (a_labels & (sets == name) & (hows == how)).sum() >= 20)
+    report["abstention"] = {
+        "threshold": round(threshold, 6),
+        "false_abstention_train_dev": {name: _below(p[a_labels & (sets == name)], threshold)
+                                       for name in sorted(set(map(str, sets)))},
+        "abstention_on_unanswerable_train_dev": {
+            name: _below(p[~a_labels & real & (sets == name)], threshold)
+            for name in sorted(set(map(str, sets))) if (~a_labels & real & (sets == name)).any()},
+        "abstention_on_off_topic_train_dev": _below(p[~a_labels & (hows == "foreign")], threshold),
+        "abstention_on_generated_train_dev": _below(p[~a_labels & ~real], threshold),
+    }
+    log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
+    return answerable, threshold, tops
+
+
+def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
+    """`base` (a fitted `ReaderModel`) with its answerable model and abstention threshold refitted
+    on `groups` (train + dev), its sentence, span and second-sentence models kept: for a change
+    that moves how sure the reader is (new renderings, fewer candidates) more than how it ranks,
+    without the noise of choosing the ranking model again."""
+    from assistant.reading.model import ReaderModel
+
+    both = [g for g in groups if g.split in ("train", "dev")]
+    report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
+    answerable, threshold, _ = fit_answerable(both, base.sentence, base.span, report, log)
+    counts: dict[str, int] = {}
+    for g in both:
+        key = f"{g.set}/{g.split}"
+        counts[key] = counts.get(key, 0) + (not g.generated)
+    model = ReaderModel(base.sentence, answerable, base.span, {**base.thresholds, "answerable": round(threshold, 6)},
+                        version=f"{date.today().isoformat()}",
+                        fitted_on={"questions": counts, "report": {**(base.fitted_on or {}).get("report", {}), **report},
+                                   "command": command or _command(sys.argv[1:])})
+    return model, report
+
+
+def fit(groups: list[Group], log, command: str = "") -> tuple[object, dict]:
     from assistant.reading.features import FEATURES, POSITIVE
     from assistant.reading.model import ReaderModel
-    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
     from assistant.reading.spans import SPAN_FEATURES, SPAN_POSITIVE
 
     train = [g for g in groups if g.split == "train"]
@@ -316,35 +378,8 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
                       "answers_right_top_sentence": sum(top for *_, top in outcomes)}
     log(f"span model: {report['span']}")
 
-    # 3. answerable model and the abstention threshold, with the gold-less copies of answerable
-    # questions as unanswerable examples beside the evidence-filtered ones
-    hard = [h for g in both if (h := without_gold(g)) is not None]
-    a_rows, a_labels, tops = reading_rows(sentence, span, both)
-    h_rows, h_labels, _ = reading_rows(sentence, span, hard)
-    a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
-    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
-                              ANSWERABLE_NEGATIVE)
-    p = answerable.probability(a_rows)
-    sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
-    hows = np.array([g.how for g in both if len(g.rows)] + ["hard"] * sum(1 for h in hard if len(h.rows)))
-    real = np.isin(hows, ("asked", "plain"))
-    # the threshold keeps false abstention at or below the target on every set's answerable
-    # questions, as written and without tone marks: a pooled figure would let the largest set, or
-    # the commonest way of typing, hide the others' refusals
-    threshold = min(_largest_threshold(p[a_labels & (sets == name) & (hows == how)])
-                    for name in sorted(set(sets)) for how in ("asked", "plain")
-                    if (a_labels & (sets == name) & (hows == how)).sum() >= 20)
-    report["abstention"] = {
-        "threshold": round(threshold, 6),
-        "false_abstention_train_dev": {name: _below(p[a_labels & (sets == name)], threshold)
-                                       for name in sorted(set(map(str, sets)))},
-        "abstention_on_unanswerable_train_dev": {
-            name: _below(p[~a_labels & real & (sets == name)], threshold)
-            for name in sorted(set(map(str, sets))) if (~a_labels & real & (sets == name)).any()},
-        "abstention_on_off_topic_train_dev": _below(p[~a_labels & (hows == "foreign")], threshold),
-        "abstention_on_generated_train_dev": _below(p[~a_labels & ~real], threshold),
-    }
-    log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
+    # 3. answerable model and the abstention threshold
+    answerable, threshold, tops = fit_answerable(both, sentence, span, report, log)
 
     # 4. second sentence
     answered = [(g, t) for g, t in zip([g for g in both if len(g.rows)], tops) if g.answerable]
@@ -371,8 +406,13 @@ def fit(groups: list[Group], log) -> tuple[object, dict]:
                         {"answerable": round(threshold, 6), "span": span_threshold, "second": round(best_t, 4)},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": report,
-                                   "command": "python -m eval.fit_reader " + " ".join(sys.argv[1:])})
+                                   "command": command or _command(sys.argv[1:])})
     return model, report
+
+
+def _command(argv: list[str]) -> str:
+    """The command line that fits a model, recorded in it."""
+    return " ".join(["python -m eval.fit_reader", *argv])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,7 +424,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "assistant" / "models" / "reader.json"))
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
     parser.add_argument("--report", action="store_true", help="print the fit report as JSON")
+    parser.add_argument("--answerable-only", action="store_true",
+                        help="refit only the answerable model and its threshold, keeping the sentence, span and "
+                             "second-sentence models of the model at --out")
     args = parser.parse_args(argv)
+    command = _command(sys.argv[1:] if argv is None else argv)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr)
@@ -395,7 +439,12 @@ def main(argv: list[str] | None = None) -> int:
     if not groups:
         print("error: no training questions (are the sets' corpora present?)", file=sys.stderr)
         return 2
-    model, report = fit(groups, log)
+    if args.answerable_only:
+        from assistant.reading.model import load_reader_model
+
+        model, report = refit_answerable(groups, load_reader_model(args.out), log, command)
+    else:
+        model, report = fit(groups, log, command)
     model.save(args.out)
     log(f"wrote {args.out}")
     if args.report:

@@ -97,7 +97,8 @@ def collect(name: str, questions: list[Question], assistant, log) -> list[Group]
             rows = np.array([[e.features[f] for f in FEATURES] for e in evidence], dtype=float).reshape(-1, len(FEATURES))
             answerable = q.answerable and not generated
             labels = np.array([answerable and _label(q, e.article_id, e.text) for e in evidence], dtype=bool)
-            group = Group(name, q.id, splits.split_of(q), q.type, answerable, generated, rows, labels, how)
+            group = Group(name, q.id, str(q.extra.get("split") or splits.split_of(q)), q.type, answerable, generated, rows,
+                          labels, how)
             for j, e in enumerate(evidence):
                 if e.spans:
                     group.spans.append((j, np.array([[sp.features[f] for f in SPAN_FEATURES] for sp in e.spans]),
@@ -126,7 +127,9 @@ def foreign_questions(name: str, wanted: tuple[str, ...]) -> list[Question]:
         except FileNotFoundError:
             return []
     picked = pool[:: max(1, len(pool) // FOREIGN)][:FOREIGN]
-    return [replace(q, id=f"foreign-{q.id}", type="unanswerable", answers=(), evidence=(), extra={}) for q in picked]
+    # each keeps the split of the question it was (its new id would hash to another, test among them)
+    return [replace(q, id=f"foreign-{q.id}", type="unanswerable", answers=(), evidence=(), extra={"split": splits.split_of(q)})
+            for q in picked]
 
 
 def load_groups(name: str, wanted: tuple[str, ...], log, refresh: bool = False) -> list[Group]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from corpus.normalize import fold, has_tone_marks
 
@@ -147,14 +148,62 @@ def _key(word: str) -> str:
     word = re.sub(r"'s?$", "", word.lower())
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):  # "businesses", "taxes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
         return word[:-1]
     return word
 
 
+# The commonest words of civic news with their English (see the file's header): everyday words
+# ("support", "reduce", "teacher") that the civic glossary above does not hold.
+COMMON_WORDS = Path(__file__).parent / "data" / "civic_words.tsv"
+
+
+def _inflections(word: str) -> set[str]:
+    """An English word's regular verb forms ("reduce" → "reduced", "reducing"; "apply" → "applied")."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word, stem + "ed", stem + "ing"}
+    if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ied")
+    return forms
+
+
+def common_words(path: Path = COMMON_WORDS) -> dict[str, list[str]]:
+    """English (lower case) → tone-folded Vietnamese renderings, from a file of lines
+    "Vietnamese <TAB> English, English …" ("#" starts a comment); single English words also
+    stand for their regular verb forms."""
+    out: dict[str, list[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        vietnamese, sep, english = line.partition("\t")
+        if not sep or not vietnamese.strip() or not english.strip():
+            raise ValueError(f"{path}:{number}: expected 'Vietnamese<TAB>English, English …'")
+        rendering = fold(vietnamese.strip()).lower()
+        for phrase in english.split(","):
+            phrase = phrase.strip().lower()
+            for form in (_inflections(phrase) if phrase.isalpha() else {phrase}):
+                out.setdefault(form, [])
+                if rendering not in out[form]:
+                    out[form].append(rendering)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> dict[tuple[str, ...], list[str]]:
-    return {tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()}
+    phrases: dict[tuple[str, ...], list[str]] = {}
+    for english, renderings in common_words().items():
+        key = tuple(_key(w) for w in english.split())
+        phrases[key] = phrases.get(key, []) + [r for r in renderings if r not in phrases.get(key, [])]
+    # the civic glossary's own renderings win
+    phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()})
+    return phrases
+
+
+@lru_cache(maxsize=1)
+def _glossary_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_key(w) for w in k.split()) for k in GLOSSARY)
 
 
 def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
@@ -186,6 +235,7 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
     keys = [_key(w) for w in words]
     spoken = _vietnamese_words(question, words)
     phrases = _phrases()
+    civic = _glossary_keys()
     longest = max(len(p) for p in phrases)
     out: list[tuple[str, ...]] = []
     i = 0
@@ -202,6 +252,8 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
             renderings = phrases.get(tuple(keys[i:i + n])) if words[i] else None
+            if renderings and tuple(keys[i:i + n]) not in civic and _name_run(names, i):
+                renderings = None  # "Son" of "Lac Son" is a name, not the common word "son"
             if renderings:
                 out.append(tuple(renderings))
                 i += n

@@ -25,6 +25,12 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Kể tên các đơn vị thuộc Sở Nội vụ được khen thưởng.", "organisation"),  # an imperative names its noun too
     ("Hợp tác xã xuất khẩu chè sang những nước nào?", "locality"),
     ("Những tổng công ty nhà nước nào được kiểm tra?", "organisation"),
+    ("Những quận nào của thành phố Lạc Sơn được mở rộng?", "locality"),  # urban districts are places too
+    ("Which wards took part?", "locality"),
+    ("Nhà văn được tặng những giải thưởng nào?", "name"),  # works, awards, aliases: what quotes name
+    ("Bộ phim nào đoạt giải?", "name"),
+    ("Ông từng lấy những bí danh nào?", "name"),
+    ("Cơ quan nào tổ chức lễ trao tặng?", "organisation"),  # "cơ quan" is no "quận"
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind
@@ -261,3 +267,19 @@ def test_a_comma_or_va_inside_an_organisations_name_cuts_nothing():
     # one such name after "trong đó có" is no list of two
     one = "Nhiều ca khúc được cấp phép, trong đó có bài của Sở Văn hóa, Thể thao và Du lịch, theo báo cáo."
     assert not read_enumeration(one, 0, len(one), "organisation", set()).introduced
+
+
+def test_districts_listed_in_brackets_after_their_count():
+    text = "Thành phố đề xuất sáp nhập 3 quận (quận 4, quận 8 và quận Bình Lạc) thành một quận mới."
+    assert _texts(text, "locality") == ["quận 4", "quận 8", "quận Bình Lạc"]
+    assert read_enumeration(text, 0, len(text), "locality", set()).introduced
+
+
+def test_names_in_quotation_marks_side_by_side_are_a_list():
+    text = ("Ông Lò Văn Mây được tặng Kỷ niệm chương “Vì sự nghiệp nông dân”, “Vì thế hệ trẻ” và Bằng khen "
+            "của tỉnh.")
+    found = read_enumeration(text, 0, len(text), "name", set())
+    assert [i.text for i in found.items] == ["Vì sự nghiệp nông dân", "Vì thế hệ trẻ"] and found.introduced
+    # two works apart in the sentence are found, but are no list written side by side
+    apart = "Tác phẩm “Mùa gặt” của Báo Lạc Sơn và phóng sự “Đường lên bản” của Đài tỉnh đoạt giải."
+    assert not read_enumeration(apart, 0, len(apart), "name", set()).introduced

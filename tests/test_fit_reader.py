@@ -57,3 +57,55 @@ def test_perturbed_questions_ask_about_something_else():
     changed = perturb("Ai là Chủ tịch UBND tỉnh Lào Cai?")
     assert changed and "Lào Cai" not in changed and changed.startswith("Ai là Chủ tịch UBND tỉnh ")
     assert perturb("Ai chủ trì hội nghị?") is None
+
+
+def test_refitting_the_answerable_model_alone_keeps_the_ranking(tmp_path):
+    from eval.fit_reader import main
+
+    rng = np.random.default_rng(11)
+    groups = []
+    for i in range(80):
+        split = "train" if i % 2 else "dev"
+        groups.append(_group(rng, f"q{i}", split, True, set_name="xquad" if i % 4 == 0 else "civic_news_b"))
+        groups.append(_group(rng, f"q{i}", split, False, "filtered"))
+        groups.append(_group(rng, f"u{i}", split, False))
+    base, _ = fit(groups, log=lambda message: None)
+    path = tmp_path / "reader.json"
+    base.save(path)
+    # the same questions, their evidence now weaker: only the answerable model and its threshold move
+    for g in groups:
+        g.rows[:, FEATURES.index("cov")] -= 0.5
+    from eval.fit_reader import refit_answerable
+
+    model, report = refit_answerable(groups, load_reader_model(path), log=lambda message: None)
+    assert model.sentence.coef == base.sentence.coef and model.span.coef == base.span.coef
+    assert model.thresholds["second"] == base.thresholds["second"]
+    assert model.answerable.coef != base.answerable.coef
+    assert report["kept_from"]["version"] == base.version and "abstention" in report
+    # the command line: reads the model at --out and writes it back
+    import eval.fit_reader as fit_reader
+
+    loaded = []
+    original = fit_reader.load_groups
+    fit_reader.load_groups = lambda name, splits, log, refresh=False: (loaded.append(name), groups)[1] if name == "demo" else []
+    try:
+        assert main(["--sets", "demo", "--answerable-only", "--out", str(path)]) == 0
+    finally:
+        fit_reader.load_groups = original
+    written = load_reader_model(path)
+    assert loaded == ["demo"] and written.sentence.coef == base.sentence.coef
+    assert written.fitted_on["command"].endswith("--answerable-only --out " + str(path))
+
+
+def test_off_topic_questions_keep_the_split_of_the_question_they_were():
+    from eval import splits
+    from eval.reader_data import foreign_questions
+    from eval.sets import SETS_DIR, load_questions
+
+    foreign = foreign_questions("xquad", ("train", "dev"))  # civic questions asked of XQuAD's index
+    assert foreign and all(q.id.startswith("foreign-") and not q.evidence for q in foreign)
+    originals = {q.id: q for n in ("civic_news_b", "demo") for q in load_questions(SETS_DIR / f"{n}.jsonl")}
+    for q in foreign:
+        assert q.extra["split"] == splits.split_of(originals[q.id.removeprefix("foreign-")]) in ("train", "dev")
+    # without it the renamed question, which has no evidence left, would hash to a split of its own
+    assert any(splits.split_of(q) == "test" for q in foreign)

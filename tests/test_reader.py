@@ -234,3 +234,18 @@ def test_item_by_item_lists_when_the_reader_enumerates(lac_son):
 def test_naming_one_thing_is_not_a_list_question(question, wants_list):
     """"Kể tên một …" asks for one item: its answer is a sentence, not an enumeration."""
     assert analyse_question(question).wants_list is wants_list
+
+
+def test_a_paragraphs_number_is_no_candidate_sentence():
+    from assistant.reading.sentences import evidence_sentences
+    from corpus.records import Article
+    from index.retrieval import Hit
+
+    text = "Tuyên bố chung gồm nhiều điểm.\n12.\nHai bên hoan nghênh việc ký Bản ghi nhớ về nông nghiệp.\n…"
+    article = Article("a1", "Tuyên bố chung", text)
+    hit = Hit("a1", "a1:0", text, 0, len(text), 1.0)
+    found = [text[s.start:s.end] for s in evidence_sentences([hit], {"a1": article})]
+    assert found == ["Tuyên bố chung gồm nhiều điểm.", "Hai bên hoan nghênh việc ký Bản ghi nhớ về nông nghiệp."]
+    # it stays the numbered sentence's neighbour: the candidates keep the article's numbering
+    second = evidence_sentences([hit], {"a1": article})[1]
+    assert second.index == 2 and text[slice(*second.previous)] == "12."

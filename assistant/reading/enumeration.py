@@ -25,13 +25,16 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                r"|representatives?|signatories|(?:pho )?(?:chu tich|giam doc|bo truong|thu truong|bi thu|truong ban)"
                r"|uy vien|vice[- ]chairm[ae]n|chairm[ae]n|directors?|ministers?"),
     ("title", r"chuc danh|chuc vu|cuong vi|titles?|positions?"),
-    ("locality", r"tinh|huyen|xa|phuong|thi xa|thanh pho|dia phuong|dia ban|nuoc|quoc gia|provinces?|districts?|"
-                 r"communes?|cities|city|localities|locality|countries|country"),
+    ("locality", r"tinh|huyen|quan|xa|phuong|thi xa|thi tran|thanh pho|thon|lang|dia phuong|dia ban|nuoc|quoc gia|"
+                 r"provinces?|districts?|wards?|communes?|villages?|cities|city|localities|locality|countries|country"),
     ("document", r"van ban|van kien(?: hop tac)?|du thao|nghi quyet|quyet dinh|chi thi|ke hoach|de an|luat|thong tu|"
                  r"nghi dinh|bao cao|(?:bien )?ban ghi nho|bien ban|thoa thuan(?: hop tac)?|hiep dinh|hop dong|cong uoc|"
                  r"to trinh|tai lieu|documents?|drafts?|resolutions?|decisions?|directives?|plans?|laws?|reports?"),
     ("campaign", r"phong trao|cuoc van dong|chu de|khau hieu|chuong trinh|mo hinh|campaigns?|movements?|slogans?|"
                  r"themes?|programmes?|programs?|models?"),
+    # what news writes in quotation marks: works, awards and honours, names and aliases
+    ("name", r"tac pham|bai viet|bai bao|loat bai|cuon sach|sach|bo phim|phim|ca khuc|bai hat|giai thuong|danh hieu|"
+             r"ky niem chuong|bi danh|ten goi|works?|books?|films?|songs?|awards?|aliases|pseudonyms?|nicknames?"),
     ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
@@ -46,6 +49,7 @@ _KINDS_OF_ITEM = {
     "locality": {"locality"},
     "document": {"directive", "quote", "document"},
     "campaign": {"campaign", "quote"},
+    "name": {"quote"},
 }
 # A document named in running text: its kind word up to the next separator ("dự thảo Quy chế hoạt
 # động của Khối, …"); matched on folded text.
@@ -224,6 +228,8 @@ def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]
 # hợp với" ("do Sở A phối hợp với Sở B và Hội C tổ chức": all three organise), "hoặc".
 _JOIN = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng với|cùng|với|phối hợp với|hoặc|and|or)\s+",
                    re.IGNORECASE)
+# ... between quoted items: "“A”, “B” và “C”" (the items are what the marks enclose)
+_QUOTED_JOIN = re.compile(rf"[”\"’]?(?:{_JOIN.pattern})[“\"‘]?", re.IGNORECASE)
 # Where an item that the recognisers do not know ends: the next join, a bracket or dash, the
 # sentence's end, or its verb (`_PREDICATE`).
 _ITEM_STOP = re.compile(r"[,;()]|\s(?:và|cùng|với|hoặc|and|or|-|–)\s|\.(?:\s|$)", re.IGNORECASE)
@@ -242,7 +248,7 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
     best: list[tuple[int, int]] = []
     for first in typed:
         run, known, pos = [(first.start, first.end)], 1, first.end
-        while (join := _JOIN.match(text, pos, end)) is not None and join.end() < end:
+        while (join := _QUOTED_JOIN.match(text, pos, end)) is not None and join.end() < end:
             nxt = join.end()
             if nxt in at:
                 run.append((nxt, at[nxt].end))

@@ -48,7 +48,7 @@ LIST_SENTENCES = 5  # the best sentences searched for an enumeration of the aske
 MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence and its bullet lines)
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
-               "document": "văn bản", "campaign": "phong trào, chủ đề", None: "nội dung"}
+               "document": "văn bản", "campaign": "phong trào, chủ đề", "name": "tên", None: "nội dung"}
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
 
 ANSWERABLE_FEATURES = (

@@ -31,6 +31,12 @@ class EvidenceSentence:
         return self.spans[self.index + 1] if self.index + 1 < len(self.spans) else None
 
 
+def _says_something(text: str, start: int, end: int) -> bool:
+    """Whether a sentence holds a word: a paragraph's number ("33.") or a lone mark is no candidate
+    (it stays a neighbour of the sentence it numbers)."""
+    return any(c.isalpha() for c in text[start:end])
+
+
 @lru_cache(maxsize=512)
 def article_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The sentence spans of a whole article text (cached: the same articles come back often)."""
@@ -52,7 +58,7 @@ def evidence_sentences(hits: list[Hit], articles: dict[str, Article]) -> list[Ev
                 continue
             if s >= hit.end:
                 break
-            if (hit.article_id, index) in seen:
+            if (hit.article_id, index) in seen or not _says_something(article.text, s, e):
                 continue
             seen.add((hit.article_id, index))
             out.append(EvidenceSentence(hit.article_id, s, e, index, hit, rank, spans))
