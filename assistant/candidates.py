@@ -70,7 +70,8 @@ _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NA
 _COMPOUNDS = frozenset({"thiết bị"})  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
-    r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien))\b"
+    r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien)|"
+    r"bao (?:cao|chi|dong|gia|ve|dam|tri|ton|luc|an|quan|ngay|so))\b"
 )
 # Roles of a unit inside a bloc / cluster or a joint programme, folded; each maps to one canonical role.
 _ROLES = {

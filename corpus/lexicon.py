@@ -252,7 +252,8 @@ ORG_HEADS_FOLDED = (
     "bo chi huy quan su|bo chi huy bo doi bien phong|bo chi huy|cong an|toa an|vien kiem sat|vien|so|ban|cuc|chi cuc|"
     "thanh tra|khoi thi dua|khoi|cum thi dua|cum|hoi lien hiep|hoi|lien doan|lien minh|tinh doan|thanh doan|"
     "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
-    "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi"
+    "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi|"
+    "tong cuc|tong lien doan|tap doan|hiep hoi|thong tan xa|bao|dai truyen hinh|dai tieng noi|dai phat thanh"
 )
 # Words of bodies and places, never of a person's name (checked when the first word is no surname).
 NOT_NAME_WORDS_FOLDED = frozenset("dang uong quoc hoi chinh phu nuoc tinh thanh huyen ban bo so cuc doan khoi cum".split())

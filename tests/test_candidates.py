@@ -129,3 +129,17 @@ def test_tu_is_four_only_after_muoi():
     assert numbers("Các đơn vị đóng góp đầu tư thì sẽ giảm mức đầu tư; Sở Tư pháp chủ trì.") == []
     assert numbers("Có hai mươi tư đơn vị tham gia") == ["hai mươi tư đơn vị tham"]
     assert numbers("Bốn huyện và ba xã")[0].startswith("Bốn huyện")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heads of national bodies, state groups, the press and associations
+    ("Tổng cục Thuế, Tập đoàn Điện lực Lạc Sơn và Thông tấn xã Việt Nam cùng ký kết.",
+     ["Tổng cục Thuế", "Tập đoàn Điện lực Lạc Sơn", "Thông tấn xã Việt Nam"]),
+    ("Tổng Liên đoàn Lao động Việt Nam phối hợp với Hiệp hội Chè Lạc Sơn, Báo Lạc Sơn.",
+     ["Tổng Liên đoàn Lao động Việt Nam", "Hiệp hội Chè Lạc Sơn", "Báo Lạc Sơn"]),
+    # "Báo cáo", "Báo chí", "Bảo vệ" are words, not a newspaper; "Bảo hiểm xã hội", "Bảo tàng" are bodies
+    ("Báo cáo nêu rõ. Báo chí đưa tin. Bảo vệ rừng là nhiệm vụ.", []),
+    ("Bảo hiểm xã hội Việt Nam và Bảo tàng Lạc Sơn ký kết.", ["Bảo hiểm xã hội Việt Nam", "Bảo tàng Lạc Sơn"]),
+])
+def test_organisations_by_their_head(text, expected):
+    assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == expected

@@ -177,7 +177,7 @@ def test_offices_are_organisations_and_a_list_ends_at_its_purpose():
 
 def test_organisations_written_side_by_side_are_a_list_without_an_introduction():
     # subjects joined by commas, "và", "cùng", "phối hợp với": all of them act; names the recognisers do
-    # not know ("Tổng cục Chè") are kept when capitalised and short; the run ends at the verb
+    # not know ("Hợp tác xã Đồi Mây") are kept when capitalised and short; the run ends at the verb
     text = ("Sáng 3/4, Sở Nông nghiệp tỉnh Lạc Sơn, Tổng cục Chè và Trung tâm Khuyến nông tỉnh Lạc Sơn cùng "
             "Hợp tác xã Đồi Mây đã tổ chức hội nghị với các hộ trồng chè.")
     found = read_enumeration(text, 0, len(text), "organisation", set())
@@ -283,3 +283,14 @@ def test_names_in_quotation_marks_side_by_side_are_a_list():
     # two works apart in the sentence are found, but are no list written side by side
     apart = "Tác phẩm “Mùa gặt” của Báo Lạc Sơn và phóng sự “Đường lên bản” của Đài tỉnh đoạt giải."
     assert not read_enumeration(apart, 0, len(apart), "name", set()).introduced
+
+
+def test_issuers_joined_by_spaced_dashes_are_a_list():
+    text = ("Cần lưu ý Thông tư liên tịch số 05/2009 của Sở Tài chính tỉnh Lạc Sơn - Sở Tư pháp tỉnh Lạc Sơn - "
+            "Tổng cục Chè về việc này.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Sở Tài chính tỉnh Lạc Sơn", "Sở Tư pháp tỉnh Lạc Sơn", "Tổng cục Chè"]
+    # a dash that sets off a person's office is no join: one organisation is named after it
+    aside = "Ông Lò Văn Mây - Giám đốc Sở Tư pháp tỉnh Lạc Sơn - phát biểu tại hội nghị của Sở Nội vụ."
+    assert not read_enumeration(aside, 0, len(aside), "organisation", set()).introduced

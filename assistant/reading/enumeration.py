@@ -230,6 +230,10 @@ _JOIN = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng với|cùng
                    re.IGNORECASE)
 # ... between quoted items: "“A”, “B” và “C”" (the items are what the marks enclose)
 _QUOTED_JOIN = re.compile(rf"[”\"’]?(?:{_JOIN.pattern})[“\"‘]?", re.IGNORECASE)
+# ... and a spaced dash between two names of the asked kind: the issuers of a joint document
+# ("của Bộ Tài chính - Bộ Công an - Tổng cục Thuế"); never before a name the recognisers do not know
+# (a dash also sets off what is said of a name)
+_DASH_JOIN = re.compile(r"\s+[-–]\s+")
 # Where an item that the recognisers do not know ends: the next join, a bracket or dash, the
 # sentence's end, or its verb (`_PREDICATE`).
 _ITEM_STOP = re.compile(r"[,;()]|\s(?:và|cùng|với|hoặc|and|or|-|–)\s|\.(?:\s|$)", re.IGNORECASE)
@@ -248,13 +252,14 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
     best: list[tuple[int, int]] = []
     for first in typed:
         run, known, pos = [(first.start, first.end)], 1, first.end
-        while (join := _QUOTED_JOIN.match(text, pos, end)) is not None and join.end() < end:
+        while ((join := _QUOTED_JOIN.match(text, pos, end) or _DASH_JOIN.match(text, pos, end)) is not None
+               and join.end() < end):
             nxt = join.end()
             if nxt in at:
                 run.append((nxt, at[nxt].end))
                 known, pos = known + 1, at[nxt].end
                 continue
-            if not text[nxt].isupper():
+            if not text[nxt].isupper() or join.re is _DASH_JOIN:
                 break
             stop = _ITEM_STOP.search(text, nxt, end)
             e = stop.start() if stop else end
