@@ -4,8 +4,9 @@ can be matched on.
 An English question shares almost no words with a Vietnamese article, so lexical search and
 sentence scoring see nothing. `vietnamese_terms` turns it into tone-folded Vietnamese words: the
 glossary's renderings of its civic terms ("procuracy" → "vien kiem sat", "emulation pact" →
-"giao uoc thi dua"), the Vietnamese names it spells without tone marks ("Vinh Phuc", "Le Thi Thu
-Ha") and its numbers. Words it cannot render are left out rather than guessed.
+"giao uoc thi dua") and of everyday words from the commonest words of civic news
+(`data/civic_words.tsv`: "teachers" → "giao vien"), the Vietnamese names it spells without tone marks
+("Vinh Phuc", "Le Thi Thu Ha") and its numbers. Words it cannot render are left out rather than guessed.
 """
 from __future__ import annotations
 
