@@ -110,7 +110,8 @@ class Assistant:
     ) -> IngestStats:
         """Read files, directories and URLs (pages, RSS/Atom feeds, XML sitemaps) and add their
         articles; returns counts and errors. `progress` is called with each article id done,
-        `on_progress` with running totals (articles, chunks).
+        `on_progress` with running totals (articles, chunks; stage "sentences" while stored articles
+        get the sentence vectors they lack).
 
         `ray`: run reading, chunking, extraction and embedding on a Ray cluster — True (or "")
         starts and stops a local Ray, an address ("auto", "ray://host:10001", "host:6379") joins a

@@ -180,8 +180,13 @@ def cmd_ingest(assistant, args: argparse.Namespace) -> int:
                   TextColumn("{task.fields[chunks]} đoạn"), TimeElapsedColumn(), console=console,
                   transient=True, disable=args.json) as progress:
         task = progress.add_task("Đang nạp bài viết" + (" (Ray)" if ray_options else ""), total=None, chunks=0)
-        stats = assistant.ingest(paths, ray=ray_options,
-                                 on_progress=lambda p: progress.update(task, completed=p.articles, chunks=p.chunks))
+        def show(p) -> None:
+            if p.stage == "sentences":  # stored articles given the sentence vectors they lack
+                progress.update(task, description=f"Đang mã hóa câu của bài đã lưu ({p.articles}/{p.total})")
+            else:
+                progress.update(task, completed=p.articles, chunks=p.chunks)
+
+        stats = assistant.ingest(paths, ray=ray_options, on_progress=show)
     if args.json:
         print(json_for_terminal({**stats.to_dict(), **assistant.stats()}))
     else:

@@ -99,6 +99,10 @@ class IngestProgress:
     article_id: str
     articles: int  # articles done: added, updated or unchanged
     chunks: int  # chunks written
+    # "articles" while reading the inputs; "sentences" while stored articles get their missing
+    # sentence vectors (`articles` then counts those done, `total` how many there are)
+    stage: str = "articles"
+    total: int | None = None
 
 
 # What an ingest consumes, per input name: a reader's result, or an article a worker prepared.
@@ -157,7 +161,7 @@ class Indexer:
             self.sync_bm25()
             # articles stored before sentence vectors existed, or whose sentences an interrupted
             # ingest did not reach
-            stats.sentences_embedded += embed_missing_sentences(self.catalog, self.embedder)
+            stats.sentences_embedded += embed_missing_sentences(self.catalog, self.embedder, self._report.backfill)
         stats.seconds = time.perf_counter() - started
         return stats
 
@@ -368,3 +372,8 @@ class _Reporter:
             self.progress(article_id)
         if self.on_progress:
             self.on_progress(IngestProgress(article_id, self.articles, self.stats.chunks_added))
+
+    def backfill(self, done: int, total: int) -> None:
+        """Stored articles given their missing sentence vectors: `done` of `total`."""
+        if self.on_progress:
+            self.on_progress(IngestProgress("", done, self.stats.chunks_added, "sentences", total))

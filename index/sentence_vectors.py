@@ -12,6 +12,8 @@ them at the next ingest, and until then the reader uses its chunk's similarity i
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .catalog import Catalog
@@ -21,12 +23,16 @@ from .prepare import Prepared, embed_prepared
 ARTICLES_PER_BATCH = 16
 
 
-def embed_missing_sentences(catalog: Catalog, embedder: Embedder) -> int:
+def embed_missing_sentences(catalog: Catalog, embedder: Embedder,
+                            progress: Callable[[int, int], None] | None = None) -> int:
     """Encode and store the sentences of every stored article that has no vectors of this model for
     its current text (as `embed_prepared` encodes a new article's, with no chunks to encode);
-    returns how many sentences were encoded."""
+    returns how many sentences were encoded. `progress(articles done, articles missing)` is called
+    before the first batch and after each."""
     missing = catalog.articles_without_sentence_vectors(embedder.name)
     done = 0
+    if progress and missing:
+        progress(0, len(missing))
     for i in range(0, len(missing), ARTICLES_PER_BATCH):
         batch = []
         for aid in missing[i:i + ARTICLES_PER_BATCH]:
@@ -38,6 +44,8 @@ def embed_missing_sentences(catalog: Catalog, embedder: Embedder) -> int:
         for item in batch:
             catalog.put_sentence_vectors(item.article.id, embedder.name, item.content_hash, item.sentence_vectors)
             done += len(item.sentence_vectors)
+        if progress:
+            progress(min(i + ARTICLES_PER_BATCH, len(missing)), len(missing))
     return done
 
 

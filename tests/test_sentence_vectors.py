@@ -50,10 +50,31 @@ def test_an_index_without_sentence_vectors_gets_them_at_the_next_ingest(tmp_path
         assistant.catalog._db.execute("DELETE FROM sentence_vectors")
     assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == ["a1"]
     assert assistant.stats()["sentence_vectors_missing"] == 1
-    stats = assistant.ingest([src])
+    seen = []
+    stats = assistant.ingest([src], on_progress=seen.append)
     assert stats.articles_unchanged == 1 and stats.sentences_embedded == len(sentence_spans(FIRST))
     assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == []
     assert assistant.stats()["sentence_vectors_missing"] == 0
+    # the filling is reported as its own stage, after the inputs
+    assert [(p.stage, p.articles, p.total) for p in seen] == [("articles", 1, None), ("sentences", 0, 1), ("sentences", 1, 1)]
+
+
+def test_the_command_line_shows_the_filling_and_fills(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.jsonl"
+    _write(src, [{"id": "a1", "title": "Ký quy chế", "text": FIRST}, {"id": "a2", "title": "Bóng đá", "text": SECOND}])
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([src])
+    with assistant.catalog._db:
+        assistant.catalog._db.execute("DELETE FROM sentence_vectors")
+    result = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(src), "--index", str(tmp_path / "idx")],
+                            capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Không đổi" in result.stdout  # the summary table, after the progress line
+    assert Assistant(tmp_path / "idx").stats()["sentence_vectors_missing"] == 0
 
 
 def test_an_article_without_sentences_is_stored_with_none(tmp_path):
