@@ -29,7 +29,7 @@ from .condense import condense_question
 from .config import Settings
 from .inputs import checked_filters, history_texts, optional_query, question_text
 from .llm import chat_model_from_settings, describe_model, stream_chain
-from .reading import Reader, ReaderModelError, ScoredSentence, load_reader_model
+from .reading import Reader, ReaderModel, ReaderModelError, ScoredSentence, load_reader_model
 from .records import Answer
 from .structured import allowed_articles, list_pacts, list_participants, list_themes
 from .structured_answers import RecordSource
@@ -220,9 +220,12 @@ class Assistant:
         """The extractive reader: ranks evidence sentences with the learned model
         (`assistant/models/reader.json`, or CIVIC_READER_MODEL) and IDF weights from this index."""
         if self._reader is None:
-            self._reader = Reader(load_reader_model(self.settings.reader_model), self._frequencies,
-                                  dense=SentenceDense(self.catalog, self.embedder))
+            self._reader = self._new_reader(load_reader_model(self.settings.reader_model))
         return self._reader
+
+    def _new_reader(self, model: ReaderModel | None) -> Reader:
+        """A reader with `model` (None: features only), this index's IDF weights and sentence vectors."""
+        return Reader(model, self._frequencies, dense=SentenceDense(self.catalog, self.embedder))
 
     def _frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         bm25 = self.retriever.bm25
@@ -242,7 +245,7 @@ class Assistant:
         try:
             reader = self.reader
         except ReaderModelError:
-            reader = Reader(None, self._frequencies, dense=SentenceDense(self.catalog, self.embedder))
+            reader = self._new_reader(None)
         standalone = condense_question(question, history)
         hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]

@@ -278,10 +278,7 @@ def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple
     both = [g for g in groups if g.split in ("train", "dev")]
     report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
     answerable, threshold, _ = fit_answerable(both, base.sentence, base.span, report, log)
-    counts: dict[str, int] = {}
-    for g in both:
-        key = f"{g.set}/{g.split}"
-        counts[key] = counts.get(key, 0) + (not g.generated)
+    counts = _question_counts(both)
     model = ReaderModel(base.sentence, answerable, base.span, {**base.thresholds, "answerable": round(threshold, 6)},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": {**(base.fitted_on or {}).get("report", {}), **report},
@@ -398,16 +395,22 @@ def fit(groups: list[Group], log, command: str = "") -> tuple[object, dict]:
     report["second_threshold"] = round(best_t, 4)
     log(f"second sentence threshold {best_t:.3f}")
 
-    counts = {}
-    for g in both:
-        key = f"{g.set}/{g.split}"
-        counts[key] = counts.get(key, 0) + (not g.generated)
+    counts = _question_counts(both)
     model = ReaderModel(sentence, answerable, span,
                         {"answerable": round(threshold, 6), "span": span_threshold, "second": round(best_t, 4)},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": report,
                                    "command": command or _command(sys.argv[1:])})
     return model, report
+
+
+def _question_counts(groups: list[Group]) -> dict[str, int]:
+    """{"set/split": questions as written} of the groups a model is fitted on (generated copies not counted)."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        key = f"{g.set}/{g.split}"
+        counts[key] = counts.get(key, 0) + (not g.generated)
+    return counts
 
 
 def _command(argv: list[str]) -> str:

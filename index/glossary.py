@@ -195,8 +195,8 @@ def common_words(path: Path = COMMON_WORDS) -> dict[str, list[str]]:
 def _phrases() -> dict[tuple[str, ...], list[str]]:
     phrases: dict[tuple[str, ...], list[str]] = {}
     for english, renderings in common_words().items():
-        key = tuple(_key(w) for w in english.split())
-        phrases[key] = phrases.get(key, []) + [r for r in renderings if r not in phrases.get(key, [])]
+        merged = phrases.setdefault(tuple(_key(w) for w in english.split()), [])
+        merged += [r for r in renderings if r not in merged]
     # the civic glossary's own renderings win
     phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()})
     return phrases

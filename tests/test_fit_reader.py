@@ -21,14 +21,20 @@ def _group(rng, qid, split, answerable, how="asked", set_name="civic_news_b"):
     return Group(set_name, qid, split, "factoid", answerable, how != "asked", rows, labels, how, spans)
 
 
-def test_fit_writes_a_model_the_reader_loads(tmp_path):
-    rng = np.random.default_rng(7)
+def _training_groups(rng) -> list[Group]:
+    """80 answerable questions (a quarter XQuAD's), each also with its evidence filtered out, and 80
+    unanswerable ones, alternately train and dev."""
     groups = []
     for i in range(80):
         split = "train" if i % 2 else "dev"
         groups.append(_group(rng, f"q{i}", split, True, set_name="xquad" if i % 4 == 0 else "civic_news_b"))
         groups.append(_group(rng, f"q{i}", split, False, "filtered"))
         groups.append(_group(rng, f"u{i}", split, False))
+    return groups
+
+
+def test_fit_writes_a_model_the_reader_loads(tmp_path):
+    groups = _training_groups(np.random.default_rng(7))
     model, report = fit(groups, log=lambda message: None)
     model.save(tmp_path / "reader.json")
     loaded = load_reader_model(tmp_path / "reader.json")
@@ -62,13 +68,7 @@ def test_perturbed_questions_ask_about_something_else():
 def test_refitting_the_answerable_model_alone_keeps_the_ranking(tmp_path):
     from eval.fit_reader import main
 
-    rng = np.random.default_rng(11)
-    groups = []
-    for i in range(80):
-        split = "train" if i % 2 else "dev"
-        groups.append(_group(rng, f"q{i}", split, True, set_name="xquad" if i % 4 == 0 else "civic_news_b"))
-        groups.append(_group(rng, f"q{i}", split, False, "filtered"))
-        groups.append(_group(rng, f"u{i}", split, False))
+    groups = _training_groups(np.random.default_rng(11))
     base, _ = fit(groups, log=lambda message: None)
     path = tmp_path / "reader.json"
     base.save(path)
