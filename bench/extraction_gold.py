@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.article_dates import lead_date  # noqa: E402
 from corpus.extraction import extract, org_key  # noqa: E402
+from corpus.extraction import organisations as orgs  # noqa: E402
+from corpus.extraction.text import Doc  # noqa: E402
 from corpus.records import Article  # noqa: E402
 from eval.splits import split_of_key  # noqa: E402
 
@@ -35,8 +37,18 @@ GOLD = ROOT / "eval" / "gold" / "extraction_civic.jsonl"
 ARTICLES = ROOT.parent / "shared" / "data" / "civic_news" / "articles.jsonl"
 
 
+def _written_out(name: str) -> str:
+    """A gold party's name as the extractor would write it ("Bộ TT&TT" → "Bộ Thông tin và
+    Truyền thông"): the same organisation under its abbreviation is the same party."""
+    doc = Doc(name)
+    found = orgs.scan(doc)
+    if len(found) == 1 and found[0].i == 0 and found[0].j == len(doc.toks):
+        return orgs.canonical_name(found[0], None)[0]
+    return name
+
+
 def _same_party(a: str, b: str) -> bool:
-    ka, kb = org_key(a), org_key(b)
+    ka, kb = org_key(_written_out(a)), org_key(_written_out(b))
     return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
 
 
@@ -72,7 +84,8 @@ def score(gold_rows: list[dict], articles: dict[str, Article], verbose: bool = F
             if g.get("date"):
                 c["dated"] += 1
                 c["dated_ok"] += p.date == g["date"]
-            if verbose and (set(map(org_key, p.parties)) != set(map(org_key, g["parties"]))):
+            if verbose and (set(map(org_key, map(_written_out, p.parties)))
+                            != set(map(org_key, map(_written_out, g["parties"])))):
                 print(f"  parties {article.id}: predicted {p.parties} gold {g['parties']}")
         c["matched_gold"] += len(matched_gold)
         if verbose:

@@ -302,6 +302,46 @@ def test_unsigned_agreement_mentions_are_not_pacts():
     assert pact.parties == ["Sở Y tế tỉnh Bến Tre", "Bệnh viện Chợ Rẫy"]
 
 
+def test_a_signing_is_the_verb_and_has_taken_place():
+    # "đăng ký" is no signing; a signing still to come is no pact
+    ex = extract(_art("Văn phòng đăng ký đất đai xây dựng quy chế phối hợp với UBND các huyện trong quý III."))
+    assert ex.pacts == []
+    ex = extract(_art("Tại diễn đàn, Ban tổ chức sẽ tiến hành ký kết biên bản ghi nhớ với các nhà đầu tư."))
+    assert ex.pacts == []
+    ex = extract(_art("Hai tỉnh dự kiến ký kết chương trình hợp tác vào cuối năm."))
+    assert ex.pacts == []
+    # "Cần" of "Cần Thơ" does not make a signing a plan
+    ex = extract(_art("Sáng 4/4/2023, Sở Tư pháp thành phố Cần Thơ và Công an thành phố Cần Thơ "
+                      "tổ chức ký kết quy chế phối hợp."))
+    [pact] = ex.pacts
+    assert pact.date == "2023-04-04" and len(pact.parties) == 2
+
+
+def test_documents_of_any_name_are_pacts_where_the_sentence_signs_them():
+    text = ("Chiều 12/9/2023, ba doanh nghiệp gồm Alphanet, BetaCom và Gammafone đã ký cam kết với Bộ Công Thương "
+            "về việc bảo vệ người tiêu dùng. Cũng trong năm, Sở Du lịch đã ký kết chương trình hợp tác với "
+            "Thái Lan, Campuchia và New Zealand. Hiệp định về vận tải biển đã được ký kết ngày 5/5/2022. "
+            "Người dân trong xã ký cam kết không đốt rơm rạ. Hai nước tiếp tục đàm phán, ký kết các hiệp ước "
+            "thương mại. Lễ ký thỏa thuận hợp tác hữu nghị giữa tỉnh Hòa An và tỉnh Vân Thành diễn ra trang trọng. "
+            "Các hộ đã ký hợp đồng bán lúa với thương lái.")
+    ex = extract(_art(text, date="2023-09-12"))
+    got = {p.kind: p for p in ex.pacts}
+    assert set(got) == {"cam kết", "chương trình hợp tác", "hiệp định", "thỏa thuận hợp tác"}
+    assert got["cam kết"].parties == ["Alphanet", "BetaCom", "Gammafone", "Bộ Công Thương"]
+    assert got["cam kết"].date == "2023-09-12"
+    assert got["chương trình hợp tác"].parties[-3:] == ["Thái Lan", "Campuchia", "New Zealand"]
+    assert got["hiệp định"].date == "2022-05-05"
+    assert got["thỏa thuận hợp tác"].parties == ["tỉnh Hòa An", "tỉnh Vân Thành"]
+    for p in ex.pacts:
+        assert text[p.sentence_start:p.sentence_end].count("ký") >= 1
+
+
+def test_people_and_cut_names_are_no_parties():
+    ex = extract(_art("Ông Trần Văn Bình đã ký kết thỏa thuận hợp tác với Cơ quan Phát triển Đông Hải và "
+                      "Công ty Sao Mai."))
+    assert all("Trần Văn Bình" not in p and p != "Cơ" for pact in ex.pacts for p in pact.parties)
+
+
 def test_quotes_need_a_trigger():
     text = ("Ông nói: “Phải làm ngay”. Danh hiệu “Gia đình văn hóa” được duy trì; Quỹ “Vì người nghèo” nhận "
             "ủng hộ. Đơn vị hưởng ứng phong trào thi đua “Dân vận khéo”, “Thi đua Quyết thắng” và mô hình "

@@ -5,7 +5,12 @@ hợp" …) with its year, date and period, grouped by (kind, year) into the art
    ("ký kết ngày 15/3/2022", "được ký năm 2018"), else a date or year in its sentence.
 2. Mentions are grouped by (kind, year); a mention without a year joins the article's main pact
    of that kind. A group is kept when one of its sentences says it was signed ("ký", "ký kết"),
-   or when it is a giao ước thi đua.
+   or when it is a giao ước thi đua. "ký" is the verb, not a part of another word ("đăng ký",
+   "thư ký", "ký hiệu"), and a signing still to come ("sẽ ký", "dự kiến ký kết") is no signing.
+3. Documents of any other name (a commitment, a treaty, "văn kiện") are pacts only where the
+   sentence reports signing that very document: "ký (kết) [bản] cam kết …", "… văn kiện … đã được
+   ký kết" — not the activity ("đàm phán, ký kết các hiệp định …"). Contracts ("hợp đồng": loans,
+   sales, services) are not pacts.
 """
 from __future__ import annotations
 
@@ -24,7 +29,73 @@ KINDS = Lexicon([(w, k) for w, k in (
     ("thỏa thuận hợp tác", "thỏa thuận hợp tác"), ("thỏa thuận phối hợp", "thỏa thuận hợp tác"),
     ("kế hoạch phối hợp", "kế hoạch phối hợp"), ("nghị quyết liên tịch", "nghị quyết liên tịch"),
 )])
-_SIGN = WordSet("ký")
+# documents that are pacts only as the object of a signing ("ký kết hợp đồng", "hiệp định … được ký")
+SIGNED_DOCUMENTS = Lexicon([(w, k) for w, k in (
+    ("cam kết", "cam kết"), ("bản cam kết", "cam kết"), ("hiệp định", "hiệp định"),
+    ("hiệp ước", "hiệp ước"), ("công ước", "công ước"), ("điều ước", "điều ước"), ("nghị định thư", "nghị định thư"),
+    ("văn kiện", "văn kiện"), ("thỏa thuận", "thỏa thuận"), ("văn bản thỏa thuận", "thỏa thuận"),
+    ("thư ý định", "thư ý định"),
+)])
+_SIGN = WordSet("ký kí")
+# "đăng ký", "thư ký", "nhật ký", "chữ ký"; in text without tone marks "nhiệm kỳ", "định kỳ", "học kỳ", "thời kỳ"
+_NOT_SIGN_BEFORE = WordSet("đăng thư nhật chữ bút nhiệm định học thời trường")
+# "ký hiệu", "ký túc xá", "ký sinh", "ký ức", "ký giả", "ký quỹ", "ký gửi", "ký sự", "ký họa"; tone-free "kỳ họp",
+# "kỷ niệm", "kỷ luật", "kỷ lục", "kỹ thuật", "kỹ năng", "kỳ vọng", "kỳ thi"
+_NOT_SIGN_AFTER = WordSet("hiệu túc sinh ức giả quỹ gửi sự họa họp niệm luật lục thuật năng vọng thi cương")
+_PLANNED = WordSet("sẽ sắp chưa sớm cần")
+_PLANNED_PAIRS = (("dự", "kiến"), ("chuẩn", "bị"), ("tiến", "tới"), ("dự", "định"), ("hướng", "tới"),
+                  ("đề", "nghị"), ("mong", "muốn"), ("kêu", "gọi"))
+# a pledge ("ký cam kết không …") or an agreement counted in passing is no pact unless its parties are named
+NEEDS_PARTIES = frozenset({"cam kết", "thỏa thuận", "thư ý định"})
+_ACTIVITY = WordSet("đàm hoạt")                # "đàm phán, ký kết …", "hoạt động … ký kết …"
+_DOC_DETERMINERS = WordSet("bản các một số những hai ba nhiều kết tiếp lại văn")
+
+
+def signing_verb(toks: list[Tok], k: int) -> bool:
+    """Whether token k is the verb "ký" of a signing (not "đăng ký", "ký hiệu" …)."""
+    if toks[k] not in _SIGN:
+        return False
+    if k > 0 and toks[k - 1] in _NOT_SIGN_BEFORE:
+        return False
+    return not (k + 1 < len(toks) and toks[k + 1] in _NOT_SIGN_AFTER)
+
+
+def planned(toks: list[Tok], k: int) -> bool:
+    """Whether the signing at token k is still to come ("sẽ ký", "dự kiến tiến hành ký kết")."""
+    a = k
+    while a > 0 and k - a < 5 and toks[a - 1].kind == "w":
+        a -= 1
+        if toks[a].cap:
+            continue  # "Cần Thơ"
+        if toks[a] in _PLANNED or any(toks[a].is_(x) and toks[a + 1].is_(y) for x, y in _PLANNED_PAIRS):
+            return True
+    return False
+
+
+def signed_in(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether tokens [a, b) report a signing that took place."""
+    return any(signing_verb(toks, k) and not planned(toks, k) for k in range(a, b))
+
+
+def _activity(toks: list[Tok], k: int) -> bool:
+    """Whether the signing at token k is named as an activity ("đàm phán, ký kết", "hoạt động … và ký kết")."""
+    return any(t in _ACTIVITY for t in toks[max(0, k - 6):k])
+
+
+def _signed_document(toks: list[Tok], i: int, j: int, clause_end: int) -> bool:
+    """Whether the document at tokens [i, j) is what the sentence signs: right after the verb
+    ("ký kết bản cam kết", "ký các văn kiện") or the subject of "… (đã) được ký (kết)"."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k] in _DOC_DETERMINERS and not signing_verb(toks, k):
+        k -= 1
+    if k >= 0 and signing_verb(toks, k) and not planned(toks, k):
+        return not _activity(toks, k)
+    for k in range(j, min(clause_end, j + 10, len(toks) - 1)):
+        if toks[k].kind == "p" and toks[k].text not in "&-–":
+            return False
+        if toks[k].is_("được") and signing_verb(toks, k + 1) and not planned(toks, k):
+            return all(t.kind == "w" for t in toks[j:k])
+    return False
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -67,10 +138,23 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[PactMention]:
         t = toks[i]
         sent = doc.sentence_of(t.start)
         si, sj = doc.tok_at(sent[0]), doc.tok_at(sent[1])
-        signed = any(toks[k] in _SIGN for k in range(si, min(sj, n)))
+        signed = signed_in(toks, si, min(sj, n))
         m = PactMention(i, j, kind, t.start, toks[j - 1].end, sent, signed, surface_end=toks[j - 1].end)
         _date_and_year(doc, m, skip)
         out.append(m)
+    taken = [(m.i, m.j) for m in out]
+    for i, j, kind in SIGNED_DOCUMENTS.matches(toks):
+        if any(a < j and i < b for a, b in taken):
+            continue
+        _, clause_end = doc.clause_bounds(i)
+        if not _signed_document(toks, i, j, clause_end):
+            continue
+        t = toks[i]
+        m = PactMention(i, j, kind, t.start, toks[j - 1].end, doc.sentence_of(t.start), True,
+                        surface_end=toks[j - 1].end)
+        _date_and_year(doc, m, skip)
+        out.append(m)
+    out.sort(key=lambda m: m.start)
     return out
 
 

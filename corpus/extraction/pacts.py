@@ -4,12 +4,17 @@
 2. Parties: the coordinated subject of the signing sentence ("Công an tỉnh Phú Thọ và Viện Kiểm
    sát nhân dân tỉnh Phú Thọ tổ chức ký kết …", "… giữa X và Y"), else the bloc's member list
    ("07 đơn vị khối thi đua Nội chính gồm: …"; award lists "được tặng … gồm:" are not members).
+   Besides organisations the gazetteer knows, a party may be any capitalised name in such a list
+   (a company "Viettel", a country "Hàn Quốc"), and the other side of "ký … với X, Y và Z" joins
+   the subject. The pact's sentence is the first signing sentence that names its parties.
 3. Bloc, chair and vice-chair, slogan, stated count and province of each pact.
 """
 from __future__ import annotations
 
 from . import organisations as orgs
-from .pact_mentions import PactGroup, PactMention, find_mentions, group_mentions
+from .names import is_surname
+from .org_parser import head_at
+from .pact_mentions import NEEDS_PARTIES, PactGroup, PactMention, find_mentions, group_mentions, signing_verb
 from .provinces import Province
 from .records import Pact, StatedCount, Theme
 from .text import Doc, Tok, WordSet, canon, years_in
@@ -161,6 +166,122 @@ def _subjects(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention]) -> 
     return []
 
 
+_NAME_JOIN = frozenset("&-–")
+_LIST_SEP = WordSet("và cùng")
+_NOT_NAME_START = WordSet("ngày tháng năm lễ buổi tại sau trước trong theo")
+_PLACE_NOUN = WordSet("tỉnh thành phố huyện quận nước")
+# words that may follow a one-word name in a signing sentence ("GTel đã ký", "với Lào về …")
+_NAME_FOLLOWERS = WordSet("và cùng với về để tại là đã vừa cũng đều thống nhất chính thức trong nhằm ngày")
+
+
+def _name_item_forward(toks: list[Tok], k: int, org_at: dict[int, orgs.OrgMention]) -> tuple[str, int] | None:
+    """The party named from token k: (name, index after it) — an organisation mention, else a run
+    of capitalised words ("New Zealand", "PCCC&CNCH", "tỉnh Phúc Kiến") that is neither an
+    organisation the gazetteer could not read nor a person's name."""
+    if k in org_at:
+        o = org_at[k]
+        return o.canonical, o.j
+    n = len(toks)
+    e = k
+    while e < n and e - k < 2 and toks[e] in _PLACE_NOUN and not toks[e].cap:
+        e += 1  # "giữa tỉnh Quảng Ninh và tỉnh Phúc Kiến"
+    if e > k and not (e < n and toks[e].cap):
+        return None
+    while e < n and toks[e].kind == "w" and toks[e].cap:
+        e += 1
+        if e + 1 < n and toks[e].text in _NAME_JOIN and toks[e + 1].cap and toks[e].start == toks[e - 1].end:
+            e += 1
+    return _name_item(toks, k, e)
+
+
+def _name_item(toks: list[Tok], a: int, e: int) -> tuple[str, int] | None:
+    if e <= a or toks[e - 1].kind != "w" or toks[a] in _NOT_NAME_START:
+        return None
+    first = a
+    while a < e and not toks[a].cap:
+        a += 1  # a place noun before the name
+    if a == e or head_at(toks, a) is not None:
+        return None  # "Bộ Tư" of "Bộ Tư lệnh …": an organisation the gazetteer could not read
+    if e - a == 1 and e < len(toks) and toks[e].kind == "w" and not toks[e].cap \
+            and toks[e] not in _NAME_FOLLOWERS and not signing_verb(toks, e):
+        return None  # "Cơ" of "Cơ quan Du lịch …": the name goes on in lower case
+    if e - a >= 3 and is_surname(toks[a]):
+        return None  # a person ("Nguyễn Văn An") signs for a party, is none
+    if a > 0 and toks[a - 1].is_("ông", "bà", "đồng", "chí", "anh", "chị", "ngài"):
+        return None
+    written = "".join((" " if x > first and toks[x].start > toks[x - 1].end else "") + toks[x].text
+                      for x in range(first, e))
+    return canon(written), e
+
+
+def _names_forward(toks: list[Tok], k: int, end: int, org_at: dict[int, orgs.OrgMention]) -> list[str]:
+    """The names listed from token k ("Hàn Quốc, Mỹ, New Zealand", "X và Y")."""
+    out: list[str] = []
+    while k < end and len(out) < 12:
+        item = _name_item_forward(toks, k, org_at)
+        if item is None:
+            break
+        out.append(item[0])
+        k = item[1]
+        if k < end and (toks[k].text == "," or toks[k] in _LIST_SEP):
+            k += 1
+            if k < end and toks[k] in _LIST_SEP:
+                k += 1
+            continue
+        break
+    return out
+
+
+def _names_backward(toks: list[Tok], e: int, start: int, org_end: dict[int, orgs.OrgMention]) -> list[str]:
+    """The names listed right before token e ("Viettel, VinaPhone, MobiFone và GTel" ký …)."""
+    out: list[str] = []
+    while e > start and len(out) < 12:
+        if e in org_end:
+            o = org_end[e]
+            out.insert(0, o.canonical)
+            e = o.i
+        else:
+            a = e
+            while a > start and toks[a - 1].kind == "w" and toks[a - 1].cap:
+                a -= 1
+            item = _name_item(toks, a, e) if a > start or toks[a].cap else None
+            if item is None:
+                break
+            out.insert(0, item[0])
+            e = a
+        if e > start and (toks[e - 1].text == "," or toks[e - 1] in _LIST_SEP):
+            e -= 1
+            continue
+        break
+    return out
+
+
+def _named_parties(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention]) -> tuple[list[str], list[str]]:
+    """Parties of a signing sentence read as names: (the list right before its verb, "… gồm
+    Viettel, MobiFone và GTel ký cam kết"; the list after "giữa", or the other side after "với")."""
+    toks = doc.toks
+    si, sj = doc.tok_at(m.sent[0]), min(doc.tok_at(m.sent[1]), len(toks))
+    units = [o for o in org_mentions if m.sent[0] <= o.start < m.sent[1] and not o.is_bloc]
+    org_at = {o.i: o for o in units}
+    org_end = {o.j: o for o in units}
+    verbs = [k for k in range(si, m.i) if signing_verb(toks, k)]
+    subject: list[str] = []
+    if verbs:
+        k = verbs[-1]
+        while k > si and toks[k - 1] in _SUBJECT_GAP:
+            k -= 1
+        subject = _names_backward(toks, k, si, org_end)
+    other: list[str] = []
+    k = m.j
+    while k < sj and k < m.j + 10 and toks[k].kind == "w" and not toks[k].is_("với", "giữa"):
+        k += 1
+    if k < sj and toks[k].is_("giữa", "với"):
+        other = _names_forward(toks, k + 1, sj, org_at)
+    if len(subject) + len(other) < 2 and not other:
+        return [], []
+    return subject, other
+
+
 def _chairs(doc: Doc, org_mentions: list[orgs.OrgMention]) -> list[tuple[str, int | None, str, int]]:
     """(role, year, organisation canonical, offset) for "X là Trưởng khối", "Phó cụm là Y" …"""
     toks = doc.toks
@@ -234,7 +355,9 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
     chairs = _chairs(doc, org_mentions)
     pacts: list[Pact] = []
     for g in groups:
-        first = next((x for x in g.mentions if x.signed), g.mentions[0])
+        named = {id(x): _named_parties(doc, x, org_mentions) for x in g.mentions if x.signed}
+        first = next((x for x in g.mentions if x.signed and (any(named[id(x)]) or _subjects(doc, x, org_mentions))),
+                     next((x for x in g.mentions if x.signed), g.mentions[0]))
         p = Pact(kind=g.kind, article_id=doc.article_id, start=first.start, end=first.surface_end,
                  surface=doc.text[first.start:first.surface_end], sentence_start=first.sent[0],
                  sentence_end=first.sent[1], year=g.year, signed=any(x.signed for x in g.mentions),
@@ -262,12 +385,17 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
             p.bloc_canonical = bloc.canonical
         # parties
         parties: list[orgs.OrgMention] = []
+        names: list[str] = []
         for x in g.mentions:
             if x.signed:
                 parties = _subjects(doc, x, org_mentions)
                 if parties:
+                    names = named[id(x)][1]  # the other side: "… ký cam kết với X"
                     break
-        if not parties and lists:
+        if not parties:
+            subject, other = named.get(id(first)) or next((v for v in named.values() if any(v)), ([], []))
+            names = subject + other
+        if not parties and not names and lists:
             chosen = None
             for _lead, run in lists:
                 sent = doc.sentence_of(run[0].start)
@@ -278,10 +406,10 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
             if chosen:
                 parties = chosen
         seen = set()
-        for o in parties:
-            if o.canonical not in seen:
-                seen.add(o.canonical)
-                p.parties.append(o.canonical)
+        for name in [o.canonical for o in parties] + names:
+            if name not in seen:
+                seen.add(name)
+                p.parties.append(name)
         # stated count: in the member list's sentence, or in a sentence of the pact
         sentences = {x.sent for x in g.mentions}
         if parties:
@@ -300,6 +428,8 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
                 p.chair = name
             elif role == "vice_chair" and p.vice_chair is None:
                 p.vice_chair = name
+        if g.kind in NEEDS_PARTIES and not p.parties:
+            continue
         p.province = _pact_province(p, bloc, parties, province)
         pacts.append(p)
     _assign_slogans(doc, pacts, groups, themes)
