@@ -67,7 +67,7 @@ _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
     rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
-_COMPOUNDS = frozenset({"thiết bị"})  # a stop word that is part of a compound noun inside names
+_COMPOUNDS = ("thiết bị", "hàng không")  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
     r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien)|"
@@ -233,7 +233,7 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
             return len(folded)
         if stop.group(0)[:1].isalpha() and (raw[stop.start()].isupper() or (
                 accented and raw[stop.start():stop.end()].lower() not in ORG_NAME_STOPS)
-                or raw[max(0, stop.start() - 6):stop.end()].lower() in _COMPOUNDS):
+                or raw[max(0, stop.start() - 6):stop.end()].lower().endswith(_COMPOUNDS)):
             pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
         joined = _JOINED_NAME.match(raw, stop.start())

@@ -287,15 +287,18 @@ PERSON_NAME_STOPWORDS = (
 ORG_NAME_STOPS_FOLDED = (
     r"va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
     r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
-    r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc"
+    r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc|"
+    r"vua|deu|phai|luon|khong|tiep tuc|yeu cau|dua ra|dua tin|dat ra|cong bo|ban hanh|de xuat|kien nghi|thong bao|trao"
 )
 # … and the same words as written with tone marks: in text that has them, a folded match
 # ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
 ORG_NAME_STOPS = frozenset("""và với cùng có đã đang sẽ là làm được bị tham dự tham gia tổ chức ký kí ký kết kí kết
     chủ trì tại trong theo nhằm để do về thuộc gồm phối hợp thống nhất báo cáo triển khai đạt giữ thay mặt
-    phát biểu cho biết đề nghị đồng thời ngày năm sáng chiều khi sau trước""".split()) | frozenset(
+    phát biểu cho biết đề nghị đồng thời ngày năm sáng chiều khi sau trước
+    vừa cũng đều phải luôn không trao""".split()) | frozenset(
     ("tham dự", "tham gia", "tổ chức", "ký kết", "kí kết", "chủ trì", "phối hợp", "thống nhất", "báo cáo", "triển khai",
-     "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời"))
+     "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời", "tiếp tục", "yêu cầu", "đưa ra", "đưa tin", "đặt ra",
+     "công bố", "ban hành", "đề xuất", "kiến nghị", "thông báo"))
 # Search (BM25, index.tokenize): function words and question words that carry no topic (their
 # folded forms are derived there).
 SEARCH_STOPWORDS = frozenset(

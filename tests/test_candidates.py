@@ -143,3 +143,19 @@ def test_tu_is_four_only_after_muoi():
 ])
 def test_organisations_by_their_head(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == expected
+
+
+def test_organisation_names_end_before_a_verb_or_adverb():
+    from assistant.candidates import organisation_spans
+    from corpus.normalize import fold_aligned
+
+    def orgs(text: str) -> list[str]:
+        return [text[s:e] for s, e in organisation_spans(text, fold_aligned(text))]
+
+    text = ("Sở Văn hóa tỉnh Hòa An yêu cầu Công ty TNHH Sao Mai và Công ty Cổ phần Biển Xanh không tổ chức "
+            "lễ hội trên bãi biển.")
+    assert orgs(text) == ["Sở Văn hóa tỉnh Hòa An", "Công ty TNHH Sao Mai", "Công ty Cổ phần Biển Xanh"]
+    assert orgs("Báo Hòa An đưa tin về lễ hội.") == ["Báo Hòa An"]
+    assert orgs("Ủy ban nhân dân huyện Đông Sơn vừa công bố kết quả.") == ["Ủy ban nhân dân huyện Đông Sơn"]
+    # a stop word inside a compound of the name does not end it
+    assert orgs("Công ty Vật tư thiết bị điện đã nộp hồ sơ.") == ["Công ty Vật tư thiết bị điện"]
