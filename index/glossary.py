@@ -222,9 +222,14 @@ def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
 _EDGE_PUNCTUATION = re.compile(r"^[^\w']+|(?<![^\w'])[^\w']+$")
 
 
+# a hyphen between two words of letters: "cooperative-law review", "high-level", "Ba Ria-Vung Tau"
+_HYPHEN_JOINED = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
+
+
 def _tokens(question: str) -> tuple[list[str], list[str]]:
-    """The question's words without surrounding punctuation, and the same as names ("Tho's" → "Tho")."""
-    words = [_EDGE_PUNCTUATION.sub("", t) for t in question.replace("’", "'").split()]
+    """The question's words without surrounding punctuation (words joined by a hyphen apart), and
+    the same as names ("Tho's" → "Tho")."""
+    words = [_EDGE_PUNCTUATION.sub("", t) for t in _HYPHEN_JOINED.sub(" ", question.replace("’", "'")).split()]
     return words, [re.sub(r"'s?$", "", w) for w in words]
 
 
@@ -280,7 +285,7 @@ def _vietnamese_words(question: str, words: list[str]) -> set[int]:
     """The indices of the words an English question writes in Vietnamese: words with Vietnamese
     letters ("Việt", "Đoàn"), and every word of a quotation that holds one ("'Xanh sạch đẹp'"):
     they are matched as they are, not translated."""
-    raw = question.replace("’", "'").split()
+    raw = _HYPHEN_JOINED.sub(" ", question.replace("’", "'")).split()
     spoken = {i for i, w in enumerate(words) if has_tone_marks(w) and fold(w).isascii()}
     start = None
     for i, token in enumerate(raw):

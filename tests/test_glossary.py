@@ -97,3 +97,9 @@ def test_a_malformed_common_words_file_is_a_clear_error(tmp_path):
     bad.write_text("hỗ trợ\tsupport\nmissing a tab\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.tsv:2"):
         common_words(bad)
+
+
+def test_words_joined_by_a_hyphen_are_rendered_one_by_one():
+    terms = vietnamese_terms("Who chaired the cooperative-law review in Ba Ria-Vung Tau in 2016-2020?")
+    assert {"hop", "tac", "luat"} <= set(terms)
+    assert {"ba", "ria", "vung", "tau", "2016-2020"} <= set(terms)
