@@ -20,6 +20,14 @@ SEED = "000_08d3a0008194d1c7"
     ("Theo Quyết định số 12/QĐ-UBND ngày 5/1/2017, sáng 6/6/2017 hai sở ký kết.", "2017-06-06"),  # a document's date
     ("Hội nghị ngày 31/02/2021 là một lỗi in.", None),  # not a valid date
     ("Sáng 5/6/2024 khai mạc, chiều 6/6/2024 bế mạc.", "2024-06-05"),  # the first one
+    # the event's own day, before a later full date (of a conference to come)
+    ("Chiều 20/6, tại buổi giao ban, Sở cho biết Hội nghị Đầu tư 2023 sẽ diễn ra ngày 25/6/2023.", "2023-06-20"),
+    # a time of day inside the sentence; the latest year of the sentence (a review of last year, plans of this)
+    ("Hội nghị tổ chức sáng 10-2 để tổng kết năm 2022 và bàn nhiệm vụ năm 2023.", "2023-02-10"),
+    ("Trong hai ngày 20-21/5, hội nghị năm 2023 diễn ra tại Lạc Sơn.", "2023-05-20"),  # a span of days
+    ("Ngày 7/7, Đại hội Công đoàn nhiệm kỳ 2023 - 2028 khai mạc.", "2023-07-07"),  # a term's end is no present
+    ("Chiều 27/6, Bộ cho biết theo Nghị định 24/2014, số phó giám đốc sở không quá 4.", None),  # a number's year
+    ("Sáng 3/7, kỷ niệm 60 năm ngày truyền thống (1963 - 2023).", "2023-07-03"),  # an anniversary's span
 ])
 def test_the_first_full_date_of_the_lead(text, expected):
     assert lead_date(Article("x", "Tin địa phương", text)) == expected

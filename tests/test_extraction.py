@@ -336,6 +336,17 @@ def test_documents_of_any_name_are_pacts_where_the_sentence_signs_them():
         assert text[p.sentence_start:p.sentence_end].count("ký") >= 1
 
 
+def test_a_signing_without_a_subject_goes_on_with_the_sentence_before():
+    text = ("Sở Công Thương tỉnh Hòa An đã hỗ trợ doanh nghiệp tìm thị trường mới trong năm 2022. "
+            "Ngoài ra đã ký kết chương trình hợp tác với Lào và Campuchia.")
+    [pact] = extract(_art(text)).pacts
+    assert pact.parties == ["Sở Công Thương tỉnh Hòa An", "Lào", "Campuchia"]
+    text = ("Thủ tướng Việt Nam tiếp Thủ tướng Campuchia tại Hà Nội; quan hệ với Campuchia tiếp tục phát triển. "
+            "Hai nước cũng hợp tác chặt chẽ trong lĩnh vực y tế với một số văn kiện hợp tác đã được ký kết.")
+    [pact] = extract(_art(text)).pacts
+    assert pact.kind == "văn kiện" and pact.parties == ["Việt Nam", "Campuchia"]
+
+
 def test_people_and_cut_names_are_no_parties():
     ex = extract(_art("Ông Trần Văn Bình đã ký kết thỏa thuận hợp tác với Cơ quan Phát triển Đông Hải và "
                       "Công ty Sao Mai."))

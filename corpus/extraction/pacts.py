@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from . import organisations as orgs
+from .gazetteer import COUNTRIES
 from .names import is_surname
 from .org_parser import head_at
 from .pact_mentions import NEEDS_PARTIES, PactGroup, PactMention, find_mentions, group_mentions, signing_verb
@@ -256,6 +257,32 @@ def _names_backward(toks: list[Tok], e: int, start: int, org_end: dict[int, orgs
     return out
 
 
+_CONNECTIVES = WordSet("ngoài ra bên cạnh đó đồng thời cũng đã vừa còn tiếp theo sau mặt khác")
+
+
+def _previous_subject(doc: Doc, si: int, org_mentions: list[orgs.OrgMention]) -> list[str]:
+    """The organisation that opens the sentence before token si: the subject a sentence without
+    one ("Ngoài ra đã ký kết …") goes on with."""
+    if si == 0:
+        return []
+    toks = doc.toks
+    prev = doc.sentence_of(toks[si - 1].start)
+    k = doc.tok_at(prev[0])
+    while k < si and (toks[k] in _CONNECTIVES or toks[k].text == ","):
+        k += 1
+    return [o.canonical for o in org_mentions if o.i == k and not o.is_bloc][:1]
+
+
+def _two_countries(doc: Doc) -> list[str]:
+    """"Hai nước" of a Vietnamese article: Việt Nam and the foreign country it names most."""
+    counts: dict[str, int] = {}
+    for _i, _j, country in COUNTRIES.matches(doc.toks):
+        counts[country] = counts.get(country, 0) + 1
+    if not counts or "Việt Nam" not in doc.text:
+        return []
+    return ["Việt Nam", max(counts, key=lambda c: (counts[c], -len(c)))]
+
+
 def _named_parties(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention]) -> tuple[list[str], list[str]]:
     """Parties of a signing sentence read as names: (the list right before its verb, "… gồm
     Viettel, MobiFone và GTel ký cam kết"; the list after "giữa", or the other side after "với")."""
@@ -271,6 +298,12 @@ def _named_parties(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention]
         while k > si and toks[k - 1] in _SUBJECT_GAP:
             k -= 1
         subject = _names_backward(toks, k, si, org_end)
+        if not subject and all(t in _CONNECTIVES or t.text == "," for t in toks[si:k]):
+            subject = _previous_subject(doc, si, org_mentions)
+    if not subject and not (verbs and _names_backward(toks, verbs[-1], si, org_end)):
+        opening = [t for t in toks[si:min(si + 4, sj)] if t.kind == "w"]
+        if any(a.is_("hai") and b.is_("nước") for a, b in zip(opening, opening[1:])):
+            subject = _two_countries(doc)
     other: list[str] = []
     k = m.j
     while k < sj and k < m.j + 10 and toks[k].kind == "w" and not toks[k].is_("với", "giữa"):
