@@ -76,7 +76,7 @@ def test_everyday_words_come_from_the_common_words_of_civic_news():
     assert english_phrase_terms("taxes") == ["thue"]  # "-xes", "-ches", "-sses" plurals are keyed
     # a verb's regular forms are keyed with it; a one-syllable word is not rendered (too many words hold it)
     assert english_phrase_terms("strengthened") == english_phrase_terms("strengthen") == ["tang", "cuong"]
-    assert english_phrase_terms("welcomed") == [] and vietnamese_terms("What is the population of Iceland?") == ["dan", "cu"]
+    assert english_phrase_terms("juggled") == [] and vietnamese_terms("What is the population of Iceland?") == ["dan", "cu"]
 
 
 def test_the_civic_glossary_wins_over_the_common_words():
