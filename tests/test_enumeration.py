@@ -294,3 +294,18 @@ def test_issuers_joined_by_spaced_dashes_are_a_list():
     # a dash that sets off a person's office is no join: one organisation is named after it
     aside = "Ông Lò Văn Mây - Giám đốc Sở Tư pháp tỉnh Lạc Sơn - phát biểu tại hội nghị của Sở Nội vụ."
     assert not read_enumeration(aside, 0, len(aside), "organisation", set()).introduced
+
+
+def test_names_the_asked_noun_heads_side_by_side_are_the_list():
+    from assistant.reading.enumeration import asked_name_head
+
+    assert asked_name_head(analyse_question("Đoàn công tác đã kiểm tra những sở nào của tỉnh Lạc Sơn?")) == "so"
+    assert asked_name_head(analyse_question("Những cơ quan nào đã ký kết?")) is None
+    text = ("Đoàn công tác vừa báo cáo Thường trực Tỉnh ủy Lạc Sơn, Thường trực UBND tỉnh Lạc Sơn về kết quả "
+            "kiểm tra Sở Y tế, Sở Tài chính và Sở Xây dựng trong việc thực hiện nhiệm vụ được giao.")
+    found = read_enumeration(text, 0, len(text), "organisation", {"kiem", "tra"}, name_head="so")
+    assert found.introduced and [i.text for i in found.items] == ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng"]
+    # names the noun heads here and there in a sentence are no list of them
+    text = "Theo Bộ trưởng Bộ Y tế Trần Văn An, năm 2023 Bộ Y tế vẫn coi là năm cao điểm; Bộ Tài chính ủng hộ."
+    found = read_enumeration(text, 0, len(text), "organisation", set(), name_head="bo")
+    assert not found.introduced

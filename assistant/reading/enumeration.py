@@ -96,6 +96,21 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     return _kind_of(candidates_)
 
 
+# Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".
+_NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong", "cong ty", "tong cong ty",
+                         "ngan hang", "benh vien", "tap doan", "bao", "dai", "tinh uy", "huyen uy", "thanh uy"})
+
+
+def asked_name_head(qa: QuestionAnalysis) -> str | None:
+    """The asked noun (folded) when it heads the names of the organisations asked for ("những sở
+    nào" → "so"), else None."""
+    if qa.english:
+        return None
+    m = _VI_ASKED.search(qa.folded_text)
+    noun = next((g for g in m.groups() if g), None) if m else None
+    return noun if noun in _NAME_HEADS else None
+
+
 def noun_kind(folded_noun: str) -> str | None:
     """The kind of item a (folded, Vietnamese) noun phrase names: "co quan bao chi" an organisation,
     "quoc gia" a locality; None when it names none."""
@@ -154,7 +169,8 @@ _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
 
 
-def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str]) -> Enumeration:
+def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],
+                     name_head: str | None = None) -> Enumeration:
     """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
 
     An enumeration introduced by "gồm / bao gồm / như / giữa / :" (or, for typed items, written in
@@ -164,7 +180,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     candidate; a capitalised short part is a place when places are asked). Untyped items end where
     the sentence goes on ("mà", "đã", "được" … before its verb). Without such an introduction, the
     candidates of the asked kind in the sentence are the items. Items made only of words the
-    question uses are dropped."""
+    question uses are dropped. `name_head`: the asked noun that heads the names asked for ("sở" of
+    "những sở nào"); two items or more that it heads are the list, the sentence's other names not."""
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -214,7 +231,29 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
     if not introduced and kind is not None:
         items = typed
+    if name_head and kind == "organisation":
+        headed = _side_by_side([c for c in _clean(items, kind, asked_words)
+                                if fold(c.text).lower().startswith(name_head + " ")], text)
+        if len(headed) >= 2:  # "kiểm tra Sở TN-MT, Sở NN-PTNT, Sở Du lịch" for "những sở nào"
+            items, introduced = headed, True
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
+
+
+_BETWEEN_ITEMS = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|hoặc)\s+)?", re.IGNORECASE)
+
+
+def _side_by_side(items: list[Candidate], text: str) -> list[Candidate]:
+    """The longest run of `items` written one after the other, with only a comma, "và" … between."""
+    best: list[Candidate] = []
+    run: list[Candidate] = []
+    for item in items:
+        if run and _BETWEEN_ITEMS.fullmatch(text[run[-1].end:item.start]):
+            run.append(item)
+        else:
+            run = [item]
+        if len(run) > len(best):
+            best = list(run)
+    return best
 
 
 def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]:

@@ -33,7 +33,7 @@ from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
-from .enumeration import asked_item_kind, enumerates, noun_kind, read_enumeration
+from .enumeration import asked_item_kind, asked_name_head, enumerates, noun_kind, read_enumeration
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -279,7 +279,8 @@ class Reader:
         best = reading.sentences[0]
         searched = reading.sentences[:1 if enumerates(articles[best.article_id].text[best.start:best.end])
                                      else LIST_SENTENCES]
-        readings = [(sent, read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked))
+        head = asked_name_head(qa)
+        readings = [(sent, read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head))
                     for sent in searched]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
