@@ -246,9 +246,14 @@ class Assistant:
             reader = self.reader
         except ReaderModelError:
             reader = self._new_reader(None)
-        standalone = condense_question(question, history)
+        standalone = condense_question(question, history, lambda q: self._person_answer(reader, q, k, filters))
         hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
+
+    def _person_answer(self, reader: Reader, question: str, k: int, filters: Filters) -> str | None:
+        """The person a standalone "who" question is answered by (a follow-up's "ông ấy")."""
+        hits = self._read_hits(question, k, filters)
+        return reader.best_person(question, hits, self._articles({h.article_id for h in hits}))
 
     @property
     def answer_mode(self) -> str:

@@ -69,11 +69,17 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
     answers are written by it under the post-checks of `assistant.llm`; `emit` (optional) receives
     the checked pieces of an LLM answer as they stream."""
 
+    def answer_of(question: str, filters: object) -> str | None:
+        """The person a previous (standalone) "who" question is answered by: whom "ông ấy" means."""
+        hits = retrieve(question, k, filters)
+        return reader.best_person(analyse_question(question), hits, load_articles(sorted({h.article_id for h in hits})))
+
     def condense(state: dict) -> dict:
         if llm is not None and state.get("history"):
             standalone = rewrite_question(llm, state["question"], state["history"], llm_policy)
         else:
-            standalone = condense_question(state["question"], state.get("history") or [])
+            standalone = condense_question(state["question"], state.get("history") or [],
+                                           lambda q: answer_of(q, state.get("filters")))
         # the question analysed once, here, and handed to every later step
         return {**state, "standalone": standalone, "analysis": analyse_question(standalone)}
 

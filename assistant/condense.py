@@ -7,10 +7,14 @@ previous questions of the conversation (no LLM needed).
   organisation, bloc or person named in the previous question.
 - A short question with no subject of its own ("Ai chủ trì?") → the previous question's subject
   is added to it.
+- "Quê quán của ông ấy ở đâu?" after "Ai được bầu làm Chủ tịch …?" → the person is the previous
+  question's answer, not a name it mentions: with `answer_of` (the short answer of a question, given
+  by the caller), the reference is replaced by that name.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corpus.normalize import fold, fold_aligned
 
@@ -37,7 +41,7 @@ _REFERENCE = re.compile(
     r"\b(?:(?:đơn vị|don vi|cơ quan|co quan|khối|khoi|cụm|cum|tổ chức|to chuc|ngành|nganh|địa phương|dia phuong|"
     r"tỉnh|tinh|huyện|huyen|quận|quan|xã|xa|thành phố|thanh pho|" + _DOCUMENT_WORDS
     + r")\s+(?:đó|do|này|nay|ấy|ay|trên|tren)"
-    r"|(?:ông|ong|bà|ba|người|nguoi|vị|vi)\s+(?:ấy|ay|đó|này)"
+    r"|(?:ông|ong|bà|ba|người|nguoi|(?<!cương )(?<!cuong )(?<!đơn )(?<!don )(?<!địa )(?<!dia )(?:vị|vi))\s+(?:ấy|ay|đó|này)"
     r"|(?:that|this|the same)\s+(?:unit|agency|body|bloc|cluster|pact|agreement|conference|province|organi[sz]ation|person|official)"
     r"|\b(?:it|they|them|he|she|him|her|họ)\b)",
     re.IGNORECASE,
@@ -51,13 +55,30 @@ _INTERROGATIVE = set(
 )
 
 
-def condense_question(question: str, history: list[str] | None) -> str:
-    """A standalone version of `question` given the previous questions (oldest first)."""
+# A person the follow-up points back to, and a previous question that asks for a person.
+_PERSON_REFERENCE = re.compile(r"\b(?:(?:ông|ong|bà|ba|người|nguoi)\s+(?:ấy|ay|đó|này|nay)|he|she|him|her)\b", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"(?:^|\s)(?:ai|những ai|nhung ai)(?=[\s?,]|$)|\bwho\b", re.IGNORECASE)
+_NAME_ANSWER = re.compile(r"[A-ZĐÀ-Ỹ][\w’'-]*(?: [A-ZĐÀ-Ỹ][\w’'-]*){1,4}")
+
+AnswerOf = Callable[[str], "str | None"]
+
+
+def condense_question(question: str, history: list[str] | None, answer_of: AnswerOf | None = None) -> str:
+    """A standalone version of `question` given the previous questions (oldest first);
+    `answer_of(question)`: the short answer to a standalone question, used for a person the
+    previous question asked for ("ông ấy" after "Ai …?")."""
     if not history:
         return question
     previous = history[-1]
     if len(history) > 1:
-        previous = condense_question(previous, history[:-1])
+        previous = condense_question(previous, history[:-1], answer_of)
+    person = _PERSON_REFERENCE.search(question)
+    if person and _ASKS_WHO.search(previous):
+        name = (answer_of(previous) or "").strip() if answer_of is not None else ""
+        if _NAME_ANSWER.fullmatch(name):
+            return _with_context(question[: person.start()] + name + question[person.end():], previous)
+        # the person is the answer, not a name the previous question mentions: its words say who
+        return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     match = _WHAT_ABOUT.match(question)
     if match and _ASKS_ITSELF.search(fold(match.group("vi") or match.group("en") or "")):
         # "Còn Cụm thi đua … chọn chủ đề gì?": a whole question after "còn", not "what about X"

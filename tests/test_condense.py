@@ -65,3 +65,16 @@ def test_a_directive_or_event_pointed_back_to_keeps_what_the_previous_question_s
     resolved = condense_question("Còn báo cáo tại hội nghị đó do ai trình bày?",
                                  ["Ai chủ trì hội nghị toàn quốc sơ kết một năm thực hiện chỉ thị về nông thôn mới?"])
     assert resolved.startswith("báo cáo tại hội nghị do ai trình bày (") and "nông thôn mới" in resolved
+
+
+def test_a_person_the_previous_question_asked_for_is_its_answer():
+    previous = "Ai là Trưởng đoàn công tác của Thủ tướng Trần Văn An tại tỉnh Lạc Sơn?"
+    resolved = condense_question("Ông ấy còn giữ chức vụ gì?", [previous], lambda q: "Lê Minh Hòa")
+    assert resolved.startswith("Lê Minh Hòa còn giữ chức vụ gì")
+    # without the answer, a person the previous question merely names is not taken for him
+    resolved = condense_question("Ngoài cương vị đó, ông ấy còn giữ chức vụ gì?", [previous])
+    assert "Trần Văn An còn" not in resolved and resolved.startswith("Ngoài cương vị đó, ông ấy còn giữ chức vụ gì (")
+    assert "Trưởng đoàn công tác" in resolved
+    # an answer that is no name is not used
+    resolved = condense_question("Ông ấy còn giữ chức vụ gì?", [previous], lambda q: "Theo báo cáo của Sở, năm qua …")
+    assert resolved.startswith("Ông ấy còn giữ chức vụ gì (")

@@ -89,6 +89,13 @@ def test_a_follow_up_is_read_as_its_condensed_question(lac_son):
                    history=[first])
 
 
+def test_he_or_she_after_a_who_question_is_the_person_it_is_answered_by(lac_son):
+    first = "Ai là Chủ tịch Hội Nông dân tỉnh Lạc Sơn?"
+    answer = lac_son.ask("Ông ấy đề nghị hai bên làm gì?", history=[first])
+    assert "Đinh Quang Trọng" in (answer.condensed_question or ""), answer.condensed_question
+    assert "xây dựng kế hoạch hằng năm" in answer.answer
+
+
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):
     answer = lac_son.ask("Giá xăng RON 95 tháng này tăng bao nhiêu phần trăm?")
     assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations

@@ -37,7 +37,7 @@ from .enumeration import asked_item_kind, asked_name_head, enumerates, noun_kind
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
-from .spans import SPAN_FEATURES, span_rows, typed_candidates
+from .spans import SPAN_FEATURES, repeats_question, span_rows, typed_candidates
 from .terms import Frequencies, QuestionTerms, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
@@ -236,6 +236,20 @@ class Reader:
             answer = self._compose(text, reading, articles)
         answer.confidence = round(reading.answerable or 0.0, 4)
         return answer
+
+    def best_person(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> str | None:
+        """The person a "who" question is most likely answered by: the best-scored person span of
+        its two best sentences that the question does not name itself, even below the span
+        threshold (a follow-up's "ông ấy" needs a name, not a confident short answer); None when the
+        reader would abstain or sees no such person."""
+        if self.model is None:
+            return None
+        reading = self.read(question, hits, articles)
+        if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
+            return None
+        pair = next((p for p in reading.pairs if p.candidate.kind == "person" and p.sentence <= 1
+                     and not repeats_question(p.candidate.text, reading.question)), None)
+        return pair.candidate.text if pair is not None else None
 
     def _compose(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer:
         qa = reading.question
