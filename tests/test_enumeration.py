@@ -309,3 +309,17 @@ def test_names_the_asked_noun_heads_side_by_side_are_the_list():
     text = "Theo Bộ trưởng Bộ Y tế Trần Văn An, năm 2023 Bộ Y tế vẫn coi là năm cao điểm; Bộ Tài chính ủng hộ."
     found = read_enumeration(text, 0, len(text), "organisation", set(), name_head="bo")
     assert not found.introduced
+
+
+def test_places_that_share_their_level_are_items_and_the_asked_level_is_kept():
+    from assistant.reading.enumeration import asked_name_head
+
+    assert asked_name_head(analyse_question("Đoàn đã kiểm tra những tỉnh nào?")) == "tinh"
+    text = ("Đợt kiểm tra có 8 địa phương, trong đó có 6 địa phương gồm các tỉnh Lạc Sơn, Hòa An, Vân Thành; "
+            "các huyện Mường Khoa (Lạc Sơn), Tà Lèng (Hòa An); xã Pà Cò (Vân Thành) và 2 đơn vị khác.")
+    found = read_enumeration(text, 0, len(text), "locality", {"kiem", "tra"})
+    assert [i.text for i in found.items][:5] == ["Lạc Sơn", "Hòa An", "Vân Thành", "Mường Khoa", "Tà Lèng"]
+    found = read_enumeration(text, 0, len(text), "locality", {"kiem", "tra"}, name_head="tinh")
+    assert [i.text for i in found.items] == ["Lạc Sơn", "Hòa An", "Vân Thành"]
+    found = read_enumeration(text, 0, len(text), "locality", {"kiem", "tra"}, name_head="huyen")
+    assert [i.text for i in found.items] == ["Mường Khoa", "Tà Lèng"]

@@ -96,6 +96,34 @@ def test_he_or_she_after_a_who_question_is_the_person_it_is_answered_by(lac_son)
     assert "xây dựng kế hoạch hằng năm" in answer.answer
 
 
+LIST_ARTICLE = {
+    "id": "vt-1", "title": "Kết quả kiểm tra tuyển dụng năm 2024", "date": "2024-04-13", "source": "Báo Thử nghiệm",
+    "text": "Chiều 12/4/2024, Sở Nội vụ, Sở Tài chính và Thanh tra tỉnh họp báo về đợt kiểm tra công tác tuyển "
+            "dụng, bổ nhiệm năm 2024.\n\nĐợt kiểm tra có 5 địa phương gồm các huyện Mường Khoa, Tà Lèng, Pà Cò; "
+            "các xã Nậm Sơn, Chiềng Đông.\n\nĐoàn đề nghị các địa phương khắc phục sai sót trước tháng 6."}
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory):
+    from assistant import Assistant
+
+    folder = tmp_path_factory.mktemp("listed")
+    src = folder / "listed.jsonl"
+    src.write_text(json.dumps(LIST_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(folder / "idx", answerer="extractive")
+    assert assistant.ingest([src]).ok
+    return assistant
+
+
+def test_a_list_lower_down_is_read_when_the_best_sentence_lists_other_things(listed):
+    question = "Trong đợt kiểm tra tuyển dụng, bổ nhiệm năm 2024 mà Sở Nội vụ họp báo chiều 12/4, những huyện nào bị kiểm tra?"
+    best = listed.evidence(question)[0]
+    assert best.text.startswith("Chiều 12/4/2024")  # the best sentence lists offices, not districts
+    answer = listed.ask(question)
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [line.split(" [")[0][2:] for line in lines] == ["Mường Khoa", "Tà Lèng", "Pà Cò"], answer.answer
+
+
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):
     answer = lac_son.ask("Giá xăng RON 95 tháng này tăng bao nhiêu phần trăm?")
     assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations

@@ -99,16 +99,36 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 # Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".
 _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong", "cong ty", "tong cong ty",
                          "ngan hang", "benh vien", "tap doan", "bao", "dai", "tinh uy", "huyen uy", "thanh uy"})
+# Administrative levels: the asked noun of "những tỉnh nào" and the noun of "các tỉnh A, B, C".
+_LEVELS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+_DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
 def asked_name_head(qa: QuestionAnalysis) -> str | None:
-    """The asked noun (folded) when it heads the names of the organisations asked for ("những sở
-    nào" → "so"), else None."""
+    """The asked noun (folded) when it heads the names asked for: an organisation's head ("những
+    sở nào" → "so") or an administrative level ("những tỉnh nào" → "tinh"); else None."""
     if qa.english:
         return None
     m = _VI_ASKED.search(qa.folded_text)
     noun = next((g for g in m.groups() if g), None) if m else None
-    return noun if noun in _NAME_HEADS else None
+    return noun if noun in _NAME_HEADS or noun in _LEVELS else None
+
+
+def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
+    """The places of a part that puts their level first for all of them ("các tỉnh Yên Bái, Hà
+    Giang, Bình Định"), each with that level in `extra`; [] for any other part."""
+    m = _DISTRIBUTIVE.search(fold_aligned(text[s:e]))
+    if m is None or not text[s + m.end():s + m.end() + 1].isupper():
+        return []
+    out = []
+    for piece in re.finditer(r"[^,;()]+(?:\([^()]*\))?", text[s + m.end():e]):
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", piece.group(0)).strip()
+        name = re.sub(r"^(?:và|cùng)\s+", "", name)
+        at = s + m.end() + piece.start() + piece.group(0).find(name)
+        if not name or not name[0].isupper() or len(name.split()) > _PLACE_WORDS:
+            break
+        out.append(Candidate("locality", at, at + len(name), name, m.group(1).lower()))
+    return out if len(out) >= 2 else []
 
 
 def noun_kind(folded_noun: str) -> str | None:
@@ -206,6 +226,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             while e > s and text[e - 1] in " \t":
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
+        elif kind == "locality" and (spread := _distributed_places(text, s, e)):
+            items.extend(spread)  # "các tỉnh Yên Bái, Hà Giang, Bình Định; các huyện …"
         elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
                 and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
@@ -236,6 +258,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                                 if fold(c.text).lower().startswith(name_head + " ")], text)
         if len(headed) >= 2:  # "kiểm tra Sở TN-MT, Sở NN-PTNT, Sở Du lịch" for "những sở nào"
             items, introduced = headed, True
+    if name_head in _LEVELS and kind == "locality":  # "những tỉnh nào": the provinces, not the districts
+        level = [c for c in _clean(items, kind, asked_words)
+                 if c.extra == name_head or fold(c.text).lower().startswith(name_head + " ")]
+        if len(level) >= 2:
+            items = level
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
 
 

@@ -291,11 +291,18 @@ class Reader:
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
-        searched = reading.sentences[:1 if enumerates(articles[best.article_id].text[best.start:best.end])
-                                     else LIST_SENTENCES]
         head = asked_name_head(qa)
-        readings = [(sent, read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head))
-                    for sent in searched]
+
+        def read(sent: EvidenceSentence):
+            return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head)
+
+        first = read(best)
+        # a best sentence that lists things of its own, or lists other things when any item or a
+        # count would do, is the one read; otherwise the enumeration a little lower
+        stays = (len(first.items) >= 2 and first.introduced) or (
+            enumerates(articles[best.article_id].text[best.start:best.end]) and (bool(first.items) or kind is None or counting))
+        searched = reading.sentences[:1 if stays else LIST_SENTENCES]
+        readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
         readings = [r for r in readings if len(r[1].items) >= 2 and r[1].introduced]
