@@ -323,3 +323,12 @@ def test_places_that_share_their_level_are_items_and_the_asked_level_is_kept():
     assert [i.text for i in found.items] == ["Lạc Sơn", "Hòa An", "Vân Thành"]
     found = read_enumeration(text, 0, len(text), "locality", {"kiem", "tra"}, name_head="huyen")
     assert [i.text for i in found.items] == ["Mường Khoa", "Tà Lèng"]
+
+
+def test_a_known_body_with_va_or_a_comma_is_one_item_of_a_headless_list():
+    text = "Chủ tịch tỉnh yêu cầu các Sở: Y tế, Nội vụ, Kế hoạch và Đầu tư hoàn thành đề án trong tháng 6."
+    found = read_enumeration(text, 0, len(text), "organisation", {"so"})
+    assert [i.text for i in found.items] == ["Y tế", "Nội vụ", "Kế hoạch và Đầu tư"]
+    text = "Đoàn làm việc với các sở: Văn hóa, Thể thao và Du lịch, Tài chính, Nội vụ."
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert [i.text for i in found.items] == ["Văn hóa, Thể thao và Du lịch", "Tài chính", "Nội vụ"]

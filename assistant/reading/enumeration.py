@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.lexicon import ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
+from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned
 
 from ..candidates import OFFICE, Candidate, candidates, organisation_end
@@ -114,6 +114,14 @@ def asked_name_head(qa: QuestionAnalysis) -> str | None:
     return noun if noun in _NAME_HEADS or noun in _LEVELS else None
 
 
+# Known bodies whose names hold a "và" or a comma ("Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch"):
+# in a list that names them without their head ("các Bộ: Y tế, Nội vụ, Kế hoạch và Đầu tư") they are one item.
+_JOINED_BODIES = re.compile("|".join(
+    re.escape(b).replace("\\ ", r"\s+").replace("–", "[–-]")
+    for b in sorted({b.strip() for b in ORG_BODIES.replace("\n", "|").split("|")}, key=len, reverse=True)
+    if b.strip() and (" và " in b or "," in b)))
+
+
 def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
     """The places of a part that puts their level first for all of them ("các tỉnh Yên Bái, Hà
     Giang, Bình Định"), each with that level in `extra`; [] for any other part."""
@@ -206,8 +214,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
     items: list[Candidate] = []
+    whole = [(c.start, c.end) for c in typed]
+    if kind == "organisation":
+        whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind == "locality", whole=[(c.start, c.end) for c in typed])
+                               capitals=kind == "locality", whole=whole)
     if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -220,7 +231,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             continue
         head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
         part = fold_aligned(text[s:e])
-        if kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
+        body = _JOINED_BODIES.match(text, s, e) if kind == "organisation" else None
+        if body is not None:  # "các Bộ: …, Kế hoạch và Đầu tư chú trọng …": a known body (no plan) is the item
+            items.append(Candidate("organisation", s, body.end(), body.group(0)))
+        elif kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
                 and not _OFFICE_OR_RANK.match(part):  # "Ủy viên Bộ Chính trị", "Thượng tướng A": people
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
