@@ -7,7 +7,7 @@ previous questions of the conversation (no LLM needed).
   organisation, bloc or person named in the previous question.
 - A short question with no subject of its own ("Ai chủ trì?") → the previous question's subject
   is added to it.
-- "Quê quán của ông ấy ở đâu?" after "Ai được bầu làm Chủ tịch …?" → the person is the previous
+- "Ông ấy sinh năm nào?" after "Ai được bầu làm Chủ tịch …?" → the person is the previous
   question's answer, not a name it mentions: with `answer_of` (the short answer of a question, given
   by the caller), the reference is replaced by that name.
 """

@@ -6,7 +6,7 @@ hợp" …) with its year, date and period, grouped by (kind, year) into the art
 2. Mentions are grouped by (kind, year); a mention without a year joins the article's main pact
    of that kind. A group is kept when one of its sentences says it was signed ("ký", "ký kết"),
    or when it is a giao ước thi đua. "ký" is the verb, not a part of another word ("đăng ký",
-   "thư ký", "ký hiệu"), and a signing still to come ("sẽ ký", "dự kiến ký kết") is no signing.
+   "thư ký", "ký hiệu"), and a signing still to come ("sẽ ký", "dự kiến ký") is no signing.
 3. Documents of any other name (a commitment, a treaty, "văn kiện") are pacts only where the
    sentence reports signing that very document: "ký (kết) [bản] cam kết …", "… văn kiện … đã được
    ký kết" — not the activity ("đàm phán, ký kết các hiệp định …"). Contracts ("hợp đồng": loans,
