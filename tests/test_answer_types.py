@@ -29,6 +29,9 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Có bao nhiêu hợp tác xã tham gia chương trình?", "number"),
     ("Lễ ra quân tổ chức ở đâu?", "place"),
     ("Ông Lò Văn Páo giữ chức vụ gì?", "title"),
+    ("Ông Lò Văn Páo dự lễ với cương vị gì?", "title"),
+    ("Ai đang giữ chức Chủ tịch Hội Nông dân huyện Mường Khoa?", "person"),  # "ai" asks for the holder
+    ("Người giữ chức Giám đốc Sở Y tế là ai?", "person"),
     ("What is Lo Van Pao's position?", "title"),
     ("Which post held by Lo Van Pao was mentioned?", "title"),
     ("What is the title of the article about rice exports?", "other"),
@@ -83,3 +86,7 @@ def test_names_and_orders_must_be_distinct(monkeypatch):
         monkeypatch.undo()
         answer_types.answer_types.cache_clear()
     assert answer_types.get("title") is not None
+
+
+def test_a_position_named_in_passing_is_not_asked_for():
+    assert analyse_question("Ngoài cương vị đó, ông Páo còn làm Tổng Biên tập của tờ báo nào?").answer_type != "title"
