@@ -90,9 +90,8 @@ def _sentence_years(sentence: str) -> list[int]:
         first, last = int(m.group(1)), int(m.group(2))
         if 0 < last - first <= 6:
             dropped.append(m.span(2))
-    for m in _NUMBERED_YEAR.finditer(sentence):
-        number = int(m.group(0).split("/")[0])
-        if number > 12 and not re.search(r"\d/$", sentence[max(0, m.start() - 3):m.start()]):
+    for m in _NUMBERED_YEAR.finditer(sentence):  # not after a day: "22/9/2014" is no number
+        if int(m.group(0).split("/")[0]) > 12:
             dropped.append(m.span(1))  # "24/2014" is a number, "6/2017" a month
     return [int(m.group(1)) for m in _YEAR.finditer(sentence) if not any(s <= m.start() < e for s, e in dropped)]
 

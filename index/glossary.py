@@ -226,10 +226,16 @@ _EDGE_PUNCTUATION = re.compile(r"^[^\w']+|(?<![^\w'])[^\w']+$")
 _HYPHEN_JOINED = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
 
 
+def _raw_tokens(question: str) -> list[str]:
+    """The question split at spaces, words joined by a hyphen apart (`_tokens` and
+    `_vietnamese_words` index the same list)."""
+    return _HYPHEN_JOINED.sub(" ", question.replace("’", "'")).split()
+
+
 def _tokens(question: str) -> tuple[list[str], list[str]]:
     """The question's words without surrounding punctuation (words joined by a hyphen apart), and
     the same as names ("Tho's" → "Tho")."""
-    words = [_EDGE_PUNCTUATION.sub("", t) for t in _HYPHEN_JOINED.sub(" ", question.replace("’", "'")).split()]
+    words = [_EDGE_PUNCTUATION.sub("", t) for t in _raw_tokens(question)]
     return words, [re.sub(r"'s?$", "", w) for w in words]
 
 
@@ -285,7 +291,7 @@ def _vietnamese_words(question: str, words: list[str]) -> set[int]:
     """The indices of the words an English question writes in Vietnamese: words with Vietnamese
     letters ("Việt", "Đoàn"), and every word of a quotation that holds one ("'Xanh sạch đẹp'"):
     they are matched as they are, not translated."""
-    raw = _HYPHEN_JOINED.sub(" ", question.replace("’", "'")).split()
+    raw = _raw_tokens(question)
     spoken = {i for i, w in enumerate(words) if has_tone_marks(w) and fold(w).isascii()}
     start = None
     for i, token in enumerate(raw):

@@ -237,9 +237,10 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
     chairs = _chairs(doc, org_mentions)
     pacts: list[Pact] = []
     for g in groups:
-        named = {id(x): named_parties(doc, x, org_mentions) for x in g.mentions if x.signed}
-        first = next((x for x in g.mentions if x.signed and (any(named[id(x)]) or _subjects(doc, x, org_mentions))),
-                     next((x for x in g.mentions if x.signed), g.mentions[0]))
+        signings = [x for x in g.mentions if x.signed]
+        subjects = {id(x): _subjects(doc, x, org_mentions) for x in signings}
+        named = {id(x): named_parties(doc, x, org_mentions) for x in signings}
+        first = next((x for x in signings if subjects[id(x)] or any(named[id(x)])), signings[0] if signings else g.mentions[0])
         p = Pact(kind=g.kind, article_id=doc.article_id, start=first.start, end=first.surface_end,
                  surface=doc.text[first.start:first.surface_end], sentence_start=first.sent[0],
                  sentence_end=first.sent[1], year=g.year, signed=any(x.signed for x in g.mentions),
@@ -268,12 +269,11 @@ def extract(doc: Doc, province: Province | None, org_mentions: list[orgs.OrgMent
         # parties
         parties: list[orgs.OrgMention] = []
         names: list[str] = []
-        for x in g.mentions:
-            if x.signed:
-                parties = _subjects(doc, x, org_mentions)
-                if parties:
-                    names = named[id(x)][1]  # the other side: "… ký cam kết với X"
-                    break
+        for x in signings:
+            parties = subjects[id(x)]
+            if parties:
+                names = named[id(x)][1]  # the other side: "… ký cam kết với X"
+                break
         if not parties:
             own = named.get(id(first), ([], []))
             subject, other = own if any(own) else next((v for v in named.values() if any(v)), ([], []))
