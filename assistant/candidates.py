@@ -35,9 +35,26 @@ _DATE = re.compile(
     r"\b(?:(?:giai doan|nhiem ky|thoi ky) )?(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom) \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
+    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay \d{1,2} )?thang \d{1,2} nam (?:19|20)\d{2}\b"  # "ngày 29 tháng 6 năm 2018"
+    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?ngay \d{1,2} thang \d{1,2}\b"  # "ngày 29 tháng 6"
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
     r"|(?<![\d/.,])\b(?:1[0-9]|20)\d{2}\b(?![/.,]\d)"  # a year on its own
 )
+# "182/227 khuyến nghị", "45/63 tỉnh": a part of a whole, no date (`_is_ratio`).
+_RATIO = re.compile(r"(?<![\w/.,])(\d+/\d+)(?![/\d])((?: [^\W\d]+){0,3})")
+_DAY_MONTH = re.compile(r"(\d+)/(\d+)")
+
+
+def _is_ratio(text: str) -> bool:
+    """Whether "a/b" in `text` is neither a day and month nor a month and year (a > 31, or b > 12
+    and no year): a part of a whole."""
+    m = _DAY_MONTH.search(text)
+    if not m:
+        return False
+    a, b = int(m.group(1)), int(m.group(2))
+    return a == 0 or a > 31 or (b > 12 and not 1900 <= b <= 2100)
+
+
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
 # Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
 # would be "bà" and "năm" is as often a year.
@@ -129,12 +146,16 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
 
     if "date" in kinds:
         for m in _DATE.finditer(folded):
-            add("date", m.start(), m.end())
+            if not _is_ratio(m.group(0)):
+                add("date", m.start(), m.end())
     if "number" in kinds:
         for m in _NUMBER.finditer(folded):
             if m.end(1) < len(folded) and folded[m.end(1)] == "/":
                 continue
             add("number", m.start(), m.end(), extra=m.group(3).strip())
+        for m in _RATIO.finditer(folded):
+            if _is_ratio(m.group(1)):
+                add("number", m.start(), m.end(), extra=m.group(2).strip())
         for m in _NUMBER_WORD.finditer(raw):
             add("number", m.start(), m.end(), extra=m.group(2).strip())
     if "quote" in kinds:

@@ -70,6 +70,16 @@ class QuestionAnalysis:
         return self.content + self.context
 
 
+def counted_noun(formed: str, folded: str) -> str | None:
+    """The (folded) noun a "bao nhiêu / mấy" question counts: "bao nhiêu đơn vị" → "don vi". With
+    tone marks "mấy" is told from "máy" ("Nhà máy … bao nhiêu tiền" counts money, not "nước")."""
+    if formed != folded:
+        m = re.search(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)", formed.lower())
+    else:
+        m = re.search(r"\bbao nhieu\s+(\w+(?: \w+)?)", folded) or re.search(r"\bmay\s+(\w+(?: \w+)?)", folded)
+    return fold(m.group(1)) if m else None
+
+
 def as_analysis(question: str | QuestionAnalysis) -> QuestionAnalysis:
     """`question` analysed — once: an analysis made at the top of the chain is passed on as is."""
     return question if isinstance(question, QuestionAnalysis) else analyse_question(question)
@@ -93,10 +103,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     formed = match_form(own)
     answer_type = answer_types.type_of(folded)
     wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
-    noun = None
-    if answer_type == "number":
-        m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
-        noun = m.group(1) if m else None
+    noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     asked = _FRAME_PHRASES.sub(" ", folded)
     if has_tone_marks(own):  # the accented words decide ("chủ đề" keeps "đề"; "để" goes)
@@ -129,11 +136,14 @@ def analyse_question(question: str) -> QuestionAnalysis:
 
 
 _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|thoi diem) (?:nao|may)|khi nao|bao gio|"
-                 r"(?:o|tai) dau|bao nhieu|may|ai|nao|gi)\b")
+                 r"(?:o|tai) dau|bao nhieu|bao lau|may|ai|nao|gi)\b")
 # Function words between the words that frame a slot and its question word ("được ký vào ngày nào").
 _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhung cac bi trong nay mot ve nhu theo
     tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
 
+
+# Words that make "ai" the agent of the verb after it ("do ai / bởi ai / được ai trình bày").
+_AGENT = frozenset({"do", "boi", "duoc"})
 
 _ENGLISH_SUBJECT = re.compile(
     r"\b(?:what|which|who)\s+(?:is|was|are|were)\s+(?:the\s+)?((?:[a-z0-9'-]+\s+){0,4}?[a-z'-]+)"
@@ -195,6 +205,8 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     head = folded[:m.start()].split()
     if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Chủ đề … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
+    if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai trình bày": the verb after the agent
+        return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
     if m.group(0) == "nao":  # "đơn vị nào", "cơ quan nào": the asked noun belongs to the question word
         head = head[:-2] if len(head) >= 2 else []
     before = [w for w in head if w not in _SLOT_GLUE]

@@ -27,7 +27,7 @@ unanswerable questions.
 4. Second sentence: shown when its probability reaches the threshold that maximises accuracy plus
    citation precision of top-1/top-2 answers on train + dev.
 With --answerable-only, step 3 alone is refitted and the sentence, span and second-sentence models of
-the model at --out are kept: for a change that moves how sure the reader is (new renderings of
+the model at --out are kept (a feature added since they were fitted enters them with weight 0): for a change that moves how sure the reader is (new renderings of
 English words, fewer candidates) more than how it ranks, without choosing the ranking model again
 (that choice is noisy on sets this small; the model records what it was kept from).
 Features are cached per set and split in var/reader-data/ (delete it after changing features).
@@ -275,11 +275,16 @@ def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple
     without the noise of choosing the ranking model again."""
     from assistant.reading.model import ReaderModel
 
+    from assistant.reading.features import FEATURES
+    from assistant.reading.spans import SPAN_FEATURES
+
     both = [g for g in groups if g.split in ("train", "dev")]
     report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
-    answerable, threshold, _ = fit_answerable(both, base.sentence, base.span, report, log)
+    # features added since the kept models were fitted enter them with weight 0: the ranking is kept
+    sentence, span = base.sentence.over(FEATURES), base.span.over(SPAN_FEATURES)
+    answerable, threshold, _ = fit_answerable(both, sentence, span, report, log)
     counts = _question_counts(both)
-    model = ReaderModel(base.sentence, answerable, base.span, {**base.thresholds, "answerable": round(threshold, 6)},
+    model = ReaderModel(sentence, answerable, span, {**base.thresholds, "answerable": round(threshold, 6)},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": {**(base.fitted_on or {}).get("report", {}), **report},
                                    "command": command or _command(sys.argv[1:])})

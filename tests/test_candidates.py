@@ -114,9 +114,21 @@ def test_localities(text, expected):
     ("Chương trình diễn ra vào 20h00 ngày 20.5.2017 tại Hà Nội.", ["ngày 20.5.2017"]),
     ("Phiên thảo luận ngày 9-6 kết thúc muộn.", ["ngày 9-6"]),
     ("Tỷ lệ đạt 97.3 phần trăm.", []),
+    ("Lễ khánh thành tổ chức sáng ngày 14 tháng 8 năm 2016 ở bến cảng.", ["sáng ngày 14 tháng 8 năm 2016"]),
+    ("Đợt hai bắt đầu ngày 5 tháng 11, kéo dài đến tháng 2 năm 2020.", ["ngày 5 tháng 11", "tháng 2 năm 2020"]),
 ])
 def test_dates_written_with_dots_and_dashes(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hội đồng thông qua 97/120 kiến nghị.", [("number", "97/120 kiến nghị")]),
+    ("Đã có 38/54 xã đạt chuẩn.", [("number", "38/54 xã đạt chuẩn")]),  # a number's noun: up to three words
+    ("Lễ ra mắt ngày 3/4, kế hoạch đến tháng 8/2021.", [("date", "ngày 3/4"), ("date", "tháng 8/2021")]),
+])
+def test_a_part_of_a_whole_is_a_number_not_a_date(text, expected):
+    found = candidates(text, 0, len(text), {"date", "number"})
+    assert [(c.kind, c.text) for c in found if c.kind == "date" or "/" in c.text] == expected
 
 
 def test_tu_is_four_only_after_muoi():

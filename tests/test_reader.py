@@ -233,6 +233,8 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     ("Hội nghị được tổ chức ở đâu?", "place", ["to", "chuc"]),
     ("Chủ đề năm nay là gì?", "theme", ["chu", "de"]),
     ("Kỳ họp bế mạc vào ngày nào?", "date", ["be", "mac"]),
+    ("Bản tham luận tại cuộc họp đó do ai soạn thảo?", "person", ["soan", "thao"]),  # the agent's verb follows
+    ("Đoàn giám sát làm việc ở mỗi xã trong bao lâu?", "other", ["moi", "xa"]),
 ])
 def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
     qa = analyse_question(question)
@@ -284,3 +286,37 @@ def test_a_paragraphs_number_is_no_candidate_sentence():
     # it stays the numbered sentence's neighbour: the candidates keep the article's numbering
     second = evidence_sentences([hit], {"a1": article})[1]
     assert second.index == 2 and text[slice(*second.previous)] == "12."
+
+
+@pytest.mark.parametrize("question, sentence, lacks", [
+    # a day for "ngày nào", a year for "năm nào", a month for "tháng nào"; any date for "khi nào"
+    ("Nhà máy nước Đông Hà khởi công ngày nào?", "Nhà máy nước Đông Hà khởi công vào tháng 4 năm 2015.", True),
+    ("Nhà máy nước Đông Hà khởi công ngày nào?", "Nhà máy nước Đông Hà khởi công ngày 12/4/2015.", False),
+    ("Nha may nuoc Dong Ha khoi cong ngay nao?", "Nhà máy nước Đông Hà khởi công ngày 12 tháng 4.", False),
+    ("Nhà máy nước Đông Hà khởi công năm nào?", "Nhà máy nước Đông Hà khởi công vào tháng 4.", True),
+    ("In what year did the Dong Ha water plant start?", "Nhà máy nước Đông Hà khởi công năm 2015.", False),
+    ("Nhà máy nước Đông Hà khởi công khi nào?", "Nhà máy nước Đông Hà khởi công vào tháng 4.", False),
+    ("Nhà máy nước Đông Hà khởi công khi nào?", "Nhà máy nước Đông Hà đã khởi công.", True),
+    # money in a currency, a share in per cent; another count by any number
+    ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tiền?", "Nhà máy nước Đông Hà có 3 dây chuyền lọc.", True),
+    ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tiền?", "Nhà máy nước Đông Hà được đầu tư 120 tỷ đồng.", False),
+    ("Nhà máy nước Đông Hà có bao nhiêu dây chuyền?", "Nhà máy nước Đông Hà có 3 hệ thống lọc.", False),
+    # a question that asks for neither
+    ("Ai khởi công nhà máy nước Đông Hà?", "Nhà máy nước Đông Hà đã khởi công.", False),
+])
+def test_a_date_or_number_of_another_form_than_asked_is_marked(question, sentence, lacks):
+    from assistant.reading.spans import lacks_asked_form, repeats_question, typed_candidates
+
+    qa = analyse_question(question)
+    spans = [c for c in typed_candidates(qa, sentence, 0, len(sentence)) if not repeats_question(c.text, qa)]
+    assert lacks_asked_form(qa, spans) is lacks
+
+
+def test_a_kept_model_takes_new_features_with_weight_zero():
+    model = LogisticModel(["a", "b"], [1.0, 2.0], [1.0, 2.0], [0.5, -1.0], 0.25)
+    wider = model.over(("a", "new", "b"))
+    rows = np.array([[3.0, 7.0]])
+    assert wider.features == ["a", "new", "b"]
+    assert np.allclose(wider.probability(np.array([[3.0, 123.0, 7.0]])), model.probability(rows))
+    with pytest.raises(ReaderModelError):
+        model.over(("a",))

@@ -17,7 +17,7 @@ from corpus.records import Article
 from ..answer_types import is_typed
 from ..question import QuestionAnalysis
 from .sentences import EvidenceSentence
-from .spans import clause, closeness, counts, repeats_question, typed_candidates, word_spots
+from .spans import clause, closeness, counts, lacks_asked_form, repeats_question, typed_candidates, word_spots
 from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text, words_of
 
 FEATURES = (
@@ -46,6 +46,7 @@ FEATURES = (
     "typed_near",      # closeness of that span to the question's words in the sentence
     "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
     "counted",         # a number followed by the noun a "how many" question counts
+    "form_missing",    # the question asks for a date or a number and the sentence holds none of the asked form (a day for "ngày nào", a sum for "bao nhiêu tiền")
     "list_items",      # for a question that asks for a list: how many items of the asked type the sentence names (/3, ≤ 1)
     "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
     "focus_span",      # ... in the clause of a typed span
@@ -166,6 +167,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             near,
             around_span,
             float(counted),
+            float(lacks_asked_form(qa, spans)),
             min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
             _share(qa.focus, words),
             focus_span,

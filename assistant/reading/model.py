@@ -48,6 +48,17 @@ class LogisticModel:
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
 
+    def over(self, features: tuple[str, ...]) -> LogisticModel:
+        """The same model over `features`: a feature it was not fitted with gets weight 0 (so the
+        probabilities do not change); one it was fitted with must still be there."""
+        missing = set(self.features) - set(features)
+        if missing:
+            raise ReaderModelError(f"features {sorted(missing)} are gone; refit with `python -m eval.fit_reader`")
+        at = {name: i for i, name in enumerate(self.features)}
+        pick = [(self.mean[at[f]], self.scale[at[f]], self.coef[at[f]]) if f in at else (0.0, 1.0, 0.0) for f in features]
+        return LogisticModel(list(features), [m for m, _, _ in pick], [s for _, s, _ in pick], [c for _, _, c in pick],
+                             self.intercept)
+
 
 @dataclass
 class ReaderModel:

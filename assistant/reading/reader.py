@@ -72,6 +72,7 @@ ANSWERABLE_FEATURES = (
     "typed_near1",   # how close that span is to the question's words
     "typed_cov1",    # how much of the question the words around that span say
     "counted1",      # the best sentence counts what a "how many" question counts
+    "form_missing1",  # the question asks for a date or number and the best sentence holds none of the asked form
     "focus1",        # share of the words framing the asked slot in the best sentence
     "focus_span1",   # ... in the clause of its typed span
     "typed_question",
@@ -83,10 +84,11 @@ ANSWERABLE_FEATURES = (
     "english",
     "plain",         # a Vietnamese question typed without tone marks
 )
+# Evidence against: words no article holds, no date or number of the asked form (weights kept ≤ 0).
+ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1"})
 # Evidence that the question is answered: learned weights kept ≥ 0.
-ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - {"logit2", "margin", "has_anchors", "typed_question", "unseen",
-                                                        "english", "plain"}
-ANSWERABLE_NEGATIVE = frozenset({"unseen"})  # words no article holds: evidence against
+ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - ANSWERABLE_NEGATIVE - {"logit2", "margin", "has_anchors",
+                                                                              "typed_question", "english", "plain"}
 
 
 @dataclass
@@ -363,7 +365,7 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["anchors"]], top[col["anchors_ctx"]], top[col["anchors_art"]], rows[:, col["anchors_art"]].max(),
         top[col["has_anchors"]],
         top[col["numbers_ctx"]], top[col["numbers_art"]], rows[:, col["numbers_art"]].max(),
-        top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]],
+        top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]], top[col["form_missing"]],
         top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
         top[col["unseen"]], rows[:, col["dense"]].max(), top[col["dense_sent"]], rows[:, col["dense_sent"]].max(),

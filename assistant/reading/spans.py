@@ -93,6 +93,37 @@ def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
     return bool(said) and said[:len(asked)] == asked[:len(said)]
 
 
+def has_asked_form(qa: QuestionAnalysis, cand: Candidate) -> bool:
+    """Whether a span of the asked kind has the form the question asks for: a day for "ngày nào /
+    what date", a year for "năm nào / what year", a month for "tháng nào"; a sum in a currency or a
+    share in per cent for a question that asks for money or a share (`counts`). Any date answers
+    "khi nào / when", any number another "how many"."""
+    if cand.kind == "date":
+        asked = fold(qa.folded)
+        text = fold(cand.text)
+        for question, form in _DATE_FORMS:
+            if question.search(asked):
+                return bool(form.search(text))
+        return True
+    if cand.kind == "number" and qa.noun:
+        asked = spell_out(qa.noun).split()
+        if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY | _SHARE:
+            return counts(qa, cand)
+    return True
+
+
+def lacks_asked_form(qa: QuestionAnalysis, spans: list[Candidate]) -> bool:
+    """A question that asks for a date or a number, and none of `spans` has the asked form."""
+    return qa.answer_type in ("date", "number") and not any(has_asked_form(qa, c) for c in spans)
+
+
+# The unit a "when" question asks for, and the form of a date that gives it.
+_DATE_FORMS = (
+    (re.compile(r"\b(?:ngay (?:nao|may|bao nhieu)|(?:what|which) (?:date|day)|on what day)\b"),
+     re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay \d")),
+    (re.compile(r"\b(?:nam (?:nao|may|bao nhieu)|(?:what|which) year)\b"), re.compile(r"\b(?:1\d|20)\d\d\b")),
+    (re.compile(r"\b(?:thang (?:nao|may)|(?:what|which) month)\b"), re.compile(r"\bthang \d|\b\d{1,2}/\d{1,2}\b")),
+)
 _MONEY = {"tien", "von", "kinh phi", "ngan sach", "chi phi", "gia tri", "so tien"}
 _CURRENCY = {"dong", "trieu", "ty", "ti", "nghin", "ngan", "usd", "euro", "yen"}
 _SHARE = {"phan tram", "ti le", "ty le"}
