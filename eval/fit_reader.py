@@ -273,9 +273,8 @@ def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple
     on `groups` (train + dev), its sentence, span and second-sentence models kept: for a change
     that moves how sure the reader is (new renderings, fewer candidates) more than how it ranks,
     without the noise of choosing the ranking model again."""
-    from assistant.reading.model import ReaderModel
-
     from assistant.reading.features import FEATURES
+    from assistant.reading.model import ReaderModel
     from assistant.reading.spans import SPAN_FEATURES
 
     both = [g for g in groups if g.split in ("train", "dev")]
