@@ -332,3 +332,28 @@ def test_a_known_body_with_va_or_a_comma_is_one_item_of_a_headless_list():
     text = "Đoàn làm việc với các sở: Văn hóa, Thể thao và Du lịch, Tài chính, Nội vụ."
     found = read_enumeration(text, 0, len(text), "organisation", set())
     assert [i.text for i in found.items] == ["Văn hóa, Thể thao và Du lịch", "Tài chính", "Nội vụ"]
+
+
+def test_the_list_the_asked_noun_introduces_is_read_up_to_its_clauses_end():
+    from assistant.reading.enumeration import asked_noun
+
+    assert asked_noun(analyse_question("Những tập thể nào của Khối Miền Núi được khen thưởng?")) == "tap the"
+    assert asked_item_kind(analyse_question("Những tập thể nào được tặng cờ?")) == "organisation"
+    text = ("Hội nghị tặng Giấy khen cho 03 đơn vị gồm: Trường Tiểu học Bản Lìn, Trạm Y tế xã Nà Hẩu, Đội Thuế số 2; "
+            "Chủ tịch UBND huyện Lạc Sơn tặng Bằng khen cho 02 tập thể gồm: Phòng Tư pháp huyện, Hội Nông dân huyện; "
+            "và 07 cá nhân tiêu biểu.")
+    for kind in (None, "organisation"):
+        found = read_enumeration(text, 0, len(text), kind, set(), noun="tap the")
+        assert [i.text for i in found.items] == ["Phòng Tư pháp huyện", "Hội Nông dân huyện"]
+        # the first list ends where a clause with a list of its own begins
+        found = read_enumeration(text, 0, len(text), kind, set(), noun="don vi")
+        assert [i.text for i in found.items] == ["Trường Tiểu học Bản Lìn", "Trạm Y tế xã Nà Hẩu", "Đội Thuế số 2"]
+    # the asked noun counted before the colon of the first introduction is that same list
+    text = "Cụm thi đua gồm 03 huyện: UBND huyện Bản Lìn; UBND huyện Nà Hẩu; UBND huyện Lạc Sơn."
+    found = read_enumeration(text, 0, len(text), "organisation", set(), noun="huyen")
+    assert len(found.items) == 3
+    # a later clause that merely holds the syllable of "gồm" ("gốm") begins no list of its own
+    text = ("Hiện vật trưng bày gồm: bình đồng có niên đại 2000 năm, giá 1 tỷ đồng; thạp gốm hoa lam đời Lê; "
+            "hộp sơn mài thời Nguyễn.")
+    found = read_enumeration(text, 0, len(text), None, set(), noun="hien vat")
+    assert len(found.items) == 3

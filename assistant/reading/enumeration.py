@@ -35,9 +35,9 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
     # what news writes in quotation marks: works, awards and honours, names and aliases
     ("name", r"tac pham|bai viet|bai bao|loat bai|cuon sach|sach|bo phim|phim|ca khuc|bai hat|giai thuong|danh hieu|"
              r"ky niem chuong|bi danh|ten goi|works?|books?|films?|songs?|awards?|aliases|pseudonyms?|nicknames?"),
-    ("organisation", r"co quan|don vi|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
+    ("organisation", r"co quan|don vi|tap the|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
-                     r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?"),
+                     r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?|collectives?"),
 ))
 _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b|"
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
@@ -94,6 +94,15 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
             return "person"
         return noun_kind(noun or "")
     return _kind_of(candidates_)
+
+
+def asked_noun(qa: QuestionAnalysis) -> str | None:
+    """The noun (folded) a Vietnamese list question asks for: "những tập thể nào" → "tap the"."""
+    if qa.english:
+        return None
+    m = _VI_ASKED.search(qa.folded_text)
+    noun = next((g for g in m.groups() if g), None) if m else None
+    return None if noun in (None, "nhung ai") else noun
 
 
 # Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".
@@ -191,6 +200,8 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Where an enumeration's items begin: "gồm (có)", "bao gồm", "trong đó có", "như", "là", "giữa", a colon.
 _INTRO = re.compile(r"\b(?:bao gom|gom co|gom|trong do co)\b\s*:?\s*|:\s*")
+# A clause that introduces a list of its own: its introduction ends in a colon ("… 04 tập thể gồm:").
+_OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
 _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
@@ -198,7 +209,7 @@ _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|ong|ba|dong chi|dc)\b[\s
 
 
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],
-                     name_head: str | None = None) -> Enumeration:
+                     name_head: str | None = None, noun: str | None = None) -> Enumeration:
     """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
 
     An enumeration introduced by "gồm / bao gồm / như / giữa / :" (or, for typed items, written in
@@ -209,7 +220,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     the sentence goes on ("mà", "đã", "được" … before its verb). Without such an introduction, the
     candidates of the asked kind in the sentence are the items. Items made only of words the
     question uses are dropped. `name_head`: the asked noun that heads the names asked for ("sở" of
-    "những sở nào"); two items or more that it heads are the list, the sentence's other names not."""
+    "những sở nào"); two items or more that it heads are the list, the sentence's other names not.
+    `noun`: the asked noun (folded); of several introductions, the one it stands before is read
+    ("… 02 đơn vị gồm: A, B; … 04 tập thể gồm: C, D" for "những tập thể nào")."""
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -218,7 +231,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if kind == "organisation":
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind == "locality", whole=whole)
+                               capitals=kind == "locality", whole=whole, noun=noun)
     if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -392,14 +405,16 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
 
 
 def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
-           whole: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], bool]:
+           whole: list[tuple[int, int]] = (), noun: str | None = None) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
     one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
     may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
     trường, Công an)"). A separator inside one of the `whole` spans (candidates of the asked kind,
-    "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing."""
+    "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing. Of several introductions, the first that the
+    asked `noun` stands just before is read, up to the next semicolon; a list ends at a semicolon
+    whose clause introduces a list of its own ("… gồm: A, B; Y tặng … gồm: C, D")."""
     folded = fold_aligned(text[start:end])
 
     def inside(at: int) -> bool:  # `at`: an offset into the enumeration
@@ -408,17 +423,30 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
     # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
     # B, nói" is no list)
-    intro = next((m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
-                  if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
-                  and (len(before := folded[:m.start()].split()) > 1
-                       or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))), None)
+    intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
+              if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
+              and (len(before := folded[:m.start()].split()) > 1
+                   or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
+    def items_start(m: re.Match[str]) -> int:  # "gồm 5 đơn vị: A, B": the items follow the colon
+        counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[m.end():])
+        return m.end() + (counted.end() if counted else 0)
+
+    intro = intros[0] if intros else None
+    chosen = False  # the asked noun's own list: its clause ends at the next semicolon
+    if noun and len(intros) > 1:  # "… 04 tập thể gồm:" for "những tập thể nào"
+        named = next((m for m in intros if m.re is _INTRO and _names_before(folded, m.start(), noun)), None)
+        if named is not None and named.start() >= items_start(intro):  # not "gồm 08 địa phương:" of the first
+            intro, chosen = named, True
     if intro is not None:
-        body_start = intro.end()
-        counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[body_start:])  # "gồm 5 đơn vị: A, B": the items follow the colon
-        if counted:
-            body_start += counted.end()
+        body_start = items_start(intro)
         body = folded[body_start:]
         body_end = len(folded)
+        for semicolon in re.finditer(r";", body):  # "…; Y tặng … gồm: C, D": a list of its own begins
+            clause = body[semicolon.end():].split(";", 1)[0]
+            if (chosen or _OWN_LIST.search(clause)) and not inside(body_start + semicolon.start()):
+                body_end = body_start + semicolon.start()
+                body = body[:semicolon.start()]
+                break
         # a colon list ends with its sentence (not at an abbreviation's dot: "UBND TP. Lạc Sơn")
         raw = text[start:end]
         stop = next((m for m in re.finditer(r"\.(?:\s|$)", body)
@@ -464,6 +492,11 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         if e - s >= 2:
             parts.append((start + s, start + e))
     return parts, intro is not None and intro.re is _WEAK_INTRO
+
+
+def _names_before(folded: str, at: int, noun: str) -> bool:
+    """Whether the (folded) `noun` ends within the few words before offset `at` ("04 tập thể gồm")."""
+    return (" " + noun + " ") in (" " + " ".join(folded[:at].split()[-(len(noun.split()) + 2):]) + " ")
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:

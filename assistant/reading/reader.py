@@ -33,7 +33,7 @@ from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
-from .enumeration import asked_item_kind, asked_name_head, enumerates, noun_kind, read_enumeration
+from .enumeration import asked_item_kind, asked_name_head, asked_noun, enumerates, noun_kind, read_enumeration
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -293,10 +293,10 @@ class Reader:
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
-        head = asked_name_head(qa)
+        head, noun = asked_name_head(qa), asked_noun(qa)
 
         def read(sent: EvidenceSentence):
-            return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head)
+            return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head, noun)
 
         first = read(best)
         # a best sentence that lists things of its own, or lists other things when any item or a
@@ -317,9 +317,9 @@ class Reader:
             if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
                 lines += f"\n\n{as_answer_text(cite.quote)} [1]"
             if counting:
-                asked_noun = _COUNTED_NOUN.search(question)
-                noun = asked_noun.group(1) if asked_noun else ITEM_LABELS[kind]
-                short = f"{len(items)} {noun}"
+                counted = _COUNTED_NOUN.search(question)
+                label = counted.group(1) if counted else ITEM_LABELS[kind]
+                short = f"{len(items)} {label}"
                 text = f"{short} (đếm từ danh sách trong bài viết) [1]:\n{lines}"
             else:
                 short = "; ".join(i.text for i in items)
