@@ -101,7 +101,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
     own, context_text = split_context(question)
     folded = fold(own)
     formed = match_form(own)
-    answer_type = answer_types.type_of(folded)
+    english = is_english(question)
+    # an English question word inside a Vietnamese question, capitalised, is part of a name
+    # ("Doctor Who", "The Who"): it does not type the question
+    answer_type = answer_types.type_of(folded if english else fold(_NAMED_WH.sub(" ", own)))
     wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
@@ -117,7 +120,6 @@ def analyse_question(question: str) -> QuestionAnalysis:
                if w not in _QUESTION_WORDS and w not in content and (len(w) > 1 or w.isdigit())]
     if answer_type == "role":  # "vai trò gì" is the question word, not words to find in the evidence
         content = [w for w in content if w not in _ROLE_FRAME]
-    english = is_english(question)
     rendered = vietnamese_terms(own) if english else []
     if english:
         # English words never match a Vietnamese article: its civic terms, Vietnamese names and
@@ -141,6 +143,9 @@ _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|t
 _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhung cac bi trong nay mot ve nhu theo
     tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
 
+
+# A capitalised English question word after the first word: part of a title or name.
+_NAMED_WH = re.compile(r"(?<=\S)(\s+)(?:Who|What|When|Where|Which|How)\b")
 
 # Words that make "ai" the agent of the verb after it ("do ai / bởi ai / được ai trình bày").
 _AGENT = frozenset({"do", "boi", "duoc"})
