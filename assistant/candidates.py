@@ -67,7 +67,8 @@ _CAMPAIGN = re.compile(
     r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
 )
 _DIRECTIVE = re.compile(
-    r"\b(?:chi thi|nghi quyet|quyet dinh|nghi dinh|ket luan|thong tu(?: lien tich)?|ke hoach|luat|bo luat)"
+    r"\b(?:chi thi|nghi quyet|quyet dinh|nghi dinh|ket luan|thong tu(?: lien tich)?|ke hoach|luat|bo luat|cong van|"
+    r"thong bao|cong dien|to trinh|huong dan)"
     r"(?: lien tich)? so [0-9][\w/.\-]*(?: ngay \d{1,2}/\d{1,2}/\d{4})?(?: cua [^,;.()\n]{3,60}?(?=[,;.()\n]| ve | nham | tren | ve viec|$))?"
 )
 _PERSON_TITLES = OFFICES + "|" + RANKS_AND_ADDRESS_FOLDED

@@ -43,6 +43,10 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Which directive guided the reform of the fishing fleet?", "directive"),
     ("Liệt kê các xã được công nhận nông thôn mới", "list"),
     ("Mùa lúa năm nay thế nào?", "other"),
+    # a document's number is asked before any count ("số bao nhiêu", "số mấy")
+    ("Hợp tác xã được thành lập theo quyết định số bao nhiêu của huyện Mường Khoa?", "document_number"),
+    ("Cong van so may huong dan viec kiem ke rung?", "document_number"),
+    ("Kế hoạch kiểm kê rừng có bao nhiêu nội dung?", "number"),
 ])
 def test_questions_are_typed_through_the_registry(question, expected):
     assert type_of(fold(question)) == expected

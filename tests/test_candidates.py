@@ -131,6 +131,12 @@ def test_a_part_of_a_whole_is_a_number_not_a_date(text, expected):
     assert [(c.kind, c.text) for c in found if c.kind == "date" or "/" in c.text] == expected
 
 
+def test_a_documents_number_and_sign_after_its_noun_is_a_directive_candidate():
+    text = "Huyện triển khai theo Công văn số 215/UBND-NN ngày 3/4/2023 của UBND huyện Mường Khoa."
+    found = [c.text for c in candidates(text, 0, len(text), {"directive"})]
+    assert found and found[0].startswith("Công văn số 215/UBND-NN")
+
+
 def test_tu_is_four_only_after_muoi():
     """"tư" is the syllable of "đầu tư", "Tư pháp": a count only in "hai mươi tư"."""
     from assistant.candidates import candidates
