@@ -357,3 +357,13 @@ def test_the_list_the_asked_noun_introduces_is_read_up_to_its_clauses_end():
             "hộp sơn mài thời Nguyễn.")
     found = read_enumeration(text, 0, len(text), None, set(), noun="hien vat")
     assert len(found.items) == 3
+
+
+def test_documents_after_the_verb_that_signs_them_are_items_of_a_list_of_activities():
+    text = ("Từ năm 2013 đến nay, thành phố Lạc Sơn đã hợp tác với thành phố Hòa An trong nhiều hoạt động như: "
+            "Ký kết Biên bản ghi nhớ về hợp tác kỹ thuật hướng tới đô thị xanh; tổ chức Diễn đàn phát triển đô thị; "
+            "ký kết Biên bản ghi nhớ hợp tác xử lý nước thải trên địa bàn.")
+    found = read_enumeration(text, 0, len(text), "document", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Biên bản ghi nhớ về hợp tác kỹ thuật hướng tới đô thị xanh",
+                                             "Biên bản ghi nhớ hợp tác xử lý nước thải trên địa bàn"]

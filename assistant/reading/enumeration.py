@@ -200,6 +200,8 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Where an enumeration's items begin: "gồm (có)", "bao gồm", "trong đó có", "như", "là", "giữa", a colon.
 _INTRO = re.compile(r"\b(?:bao gom|gom co|gom|trong do co)\b\s*:?\s*|:\s*")
+# The verb that signs, issues or passes the document a part of a list names.
+_SIGNS = re.compile(r"(?:ky ket|ky|ban hanh|thong qua|phe duyet)\s+(?=\S)")
 # A clause that introduces a list of its own: its introduction ends in a colon ("… 04 tập thể gồm:").
 _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
@@ -242,8 +244,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                 break  # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended
             items.append(Candidate("item", s, e, text[s:e]))
             continue
-        head = next((c for c in typed if s <= c.start <= s + 2 and c.end <= e + 1), None)
         part = fold_aligned(text[s:e])
+        # a document after the verb that signs or passes it ("…; ký kết Biên bản ghi nhớ A; …")
+        at = s + (lead.end() if kind == "document" and (lead := _SIGNS.match(part)) else 0)
+        head = next((c for c in typed if at <= c.start <= at + 2 and c.end <= e + 1), None)
         body = _JOINED_BODIES.match(text, s, e) if kind == "organisation" else None
         if body is not None:  # "các Bộ: …, Kế hoạch và Đầu tư chú trọng …": a known body (no plan) is the item
             items.append(Candidate("organisation", s, body.end(), body.group(0)))
