@@ -85,7 +85,7 @@ _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
     rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
-_COMPOUNDS = ("thiết bị", "hàng không")  # a stop word that is part of a compound noun inside names
+_COMPOUNDS = ("thiết bị", "hàng không", "đăng ký", "đăng kí")  # a stop word that is part of a compound noun inside names
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
     r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien)|"

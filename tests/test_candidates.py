@@ -177,3 +177,4 @@ def test_organisation_names_end_before_a_verb_or_adverb():
     assert orgs("Ủy ban nhân dân huyện Đông Sơn vừa công bố kết quả.") == ["Ủy ban nhân dân huyện Đông Sơn"]
     # a stop word inside a compound of the name does not end it
     assert orgs("Công ty Vật tư thiết bị điện đã nộp hồ sơ.") == ["Công ty Vật tư thiết bị điện"]
+    assert orgs("Văn phòng đăng ký đất đai huyện Đông Sơn ký kết với ngân hàng.") == ["Văn phòng đăng ký đất đai huyện Đông Sơn"]

@@ -367,3 +367,11 @@ def test_documents_after_the_verb_that_signs_them_are_items_of_a_list_of_activit
     assert found.introduced
     assert [i.text for i in found.items] == ["Biên bản ghi nhớ về hợp tác kỹ thuật hướng tới đô thị xanh",
                                              "Biên bản ghi nhớ hợp tác xử lý nước thải trên địa bàn"]
+
+
+def test_the_two_sides_of_giua_a_voi_b_are_items():
+    text = ("Sở Tư pháp chủ trì xây dựng quy chế phối hợp giữa Trung tâm trợ giúp pháp lý tỉnh Lạc Sơn với "
+            "UBND các huyện để rút ngắn thời gian giải quyết hồ sơ.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Trung tâm trợ giúp pháp lý tỉnh Lạc Sơn", "UBND các huyện"]

@@ -472,10 +472,12 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         pos = body_start + m.end()
     cuts.append((pos, body_end))
     split: list[tuple[int, int]] = []
+    # "giữa A với B": "với" joins the two sides as "và" does
+    joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"
     for i, (s, e) in enumerate(cuts):
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
-        for m in reversed(list(re.finditer(r"\s+(?:va|cung)\s+", folded[s:e]))):
+        for m in reversed(list(re.finditer(joins, folded[s:e]))):
             if inside(s + m.start()):
                 continue
             typed_next = starts is not None and (start + s + m.end() in starts
