@@ -97,7 +97,7 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 
 
 def asked_noun(qa: QuestionAnalysis) -> str | None:
-    """The noun (folded) a Vietnamese list question asks for: "những tập thể nào" → "tap the"."""
+    """The noun (folded) a Vietnamese list question asks for: "những trường nào" → "truong"."""
     if qa.english:
         return None
     m = _VI_ASKED.search(qa.folded_text)
@@ -202,7 +202,7 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
 _INTRO = re.compile(r"\b(?:bao gom|gom co|gom|trong do co)\b\s*:?\s*|:\s*")
 # The verb that signs, issues or passes the document a part of a list names.
 _SIGNS = re.compile(r"(?:ky ket|ky|ban hanh|thong qua|phe duyet)\s+(?=\S)")
-# A clause that introduces a list of its own: its introduction ends in a colon ("… 04 tập thể gồm:").
+# A clause that introduces a list of its own: its introduction ends in a colon ("… 03 trường gồm:").
 _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
@@ -224,7 +224,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     question uses are dropped. `name_head`: the asked noun that heads the names asked for ("sở" of
     "những sở nào"); two items or more that it heads are the list, the sentence's other names not.
     `noun`: the asked noun (folded); of several introductions, the one it stands before is read
-    ("… 02 đơn vị gồm: A, B; … 04 tập thể gồm: C, D" for "những tập thể nào")."""
+    ("… 02 đơn vị gồm: A, B; … 03 trường gồm: C, D" for "những trường nào")."""
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -437,7 +437,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
 
     intro = intros[0] if intros else None
     chosen = False  # the asked noun's own list: its clause ends at the next semicolon
-    if noun and len(intros) > 1:  # "… 04 tập thể gồm:" for "những tập thể nào"
+    if noun and len(intros) > 1:  # "… 03 trường gồm:" for "những trường nào"
         named = next((m for m in intros if m.re is _INTRO and _names_before(folded, m.start(), noun)), None)
         if named is not None and named.start() >= items_start(intro):  # not "gồm 08 địa phương:" of the first
             intro, chosen = named, True
@@ -501,7 +501,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
 
 
 def _names_before(folded: str, at: int, noun: str) -> bool:
-    """Whether the (folded) `noun` ends within the few words before offset `at` ("04 tập thể gồm")."""
+    """Whether the (folded) `noun` ends within the few words before offset `at` ("03 trường gồm")."""
     return (" " + noun + " ") in (" " + " ".join(folded[:at].split()[-(len(noun.split()) + 2):]) + " ")
 
 
