@@ -47,6 +47,8 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Hợp tác xã được thành lập theo quyết định số bao nhiêu của huyện Mường Khoa?", "document_number"),
     ("Cong van so may huong dan viec kiem ke rung?", "document_number"),
     ("Kế hoạch kiểm kê rừng có bao nhiêu nội dung?", "number"),
+    ("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?", "duration"),
+    ("How often does the inspection team visit the forest?", "duration"),
 ])
 def test_questions_are_typed_through_the_registry(question, expected):
     assert type_of(fold(question)) == expected

@@ -321,3 +321,11 @@ def test_a_kept_model_takes_new_features_with_weight_zero():
     assert np.allclose(wider.probability(np.array([[3.0, 123.0, 7.0]])), model.probability(rows))
     with pytest.raises(ReaderModelError):
         model.over(("a",))
+
+
+def test_a_duration_is_a_number_of_a_unit_of_time():
+    from assistant.reading.spans import typed_candidates
+
+    qa = analyse_question("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?")
+    text = "Thỏa thuận có 3 chương, hiệu lực 05 năm kể từ ngày ký; đoàn kiểm tra 10 ngày/lần."
+    assert [c.text.split()[:2] for c in typed_candidates(qa, text, 0, len(text))] == [["05", "năm"], ["10", "ngày"]]

@@ -45,7 +45,14 @@ def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> l
     kinds = kinds_for(qa.answer_type)
     if not kinds:
         return []
-    return [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
+    found = [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
+    if qa.answer_type == "duration":  # "bao lâu": a number of a unit of time ("15 ngày", "sáu năm")
+        found = [c for c in found if fold(c.extra).split()[:1] and fold(c.extra).split()[0] in _TIME_UNITS]
+    return found
+
+
+_TIME_UNITS = frozenset({"ngay", "tuan", "thang", "nam", "gio", "phut", "quy", "the", "thap", "days", "weeks",
+                         "months", "years", "hours", "minutes", "day", "week", "month", "year", "hour"})
 
 
 def repeats_question(span: str, qa: QuestionAnalysis) -> bool:
