@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.extraction.provinces import CITIES, PROVINCES
 from corpus.lexicon import (
     COMMON_SURNAMES_FOLDED,
     NOT_IN_NAMES_FOLDED,
@@ -19,7 +20,7 @@ from corpus.lexicon import (
     ORG_NAME_STOPS_FOLDED,
     RANKS_AND_ADDRESS_FOLDED,
 )
-from corpus.normalize import fold_aligned
+from corpus.normalize import fold, fold_aligned
 
 
 @dataclass(frozen=True)
@@ -205,12 +206,17 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
     return found
 
 
+_PROVINCE_NAMES = frozenset(fold(name).lower() for name in CITIES + PROVINCES)
+
+
 def _bare_name(folded: str, s: int, e: int) -> bool:
     """Whether the capitalised run `folded[s:e]` can be a person's name written without a title:
     it starts with a Vietnamese surname, or (a foreign name) none of its words is a word of bodies,
     offices or places; never right after a place level ("tỉnh Vĩnh Phúc")."""
     words = folded[s:e].replace("-", " ").split()
     if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
+        return False
+    if " ".join(words) in _PROVINCE_NAMES:  # "Hà Nội", "Hà Giang": a surname's syllable, a province's name
         return False
     if words[0] in COMMON_SURNAMES_FOLDED:
         return not _BODY_IN_NAME.search(folded, s, e)
