@@ -234,8 +234,8 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     ("Chủ đề năm nay là gì?", "theme", ["chu", "de"]),
     ("Kỳ họp bế mạc vào ngày nào?", "date", ["be", "mac"]),
     ("Bản tham luận tại cuộc họp đó do ai soạn thảo?", "person", ["soan", "thao"]),  # the agent's verb follows
-    ("Đoàn giám sát làm việc ở mỗi xã trong bao lâu?", "other", ["moi", "xa"]),
-    ("Ban nhạc The Who lưu diễn ở Lạc Sơn trong bao lâu?", "other", ["lac", "son"]),  # a name's "Who" asks nothing
+    ("Đoàn giám sát làm việc ở mỗi xã trong bao lâu?", "duration", ["moi", "xa"]),
+    ("Ban nhạc The Who lưu diễn ở Lạc Sơn trong bao lâu?", "duration", ["lac", "son"]),  # a name's "Who" asks nothing
 ])
 def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
     qa = analyse_question(question)
