@@ -24,7 +24,7 @@ from index.retrieval import Filters, Hit, HybridRetriever
 from index.sentence_vectors import SentenceDense
 from index.store import ChromaStore, make_client
 
-from .chain import build_answer_chain
+from .chain import build_answer_chain, person_answer
 from .condense import condense_question
 from .config import Settings
 from .inputs import checked_filters, history_texts, optional_query, question_text
@@ -246,14 +246,10 @@ class Assistant:
             reader = self.reader
         except ReaderModelError:
             reader = self._new_reader(None)
-        standalone = condense_question(question, history, lambda q: self._person_answer(reader, q, k, filters))
+        standalone = condense_question(question, history,
+                                       lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
         hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
-
-    def _person_answer(self, reader: Reader, question: str, k: int, filters: Filters) -> str | None:
-        """The person a standalone "who" question is answered by (a follow-up's "ông ấy")."""
-        hits = self._read_hits(question, k, filters)
-        return reader.best_person(question, hits, self._articles({h.article_id for h in hits}))
 
     @property
     def answer_mode(self) -> str:

@@ -59,6 +59,14 @@ def _about_the_evidence(answer: Answer, hits: list[Hit], reading: Reading, top: 
     return not reading.sentences or answer.citations[0].article_id in {s.article_id for s in reading.sentences[:top]}
 
 
+def person_answer(question: str, retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader, k: int,
+                  filters: object) -> str | None:
+    """The person a standalone "who" question is answered by: whom a follow-up's "ông ấy" means
+    (`condense_question`'s `answer_of`)."""
+    hits = retrieve(question, k, filters)
+    return reader.best_person(analyse_question(question), hits, load_articles(sorted({h.article_id for h in hits})))
+
+
 def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: Reader,
                        records_for: RecordsFn | None = None, k: int = 8, llm: BaseChatModel | None = None,
                        llm_policy: LLMPolicy = LLMPolicy()) -> Runnable:
@@ -69,17 +77,13 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
     answers are written by it under the post-checks of `assistant.llm`; `emit` (optional) receives
     the checked pieces of an LLM answer as they stream."""
 
-    def answer_of(question: str, filters: object) -> str | None:
-        """The person a previous (standalone) "who" question is answered by: whom "ông ấy" means."""
-        hits = retrieve(question, k, filters)
-        return reader.best_person(analyse_question(question), hits, load_articles(sorted({h.article_id for h in hits})))
-
     def condense(state: dict) -> dict:
         if llm is not None and state.get("history"):
             standalone = rewrite_question(llm, state["question"], state["history"], llm_policy)
         else:
             standalone = condense_question(state["question"], state.get("history") or [],
-                                           lambda q: answer_of(q, state.get("filters")))
+                                           lambda q: person_answer(q, retrieve, load_articles, reader, k,
+                                                                   state.get("filters")))
         # the question analysed once, here, and handed to every later step
         return {**state, "standalone": standalone, "analysis": analyse_question(standalone)}
 

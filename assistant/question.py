@@ -73,7 +73,7 @@ class QuestionAnalysis:
 def counted_noun(formed: str, folded: str) -> str | None:
     """The (folded) noun a "bao nhiêu / mấy" question counts: "bao nhiêu đơn vị" → "don vi". With
     tone marks "mấy" is told from "máy" ("Nhà máy … bao nhiêu tiền" counts money, not "nước")."""
-    if formed != folded:
+    if has_tone_marks(formed):
         m = re.search(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)", formed.lower())
     else:
         m = re.search(r"\bbao nhieu\s+(\w+(?: \w+)?)", folded) or re.search(r"\bmay\s+(\w+(?: \w+)?)", folded)

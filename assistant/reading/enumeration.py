@@ -88,21 +88,23 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
     else:
-        m = _VI_ASKED.search(qa.folded_text)
-        noun = next((g for g in m.groups() if g), None) if m else qa.noun  # "bao nhiêu huyện": the counted noun
+        noun = _asked_words(qa) or qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":
             return "person"
         return noun_kind(noun or "")
     return _kind_of(candidates_)
 
 
+def _asked_words(qa: QuestionAnalysis) -> str | None:
+    """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai"."""
+    m = _VI_ASKED.search(qa.folded_text)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 def asked_noun(qa: QuestionAnalysis) -> str | None:
     """The noun (folded) a Vietnamese list question asks for: "những trường nào" → "truong"."""
-    if qa.english:
-        return None
-    m = _VI_ASKED.search(qa.folded_text)
-    noun = next((g for g in m.groups() if g), None) if m else None
-    return None if noun in (None, "nhung ai") else noun
+    noun = None if qa.english else _asked_words(qa)
+    return None if noun == "nhung ai" else noun
 
 
 # Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".
@@ -116,10 +118,7 @@ _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d
 def asked_name_head(qa: QuestionAnalysis) -> str | None:
     """The asked noun (folded) when it heads the names asked for: an organisation's head ("những
     sở nào" → "so") or an administrative level ("những tỉnh nào" → "tinh"); else None."""
-    if qa.english:
-        return None
-    m = _VI_ASKED.search(qa.folded_text)
-    noun = next((g for g in m.groups() if g), None) if m else None
+    noun = asked_noun(qa)
     return noun if noun in _NAME_HEADS or noun in _LEVELS else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,7 +48,7 @@ def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> l
         return []
     found = [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
     if qa.answer_type == "duration":  # "bao lâu": a number of a unit of time ("15 ngày", "sáu năm")
-        found = [c for c in found if fold(c.extra).split()[:1] and fold(c.extra).split()[0] in _TIME_UNITS]
+        found = [c for c in found if (fold(c.extra).split() or [""])[0] in _TIME_UNITS]
     return found
 
 
@@ -93,11 +94,20 @@ def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
         return False
     said = spell_out(fold(cand.extra)).split()
     asked = spell_out(qa.noun).split()
-    if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY:
+    amount = _amount(asked)
+    if amount == "money":
         return bool(said) and said[0] in _CURRENCY
-    if " ".join(asked[:2]) in _SHARE:
+    if amount == "share":
         return "%" in cand.text
     return bool(said) and said[:len(asked)] == asked[:len(said)]
+
+
+def _amount(asked: list[str]) -> str | None:
+    """"money" when a counted noun (its words, spelled out) asks for a sum ("tiền", "kinh phí"),
+    "share" for a share ("tỷ lệ", "phần trăm"), else None."""
+    if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY:
+        return "money"
+    return "share" if " ".join(asked[:2]) in _SHARE else None
 
 
 def has_asked_form(qa: QuestionAnalysis, cand: Candidate) -> bool:
@@ -106,17 +116,18 @@ def has_asked_form(qa: QuestionAnalysis, cand: Candidate) -> bool:
     share in per cent for a question that asks for money or a share (`counts`). Any date answers
     "khi nào / when", any number another "how many"."""
     if cand.kind == "date":
-        asked = fold(qa.folded)
-        text = fold(cand.text)
-        for question, form in _DATE_FORMS:
-            if question.search(asked):
-                return bool(form.search(text))
-        return True
-    if cand.kind == "number" and qa.noun:
-        asked = spell_out(qa.noun).split()
-        if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY | _SHARE:
-            return counts(qa, cand)
+        form = _asked_date_form(qa.folded)
+        return form is None or bool(form.search(fold(cand.text)))
+    if cand.kind == "number" and qa.noun and _amount(spell_out(qa.noun).split()):
+        return counts(qa, cand)
     return True
+
+
+@lru_cache(maxsize=256)
+def _asked_date_form(folded_question: str) -> re.Pattern[str] | None:
+    """The form of a date that gives the unit a "when" question asks for (None: any date), once
+    per question rather than once per candidate span."""
+    return next((form for question, form in _DATE_FORMS if question.search(folded_question)), None)
 
 
 def lacks_asked_form(qa: QuestionAnalysis, spans: list[Candidate]) -> bool:
