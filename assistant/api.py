@@ -227,6 +227,18 @@ class Assistant:
         """A reader with `model` (None: features only), this index's IDF weights and sentence vectors."""
         return Reader(model, self._frequencies, dense=SentenceDense(self.catalog, self.embedder))
 
+    def _model_as_fitted(self) -> ReaderModel | None:
+        """The reader model over today's features when features were added since it was fitted
+        (each new one at weight 0, so it reads as it did), for `evidence` to gather training data
+        with the follow-ups condensed as the fitted model would; None when it cannot be read."""
+        from .reading.features import FEATURES
+        from .reading.reader import ANSWERABLE_FEATURES
+        from .reading.spans import SPAN_FEATURES
+        try:
+            return load_reader_model(self.settings.reader_model).over(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
+        except ReaderModelError:
+            return None
+
     def _frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         bm25 = self.retriever.bm25
         return bm25.document_frequencies(tokens), len(bm25)
@@ -244,8 +256,8 @@ class Assistant:
         question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         try:
             reader = self.reader
-        except ReaderModelError:
-            reader = self._new_reader(None)
+        except ReaderModelError:  # features added since the fit: the fitted model as it was, else none
+            reader = self._new_reader(self._model_as_fitted())
         standalone = condense_question(question, history,
                                        lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
         hits = self._read_hits(standalone, k, filters)

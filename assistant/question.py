@@ -104,7 +104,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     english = is_english(question)
     # an English question word inside a Vietnamese question, capitalised, is part of a name
     # ("Doctor Who", "The Who"): it does not type the question
-    answer_type = answer_types.type_of(folded if english else fold(_NAMED_WH.sub(" ", own)))
+    answer_type = answer_types.type_of(folded if english else fold(_unlike_question_words(_NAMED_WH.sub(" ", own))))
     wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
@@ -145,6 +145,20 @@ _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhu
 
 
 # A capitalised English question word after the first word: part of a title or name.
+# With tone marks, a syllable that folds to a question word's but is spelled otherwise is another
+# word: "nắm bao nhiêu" (holds how much) is no "năm bao nhiêu" (what year), "máy nào" no "mấy".
+_QUESTION_SYLLABLES = {"nam": "năm", "may": "mấy", "nao": "nào", "ngay": "ngày", "thang": "tháng"}
+
+
+def _unlike_question_words(text: str) -> str:
+    """`text` with the syllables that only look like a question word's without tone marks put
+    out of the way (text written without tone marks is left as it is)."""
+    if not has_tone_marks(text):
+        return text
+    return _WORD.sub(lambda m: "_" if _QUESTION_SYLLABLES.get(fold(m.group(0)).lower(), m.group(0).lower())
+                     != m.group(0).lower() else m.group(0), text)
+
+
 _NAMED_WH = re.compile(r"(?<=\S)(\s+)(?:Who|What|When|Where|Which|How)\b")
 
 # Words that make "ai" the agent of the verb after it ("do ai / bởi ai / được ai trình bày").

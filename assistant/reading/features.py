@@ -17,7 +17,16 @@ from corpus.records import Article
 from ..answer_types import is_typed
 from ..question import QuestionAnalysis
 from .sentences import EvidenceSentence
-from .spans import clause, closeness, counts, lacks_asked_form, repeats_question, typed_candidates, word_spots
+from .spans import (
+    asks_exact_form,
+    clause,
+    closeness,
+    counts,
+    lacks_asked_form,
+    repeats_question,
+    typed_candidates,
+    word_spots,
+)
 from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text, words_of
 
 FEATURES = (
@@ -47,6 +56,7 @@ FEATURES = (
     "typed_cov",       # cov of the span's clause (what is said of it is what the question says)
     "counted",         # a number followed by the noun a "how many" question counts
     "form_missing",    # the question asks for a date or a number and the sentence holds none of the asked form (a day for "ngày nào", a sum for "bao nhiêu tiền")
+    "exact_missing",   # form_missing for a question that asks for one exact form: a day, a month, a year, a sum of money or a share
     "list_items",      # for a question that asks for a list: how many items of the asked type the sentence names (/3, ≤ 1)
     "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
     "focus_span",      # ... in the clause of a typed span
@@ -90,6 +100,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     english = float(qa.english)
     plain = float(not qa.english and not has_tone_marks(qa.text))
     typed_question = float(is_typed(qa.answer_type))
+    exact = asks_exact_form(qa)
     own = set(qa.content)
     texts = [articles[sent.article_id].text[sent.start:sent.end] for sent in sentences]
     seen_words: dict[tuple[str, int], set[str]] = {}  # each sentence's words, once (neighbours come back)
@@ -137,6 +148,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         clauses = [words_of(clause(text, sent.start, sent.end, c)) for c in spans]
         around_span = max((terms.coverage(w) for w in clauses), default=0.0)
         counted = any(counts(qa, c) for c in spans)
+        missing = lacks_asked_form(qa, spans)
         focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
@@ -167,7 +179,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             near,
             around_span,
             float(counted),
-            float(lacks_asked_form(qa, spans)),
+            float(missing),
+            float(missing and exact),
             min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
             _share(qa.focus, words),
             focus_span,

@@ -85,6 +85,14 @@ class ReaderModel:
             if key not in self.thresholds:
                 raise ReaderModelError(f"{where}: threshold {key!r} is missing; refit with `python -m eval.fit_reader`")
 
+    def over(self, sentence_features: tuple[str, ...], answerable_features: tuple[str, ...],
+             span_features: tuple[str, ...]) -> ReaderModel:
+        """The same models over these features, a feature added since the fit entering with weight 0
+        (`LogisticModel.over`): the probabilities, and so the answers, stay what they were.
+        `ReaderModelError` when a feature the file was fitted with is gone."""
+        return ReaderModel(self.sentence.over(sentence_features), self.answerable.over(answerable_features),
+                           self.span.over(span_features), dict(self.thresholds), self.version, dict(self.fitted_on))
+
     def to_dict(self) -> dict:
         return {"format": FORMAT, "version": self.version, "thresholds": self.thresholds,
                 "sentence": self.sentence.to_dict(), "answerable": self.answerable.to_dict(),

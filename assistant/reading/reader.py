@@ -44,7 +44,8 @@ MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by 
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
-LIST_SENTENCES = 5  # the best sentences searched for an enumeration of the asked items
+LISTED_ITEMS = 3  # names of the asked kind that make a best sentence's unintroduced list the answer
+LIST_SENTENCES = 6  # the best sentences searched for an enumeration of the asked items
 MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence and its bullet lines)
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
@@ -73,6 +74,7 @@ ANSWERABLE_FEATURES = (
     "typed_cov1",    # how much of the question the words around that span say
     "counted1",      # the best sentence counts what a "how many" question counts
     "form_missing1",  # the question asks for a date or number and the best sentence holds none of the asked form
+    "exact_missing2",  # it asks for a day, month, year, sum or share and neither of the two best sentences holds one
     "focus1",        # share of the words framing the asked slot in the best sentence
     "focus_span1",   # ... in the clause of its typed span
     "typed_question",
@@ -84,8 +86,9 @@ ANSWERABLE_FEATURES = (
     "english",
     "plain",         # a Vietnamese question typed without tone marks
 )
-# Evidence against: words no article holds, no date or number of the asked form (weights kept ≤ 0).
-ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1"})
+# Evidence against: words no article holds, no date or number of the asked form, none of the exact
+# form asked in the two best sentences (weights kept ≤ 0).
+ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1", "exact_missing2"})
 # Evidence that the question is answered: learned weights kept ≥ 0.
 ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - ANSWERABLE_NEGATIVE - {"logit2", "margin", "has_anchors",
                                                                               "typed_question", "english", "plain"}
@@ -299,10 +302,12 @@ class Reader:
             return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head, noun)
 
         first = read(best)
-        # a best sentence that lists things of its own, or lists other things when any item or a
-        # count would do, is the one read; otherwise the enumeration a little lower
+        # a best sentence that introduces a list of its own, names several items of the asked kind
+        # in a list, or lists anything when any item or a count would do, is the one read; otherwise
+        # the enumeration a little lower (one or two names in a list of other things are mentions)
         stays = (len(first.items) >= 2 and first.introduced) or (
-            enumerates(articles[best.article_id].text[best.start:best.end]) and (bool(first.items) or kind is None or counting))
+            enumerates(articles[best.article_id].text[best.start:best.end])
+            and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
@@ -366,6 +371,7 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["has_anchors"]],
         top[col["numbers_ctx"]], top[col["numbers_art"]], rows[:, col["numbers_art"]].max(),
         top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]], top[col["form_missing"]],
+        rows[:2, col["exact_missing"]].min(),
         top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
         top[col["unseen"]], rows[:, col["dense"]].max(), top[col["dense_sent"]], rows[:, col["dense_sent"]].max(),

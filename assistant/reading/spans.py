@@ -103,9 +103,10 @@ def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
 
 
 def _amount(asked: list[str]) -> str | None:
-    """"money" when a counted noun (its words, spelled out) asks for a sum ("tiền", "kinh phí"),
+    """"money" when a counted noun (its words, spelled out) asks for a sum ("tiền", "kinh phí",
+    "tỷ đồng"),
     "share" for a share ("tỷ lệ", "phần trăm"), else None."""
-    if asked[0] in _MONEY or " ".join(asked[:2]) in _MONEY:
+    if asked[0] in _MONEY or asked[0] in _CURRENCY or " ".join(asked[:2]) in _MONEY:
         return "money"
     return "share" if " ".join(asked[:2]) in _SHARE else None
 
@@ -133,6 +134,15 @@ def _asked_date_form(folded_question: str) -> re.Pattern[str] | None:
 def lacks_asked_form(qa: QuestionAnalysis, spans: list[Candidate]) -> bool:
     """A question that asks for a date or a number, and none of `spans` has the asked form."""
     return qa.answer_type in ("date", "number") and not any(has_asked_form(qa, c) for c in spans)
+
+
+def asks_exact_form(qa: QuestionAnalysis) -> bool:
+    """Whether the question asks for a date or number of one exact form — a day, a month, a year,
+    a sum of money or a share — rather than any date ("khi nào") or any count ("bao nhiêu người"),
+    which phrases can answer too ("66 triệu năm trước", "hơn một nửa")."""
+    if qa.answer_type == "date":
+        return _asked_date_form(qa.folded) is not None
+    return qa.answer_type == "number" and bool(qa.noun) and _amount(spell_out(qa.noun).split()) is not None
 
 
 # The unit a "when" question asks for, and the form of a date that gives it.
