@@ -21,7 +21,7 @@ from index.indexer import Indexer, IngestProgress, IngestStats
 from index.manifest import Manifest, check_manifest, read_manifest, write_manifest
 from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
-from index.sentence_vectors import SentenceDense
+from index.sentence_vectors import SentenceDense, vectors_key
 from index.store import ChromaStore, make_client
 
 from .chain import build_answer_chain, person_answer
@@ -311,7 +311,7 @@ class Assistant:
         return {
             **counts,
             "vectors": self.store.count(),
-            "sentence_vectors_missing": len(self.catalog.articles_without_sentence_vectors(self.embedder.name)),
+            "sentence_vectors_missing": len(self.catalog.articles_without_sentence_vectors(vectors_key(self.embedder))),
             "embedding_model": manifest.embedding_model if manifest else self.embedder.name,
             "dimension": manifest.dimension if manifest else None,
             "sources": self.catalog.sources(),

@@ -5,6 +5,13 @@ A sentence ends at a line break (any that `str.splitlines` knows: LF, CR, U+2028
 a sentence. A period does not end a sentence inside a token (17.3, TP.HCM, v.v.), after a known
 abbreviation (TP., TS., PGS., Th.S), after a lone initial (N.), or before a lower-case word.
 Dates such as 17/3/2021 and codes such as 34-CT/TW contain no terminator at all.
+
+Two ends that news text writes without a terminator or a space: a period glued to the next
+sentence ("… quốc tế.Ngày 28/11", after a word of two or more letters that is no abbreviation and
+not in capitals, before a capitalised word), and a photo credit that runs into the sentence after
+it ("Ảnh: VGP/Quang Hiếu Sáng nay, …", "(Ảnh: TTXVN) Tại buổi lễ …"): a credit that opens a
+sentence (or any in brackets) ends after its bracket, else before the first capitalised word that
+a lower-case word follows.
 """
 from __future__ import annotations
 
@@ -23,6 +30,14 @@ ABBREVIATIONS = frozenset(
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _TERMINATOR = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")
 _OPENING = set("\"'“‘«([")
+# How the sentences are cut, for data derived from them (stored sentence vectors): bump with any
+# change to where a sentence ends.
+SPLITTER_VERSION = 2
+# A period glued to the next sentence: a word of 2+ letters, ".", a capitalised word.
+_GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})\.(?=([^\W\d_]{2,})[\s:,])")
+# A photo credit: "Ảnh:" (or "Ảnh minh họa:", "Ảnh tư liệu:"), optionally in brackets.
+_CREDIT = re.compile(r"(\(?)\bẢnh(?: minh h[oọ]ạ?| minh họa| tư liệu)?\s*:\s*")
+_CREDIT_WORDS = 6  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -41,6 +56,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+_CREDIT_ALONE = re.compile(r"\(?Ảnh(?: minh h[oọ]ạ?| minh họa| tư liệu)?\s*:[^.!?\n]{0,60}\)?\.?")
+
+
+def is_photo_credit(sentence: str) -> bool:
+    """Whether a sentence is only a photo credit ("Ảnh: Minh Khôi/TTXTN", "(Ảnh: TL)")."""
+    return bool(_CREDIT_ALONE.fullmatch(sentence.strip()))
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text` as strings (see `sentence_spans`)."""
     return [text[s:e] for s, e in sentence_spans(text)]
@@ -49,16 +72,73 @@ def split_sentences(text: str) -> list[str]:
 def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sent_start = start
-    for match in _TERMINATOR.finditer(text, start, end):
-        cut = match.end()
-        if cut >= end or not text[cut].isspace():
-            continue
-        if not _ends_sentence(text, match.start(), cut, end):
-            continue
+    for cut in _cuts(text, start, end):
         _append_trimmed(text, sent_start, cut, spans)
         sent_start = cut
     _append_trimmed(text, sent_start, end, spans)
     return spans
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Where the sentences of the line `text[start:end]` end, in order."""
+    cuts = []
+    for match in _TERMINATOR.finditer(text, start, end):
+        cut = match.end()
+        if cut < end and text[cut].isspace() and _ends_sentence(text, match.start(), cut, end):
+            cuts.append(cut)
+    for match in _GLUED.finditer(text, start, end):
+        word, following = match.group(1), match.group(2)
+        if (following[0].isupper() and following[1].islower() and word.lower() not in ABBREVIATIONS
+                and not word.isupper()):
+            cuts.append(match.end())
+    for match in _CREDIT.finditer(text, start, end):
+        before = text[start:match.start()].rstrip()
+        if not match.group(1) and before and before[-1] not in ".!?…\"'”’»)]":
+            continue  # "Ảnh:" inside a sentence is no credit of its own
+        cut = _credit_end(text, match.end(), end, bool(match.group(1)))
+        if cut is not None:
+            cuts.append(cut)
+    return sorted(set(c for c in cuts if start < c < end))
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _credit_end(text: str, at: int, end: int, bracketed: bool) -> int | None:
+    """Where a photo credit starting at `at` ends when a sentence follows it on the same line
+    without a terminator: after its closing bracket; else before the first capitalised word (not
+    in capitals) that follows an agency in capitals ("TTXVN", "Dũng/TTXVN") or that a lower-case
+    word follows, an honorific before it included ("Bà Hương cũng …"). None when the credit ends
+    the line or a terminator ends it."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, at, end)][:_CREDIT_WORDS + 2]
+    for i, (pos, token) in enumerate(tokens):
+        if bracketed:
+            if token.endswith(")"):
+                following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+                return pos + len(token) if following[:1].isupper() else None
+            continue
+        if _TERMINATOR.search(token):
+            return None  # "Ảnh: Hải Nguyễn. Trong …": the period ends it
+        if i > _CREDIT_WORDS:
+            return None
+        named = token[:1].isupper() and not _in_capitals(token)
+        following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        if i and named and (_in_capitals(tokens[i - 1][1]) or following[:1].islower()):
+            if i > 1 and tokens[i - 1][1] in _HONORIFICS:
+                return tokens[i - 1][0]
+            return pos
+        if not (token[:1].isupper() or "/" in token or not any(ch.isalnum() for ch in token)):
+            return None
+    return None
+
+
+_HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Bác"})
+
+
+def _in_capitals(token: str) -> bool:
+    """A word in capitals ("TTXVN", "VŨ"), or a credit ending in one ("Dũng/TTXVN")."""
+    letters = [ch for ch in token.rsplit("/", 1)[-1] if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _ends_sentence(text: str, term_start: int, cut: int, end: int) -> bool:

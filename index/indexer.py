@@ -36,7 +36,7 @@ from .manifest import Manifest, check_manifest, read_manifest, write_manifest
 from .origins import IdGuard, Place, clash_with_stored
 from .prepare import Prepared, dated_and_hashed, embed_prepared, embedding_text, prepare_article
 from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
-from .sentence_vectors import embed_missing_sentences
+from .sentence_vectors import embed_missing_sentences, vectors_key
 from .store import chunk_metadata
 from .store_protocol import VectorStore
 
@@ -284,7 +284,7 @@ class Indexer:
             self.catalog.replace_article(p.article, prepared.content_hash, p.chunks, prepared.tokens or [],
                                          prepared.records)
             if prepared.sentence_vectors is not None:
-                self.catalog.put_sentence_vectors(p.article.id, self.embedder.name, prepared.content_hash,
+                self.catalog.put_sentence_vectors(p.article.id, vectors_key(self.embedder), prepared.content_hash,
                                                   prepared.sentence_vectors)
                 stats.sentences_embedded += len(prepared.sentence_vectors)
             stats.chunks_added += n

@@ -293,6 +293,18 @@ def test_naming_one_thing_is_not_a_list_question(question, wants_list):
     assert analyse_question(question).wants_list is wants_list
 
 
+def test_a_photo_credit_is_no_candidate_sentence():
+    from assistant.reading.sentences import evidence_sentences
+    from corpus.records import Article
+    from index.retrieval import Hit
+
+    text = "Hai bên trao biên bản ghi nhớ. Ảnh: Minh Khôi/TTXTN Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế."
+    article = Article("a1", "Ký quy chế", text)
+    hit = Hit("a1", "a1:0", text, 0, len(text), 1.0)
+    found = [text[s.start:s.end] for s in evidence_sentences([hit], {"a1": article})]
+    assert found == ["Hai bên trao biên bản ghi nhớ.", "Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế."]
+
+
 def test_a_paragraphs_number_is_no_candidate_sentence():
     from assistant.reading.sentences import evidence_sentences
     from corpus.records import Article

@@ -7,6 +7,7 @@ import numpy as np
 from assistant import Assistant
 from assistant.reading.features import FEATURES
 from corpus.sentences import sentence_spans
+from index.sentence_vectors import vectors_key
 
 FIRST = ("Sáng 4/3, Sở Tư pháp tỉnh Lạc Sơn và Hội Luật gia tỉnh ký quy chế phối hợp về trợ giúp pháp lý. "
          "Quy chế có hiệu lực trong 5 năm. Bà Trần Thị Mây, Giám đốc Sở Tư pháp, chủ trì lễ ký. "
@@ -23,7 +24,7 @@ def test_every_sentence_is_stored_with_its_article_and_replaced_with_it(tmp_path
     _write(src, [{"id": "a1", "title": "Ký quy chế", "text": FIRST}, {"id": "a2", "title": "Bóng đá", "text": SECOND}])
     assistant = Assistant(tmp_path / "idx")
     stats = assistant.ingest([src])
-    model = assistant.embedder.name
+    model = vectors_key(assistant.embedder)
     stored = assistant.catalog.sentence_vectors(["a1", "a2"], model)
     assert stats.sentences_embedded == len(sentence_spans(FIRST)) + len(sentence_spans(SECOND))
     assert stored["a1"].shape == (len(sentence_spans(FIRST)), assistant.embedder.dimension)
@@ -48,15 +49,32 @@ def test_an_index_without_sentence_vectors_gets_them_at_the_next_ingest(tmp_path
     assistant.ingest([src])
     with assistant.catalog._db:  # an index made before sentence vectors existed
         assistant.catalog._db.execute("DELETE FROM sentence_vectors")
-    assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == ["a1"]
+    assert assistant.catalog.articles_without_sentence_vectors(vectors_key(assistant.embedder)) == ["a1"]
     assert assistant.stats()["sentence_vectors_missing"] == 1
     seen = []
     stats = assistant.ingest([src], on_progress=seen.append)
     assert stats.articles_unchanged == 1 and stats.sentences_embedded == len(sentence_spans(FIRST))
-    assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == []
+    assert assistant.catalog.articles_without_sentence_vectors(vectors_key(assistant.embedder)) == []
     assert assistant.stats()["sentence_vectors_missing"] == 0
     # the filling is reported as its own stage, after the inputs
     assert [(p.stage, p.articles, p.total) for p in seen] == [("articles", 1, None), ("sentences", 0, 1), ("sentences", 1, 1)]
+
+
+def test_vectors_of_sentences_cut_another_way_are_not_read_and_are_made_again(tmp_path):
+    # the splitter changed since the index was made (corpus.sentences.SPLITTER_VERSION): its rows no
+    # longer line up with the sentences the reader scores
+    src = tmp_path / "in.jsonl"
+    _write(src, [{"id": "a1", "title": "Ký quy chế", "text": FIRST}])
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([src])
+    key = vectors_key(assistant.embedder)
+    assert key.startswith(assistant.embedder.name) and key != assistant.embedder.name
+    with assistant.catalog._db:
+        assistant.catalog._db.execute("UPDATE sentence_vectors SET model = ?", (assistant.embedder.name + " sentences/1",))
+    assert assistant.catalog.sentence_vectors(["a1"], key) == {}
+    assert assistant.stats()["sentence_vectors_missing"] == 1
+    assert assistant.ingest([src]).sentences_embedded == len(sentence_spans(FIRST))
+    assert assistant.catalog.sentence_vectors(["a1"], key)["a1"].shape[0] == len(sentence_spans(FIRST))
 
 
 def test_the_command_line_shows_the_filling_and_fills(tmp_path):
@@ -84,8 +102,8 @@ def test_an_article_without_sentences_is_stored_with_none(tmp_path):
     assistant = Assistant(tmp_path / "idx")
     assistant.catalog.replace_article(Article(id="blank", title="Ảnh", text=" "), "h1", [], [])
     assert embed_missing_sentences(assistant.catalog, assistant.embedder) == 0
-    assert assistant.catalog.sentence_vectors(["blank"], assistant.embedder.name)["blank"].shape == (0, assistant.embedder.dimension)
-    assert assistant.catalog.articles_without_sentence_vectors(assistant.embedder.name) == []
+    assert assistant.catalog.sentence_vectors(["blank"], vectors_key(assistant.embedder))["blank"].shape == (0, assistant.embedder.dimension)
+    assert assistant.catalog.articles_without_sentence_vectors(vectors_key(assistant.embedder)) == []
 
 
 def test_the_reader_measures_each_sentence_against_the_question(tmp_path):

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.sentences import sentence_spans, split_sentences
+from corpus.sentences import is_photo_credit, sentence_spans, split_sentences
 
 
 def test_dates_codes_and_abbreviations_do_not_end_sentences():
@@ -23,6 +23,39 @@ def test_line_breaks_and_quotes():
 
 def test_lowercase_continuation_is_not_a_new_sentence():
     assert split_sentences("Các đơn vị v.v. đã ký. và tiếp tục") == ["Các đơn vị v.v. đã ký. và tiếp tục"]
+
+
+def test_a_period_glued_to_the_next_sentence_ends_it_but_not_in_names_addresses_or_abbreviations():
+    assert split_sentences("Hai tỉnh ký kết về giáo dục.Ngày 5/6, đoàn trở về. Tại Hà Nội.Sáng nay họp.") == [
+        "Hai tỉnh ký kết về giáo dục.", "Ngày 5/6, đoàn trở về.", "Tại Hà Nội.", "Sáng nay họp."]
+    for kept in ("Ông có bằng Th.Sĩ và làm việc ở TP.Hồ Chí Minh, Tp.Huế.",
+                 "Xin gửi về địa chỉ bandoc@baothu.vn (ghi rõ họ tên).", "Nguồn: (Thoisu.vn - 11/12/2016).",
+                 "Đại hội Đảng bộ TTXVN.Sáng nay khai mạc."):
+        assert split_sentences(kept) == [kept]
+
+
+def test_a_photo_credit_running_into_the_next_sentence_is_a_sentence_of_its_own():
+    assert split_sentences("Các đại biểu chụp ảnh lưu niệm. Ảnh: Minh Khôi/TTXTN Lễ ký kết diễn ra trang trọng.") == [
+        "Các đại biểu chụp ảnh lưu niệm.", "Ảnh: Minh Khôi/TTXTN", "Lễ ký kết diễn ra trang trọng."]
+    assert split_sentences("Ảnh: BTN/Hồng Vân Sáng nay, 5/6, tại Lạc Sơn, hội nghị khai mạc.") == [
+        "Ảnh: BTN/Hồng Vân", "Sáng nay, 5/6, tại Lạc Sơn, hội nghị khai mạc."]
+    assert split_sentences("Hai bên trao biên bản (Ảnh: Thu Trang) Theo kế hoạch, lễ ký diễn ra chiều nay.") == [
+        "Hai bên trao biên bản (Ảnh: Thu Trang)", "Theo kế hoạch, lễ ký diễn ra chiều nay."]
+    # an agency in capitals ends the credit before a sentence that opens with a name or an honorific
+    assert split_sentences("Ảnh: TTXTN Lê Văn Hòa phát biểu.") == ["Ảnh: TTXTN", "Lê Văn Hòa phát biểu."]
+    assert split_sentences("Ảnh: Thu Trang Bà Hòa cho biết thêm.") == ["Ảnh: Thu Trang", "Bà Hòa cho biết thêm."]
+    # a credit ended by a period, alone on its line, or "Ảnh:" inside a sentence: nothing new
+    assert split_sentences("Ảnh: Thu Trang. Lễ ký diễn ra.") == ["Ảnh: Thu Trang.", "Lễ ký diễn ra."]
+    assert split_sentences("Ảnh: Thu Trang\nLễ ký diễn ra.") == ["Ảnh: Thu Trang", "Lễ ký diễn ra."]
+    assert split_sentences("Bức Ảnh: Hoàng Hà được trao giải nhất.") == ["Bức Ảnh: Hoàng Hà được trao giải nhất."]
+
+
+def test_a_photo_credit_alone_is_told_from_a_sentence():
+    for credit in ("Ảnh: Minh Khôi/TTXTN", "(Ảnh: Thu Trang)", "Ảnh minh họa: BTN", "Ảnh: Thu Trang."):
+        assert is_photo_credit(credit), credit
+    for sentence in ("Ảnh hưởng của bão số 3 rất lớn.", "Bức Ảnh: Hoàng Hà được trao giải nhất. Rồi sao.",
+                     "Lễ ký kết diễn ra trang trọng."):
+        assert not is_photo_credit(sentence), sentence
 
 
 @given(st.text(alphabet=st.sampled_from(list("aăâđêôơư ÁẢ.!?…\n\"“”/-0123 TPvnKhối")), max_size=300))

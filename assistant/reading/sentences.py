@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.records import Article
-from corpus.sentences import sentence_spans
+from corpus.sentences import is_photo_credit, sentence_spans
 from index.retrieval import Hit
 
 
@@ -33,8 +33,8 @@ class EvidenceSentence:
 
 def _says_something(text: str, start: int, end: int) -> bool:
     """Whether a sentence holds a word: a paragraph's number ("33.") or a lone mark is no candidate
-    (it stays a neighbour of the sentence it numbers)."""
-    return any(c.isalpha() for c in text[start:end])
+    (it stays a neighbour of the sentence it numbers), nor is a photo credit ("Ảnh: TTXVN")."""
+    return any(c.isalpha() for c in text[start:end]) and not is_photo_credit(text[start:end])
 
 
 @lru_cache(maxsize=512)
