@@ -35,7 +35,9 @@ model: $(STAMP)
 
 demo-index: $(DEMO)/.built
 
-$(DEMO)/.built: $(STAMP) $(wildcard corpus/articles/*)
+# Ingesting again after the sentence splitter or the extraction rules change refreshes what is
+# derived from the articles (sentence vectors, records); unchanged articles are not re-embedded.
+$(DEMO)/.built: $(STAMP) $(wildcard corpus/articles/*) corpus/sentences.py corpus/extraction/version.py
 	$(MAKE) model
 	$(CIVIC) ingest corpus/articles --index $(DEMO)
 	touch $@
