@@ -77,7 +77,16 @@ def counted_noun(formed: str, folded: str) -> str | None:
         m = re.search(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)", formed.lower())
     else:
         m = re.search(r"\bbao nhieu\s+(\w+(?: \w+)?)", folded) or re.search(r"\bmay\s+(\w+(?: \w+)?)", folded)
-    return fold(m.group(1)) if m else None
+    noun = fold(m.group(1)) if m else None
+    if (noun is None or noun.split()[0] in _RATE_WORDS) and _PRICE_BEFORE.search(folded):
+        return "tien"  # "giá … bao nhiêu", "lệ phí bao nhiêu một hồ sơ": a sum of money
+    return noun
+
+
+# A price or fee named before "bao nhiêu" ("được bán với giá bao nhiêu", "thu lệ phí bao nhiêu một
+# hồ sơ"): the question asks for a sum; "mỗi / một …" after it is the rate's unit, not a noun counted.
+_PRICE_BEFORE = re.compile(r"\b(?:gia|muc phi|phi|le phi|tien)(?: \w+){0,3} (?:la )?bao nhieu\b")
+_RATE_WORDS = frozenset({"moi", "mot"})
 
 
 def as_analysis(question: str | QuestionAnalysis) -> QuestionAnalysis:

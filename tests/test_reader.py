@@ -389,6 +389,27 @@ def test_a_syllable_that_only_looks_like_a_question_word_without_tone_marks_type
     assert analyse_question(question).answer_type == answer_type
 
 
+@pytest.mark.parametrize("question, noun", [
+    # a price or fee named before "bao nhiêu" asks for a sum; "mỗi …" after it is the rate's unit
+    ("Bức tranh sơn mài được bán với giá bao nhiêu?", "tien"),
+    ("Bến phà thu mức phí bao nhiêu mỗi lượt khách?", "tien"),
+    ("Ben pha thu muc phi bao nhieu moi luot khach?", "tien"),
+    ("Bao nhiêu gia đình được nhận quà?", "gia dinh"),
+    ("Bến phà đón bao nhiêu lượt khách mỗi ngày?", "luot khach"),
+])
+def test_the_noun_a_how_much_question_counts(question, noun):
+    assert analyse_question(question).noun == noun
+
+
+def test_a_price_question_lacks_its_form_in_a_sentence_without_a_sum():
+    from assistant.reading.spans import asks_exact_form, lacks_asked_form, typed_candidates
+
+    qa = analyse_question("Bến phà thu mức phí bao nhiêu mỗi lượt khách?")
+    assert asks_exact_form(qa)
+    for sentence, lacks in (("Bến phà có 3 chuyến mỗi ngày.", True), ("Bến phà thu 15.000 đồng mỗi lượt khách.", False)):
+        assert lacks_asked_form(qa, typed_candidates(qa, sentence, 0, len(sentence))) is lacks, sentence
+
+
 def test_evidence_reads_with_a_model_fitted_before_a_feature_was_added(listed, tmp_path):
     # training data is gathered with the shipped model as it was fitted, a new feature at weight 0,
     # so follow-ups are condensed as before: not with no model at all
