@@ -112,6 +112,13 @@ MEETING_ARTICLE = {
             "sở: Tài chính, Nội vụ, Giáo dục và Đào tạo hoàn thành đề án sắp xếp đơn vị sự nghiệp trước tháng 6."}
 
 
+AWARDS_ARTICLE = {
+    "id": "ls-3", "title": "Trao giải báo chí tỉnh Lạc Sơn năm 2024", "date": "2024-06-21", "source": "Báo Thử nghiệm",
+    "text": "Tối 20/6, tỉnh Lạc Sơn trao giải báo chí năm 2024 cho 24 tác phẩm.\n\nHai giải nhất thuộc về phóng sự "
+            "“Mùa nước nổi ở Tà Lèng” (Báo Lạc Sơn) và loạt bài “Đường đến trường của trẻ vùng cao” (Đài Phát thanh "
+            "tỉnh).\n\nBan tổ chức cũng trao 4 giải nhì, 6 giải ba."}
+
+
 @pytest.fixture(scope="module")
 def listed(tmp_path_factory):
     from assistant import Assistant
@@ -141,6 +148,20 @@ def test_one_name_of_the_asked_kind_in_a_list_of_other_things_leaves_the_list_be
     answer = listed.ask(question)
     lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert [line.split(" [")[0][2:] for line in lines] == ["Tài chính", "Nội vụ", "Giáo dục và Đào tạo"], answer.answer
+
+
+def test_the_asked_things_a_sentence_names_without_introducing_a_list_are_listed(tmp_path):
+    from assistant import Assistant
+
+    src = tmp_path / "awards.jsonl"
+    src.write_text(json.dumps(AWARDS_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    awarded = Assistant(tmp_path / "idx", answerer="extractive")
+    assert awarded.ingest([src]).ok
+    answer = awarded.ask("Hai giải nhất thuộc về những phóng sự, loạt bài nào?")
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [line.split(" [")[0][2:] for line in lines] == ["Mùa nước nổi ở Tà Lèng", "Đường đến trường của trẻ vùng cao"], \
+        answer.answer
+    assert answer.citations[0].quote.startswith("Hai giải nhất thuộc về")
 
 
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):

@@ -284,7 +284,8 @@ class Reader:
     def _enumerated(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer | None:
         """A list question answered item by item, then by the sentence they were read from: the
         best sentence's enumeration of at least two items of the asked kind or, when the best
-        sentence lists nothing, the first such enumeration among the `LIST_SENTENCES` best; a "how
+        sentence lists nothing, the first such enumeration among the `LIST_SENTENCES` best, else the
+        things of the asked kind the best sentence names (two or more); a "how
         many" question whose best sentence states no count of its noun, answered by counting such a
         list. None when there is none."""
         qa = reading.question
@@ -313,6 +314,8 @@ class Reader:
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
         readings = [r for r in readings if len(r[1].items) >= 2 and r[1].introduced]
+        if not readings and kind is not None and not counting and len(first.items) >= 2:
+            readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
         for sent, found in readings[:1]:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
