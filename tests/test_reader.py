@@ -164,6 +164,35 @@ def test_the_asked_things_a_sentence_names_without_introducing_a_list_are_listed
     assert answer.citations[0].quote.startswith("Hai giải nhất thuộc về")
 
 
+ENERGY_ARTICLE = {
+    "id": "ls-4", "title": "Chính sách năng lượng của tỉnh Lạc Sơn", "date": "2024-06-21", "source": "Báo Thử nghiệm",
+    "text": "Kế hoạch năng lượng của tỉnh Lạc Sơn được xây dựng dựa trên ba nguyên tắc: Công khai, Minh bạch, Hiệu quả."
+            "\n\nCác chuyên gia cho rằng chính sách năng lượng của tỉnh bị chi phối bởi: tư duy ngắn hạn, lợi ích cục "
+            "bộ, áp lực tiến độ."}
+
+
+def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path):
+    from assistant import Assistant
+    from assistant.reading.reader import _names_before
+
+    src = tmp_path / "energy.jsonl"
+    src.write_text(json.dumps(ENERGY_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    energy = Assistant(tmp_path / "idx", answerer="extractive")
+    assert energy.ingest([src]).ok
+    listed = energy.ask("Kế hoạch năng lượng của tỉnh Lạc Sơn dựa trên những nguyên tắc nào?").answer
+    assert "- Công khai [1]" in listed and "- Hiệu quả [1]" in listed, listed
+    # the list after "bởi:" is of what the policy is driven by, not of the factors asked for
+    other = energy.ask("Theo các chuyên gia, chính sách năng lượng của tỉnh đã bỏ qua những yếu tố nào?").answer
+    assert "\n- " not in other and other.startswith("Các chuyên gia cho rằng"), other
+    text = ("Kế hoạch được xây dựng dựa trên ba nguyên tắc: Công khai, Minh bạch, Hiệu quả. "
+            "Chính sách này bị chi phối bởi: tư duy ngắn hạn, lợi ích cục bộ, áp lực tiến độ.")
+    first = text.index("Công khai")
+    assert _names_before(text, 0, first, "nguyen tac")
+    second_start = text.index("Chính sách")
+    assert not _names_before(text, second_start, text.index("tư duy"), "nguyen tac")
+    assert not _names_before(text, second_start, text.index("tư duy"), "yeu to")
+
+
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):
     answer = lac_son.ask("Giá xăng RON 95 tháng này tăng bao nhiêu phần trăm?")
     assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations
