@@ -368,7 +368,7 @@ NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked n
 
 def _names_before(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
     """Whether the asked noun (folded) stands shortly before the first item of an untyped list
-    ("… dựa trên ba nguyên tắc: A, B, C" for "những nguyên tắc nào"): a list of anything that
+    ("… theo ba tiêu chí: A, B, C" for "những tiêu chí nào"): a list of anything that
     another word introduces ("bị chi phối bởi: …") answers something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
     return re.search(rf"\b{re.escape(noun)}\b", before) is not None
