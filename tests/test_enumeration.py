@@ -74,6 +74,12 @@ def test_people_of_a_list_with_titles():
     assert items == ["Hà Văn Khải", "Nông Thị Mây", "Lục Văn Sình"]
 
 
+def test_the_last_person_of_a_list_after_cung_or_hoac_is_an_item():
+    text = ("Đoàn kiểm tra gồm ông Lê Văn An, Phó Chủ tịch UBND huyện, ông Trần Bình, Trưởng phòng TN&MT, "
+            "cùng ông Hoàng Văn Cường, Phó Chủ tịch UBND xã tiến hành kiểm tra.")
+    assert _texts(text, "person") == ["Lê Văn An", "Trần Bình", "Hoàng Văn Cường"]
+
+
 def test_localities_and_nothing_else():
     text = "Mô hình được nhân rộng ra huyện Mường Khoa, huyện Tà Lùng và thị xã Nậm Cát trong năm 2024."
     assert _texts(text, "locality") == ["huyện Mường Khoa", "huyện Tà Lùng", "thị xã Nậm Cát"]

@@ -173,7 +173,7 @@ ENERGY_ARTICLE = {
 
 def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path):
     from assistant import Assistant
-    from assistant.reading.reader import _names_before
+    from assistant.reading.reader import _noun_introduces
 
     src = tmp_path / "energy.jsonl"
     src.write_text(json.dumps(ENERGY_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -187,10 +187,10 @@ def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path
     text = ("Kế hoạch được xây dựng dựa trên ba nguyên tắc: Công khai, Minh bạch, Hiệu quả. "
             "Chính sách này bị chi phối bởi: tư duy ngắn hạn, lợi ích cục bộ, áp lực tiến độ.")
     first = text.index("Công khai")
-    assert _names_before(text, 0, first, "nguyen tac")
+    assert _noun_introduces(text, 0, first, "nguyen tac")
     second_start = text.index("Chính sách")
-    assert not _names_before(text, second_start, text.index("tư duy"), "nguyen tac")
-    assert not _names_before(text, second_start, text.index("tư duy"), "yeu to")
+    assert not _noun_introduces(text, second_start, text.index("tư duy"), "nguyen tac")
+    assert not _noun_introduces(text, second_start, text.index("tư duy"), "yeu to")
 
 
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):

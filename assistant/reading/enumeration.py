@@ -206,7 +206,7 @@ _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
 _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
-_LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
+_LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
 
 
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],

@@ -313,9 +313,9 @@ class Reader:
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
-        readings = [r for r in readings if len(r[1].items) >= 2 and r[1].introduced
-                    and (kind is not None or noun is None or _names_before(articles[r[0].article_id].text, r[0].start,
-                                                                          r[1].items[0].start, noun))]
+        readings = [(sent, found) for sent, found in readings if len(found.items) >= 2 and found.introduced
+                    and (kind is not None or noun is None
+                         or _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun))]
         if not readings and kind is not None and not counting and len(first.items) >= 2:
             readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
         for sent, found in readings[:1]:
@@ -366,7 +366,7 @@ class Reader:
 NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked noun must introduce it
 
 
-def _names_before(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
+def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
     """Whether the asked noun (folded) stands shortly before the first item of an untyped list
     ("… theo ba tiêu chí: A, B, C" for "những tiêu chí nào"): a list of anything that
     another word introduces ("bị chi phối bởi: …") answers something else."""
