@@ -153,7 +153,6 @@ _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhu
     tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
 
 
-# A capitalised English question word after the first word: part of a title or name.
 # With tone marks, a syllable that folds to a question word's but is spelled otherwise is another
 # word: "nắm bao nhiêu" (holds how much) is no "năm bao nhiêu" (what year), "máy nào" no "mấy".
 _QUESTION_SYLLABLES = {"nam": "năm", "may": "mấy", "nao": "nào", "ngay": "ngày", "thang": "tháng"}
@@ -168,6 +167,7 @@ def _unlike_question_words(text: str) -> str:
                      != m.group(0).lower() else m.group(0), text)
 
 
+# A capitalised English question word after the first word: part of a title or name.
 _NAMED_WH = re.compile(r"(?<=\S)(\s+)(?:Who|What|When|Where|Which|How)\b")
 
 # Words that make "ai" the agent of the verb after it ("do ai / bởi ai / được ai trình bày").

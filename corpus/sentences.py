@@ -36,7 +36,7 @@ SPLITTER_VERSION = 2
 # A period glued to the next sentence: a word of 2+ letters, ".", a capitalised word.
 _GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})\.(?=([^\W\d_]{2,})[\s:,])")
 # A photo credit: "Ảnh:" (or "Ảnh minh họa:", "Ảnh tư liệu:"), optionally in brackets.
-_CREDIT = re.compile(r"(\(?)\bẢnh(?: minh h[oọ]ạ?| minh họa| tư liệu)?\s*:\s*")
+_CREDIT = re.compile(r"(\(?)\bẢnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:\s*")
 _CREDIT_WORDS = 6  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
 
 
@@ -56,7 +56,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
-_CREDIT_ALONE = re.compile(r"\(?Ảnh(?: minh h[oọ]ạ?| minh họa| tư liệu)?\s*:[^.!?\n]{0,60}\)?\.?")
+_CREDIT_ALONE = re.compile(r"\(?Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:[^.!?\n]{0,60}\)?\.?")
 
 
 def is_photo_credit(sentence: str) -> bool:
@@ -92,8 +92,10 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
                 and not word.isupper()):
             cuts.append(match.end())
     for match in _CREDIT.finditer(text, start, end):
-        before = text[start:match.start()].rstrip()
-        if not match.group(1) and before and before[-1] not in ".!?…\"'”’»)]":
+        previous = match.start() - 1  # the last character before it on the line, spaces skipped
+        while previous >= start and text[previous].isspace():
+            previous -= 1
+        if not match.group(1) and previous >= start and text[previous] not in ".!?…\"'”’»)]":
             continue  # "Ảnh:" inside a sentence is no credit of its own
         cut = _credit_end(text, match.end(), end, bool(match.group(1)))
         if cut is not None:

@@ -104,8 +104,7 @@ def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
 
 def _amount(asked: list[str]) -> str | None:
     """"money" when a counted noun (its words, spelled out) asks for a sum ("tiền", "kinh phí",
-    "tỷ đồng"),
-    "share" for a share ("tỷ lệ", "phần trăm"), else None."""
+    "tỷ đồng"), "share" for a share ("tỷ lệ", "phần trăm"), else None."""
     if asked[0] in _MONEY or asked[0] in _CURRENCY or " ".join(asked[:2]) in _MONEY:
         return "money"
     return "share" if " ".join(asked[:2]) in _SHARE else None
