@@ -36,7 +36,8 @@ SPLITTER_VERSION = 2
 # A period glued to the next sentence: a word of 2+ letters, ".", a capitalised word.
 _GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})\.(?=([^\W\d_]{2,})[\s:,])")
 # A photo credit: "Ảnh:" (or "Ảnh minh họa:", "Ảnh tư liệu:"), optionally in brackets.
-_CREDIT = re.compile(r"(\(?)\bẢnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:\s*")
+_CREDIT_LABEL = r"Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:"
+_CREDIT = re.compile(r"(\(?)\b" + _CREDIT_LABEL + r"\s*")
 _CREDIT_WORDS = 6  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
 
 
@@ -56,7 +57,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
-_CREDIT_ALONE = re.compile(r"\(?Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:[^.!?\n]{0,60}\)?\.?")
+_CREDIT_ALONE = re.compile(r"\(?" + _CREDIT_LABEL + r"[^.!?\n]{0,60}\)?\.?")
 
 
 def is_photo_credit(sentence: str) -> bool:

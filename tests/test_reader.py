@@ -43,16 +43,25 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def lac_son(tmp_path_factory):
+def _indexed(folder, articles):
+    """An extractive assistant over `articles` (dicts), ingested into a real index in `folder`."""
     from assistant import Assistant
 
-    folder = tmp_path_factory.mktemp("lacson")
-    src = folder / "lacson.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    src = folder / "articles.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     assistant = Assistant(folder / "idx", answerer="extractive")
     assert assistant.ingest([src]).ok
     return assistant
+
+
+def _items(answer) -> list[str]:
+    """The items an answer lists, one per "- item [n]" line."""
+    return [line.split(" [")[0][2:] for line in answer.answer.splitlines() if line.startswith("- ")]
+
+
+@pytest.fixture(scope="module")
+def lac_son(tmp_path_factory):
+    return _indexed(tmp_path_factory.mktemp("lacson"), ARTICLES)
 
 
 def _answered_with(assistant, question: str, expected: str, history=None) -> None:
@@ -121,15 +130,7 @@ AWARDS_ARTICLE = {
 
 @pytest.fixture(scope="module")
 def listed(tmp_path_factory):
-    from assistant import Assistant
-
-    folder = tmp_path_factory.mktemp("listed")
-    src = folder / "listed.jsonl"
-    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in (LIST_ARTICLE, MEETING_ARTICLE)),
-                   encoding="utf-8")
-    assistant = Assistant(folder / "idx", answerer="extractive")
-    assert assistant.ingest([src]).ok
-    return assistant
+    return _indexed(tmp_path_factory.mktemp("listed"), (LIST_ARTICLE, MEETING_ARTICLE))
 
 
 def test_a_list_lower_down_is_read_when_the_best_sentence_lists_other_things(listed):
@@ -137,8 +138,7 @@ def test_a_list_lower_down_is_read_when_the_best_sentence_lists_other_things(lis
     best = listed.evidence(question)[0]
     assert best.text.startswith("Chiều 12/4/2024")  # the best sentence lists offices, not districts
     answer = listed.ask(question)
-    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
-    assert [line.split(" [")[0][2:] for line in lines] == ["Mường Khoa", "Tà Lèng", "Pà Cò"], answer.answer
+    assert _items(answer) == ["Mường Khoa", "Tà Lèng", "Pà Cò"], answer.answer
 
 
 def test_one_name_of_the_asked_kind_in_a_list_of_other_things_leaves_the_list_below_to_be_read(listed):
@@ -146,20 +146,12 @@ def test_one_name_of_the_asked_kind_in_a_list_of_other_things_leaves_the_list_be
     question = "Tại phiên họp thường kỳ tháng 3, Chủ tịch UBND tỉnh Lạc Sơn yêu cầu những sở nào hoàn thành đề án?"
     assert listed.evidence(question)[0].text.startswith("Sáng 5/3/2025")
     answer = listed.ask(question)
-    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
-    assert [line.split(" [")[0][2:] for line in lines] == ["Tài chính", "Nội vụ", "Giáo dục và Đào tạo"], answer.answer
+    assert _items(answer) == ["Tài chính", "Nội vụ", "Giáo dục và Đào tạo"], answer.answer
 
 
 def test_the_asked_things_a_sentence_names_without_introducing_a_list_are_listed(tmp_path):
-    from assistant import Assistant
-
-    src = tmp_path / "awards.jsonl"
-    src.write_text(json.dumps(AWARDS_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
-    awarded = Assistant(tmp_path / "idx", answerer="extractive")
-    assert awarded.ingest([src]).ok
-    answer = awarded.ask("Hai giải nhất thuộc về những phóng sự, loạt bài nào?")
-    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
-    assert [line.split(" [")[0][2:] for line in lines] == ["Mùa nước nổi ở Tà Lèng", "Đường đến trường của trẻ vùng cao"], \
+    answer = _indexed(tmp_path, [AWARDS_ARTICLE]).ask("Hai giải nhất thuộc về những phóng sự, loạt bài nào?")
+    assert _items(answer) == ["Mùa nước nổi ở Tà Lèng", "Đường đến trường của trẻ vùng cao"], \
         answer.answer
     assert answer.citations[0].quote.startswith("Hai giải nhất thuộc về")
 
@@ -172,13 +164,9 @@ ENERGY_ARTICLE = {
 
 
 def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path):
-    from assistant import Assistant
     from assistant.reading.reader import _noun_introduces
 
-    src = tmp_path / "energy.jsonl"
-    src.write_text(json.dumps(ENERGY_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
-    energy = Assistant(tmp_path / "idx", answerer="extractive")
-    assert energy.ingest([src]).ok
+    energy = _indexed(tmp_path, [ENERGY_ARTICLE])
     listed = energy.ask("Kế hoạch năng lượng của tỉnh Lạc Sơn dựa trên những nguyên tắc nào?").answer
     assert "- Công khai [1]" in listed and "- Hiệu quả [1]" in listed, listed
     # the list after "bởi:" is of what the policy is driven by, not of the factors asked for
@@ -323,7 +311,7 @@ def test_item_by_item_lists_when_the_reader_enumerates(lac_son):
     reader = Reader(lac_son.reader.model, lac_son.reader.frequencies)
     answer = reader.answer(question, hits, articles)
     lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
-    assert [line.split(" [")[0][2:] for line in lines] == [
+    assert _items(answer) == [
         "UBND huyện Mường Khoa", "UBND huyện Tà Lèng", "UBND huyện Pà Cò", "UBND huyện Nậm Sơn", "UBND huyện Chiềng Đông"]
     assert all(line.endswith("[1]") for line in lines) and answer.citations[0].quote.startswith("Cụm gồm 5 đơn vị")
     # after the items, the sentence itself: what each item is, in its context
@@ -343,30 +331,27 @@ def test_naming_one_thing_is_not_a_list_question(question, wants_list):
     assert analyse_question(question).wants_list is wants_list
 
 
-def test_a_photo_credit_is_no_candidate_sentence():
+def _candidates(text: str) -> list:
+    """The candidate evidence sentences of a one-article text that one chunk covers whole."""
     from assistant.reading.sentences import evidence_sentences
     from corpus.records import Article
     from index.retrieval import Hit
 
+    return evidence_sentences([Hit("a1", "a1:0", text, 0, len(text), 1.0)], {"a1": Article("a1", "Bài thử", text)})
+
+
+def test_a_photo_credit_is_no_candidate_sentence():
     text = "Hai bên trao biên bản ghi nhớ. Ảnh: Minh Khôi/TTXTN Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế."
-    article = Article("a1", "Ký quy chế", text)
-    hit = Hit("a1", "a1:0", text, 0, len(text), 1.0)
-    found = [text[s.start:s.end] for s in evidence_sentences([hit], {"a1": article})]
+    found = [text[s.start:s.end] for s in _candidates(text)]
     assert found == ["Hai bên trao biên bản ghi nhớ.", "Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế."]
 
 
 def test_a_paragraphs_number_is_no_candidate_sentence():
-    from assistant.reading.sentences import evidence_sentences
-    from corpus.records import Article
-    from index.retrieval import Hit
-
     text = "Tuyên bố chung gồm nhiều điểm.\n12.\nHai bên hoan nghênh việc ký Bản ghi nhớ về nông nghiệp.\n…"
-    article = Article("a1", "Tuyên bố chung", text)
-    hit = Hit("a1", "a1:0", text, 0, len(text), 1.0)
-    found = [text[s.start:s.end] for s in evidence_sentences([hit], {"a1": article})]
+    found = [text[s.start:s.end] for s in _candidates(text)]
     assert found == ["Tuyên bố chung gồm nhiều điểm.", "Hai bên hoan nghênh việc ký Bản ghi nhớ về nông nghiệp."]
     # it stays the numbered sentence's neighbour: the candidates keep the article's numbering
-    second = evidence_sentences([hit], {"a1": article})[1]
+    second = _candidates(text)[1]
     assert second.index == 2 and text[slice(*second.previous)] == "12."
 
 
