@@ -78,14 +78,17 @@ def counted_noun(formed: str, folded: str) -> str | None:
     else:
         m = re.search(r"\bbao nhieu\s+(\w+(?: \w+)?)", folded) or re.search(r"\bmay\s+(\w+(?: \w+)?)", folded)
     noun = fold(m.group(1)) if m else None
-    if (noun is None or noun.split()[0] in _RATE_WORDS) and _PRICE_BEFORE.search(folded):
+    price = _PRICE_BEFORE_MARKED.search(formed.lower()) if has_tone_marks(formed) else _PRICE_BEFORE.search(folded)
+    if (noun is None or noun.split()[0] in _RATE_WORDS) and price:
         return "tien"  # "giá … bao nhiêu", "lệ phí bao nhiêu một hồ sơ": a sum of money
     return noun
 
 
 # A price or fee named before "bao nhiêu" ("được bán với giá bao nhiêu", "thu lệ phí bao nhiêu một
 # hồ sơ"): the question asks for a sum; "mỗi / một …" after it is the rate's unit, not a noun counted.
+# With tone marks "giá" (price) is told from "gia" ("gia đình", "quốc gia").
 _PRICE_BEFORE = re.compile(r"\b(?:gia|muc phi|phi|le phi|tien)(?: \w+){0,3} (?:la )?bao nhieu\b")
+_PRICE_BEFORE_MARKED = re.compile(r"\b(?:giá|mức phí|phí|lệ phí|tiền)(?: \w+){0,3} (?:là )?bao nhiêu\b")
 _RATE_WORDS = frozenset({"moi", "mot"})
 
 

@@ -10,8 +10,9 @@ Two ends that news text writes without a terminator or a space: a period glued t
 sentence ("… quốc tế.Ngày 28/11", after a word of two or more letters that is no abbreviation and
 not in capitals, before a capitalised word), and a photo credit that runs into the sentence after
 it ("Ảnh: VGP/Quang Hiếu Sáng nay, …", "(Ảnh: TTXVN) Tại buổi lễ …"): a credit that opens a
-sentence (or any in brackets) ends after its bracket, else before the first capitalised word that
-a lower-case word follows.
+sentence, follows a caption written without a terminator ("Hai bên trao biên bản Ảnh: Thu Trang
+Lễ ký …", three or more words before it) or stands in brackets ends after its bracket, else before
+the first capitalised word that a lower-case word follows.
 """
 from __future__ import annotations
 
@@ -32,13 +33,16 @@ _TERMINATOR = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*")
 _OPENING = set("\"'“‘«([")
 # How the sentences are cut, for data derived from them (stored sentence vectors): bump with any
 # change to where a sentence ends.
-SPLITTER_VERSION = 2
+SPLITTER_VERSION = 4
 # A period glued to the next sentence: a word of 2+ letters, ".", a capitalised word.
 _GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})\.(?=([^\W\d_]{2,})[\s:,])")
 # A photo credit: "Ảnh:" (or "Ảnh minh họa:", "Ảnh tư liệu:"), optionally in brackets.
 _CREDIT_LABEL = r"Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:"
 _CREDIT = re.compile(r"(\(?)\b" + _CREDIT_LABEL + r"\s*")
-_CREDIT_WORDS = 6  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
+_CREDIT_WORDS = 6
+# A dateline after a heading or a credit: "Sáng 13-7,", "Ngày 25.5,", "Chiều 5/7/2017 vừa qua,".
+_DATELINE = re.compile(r"(?<=[^\W_])\s+((?:Ngày|Sáng|Trưa|Chiều|Tối|Đêm)(?: nay)?,? \d{1,2}[/.-]\d{1,2}"
+                       r"(?:[/.-]\d{2,4})?(?: vừa qua| tới)?,)")  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -96,15 +100,28 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
         previous = match.start() - 1  # the last character before it on the line, spaces skipped
         while previous >= start and text[previous].isspace():
             previous -= 1
-        if not match.group(1) and previous >= start and text[previous] not in ".!?…\"'”’»)]":
-            continue  # "Ảnh:" inside a sentence is no credit of its own
+        inside = not match.group(1) and previous >= start and text[previous] not in ".!?…\"'”’»)]"
+        if inside and not _after_caption(text, start, match.start()):
+            continue  # "Bức Ảnh: …" opening a sentence is no credit of its own
         cut = _credit_end(text, match.end(), end, bool(match.group(1)))
         if cut is not None:
             cuts.append(cut)
+            if inside:
+                cuts.append(match.start())  # the caption before it is a sentence of its own
+    cuts.extend(match.start(1) for match in _DATELINE.finditer(text, start, end))
     return sorted(set(c for c in cuts if start < c < end))
 
 
 _TOKEN = re.compile(r"\S+")
+_CAPTION_WORDS = 3  # words before an unbracketed "Ảnh:" (no terminator between) that make it a caption's credit
+
+
+def _after_caption(text: str, start: int, at: int) -> bool:
+    """Whether `at` follows a photo caption written without a terminator ("Hai bên trao biên bản
+    Ảnh: …"): at least `_CAPTION_WORDS` words since the line's or the last sentence's start."""
+    since = max([start] + [m.end() for m in _TERMINATOR.finditer(text, start, at)])
+    return len(text[since:at].split()) >= _CAPTION_WORDS
+
 
 
 def _credit_end(text: str, at: int, end: int, bracketed: bool) -> int | None:

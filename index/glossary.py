@@ -108,7 +108,7 @@ GLOSSARY: dict[str, str] = {
     # other common civic words
     "poor": "ngheo", "poverty": "ngheo", "new rural": "nong thon moi", "digital transformation": "chuyen doi so",
     "administrative reform": "cai cach hanh chinh", "year": "nam", "term": "nhiem ky", "period": "giai doan",
-    "month": "thang", "people": "nhan dan|nguoi", "household": "ho", "model": "mo hinh",
+    "month": "thang", "pair": "cap", "people": "nhan dan|nguoi", "household": "ho", "model": "mo hinh",
     "household business": "ho kinh doanh", "taxpayer": "nguoi nop thue", "skilful mass mobilisation": "dan van kheo",
     "mass mobilisation": "dan van", "mass mobilization": "dan van", "solidarity": "doan ket",
     "discipline": "ky cuong", "responsibility": "trach nhiem", "creativity": "sang tao", "innovation": "doi moi",

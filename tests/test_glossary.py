@@ -1,4 +1,5 @@
 """English questions rendered in Vietnamese: glossary terms, Vietnamese names, numbers, roles."""
+from assistant.question import analyse_question
 from index.glossary import english_phrase_terms, vietnamese_terms
 from index.retrieval import lexical_query
 
@@ -81,6 +82,8 @@ def test_everyday_words_come_from_the_common_words_of_civic_news():
 
 def test_the_civic_glossary_wins_over_the_common_words():
     assert english_phrase_terms("budget") == ["kinh", "phi"]  # the glossary's first rendering
+    # what a "how many" question counts: "pairs of districts" counts "cặp"
+    assert analyse_question("How many pairs of districts signed the pact?").noun == "cap"
     assert vietnamese_terms("What is the capital of France?") == []
 
 

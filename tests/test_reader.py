@@ -430,6 +430,9 @@ def test_a_syllable_that_only_looks_like_a_question_word_without_tone_marks_type
     ("Bến phà thu mức phí bao nhiêu mỗi lượt khách?", "tien"),
     ("Ben pha thu muc phi bao nhieu moi luot khach?", "tien"),
     ("Bao nhiêu gia đình được nhận quà?", "gia dinh"),
+    # "gia" of "gia đình" / "quốc gia" is no price when the question has its tone marks
+    ("Số thành viên trung bình của một gia đình ở xã là bao nhiêu?", None),
+    ("Diện tích của quốc gia này là bao nhiêu?", None),
     ("Bến phà đón bao nhiêu lượt khách mỗi ngày?", "luot khach"),
 ])
 def test_the_noun_a_how_much_question_counts(question, noun):

@@ -48,6 +48,22 @@ def test_a_photo_credit_running_into_the_next_sentence_is_a_sentence_of_its_own(
     assert split_sentences("Ảnh: Thu Trang. Lễ ký diễn ra.") == ["Ảnh: Thu Trang.", "Lễ ký diễn ra."]
     assert split_sentences("Ảnh: Thu Trang\nLễ ký diễn ra.") == ["Ảnh: Thu Trang", "Lễ ký diễn ra."]
     assert split_sentences("Bức Ảnh: Hoàng Hà được trao giải nhất.") == ["Bức Ảnh: Hoàng Hà được trao giải nhất."]
+    # a caption written without a terminator is a sentence of its own, and so is its credit
+    assert split_sentences("Hai bên trao biên bản ghi nhớ Ảnh: Thu Trang Lễ ký diễn ra trang trọng.") == [
+        "Hai bên trao biên bản ghi nhớ", "Ảnh: Thu Trang", "Lễ ký diễn ra trang trọng."]
+
+
+def test_a_dateline_after_a_heading_without_a_terminator_starts_a_sentence():
+    assert split_sentences("Hai huyện ký giao ước thi đua Sáng 12-4, tại Lạc Sơn, lễ ký diễn ra.") == [
+        "Hai huyện ký giao ước thi đua", "Sáng 12-4, tại Lạc Sơn, lễ ký diễn ra."]
+    assert split_sentences("Ảnh: Minh Khôi/TTXTN Chiều 5/7/2019, hội nghị bế mạc.") == [
+        "Ảnh: Minh Khôi/TTXTN", "Chiều 5/7/2019, hội nghị bế mạc."]
+    assert split_sentences("Cổng trường được sửa Ngày 9.5 vừa qua, xã đã nghiệm thu.") == [
+        "Cổng trường được sửa", "Ngày 9.5 vừa qua, xã đã nghiệm thu."]
+    # a date inside a sentence, in lower case, without its comma, or after a comma: nothing new
+    for kept in ("Nhân dịp chào mừng ngày 8/3, hội tổ chức thi.", "Hội nghị họp Sáng 12-4 tại Lạc Sơn.",
+                 "Theo kế hoạch, Sáng 12-4, hai bên ký.", "Lễ ký (Ngày 12/4, tại xã) diễn ra."):
+        assert split_sentences(kept) == [kept], kept
 
 
 def test_a_photo_credit_alone_is_told_from_a_sentence():
@@ -74,3 +90,27 @@ def test_spans_are_valid_trimmed_and_ordered(text):
 def test_arbitrary_unicode_never_raises(text):
     for start, end in sentence_spans(text):
         assert 0 <= start < end <= len(text)
+
+
+# Every rule's text once: when where sentences end changes, this digest changes, and the version that
+# keys data derived from the sentences (stored sentence vectors) must change with it.
+_EVERY_RULE = (
+    "Hai tỉnh ký kết về giáo dục.Ngày 5/6, đoàn trở về. Ông có bằng Th.Sĩ, làm việc ở TP.Hồ Chí Minh.\n"
+    "Các đại biểu chụp ảnh lưu niệm. Ảnh: Minh Khôi/TTXTN Lễ ký kết diễn ra trang trọng. "
+    "Hai bên trao biên bản (Ảnh: Thu Trang) Theo kế hoạch, lễ ký diễn ra chiều nay. Ảnh: TTXTN Lê Văn Hòa phát biểu.\n"
+    "Hai bên trao biên bản ghi nhớ Ảnh: Thu Trang Lễ ký diễn ra. Bức Ảnh: Hoàng Hà được trao giải nhất.\n"
+    "Hai huyện ký giao ước thi đua Sáng 12-4, tại Lạc Sơn, lễ ký diễn ra. Nhân dịp chào mừng ngày 8/3, hội thi. "
+    "Chỉ thị 34-CT/TW ngày 17/3/2021 của N. V. A. nêu rõ v.v. và tiếp tục! Thật sao? “Đúng vậy.” Rồi… Hết"
+)
+_DIGESTS = {4: "1a933a1f30634b0a"}
+
+
+def test_the_splitter_version_changes_with_where_sentences_end():
+    import hashlib
+
+    from corpus.sentences import SPLITTER_VERSION
+
+    digest = hashlib.sha1(repr(sentence_spans(_EVERY_RULE)).encode()).hexdigest()[:16]
+    assert _DIGESTS.get(SPLITTER_VERSION) == digest, (
+        f"sentences are cut differently ({digest}): bump corpus.sentences.SPLITTER_VERSION and record "
+        f"the new digest under it in _DIGESTS")
