@@ -3,6 +3,7 @@
     .venv/bin/python -m eval.fit_reader                 # all sets present; writes assistant/models/reader.json
     .venv/bin/python -m eval.fit_reader --sets demo xquad --out /tmp/reader.json --report
     .venv/bin/python -m eval.fit_reader --refresh --answerable-only   # only step 3, on today's features
+    .venv/bin/python -m eval.fit_reader --second-only                 # only step 4
 
 Only train and dev questions are read (`eval.splits`); test questions never are. For each question,
 `Assistant.evidence` gives the candidate sentences with their features; a sentence is labelled as
@@ -24,10 +25,11 @@ unanswerable questions.
    the question's evidence), labelled answerable / not, classes weighed equally; the abstention
    threshold is the largest that keeps false abstention at or below 5 % on the train + dev
    answerable questions of every set, as written and without tone marks.
-4. Second sentence: shown when its probability reaches the threshold that maximises accuracy plus
-   citation precision of top-1/top-2 answers on train + dev.
-With --answerable-only, step 3 alone is refitted and the sentence, span and second-sentence models of
-the model at --out are kept (a feature added since they were fitted enters them with weight 0): for a change that moves how sure the reader is (new renderings of
+4. Second sentence: shown when its probability reaches a threshold, or when its log-odds are within
+   a margin of the best's, both chosen for the most accuracy plus citation precision of top-1 /
+   top-2 answers on train + dev.
+With --answerable-only, step 3 alone is refitted (--second-only: step 4 alone) and the other models
+and thresholds of the model at --out are kept (a feature added since they were fitted enters them with weight 0): for a change that moves how sure the reader is (new renderings of
 English words, fewer candidates) more than how it ranks, without choosing the ranking model again
 (that choice is noisy on sets this small; the model records what it was kept from).
 Features are cached per set and split in var/reader-data/ (delete it after changing features).
@@ -268,6 +270,39 @@ def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tupl
     return answerable, threshold, tops
 
 
+SECOND_MARGINS = (-1.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)  # -1: the margin shows nothing
+
+
+def fit_second(both: list[Group], sentence, tops: list, report: dict, log) -> tuple[float, float]:
+    """When the second-best sentence follows the best in an answer: its probability reaches
+    `second`, or its log-odds are within `margin` of the best's (the reader cannot tell the two
+    apart). Both chosen on the train + dev answerable questions for the most answers right (either
+    sentence holds a gold answer) plus citation precision (the share of the shown sentences that
+    do); `tops` holds each question's (top-1 right, top-2 right) from `fit_answerable`. Ties go to
+    showing fewer second sentences. Fills report["second"]."""
+    answered = []
+    for g, (y1, y2) in zip([g for g in both if len(g.rows)], tops):
+        if g.answerable:
+            logits = np.sort(sentence.logit(g.rows))[::-1]
+            p2 = 1 / (1 + np.exp(-logits[1])) if len(logits) > 1 else 0.0
+            gap = logits[0] - logits[1] if len(logits) > 1 else np.inf
+            answered.append((p2, gap, y1, y2))
+
+    def value(t: float, margin: float) -> float:
+        return sum((float(y1 or y2) + (y1 + y2) / 2) if (p2 >= t or gap <= margin) else 2.0 * y1
+                   for p2, gap, y1, y2 in answered)
+
+    grid = [(float(t), m) for t in np.linspace(0.05, 1.0, 20) for m in SECOND_MARGINS]
+    best = max(grid, key=lambda tm: (round(value(*tm), 6), -tm[1], tm[0]))
+    second, margin = round(best[0], 4), best[1]
+    shown = sum(1 for p2, gap, *_ in answered if p2 >= second or gap <= margin)
+    report["second"] = {"threshold": second, "margin": margin, "questions": len(answered),
+                        "shown": round(shown / max(1, len(answered)), 4),
+                        "value": round(value(*best), 2), "value_without_margin": round(value(second, -1.0), 2)}
+    log(f"second sentence: {report['second']}")
+    return second, margin
+
+
 def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
     """`base` (a fitted `ReaderModel`) with its answerable model and abstention threshold refitted
     on `groups` (train + dev), its sentence, span and second-sentence models kept: for a change
@@ -286,6 +321,28 @@ def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple
     model = ReaderModel(sentence, answerable, span, {**base.thresholds, "answerable": round(threshold, 6)},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": {**(base.fitted_on or {}).get("report", {}), **report},
+                                   "command": command or _command(sys.argv[1:])})
+    return model, report
+
+
+def refit_second(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
+    """`base` with only when a second sentence is shown refitted on `groups` (train + dev)
+    (`fit_second`), its sentence, span and answerable models and abstention threshold kept."""
+    from assistant.reading.features import FEATURES
+    from assistant.reading.model import ReaderModel
+    from assistant.reading.reader import ANSWERABLE_FEATURES
+    from assistant.reading.spans import SPAN_FEATURES
+
+    both = [g for g in groups if g.split in ("train", "dev")]
+    report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
+    model = base.over(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
+    _, _, tops = reading_rows(model.sentence, model.span, both)
+    second, margin = fit_second(both, model.sentence, tops, report, log)
+    model = ReaderModel(model.sentence, model.answerable, model.span,
+                        {**base.thresholds, "second": second, "second_margin": margin},
+                        version=f"{date.today().isoformat()}",
+                        fitted_on={"questions": _question_counts(both),
+                                   "report": {**(base.fitted_on or {}).get("report", {}), **report},
                                    "command": command or _command(sys.argv[1:])})
     return model, report
 
@@ -383,25 +440,12 @@ def fit(groups: list[Group], log, command: str = "") -> tuple[object, dict]:
     answerable, threshold, tops = fit_answerable(both, sentence, span, report, log)
 
     # 4. second sentence
-    answered = [(g, t) for g, t in zip([g for g in both if len(g.rows)], tops) if g.answerable]
-    best_t, best_value = 1.01, -1.0
-    for t in np.linspace(0.05, 1.0, 20):
-        value = 0.0
-        for g, (y1, y2) in answered:
-            logits = np.sort(sentence.logit(g.rows))[::-1]
-            p2 = 1 / (1 + np.exp(-logits[1])) if len(logits) > 1 else 0.0
-            if p2 >= t:
-                value += float(y1 or y2) + (y1 + y2) / 2
-            else:
-                value += 2.0 * y1
-        if value > best_value + 1e-9:
-            best_t, best_value = float(t), value
-    report["second_threshold"] = round(best_t, 4)
-    log(f"second sentence threshold {best_t:.3f}")
+    second, margin = fit_second(both, sentence, tops, report, log)
 
     counts = _question_counts(both)
     model = ReaderModel(sentence, answerable, span,
-                        {"answerable": round(threshold, 6), "span": span_threshold, "second": round(best_t, 4)},
+                        {"answerable": round(threshold, 6), "span": span_threshold, "second": second,
+                         "second_margin": margin},
                         version=f"{date.today().isoformat()}",
                         fitted_on={"questions": counts, "report": report,
                                    "command": command or _command(sys.argv[1:])})
@@ -431,9 +475,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "assistant" / "models" / "reader.json"))
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
     parser.add_argument("--report", action="store_true", help="print the fit report as JSON")
-    parser.add_argument("--answerable-only", action="store_true",
-                        help="refit only the answerable model and its threshold, keeping the sentence, span and "
-                             "second-sentence models of the model at --out")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--answerable-only", action="store_true",
+                      help="refit only the answerable model and its threshold, keeping the sentence, span and "
+                           "second-sentence choices of the model at --out")
+    only.add_argument("--second-only", action="store_true",
+                      help="refit only when a second sentence is shown, keeping the rest of the model at --out")
     args = parser.parse_args(argv)
     command = _command(sys.argv[1:] if argv is None else argv)
 
@@ -450,6 +497,10 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.reading.model import load_reader_model
 
         model, report = refit_answerable(groups, load_reader_model(args.out), log, command)
+    elif args.second_only:
+        from assistant.reading.model import load_reader_model
+
+        model, report = refit_second(groups, load_reader_model(args.out), log, command)
     else:
         model, report = fit(groups, log, command)
     model.save(args.out)

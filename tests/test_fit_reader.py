@@ -80,6 +80,7 @@ def test_refitting_the_answerable_model_alone_keeps_the_ranking(tmp_path):
     model, report = refit_answerable(groups, load_reader_model(path), log=lambda message: None)
     assert model.sentence.coef == base.sentence.coef and model.span.coef == base.span.coef
     assert model.thresholds["second"] == base.thresholds["second"]
+    assert model.thresholds["second_margin"] == base.thresholds["second_margin"]
     assert model.answerable.coef != base.answerable.coef
     assert report["kept_from"]["version"] == base.version and "abstention" in report
     # the command line: reads the model at --out and writes it back
@@ -109,3 +110,49 @@ def test_off_topic_questions_keep_the_split_of_the_question_they_were():
         assert q.extra["split"] == splits.split_of(originals[q.id.removeprefix("foreign-")]) in ("train", "dev")
     # without it the renamed question, which has no evidence left, would hash to a split of its own
     assert any(splits.split_of(q) == "test" for q in foreign)
+
+
+def _ranked_group(qid: str, logits: list[float], right: int) -> Group:
+    """An answerable question whose candidates a one-feature sentence model scores `logits`, the
+    one at `right` holding the answer."""
+    rows = np.zeros((len(logits), len(FEATURES)))
+    rows[:, FEATURES.index("cov")] = logits
+    labels = np.zeros(len(logits), dtype=bool)
+    labels[right] = True
+    return Group("civic_news_b", qid, "train", "factoid", True, False, rows, labels, "asked", [])
+
+
+def test_the_second_sentence_is_shown_when_the_reader_cannot_tell_the_two_best_apart():
+    from eval.fit_reader import fit_second
+
+    class OneFeature:  # log-odds = cov
+        def logit(self, rows):
+            return rows[:, FEATURES.index("cov")]
+
+    def fitted(groups):
+        tops = [(bool(g.labels[0]), bool(g.labels[1])) for g in groups]  # candidates are given best first
+        report: dict = {}
+        return fit_second(groups, OneFeature(), tops, report, log=lambda message: None), report
+
+    # close pairs hold the answer in either sentence; a clear best always holds it itself, though its
+    # second sentence is more likely than theirs: only the margin tells them apart
+    close = [_ranked_group(f"c{i}", [-3.0, -3.1, -5.0], right=i % 2) for i in range(20)]
+    clear = [_ranked_group(f"k{i}", [-1.0, -2.5, -3.0], right=0) for i in range(20)]
+    (second, margin), report = fitted(close + clear)
+    assert 0.1 <= margin < 1.5 and report["second"]["value"] > report["second"]["value_without_margin"]
+    # when the best is right whatever the gap, no margin shows a second sentence
+    (second, margin), _ = fitted([_ranked_group(f"r{i}", [-1.0, -1.1, -3.0], right=0) for i in range(20)])
+    assert margin == -1.0
+
+
+def test_refitting_when_a_second_sentence_is_shown_keeps_the_rest(tmp_path):
+    from eval.fit_reader import refit_second
+
+    groups = _training_groups(np.random.default_rng(5))
+    base, _ = fit(groups, log=lambda message: None)
+    base.thresholds.update(second=1.01, second_margin=-1.0)  # never, before the refit
+    model, report = refit_second(groups, base, log=lambda message: None, command="--second-only")
+    assert model.sentence.coef == base.sentence.coef and model.answerable.coef == base.answerable.coef
+    assert model.thresholds["answerable"] == base.thresholds["answerable"]
+    assert report["second"]["threshold"] == model.thresholds["second"] and report["kept_from"]["version"] == base.version
+    assert model.fitted_on["command"] == "--second-only"

@@ -487,3 +487,22 @@ def test_a_duration_is_a_number_of_a_unit_of_time():
     qa = analyse_question("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?")
     text = "Thỏa thuận có 3 chương, hiệu lực 05 năm kể từ ngày ký; đoàn kiểm tra 10 ngày/lần."
     assert [c.text.split()[:2] for c in typed_candidates(qa, text, 0, len(text))] == [["05", "năm"], ["10", "ngày"]]
+
+
+def test_a_second_sentence_about_as_likely_as_the_best_follows_it():
+    from types import SimpleNamespace
+
+    from assistant.reading import Reader, load_reader_model
+
+    model = load_reader_model(None)
+    reader = Reader(model)
+    short = SimpleNamespace(start=0, end=80)
+    reading = SimpleNamespace(sentences=[short, short], logits=np.array([-2.0, -2.2]))
+    model.thresholds.update(second=0.9, second_margin=0.3)  # the second is unlikely, but close to the best
+    assert reader._second(reading, 0, 100) is short
+    model.thresholds.update(second_margin=0.1)
+    assert reader._second(reading, 0, 100) is None
+    model.thresholds.update(second_margin=0.3)
+    assert reader._second(reading, 0, 350) is None  # no room left in the answer
+    del model.thresholds["second_margin"]  # a model fitted before the margin: the probability alone
+    assert reader._second(reading, 0, 100) is None

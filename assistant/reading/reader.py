@@ -351,12 +351,16 @@ class Reader:
                    for c in candidates(text, best.start, best.end, {"number"}) if c.extra)
 
     def _second(self, reading: Reading, main: int, used: int) -> EvidenceSentence | None:
-        """The best sentence after the main one, when likely enough to answer and short enough to add."""
+        """The best sentence after the main one, when likely enough to answer (or its log-odds within
+        the fitted margin of the best's) and short enough to add."""
         other = 1 if main == 0 else 0
         if len(reading.sentences) <= other:
             return None
         s = reading.sentences[other]
-        if 1.0 / (1.0 + math.exp(-reading.logits[other])) < self.model.thresholds["second"]:
+        likely = 1.0 / (1.0 + math.exp(-reading.logits[other])) >= self.model.thresholds["second"]
+        # or about as likely as the best: the reader cannot tell which of the two answers
+        close = abs(reading.logits[0] - reading.logits[1]) <= self.model.thresholds.get("second_margin", -1.0)
+        if not (likely or close):
             return None
         if used + (s.end - s.start) + 5 > MAX_ANSWER:
             return None
