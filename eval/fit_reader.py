@@ -57,14 +57,11 @@ def without_gold(g: Group) -> Group | None:
     """The question with its gold sentences taken out of the candidates: the article it is about is
     still there, but not the sentence that answers (how an unanswerable detail question looks).
     The features relative to the best candidate are recomputed; None when nothing would remain."""
-    from assistant.reading.features import FEATURES
+    from assistant.reading.features import with_gaps
 
     if not g.answerable or not g.labels.any() or g.labels.all():
         return None
-    rows = g.rows[~g.labels].copy()
-    for gap, base in (("cov_gap", "cov"), ("cov_local_gap", "cov_local"), ("dense_gap", "dense")):
-        b = FEATURES.index(base)
-        rows[:, FEATURES.index(gap)] = rows[:, b] - rows[:, b].max()
+    rows = with_gaps(g.rows[~g.labels].copy())
     kept = np.cumsum(~g.labels) - 1  # new index of each kept row
     spans = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if not g.labels[j]]
     return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), spans)

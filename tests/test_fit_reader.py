@@ -156,3 +156,15 @@ def test_refitting_when_a_second_sentence_is_shown_keeps_the_rest(tmp_path):
     assert model.thresholds["answerable"] == base.thresholds["answerable"]
     assert report["second"]["threshold"] == model.thresholds["second"] and report["kept_from"]["version"] == base.version
     assert model.fitted_on["command"] == "--second-only"
+
+
+def test_a_question_without_its_gold_sentences_measures_every_gap_against_the_best_left():
+    from assistant.reading.features import GAPS
+    from eval.fit_reader import without_gold
+
+    g = _group(np.random.default_rng(2), "q", "train", True)
+    copy = without_gold(g)
+    for gap, base in GAPS:
+        values = copy.rows[:, FEATURES.index(base)]
+        assert np.allclose(copy.rows[:, FEATURES.index(gap)], values - values.max()), gap
+    assert not copy.answerable and len(copy.rows) == len(g.rows) - 1

@@ -203,14 +203,20 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             plain * dense,
             terms.unseen,
         ])
-    rows = np.array(raw, dtype=float)
-    rows[:, FEATURES.index("cov_gap")] = rows[:, 0] - rows[:, 0].max()
-    c = FEATURES.index("cov_local")
-    rows[:, FEATURES.index("cov_local_gap")] = rows[:, c] - rows[:, c].max()
-    d = FEATURES.index("dense")
-    rows[:, FEATURES.index("dense_gap")] = rows[:, d] - rows[:, d].max()
-    d = FEATURES.index("dense_sent")
-    rows[:, FEATURES.index("dense_sent_gap")] = rows[:, d] - rows[:, d].max()
+    return with_gaps(np.array(raw, dtype=float))
+
+
+# Features measured against the best candidate of the same question: (gap, the feature it is taken of).
+GAPS = (("cov_gap", "cov"), ("cov_local_gap", "cov_local"), ("dense_gap", "dense"),
+        ("dense_sent_gap", "dense_sent"))
+
+
+def with_gaps(rows: np.ndarray) -> np.ndarray:
+    """`rows` (one question's candidates) with each `GAPS` feature set to its base feature minus the
+    best candidate's; also after candidates are taken out (`eval.fit_reader.without_gold`)."""
+    for gap, base in GAPS:
+        b = FEATURES.index(base)
+        rows[:, FEATURES.index(gap)] = rows[:, b] - rows[:, b].max()
     return rows
 
 
