@@ -181,6 +181,27 @@ def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path
     assert not _noun_introduces(text, second_start, text.index("tư duy"), "yeu to")
 
 
+SESSION_ARTICLE = {
+    "id": "ls-5", "title": "Bế mạc kỳ họp thứ sáu HĐND tỉnh Lạc Sơn", "date": "2024-07-12", "source": "Báo Thử nghiệm",
+    "text": "Chiều 12/7, kỳ họp thứ sáu HĐND tỉnh Lạc Sơn bế mạc; các văn bản được thông qua tại kỳ họp gồm: "
+            "Báo cáo kinh tế - xã hội sáu tháng, Báo cáo thu chi ngân sách, Báo cáo giám sát chuyên đề."
+            "\n\nCũng tại kỳ họp, HĐND tỉnh thông qua Nghị quyết về học phí và Nghị quyết về phí bến bãi."}
+
+
+def test_a_list_of_documents_of_another_kind_does_not_answer_the_kind_asked(tmp_path):
+    from assistant.reading.reader import DOCUMENT_KINDS, _headed_by
+
+    session = _indexed(tmp_path, [SESSION_ARTICLE])
+    answer = session.ask("Kỳ họp thứ sáu HĐND tỉnh Lạc Sơn đã thông qua những nghị quyết nào?")
+    assert "Báo cáo thu chi" not in answer.answer.split("\n\n")[0], answer.answer
+    assert "Nghị quyết về học phí" in answer.answer, answer.answer
+    # the reports themselves answer a question about reports; "văn bản" names any document
+    assert "- Báo cáo thu chi ngân sách [1]" in session.ask(
+        "Kỳ họp thứ sáu HĐND tỉnh Lạc Sơn đã thông qua những báo cáo nào?").answer
+    assert _headed_by("Công ước về quyền trẻ em", "cong uoc") and not _headed_by("Báo cáo năm", "cong uoc")
+    assert "van ban" not in DOCUMENT_KINDS and "nghi quyet" in DOCUMENT_KINDS
+
+
 def test_a_question_the_articles_do_not_touch_abstains_with_see_also(lac_son):
     answer = lac_son.ask("Giá xăng RON 95 tháng này tăng bao nhiêu phần trăm?")
     assert answer.abstained and answer.answer == NOT_FOUND and not answer.citations

@@ -33,7 +33,15 @@ from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis
 from ..records import Answer, Citation
-from .enumeration import asked_item_kind, asked_name_head, asked_noun, enumerates, noun_kind, read_enumeration
+from .enumeration import (
+    Enumeration,
+    asked_item_kind,
+    asked_name_head,
+    asked_noun,
+    enumerates,
+    noun_kind,
+    read_enumeration,
+)
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
@@ -303,20 +311,29 @@ class Reader:
             return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head, noun)
 
         first = read(best)
+
+        def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
+            # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
+            # when the noun introduces it or heads an item ("những nghị quyết nào": no list of reports)
+            if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
+                return True
+            return (_noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
+                    or (kind is not None and any(_headed_by(i.text, noun) for i in found.items)))
+
         # a best sentence that introduces a list of its own, names several items of the asked kind
         # in a list, or lists anything when any item or a count would do, is the one read; otherwise
         # the enumeration a little lower (one or two names in a list of other things are mentions)
         stays = (len(first.items) >= 2 and first.introduced) or (
             enumerates(articles[best.article_id].text[best.start:best.end])
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
+        stays = stays and of_asked_noun(best, first)
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
-        readings = [(sent, found) for sent, found in readings if len(found.items) >= 2 and found.introduced
-                    and (kind is not None or noun is None
-                         or _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun))]
-        if not readings and kind is not None and not counting and len(first.items) >= 2:
+        readings = [(sent, found) for sent, found in readings
+                    if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
+        if not readings and kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first):
             readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
         for sent, found in readings[:1]:
             article = articles[sent.article_id]
@@ -368,6 +385,17 @@ class Reader:
 
 
 NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked noun must introduce it
+# Kinds of document that head the names of what they ask for ("những công ước nào" → "Công ước A"): a
+# list of documents that none of them heads, and that the noun does not introduce, answers something
+# else (reports, for a question about conventions). "văn bản", "văn kiện", "dự thảo" name any document.
+DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "de an", "luat", "thong tu",
+                            "nghi dinh", "bao cao", "ban ghi nho", "bien ban ghi nho", "bien ban", "thoa thuan",
+                            "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
+
+
+def _headed_by(item: str, noun: str) -> bool:
+    """Whether the (folded) `noun` opens a list item ("Công ước về quyền …" for "cong uoc")."""
+    return fold(item).lower().startswith(noun + " ")
 
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
