@@ -39,10 +39,10 @@ _GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})\.(?=([^\W\d_]{2,})[\s:,])")
 # A photo credit: "Ảnh:" (or "Ảnh minh họa:", "Ảnh tư liệu:"), optionally in brackets.
 _CREDIT_LABEL = r"Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?\s*:"
 _CREDIT = re.compile(r"(\(?)\b" + _CREDIT_LABEL + r"\s*")
-_CREDIT_WORDS = 6
+_CREDIT_WORDS = 6  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
 # A dateline after a heading or a credit: "Sáng 13-7,", "Ngày 25.5,", "Chiều 5/7/2017 vừa qua,".
 _DATELINE = re.compile(r"(?<=[^\W_])\s+((?:Ngày|Sáng|Trưa|Chiều|Tối|Đêm)(?: nay)?,? \d{1,2}[/.-]\d{1,2}"
-                       r"(?:[/.-]\d{2,4})?(?: vừa qua| tới)?,)")  # a credit is at most this many words ("Doãn Tấn - TTXVN", "VGP/Quang Hiếu")
+                       r"(?:[/.-]\d{2,4})?(?: vừa qua| tới)?,)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -121,7 +121,6 @@ def _after_caption(text: str, start: int, at: int) -> bool:
     Ảnh: …"): at least `_CAPTION_WORDS` words since the line's or the last sentence's start."""
     since = max([start] + [m.end() for m in _TERMINATOR.finditer(text, start, at)])
     return len(text[since:at].split()) >= _CAPTION_WORDS
-
 
 
 def _credit_end(text: str, at: int, end: int, bracketed: bool) -> int | None:

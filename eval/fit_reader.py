@@ -310,16 +310,26 @@ def refit_answerable(groups: list[Group], base, log, command: str = "") -> tuple
     from assistant.reading.spans import SPAN_FEATURES
 
     both = [g for g in groups if g.split in ("train", "dev")]
-    report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
+    report = _kept_from(base)
     # features added since the kept models were fitted enter them with weight 0: the ranking is kept
     sentence, span = base.sentence.over(FEATURES), base.span.over(SPAN_FEATURES)
     answerable, threshold, _ = fit_answerable(both, sentence, span, report, log)
-    counts = _question_counts(both)
     model = ReaderModel(sentence, answerable, span, {**base.thresholds, "answerable": round(threshold, 6)},
-                        version=f"{date.today().isoformat()}",
-                        fitted_on={"questions": counts, "report": {**(base.fitted_on or {}).get("report", {}), **report},
-                                   "command": command or _command(sys.argv[1:])})
+                        **_refitted_on(base, both, report, command))
     return model, report
+
+
+def _kept_from(base) -> dict:
+    """The start of a partial refit's report: the model whose other parts it keeps."""
+    return {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
+
+
+def _refitted_on(base, both: list[Group], report: dict, command: str) -> dict:
+    """The version and `fitted_on` of a model refitted in part from `base`: its report over `base`'s."""
+    return {"version": f"{date.today().isoformat()}",
+            "fitted_on": {"questions": _question_counts(both),
+                          "report": {**(base.fitted_on or {}).get("report", {}), **report},
+                          "command": command or _command(sys.argv[1:])}}
 
 
 def refit_second(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
@@ -331,16 +341,13 @@ def refit_second(groups: list[Group], base, log, command: str = "") -> tuple[obj
     from assistant.reading.spans import SPAN_FEATURES
 
     both = [g for g in groups if g.split in ("train", "dev")]
-    report = {"kept_from": {"version": base.version, "command": (base.fitted_on or {}).get("command")}}
+    report = _kept_from(base)
     model = base.over(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
     _, _, tops = reading_rows(model.sentence, model.span, both)
     second, margin = fit_second(both, model.sentence, tops, report, log)
     model = ReaderModel(model.sentence, model.answerable, model.span,
                         {**base.thresholds, "second": second, "second_margin": margin},
-                        version=f"{date.today().isoformat()}",
-                        fitted_on={"questions": _question_counts(both),
-                                   "report": {**(base.fitted_on or {}).get("report", {}), **report},
-                                   "command": command or _command(sys.argv[1:])})
+                        **_refitted_on(base, both, report, command))
     return model, report
 
 

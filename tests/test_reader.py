@@ -189,7 +189,8 @@ SESSION_ARTICLE = {
 
 
 def test_a_list_of_documents_of_another_kind_does_not_answer_the_kind_asked(tmp_path):
-    from assistant.reading.reader import DOCUMENT_KINDS, _headed_by
+    from assistant.reading.enumeration import headed_by
+    from assistant.reading.reader import DOCUMENT_KINDS
 
     session = _indexed(tmp_path, [SESSION_ARTICLE])
     answer = session.ask("Kỳ họp thứ sáu HĐND tỉnh Lạc Sơn đã thông qua những nghị quyết nào?")
@@ -198,7 +199,7 @@ def test_a_list_of_documents_of_another_kind_does_not_answer_the_kind_asked(tmp_
     # the reports themselves answer a question about reports; "văn bản" names any document
     assert "- Báo cáo thu chi ngân sách [1]" in session.ask(
         "Kỳ họp thứ sáu HĐND tỉnh Lạc Sơn đã thông qua những báo cáo nào?").answer
-    assert _headed_by("Công ước về quyền trẻ em", "cong uoc") and not _headed_by("Báo cáo năm", "cong uoc")
+    assert headed_by("Công ước về quyền trẻ em", "cong uoc") and not headed_by("Báo cáo năm", "cong uoc")
     assert "van ban" not in DOCUMENT_KINDS and "nghi quyet" in DOCUMENT_KINDS
 
 

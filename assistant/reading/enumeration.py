@@ -115,6 +115,11 @@ _LEVELS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi 
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
+def headed_by(name: str, noun: str) -> bool:
+    """Whether the (folded) `noun` opens `name`: "Sở Y tế" for "so", "Hiệp định Thương mại …" for "hiep dinh"."""
+    return fold(name).lower().startswith(noun + " ")
+
+
 def asked_name_head(qa: QuestionAnalysis) -> str | None:
     """The asked noun (folded) when it heads the names asked for: an organisation's head ("những
     sở nào" → "so") or an administrative level ("những tỉnh nào" → "tinh"); else None."""
@@ -285,12 +290,12 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         items = typed
     if name_head and kind == "organisation":
         headed = _side_by_side([c for c in _clean(items, kind, asked_words)
-                                if fold(c.text).lower().startswith(name_head + " ")], text)
+                                if headed_by(c.text, name_head)], text)
         if len(headed) >= 2:  # "kiểm tra Sở TN-MT, Sở NN-PTNT, Sở Du lịch" for "những sở nào"
             items, introduced = headed, True
     if name_head in _LEVELS and kind == "locality":  # "những tỉnh nào": the provinces, not the districts
         level = [c for c in _clean(items, kind, asked_words)
-                 if c.extra == name_head or fold(c.text).lower().startswith(name_head + " ")]
+                 if c.extra == name_head or headed_by(c.text, name_head)]
         if len(level) >= 2:
             items = level
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)

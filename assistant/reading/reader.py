@@ -39,6 +39,7 @@ from .enumeration import (
     asked_name_head,
     asked_noun,
     enumerates,
+    headed_by,
     noun_kind,
     read_enumeration,
 )
@@ -318,7 +319,7 @@ class Reader:
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
             return (_noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
-                    or (kind is not None and any(_headed_by(i.text, noun) for i in found.items)))
+                    or (kind is not None and any(headed_by(i.text, noun) for i in found.items)))
 
         # a best sentence that introduces a list of its own, names several items of the asked kind
         # in a list, or lists anything when any item or a count would do, is the one read; otherwise
@@ -392,10 +393,6 @@ DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "
                             "nghi dinh", "bao cao", "ban ghi nho", "bien ban ghi nho", "bien ban", "thoa thuan",
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
 
-
-def _headed_by(item: str, noun: str) -> bool:
-    """Whether the (folded) `noun` opens a list item ("Công ước về quyền …" for "cong uoc")."""
-    return fold(item).lower().startswith(noun + " ")
 
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
