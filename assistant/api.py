@@ -23,6 +23,7 @@ from index.records import FINGERPRINT_KEY, extraction_fingerprint
 from index.retrieval import Filters, Hit, HybridRetriever
 from index.sentence_vectors import SentenceDense, vectors_key
 from index.store import ChromaStore, make_client
+from index.tone_marks import FILE_NAME as TONE_FORMS
 
 from .chain import build_answer_chain, person_answer
 from .condense import condense_question
@@ -165,7 +166,8 @@ class Assistant:
                 self._retriever = None
             if self._retriever is None:
                 bm25 = BM25Index.load(self.index_dir / "bm25")
-                self._retriever = HybridRetriever(self.catalog, bm25, self.store, self.embedder)
+                self._retriever = HybridRetriever(self.catalog, bm25, self.store, self.embedder,
+                                                  tone_forms=self.index_dir / TONE_FORMS)
             return self._retriever
 
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
@@ -225,7 +227,8 @@ class Assistant:
 
     def _new_reader(self, model: ReaderModel | None) -> Reader:
         """A reader with `model` (None: features only), this index's IDF weights and sentence vectors."""
-        return Reader(model, self._frequencies, dense=SentenceDense(self.catalog, self.embedder))
+        return Reader(model, self._frequencies, dense=SentenceDense(self.catalog, self.embedder,
+                                                                     lambda q: self.retriever.dense_query(q)))
 
     def _model_as_fitted(self) -> ReaderModel | None:
         """The reader model over today's features when features were added since it was fitted

@@ -39,6 +39,8 @@ from .records import FINGERPRINT_KEY, extraction_fingerprint, extraction_records
 from .sentence_vectors import embed_missing_sentences, vectors_key
 from .store import chunk_metadata
 from .store_protocol import VectorStore
+from .tone_marks import FILE_NAME as TONE_FORMS
+from .tone_marks import ToneForms, article_texts
 
 EMBED_BATCH_CHUNKS = 64
 # Catalog meta key: {article id: new content hash} of the batch being written to Chroma.
@@ -194,6 +196,7 @@ class Indexer:
         ids, tokens = self.catalog.chunk_table()
         index = BM25Index.build(ids, tokens)
         index.save(self.index_dir / "bm25")
+        ToneForms.from_texts(article_texts(self.catalog), index.digest).save(self.index_dir / TONE_FORMS)
         return index
 
     def sync_bm25(self) -> bool:

@@ -8,6 +8,7 @@ measurement on XQuAD-vi (see docs/retrieval.md); queries detected as English lea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from .filters import Filters
 from .glossary import vietnamese_terms
 from .language import is_english
 from .store_protocol import VectorStore
+from .tone_marks import ToneForms, article_texts, restorable
 
 __all__ = ["DEFAULT_WEIGHTS", "MODEL_WEIGHTS", "Filters", "FusionWeights", "Hit", "HybridRetriever",
            "lexical_query", "weights_for"]
@@ -69,11 +71,16 @@ class Hit:
 class HybridRetriever:
     """Ranks chunks for a query with both legs; loaded once per process and reused."""
 
-    def __init__(self, catalog: Catalog, bm25: BM25Index, store: VectorStore, embedder: Embedder) -> None:
+    def __init__(self, catalog: Catalog, bm25: BM25Index, store: VectorStore, embedder: Embedder,
+                 tone_forms: Path | None = None) -> None:
+        """`tone_forms`: where the index keeps its `ToneForms` (`index.tone_marks`); a query typed
+        without tone marks is embedded with them restored. None: embedded as typed."""
         self.catalog = catalog
         self.bm25 = bm25
         self.store = store
         self.embedder = embedder
+        self._tone_forms_path = tone_forms
+        self._tone_forms: ToneForms | None = None
         # Filter masks are aligned with the BM25 index's own chunk order.
         article_of = catalog.chunk_articles() if len(bm25) else {}
         meta = catalog.article_metadata() if len(bm25) else {}
@@ -95,7 +102,7 @@ class HybridRetriever:
         lexical = self.bm25.search(lexical_query(query), depth, self._mask(flt)) if mode != "dense" else []
         dense = []
         if mode != "bm25":
-            dense = self.store.query(self.embedder.embed_query(query), depth, flt)
+            dense = self.store.query(self.embedder.embed_query(self.dense_query(query)), depth, flt)
         w = weights or weights_for(self.embedder.name, query)
         if mode == "bm25":
             w = FusionWeights(0.0, 1.0)
@@ -115,6 +122,16 @@ class HybridRetriever:
             sure = {cid for ranked in (lexical, dense) for cid, _ in ranked[:each_leg]}
             kept += [item for item in scored[k:] if item[1] in sure]
         return self._hits(kept)
+
+    def dense_query(self, query: str) -> str:
+        """What the embedding model reads for `query`: a Vietnamese query typed without tone marks
+        with them restored from the index's own text (`index.tone_marks`), anything else as typed."""
+        if self._tone_forms_path is None or not restorable(query) or is_english(query):
+            return query
+        if self._tone_forms is None:
+            self._tone_forms = ToneForms.for_index(self._tone_forms_path, self.bm25.digest,
+                                                   lambda: article_texts(self.catalog))
+        return self._tone_forms.restore(query)
 
     def _mask(self, flt: Filters) -> np.ndarray | None:
         if flt.empty or len(self._article_of) == 0:

@@ -62,12 +62,16 @@ class SentenceDense:
     """What the reader measures sentences with: a question's vector (the retriever's, from the
     embedder's query cache) and the stored vectors of articles' sentences."""
 
-    def __init__(self, catalog: Catalog, embedder: Embedder) -> None:
+    def __init__(self, catalog: Catalog, embedder: Embedder,
+                 dense_query: Callable[[str], str] | None = None) -> None:
+        """`dense_query`: what the embedding model reads for a question (the retriever's
+        `HybridRetriever.dense_query`); None: the question as typed."""
         self.catalog = catalog
         self.embedder = embedder
+        self.dense_query = dense_query
 
     def question(self, text: str) -> np.ndarray:
-        return self.embedder.embed_query(text)
+        return self.embedder.embed_query(self.dense_query(text) if self.dense_query else text)
 
     def sentences(self, article_ids: list[str]) -> dict[str, np.ndarray]:
         return self.catalog.sentence_vectors(article_ids, vectors_key(self.embedder))
