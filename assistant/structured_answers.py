@@ -200,7 +200,9 @@ def _same_bloc(asked: str, stored: str) -> bool:
 
 def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: dict[str, int], records: RecordSource,
                     articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
-    pacts = [p for p in records.records("pact") if p.get("parties") and _pact_fits(p, facets)
+    # a pact is signed by two parties or more: a record with one was read short (the others are
+    # named where extraction did not follow), and the passage path answers instead
+    pacts = [p for p in records.records("pact") if len(p.get("parties") or []) >= 2 and _pact_fits(p, facets)
              and _names_asked_party(p, facets)]
     if not pacts:
         return None

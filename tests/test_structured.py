@@ -128,3 +128,23 @@ def test_department_names_joined_by_va_stay_whole():
     assert names("Công an tỉnh và Viện Kiểm sát nhân dân tỉnh ký kết") == ["Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh"]
     assert names("Hội Nông dân tỉnh Vĩnh Phúc và Chi nhánh Ngân hàng Chính sách xã hội tỉnh") \
         == ["Hội Nông dân tỉnh Vĩnh Phúc", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"]
+
+
+def test_a_pact_read_with_one_party_leaves_the_answer_to_the_passage(tmp_path):
+    # extraction keeps the signer and misses the partners listed after "gồm:"; a pact has two
+    # parties or more, so the records do not answer "with which bodies" with the signer alone
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    text = ("Chiều 9/5/2031, Hội Nông dân huyện Tà Lèng ký chương trình phối hợp tuyên truyền với các cơ quan báo "
+            "chí gồm: Đài Phát thanh huyện Tà Lèng, Báo Nông thôn Ngày nay, Trung tâm Văn hóa huyện Tà Lèng.\n\n"
+            "Chương trình kéo dài ba năm.")
+    src.write_text(json.dumps({"id": "tl-1", "title": "Ký chương trình phối hợp tuyên truyền", "text": text},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    assert [p["parties"] for p in assistant.pacts()] == [["Hội Nông dân huyện Tà Lèng"]]
+    answer = assistant.ask("Hội Nông dân huyện Tà Lèng ký chương trình phối hợp tuyên truyền với những cơ quan báo chí nào?")
+    assert "bên tham gia" not in answer.answer, answer.answer
+    assert "- Báo Nông thôn Ngày nay [1]" in answer.answer and "- Đài Phát thanh huyện Tà Lèng [1]" in answer.answer, answer.answer
+    _cited(assistant, answer)
