@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from eval.splits import select  # noqa: E402
 from index.bm25 import BM25Index  # noqa: E402
 from index.language import is_english  # noqa: E402
 from index.retrieval import HybridRetriever  # noqa: E402
-from index.tone_marks import ToneForms, article_texts  # noqa: E402
+from index.tone_marks import FILE_NAME, ToneForms, article_texts  # noqa: E402
 
 
 def main() -> None:
@@ -44,8 +45,9 @@ def main() -> None:
     built = time.perf_counter() - started
     bm25 = BM25Index.load(Path(args.index) / "bm25")
     typed = HybridRetriever(assistant.catalog, bm25, assistant.store, assistant.embedder)
+    scratch = tempfile.mkdtemp(prefix="tone-forms-")  # built afresh by this code, not the index's saved table
     restored = HybridRetriever(assistant.catalog, bm25, assistant.store, assistant.embedder,
-                               tone_forms=Path(args.index) / "tone_forms.json")
+                               tone_forms=Path(scratch) / FILE_NAME)
     hits: dict[str, list[int]] = {}
     for q in questions:
         asked = fold(q.question) if has_tone_marks(q.question) else q.question

@@ -28,7 +28,10 @@ from corpus.normalize import fold, has_tone_marks
 __all__ = ["FILE_NAME", "ToneForms", "article_texts", "restorable"]
 
 FILE_NAME = "tone_forms.json"
+# How the table is built: a saved table of another version is built again (bump with any change).
+VERSION = 2
 MAX_WORDS = 3  # the longest run of words looked up
+INITIAL_WEIGHT = 0.1  # what an occurrence at the start of a run counts for its form
 MIN_RUN_COUNT = 2  # a run of two or more words is kept when the articles write it this often
 # Interrogatives and their usual companions, as a question writes them.
 QUESTION_FORMS = (
@@ -56,24 +59,29 @@ def article_texts(catalog) -> Iterator[str]:
 class ToneForms:
     """{tone-folded run of words: the form the articles write it in most often}."""
 
-    def __init__(self, forms: dict[str, str], digest: str | None = None) -> None:
+    def __init__(self, forms: dict[str, str], digest: str | None = None, version: int = VERSION) -> None:
         self.forms = forms
         self.digest = digest  # of the BM25 index it was built beside (None: unknown)
+        self.version = version  # of the code that built it
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], digest: str | None = None) -> ToneForms:
-        counts: dict[str, Counter] = defaultdict(Counter)
+        counts: dict[str, Counter] = defaultdict(Counter)  # folded run → {form: weighted occurrences}
+        occurrences: Counter = Counter()  # folded run → how often the articles write it
         for text in texts:
             for run in _RUNS.finditer(text):
                 words = run.group().split(" ")
                 folded = [fold(w) for w in words]
                 for n in range(1, MAX_WORDS + 1):
                     for i in range(len(words) - n + 1):
-                        counts[" ".join(folded[i:i + n])][" ".join(words[i:i + n])] += 1
+                        # a run's first word is capitalised as a sentence's: it counts for little
+                        key = " ".join(folded[i:i + n])
+                        counts[key][" ".join(words[i:i + n])] += 1 if i else INITIAL_WEIGHT
+                        occurrences[key] += 1
         forms = {}
         for key, seen in counts.items():
             form, count = max(seen.items(), key=lambda item: (item[1], item[0]))
-            if " " not in key or sum(seen.values()) >= MIN_RUN_COUNT:
+            if " " not in key or occurrences[key] >= MIN_RUN_COUNT:
                 forms[key] = form
         forms.update({fold(q): q for q in QUESTION_FORMS})
         return cls(forms, digest)
@@ -108,16 +116,16 @@ class ToneForms:
         path = Path(path)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tone_forms.")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"digest": self.digest, "forms": self.forms}, f, ensure_ascii=False, separators=(",", ":"))
+            json.dump({"version": self.version, "digest": self.digest, "forms": self.forms}, f, ensure_ascii=False, separators=(",", ":"))
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
 
     @classmethod
     def for_index(cls, path: Path, digest: str | None, texts: Callable[[], Iterable[str]]) -> ToneForms:
-        """The table saved at `path` when it was built beside the BM25 index of `digest`; else one
-        built from `texts()` and saved there (when the directory can be written)."""
+        """The table saved at `path` when it was built beside the BM25 index of `digest` by this
+        `VERSION`; else one built from `texts()` and saved there (when the directory can be written)."""
         saved = cls.load(path)
-        if saved is not None and digest is not None and saved.digest == digest:
+        if saved is not None and digest is not None and saved.digest == digest and saved.version == VERSION:
             return saved
         built = cls.from_texts(texts(), digest)
         try:
@@ -131,6 +139,6 @@ class ToneForms:
         """The saved table, or None when missing or unreadable."""
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-            return cls(dict(data["forms"]), data.get("digest"))
+            return cls(dict(data["forms"]), data.get("digest"), int(data.get("version", 1)))
         except (OSError, ValueError, KeyError, TypeError):
             return None

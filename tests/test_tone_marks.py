@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from assistant import Assistant
-from index.tone_marks import FILE_NAME, ToneForms, restorable
+from index.tone_marks import FILE_NAME, VERSION, ToneForms, restorable
 
 # Fictional articles: no question set uses them.
 TEXTS = [
@@ -32,6 +32,12 @@ def test_a_run_the_articles_write_once_is_not_kept_but_its_words_are():
     assert forms.forms["dao"] == "Đào" and forms.forms["quy che phoi"] == "quy chế phối"
 
 
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_restored_in_lower_case():
+    forms = ToneForms.from_texts(["Dự lễ có ông A. Dự lễ có bà B. Đoàn dự lễ ký. Hội dự lễ ký.", "Xã Lũng Táo."])
+    assert forms.forms["du le"] == "dự lễ" and forms.forms["du"] == "dự"
+    assert forms.forms["lung"] == "Lũng" and forms.forms["tao"] == "Táo"  # a name stays a name
+
+
 def test_interrogatives_come_before_the_articles_forms():
     forms = ToneForms.from_texts(TEXTS)
     assert forms.forms["o dau"] == "ở đâu"  # the articles write "Ở đầu" only
@@ -51,6 +57,11 @@ def test_the_table_is_saved_with_the_digest_it_was_built_beside(tmp_path):
     assert ToneForms.for_index(path, "d1", lambda: ["Xã Lũng Táo"]).forms == built.forms  # reused
     rebuilt = ToneForms.for_index(path, "d2", lambda: ["Xã Lũng Táo"])  # another BM25 index: built again
     assert rebuilt.forms["tao"] == "Táo" and "son may" not in rebuilt.forms
+    # a table built by another version of this code is built again
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**data, "version": VERSION - 1}), encoding="utf-8")
+    assert "son may" in ToneForms.for_index(path, "d2", lambda: TEXTS).forms
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION
     path.write_text("{not json", encoding="utf-8")
     assert ToneForms.load(path) is None
     assert ToneForms.for_index(path, "d2", lambda: TEXTS).forms == built.forms
