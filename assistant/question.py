@@ -233,8 +233,7 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     m = _WH.search(folded)
     if not m:
         return []
-    # the question word's own clause: "Năm 2023, địa phương nào làm …" frames its slot after "nào"
-    head = _WORD.findall(re.split(r"[,;:]", folded[:m.start()])[-1])
+    head = folded[:m.start()].split()
     if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Chủ đề … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
     if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai trình bày": the verb after the agent
