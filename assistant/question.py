@@ -86,8 +86,11 @@ def counted_noun(formed: str, folded: str) -> str | None:
 
 # A price or fee named before "bao nhiêu" ("được bán với giá bao nhiêu", "thu lệ phí bao nhiêu một
 # hồ sơ"): the question asks for a sum; "mỗi / một …" after it is the rate's unit, not a noun counted.
-# With tone marks "giá" (price) is told from "gia" ("gia đình", "quốc gia").
-_PRICE_BEFORE = re.compile(r"\b(?:gia|muc phi|phi|le phi|tien)(?: \w+){0,3} (?:la )?bao nhieu\b")
+# With tone marks "giá" (price) is told from "gia" ("gia đình", "quốc gia"); without them, "gia" of
+# the common words that hold it ("gia đình", "quốc gia", "tham gia", "chuyên gia", "gia tăng" …) is none.
+_PRICE_BEFORE = re.compile(r"\b(?:(?<!quoc )(?<!tham )(?<!chuyen )(?<!dan )(?<!nha )(?<!hoa )"
+                           r"gia(?! dinh| tang| nhap| han| giam| cong| toc| su| pha| vi)|muc phi|phi|le phi|tien)"
+                           r"(?: \w+){0,3} (?:la )?bao nhieu\b")
 _PRICE_BEFORE_MARKED = re.compile(r"\b(?:giá|mức phí|phí|lệ phí|tiền)(?: \w+){0,3} (?:là )?bao nhiêu\b")
 _RATE_WORDS = frozenset({"moi", "mot"})
 

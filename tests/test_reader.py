@@ -455,6 +455,11 @@ def test_a_syllable_that_only_looks_like_a_question_word_without_tone_marks_type
     # "gia" of "gia đình" / "quốc gia" is no price when the question has its tone marks
     ("Số thành viên trung bình của một gia đình ở xã là bao nhiêu?", None),
     ("Diện tích của quốc gia này là bao nhiêu?", None),
+    # ... nor without them, where it is part of such a common word
+    ("So thanh vien trung binh cua mot gia dinh o xa la bao nhieu?", None),
+    ("Dien tich cua quoc gia nay la bao nhieu?", None),
+    ("So nguoi tham gia hoi thao la bao nhieu?", None),
+    ("Buc tranh son mai duoc ban voi gia bao nhieu?", "tien"),
     ("Bến phà đón bao nhiêu lượt khách mỗi ngày?", "luot khach"),
 ])
 def test_the_noun_a_how_much_question_counts(question, noun):
