@@ -40,14 +40,15 @@ def main() -> None:
     assistant = Assistant(args.index)
     questions = [q for q in select(load_questions(args.set), args.split)
                  if q.answerable and q.evidence_articles and not q.history and not is_english(q.question)]
-    started = time.perf_counter()
-    forms = ToneForms.from_texts(article_texts(assistant.catalog))
-    built = time.perf_counter() - started
     bm25 = BM25Index.load(Path(args.index) / "bm25")
+    started = time.perf_counter()
+    forms = ToneForms.from_texts(article_texts(assistant.catalog), bm25.digest)
+    built = time.perf_counter() - started
+    # built afresh by this code, not the index's saved table; saved where the restoring retriever reads it
+    table = Path(tempfile.mkdtemp(prefix="tone-forms-")) / FILE_NAME
+    forms.save(table)
     typed = HybridRetriever(assistant.catalog, bm25, assistant.store, assistant.embedder)
-    scratch = tempfile.mkdtemp(prefix="tone-forms-")  # built afresh by this code, not the index's saved table
-    restored = HybridRetriever(assistant.catalog, bm25, assistant.store, assistant.embedder,
-                               tone_forms=Path(scratch) / FILE_NAME)
+    restored = HybridRetriever(assistant.catalog, bm25, assistant.store, assistant.embedder, tone_forms=table)
     hits: dict[str, list[int]] = {}
     for q in questions:
         asked = fold(q.question) if has_tone_marks(q.question) else q.question

@@ -80,9 +80,8 @@ class ToneForms:
                         occurrences[key] += 1
         forms = {}
         for key, seen in counts.items():
-            form, count = max(seen.items(), key=lambda item: (item[1], item[0]))
             if " " not in key or occurrences[key] >= MIN_RUN_COUNT:
-                forms[key] = form
+                forms[key] = max(seen, key=lambda form: (seen[form], form))
         forms.update({fold(q): q for q in QUESTION_FORMS})
         return cls(forms, digest)
 
