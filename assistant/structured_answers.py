@@ -192,6 +192,23 @@ def _names_asked_party(pact: dict, facets: Facets) -> bool:
     return any(k == a or k.startswith(a + " ") or a.startswith(k + " ") for k in keys for a in asked)
 
 
+# "A ký … với những cơ quan nào / với ai / với bao nhiêu …", "with which / whom": the question names
+# one side and asks for the other
+_COUNTERPART = re.compile(r"\bvoi (?:(?:nhung|cac|mot so) )?(?:\w+ ){0,4}?(?:nao|ai|bao nhieu)\b"
+                          r"|\bwith (?:which|whom|what|how many)\b|\b(?:which|who|whom|how many)\b.*\bwith\W*$")
+
+
+def asks_counterpart(question: str) -> bool:
+    """Whether the question asks with whom a pact was signed (its signer named, the other side asked)."""
+    return bool(_COUNTERPART.search(fold(question).lower()))
+
+
+def _is_asked(party: str, facets: Facets) -> bool:
+    key = org_key(party)
+    return any(key == a or key.startswith(a + " ") or a.startswith(key + " ")
+               for a in (org_key(o) for o in facets.organisations))
+
+
 def _same_bloc(asked: str, stored: str) -> bool:
     """Bloc names match when the asked one (province dropped when not given) is in the stored one."""
     asked_words = [w for w in asked.split() if w not in ("tinh", "thanh", "pho")]
@@ -223,8 +240,17 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
     participants = {r.get("canonical"): r for r in records.records("participant", [article.id])}
     citations: list[Citation] = []
     head_cite = _cite_sentence(article, best["start"], best["end"], citations)
+    parties = best["parties"]
+    signers: list[str] = []
+    if intent != "count" and facets.organisations and asks_counterpart(qa.text):
+        # the side the question names is not what it asks for: the other parties are listed
+        signers = [p for p in parties if _is_asked(p, facets)]
+        if signers and len(signers) < len(parties):
+            parties = [p for p in parties if p not in signers]
+        else:
+            signers = []
     items: list[tuple[str, Citation]] = []
-    for party in best["parties"]:
+    for party in parties:
         record = participants.get(party)
         start, end = (record["start"], record["end"]) if record else (best["sentence_start"], best["sentence_end"])
         citation = _cite_sentence(article, start, end, citations)
@@ -240,9 +266,14 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
         text = (f"{short} [{head_cite.n}] — {what}" + (f" ({_fmt_date(when)})" if when else "") + ":\n"
                 + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
         return Answer(qa.text, text, False, citations, short_answer=short)
-    head = f"{what}" + (f" ({best.get('kind')}, {_fmt_date(when)})" if when else f" ({best.get('kind')})")
-    count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) else ""
-    text = (f"{head} gồm {len(items)} bên tham gia, theo 1 bài viết{count_note} [{head_cite.n}]:\n"
+    head = _pact_heading(best, what, when)
+    count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) + len(signers) else ""
+    if signers:
+        signer = _display_name(participants.get(signers[0]), signers[0])
+        lead = f"{head}: {as_answer_text(signer)} ký với {len(items)} bên, theo 1 bài viết{count_note}"
+    else:
+        lead = f"{head} gồm {len(items)} bên tham gia, theo 1 bài viết{count_note}"
+    text = (f"{lead} [{head_cite.n}]:\n"
             + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
     if others:
         text += "\n\nCác bài viết khác cũng nêu: " + "; ".join(
@@ -250,6 +281,16 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
             for o in others
         ) + "."
     return Answer(qa.text, text, False, citations, short_answer="; ".join(name for name, _ in items))
+
+
+def _pact_heading(pact: dict, what: str, when: object) -> str:
+    """"Khối thi đua Nội chính (giao ước thi đua, 17/3/2021)"; a pact named only by its kind is
+    written once, with its period: "Chương trình phối hợp giai đoạn 2023–2026 (8/9/2023)"."""
+    kind = pact.get("kind") or ""
+    if what == kind:
+        name = what[:1].upper() + what[1:] + (f" giai đoạn {pact['period']}" if pact.get("period") else "")
+        return name + (f" ({_fmt_date(when)})" if when else "")
+    return what + (f" ({kind}, {_fmt_date(when)})" if when else f" ({kind})")
 
 
 # --- pacts signed by an organisation ----------------------------------------------------------

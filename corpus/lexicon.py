@@ -123,6 +123,8 @@ ORG_HEADS = [
     ("Liên đoàn Lao động", "Liên đoàn Lao động", "admin", "union", False),
     ("LĐLĐ", "Liên đoàn Lao động", "admin", "union", False),
     ("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "bare", "union", False),
+    ("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "bare", "union", False),
+    ("Tổng LĐLĐVN", "Tổng Liên đoàn Lao động Việt Nam", "bare", "union", False),
     ("Kho bạc Nhà nước", "Kho bạc Nhà nước", "bare", "treasury", False),
     ("KBNN", "Kho bạc Nhà nước", "bare", "treasury", False),
     ("Bảo hiểm xã hội", "Bảo hiểm xã hội", "admin", "social_insurance", False),
@@ -153,6 +155,7 @@ ORG_HEADS = [
     ("Ủy ban Thường vụ Quốc hội", "Ủy ban Thường vụ Quốc hội", "bare", "legislature", False),
     ("Văn phòng Chính phủ", "Văn phòng Chính phủ", "bare", "government", False),
     ("Kiểm toán Nhà nước", "Kiểm toán Nhà nước", "bare", "audit", False),
+    ("Thông tấn xã Việt Nam", "Thông tấn xã Việt Nam", "bare", "media", False),
     ("Trung ương Đoàn", "Trung ương Đoàn", "bare", "youth_union", False),
     ("Liên minh Hợp tác xã", "Liên minh Hợp tác xã", "admin", "association", False),
     # heads that need a name

@@ -415,3 +415,25 @@ def test_real_articles_extract_with_valid_spans():
         n_orgs += len(ex.organisations)
         n_people += len(ex.people)
     assert n_orgs > 1000 and n_people > 300
+
+
+def test_parties_after_the_pacts_topic_and_period():
+    # "giữa A và B" may come after the pact's topic, with its commas, and its period
+    text = ("Chiều 4/3, tại thành phố Hòa An đã diễn ra lễ ký kết Chương trình phối hợp về chăm lo đời sống, việc "
+            "làm cho nữ công nhân, viên chức giai đoạn 2023-2027 giữa Liên đoàn Lao động tỉnh Hòa An và Hội Liên "
+            "hiệp Phụ nữ tỉnh Hòa An.")
+    [pact] = extract(_art(text)).pacts
+    assert pact.parties == ["Liên đoàn Lao động tỉnh Hòa An", "Hội Liên hiệp Phụ nữ tỉnh Hòa An"]
+    # "giữa A với B và C": "với" joins the list after "giữa"; the news agency and a paper are parties
+    text = ("Ngày 8/9, tại Hà Nội, đã diễn ra Lễ ký kết Chương trình phối hợp công tác giai đoạn 2023 - 2026 giữa "
+            "UBND tỉnh Vân Thành với Thông tấn xã Việt Nam và Báo Quân đội nhân dân.")
+    [pact] = extract(_art(text)).pacts
+    assert pact.parties == ["Ủy ban nhân dân tỉnh Vân Thành", "Thông tấn xã Việt Nam", "Báo Quân đội nhân dân"]
+    # the abbreviated confederation is the same party written out
+    text = "Tổng LĐLĐVN và Bộ Công an ký quy chế phối hợp công tác giai đoạn 2023-2028."
+    [pact] = extract(_art(text)).pacts
+    assert pact.parties == ["Tổng Liên đoàn Lao động Việt Nam", "Bộ Công an"]
+    # a "giữa" past the pact's clause, or after another signing, is not its parties
+    text = ("Sở Y tế tỉnh Hòa An ký kết chương trình phối hợp về khám bệnh; sự gắn kết giữa Bệnh viện Bạch Mai "
+            "và Bệnh viện Chợ Rẫy được nhắc tới.")
+    assert all("Bệnh viện Bạch Mai" not in p.parties for p in extract(_art(text)).pacts)

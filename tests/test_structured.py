@@ -148,3 +148,39 @@ def test_a_pact_read_with_one_party_leaves_the_answer_to_the_passage(tmp_path):
     assert "bên tham gia" not in answer.answer, answer.answer
     assert "- Báo Nông thôn Ngày nay [1]" in answer.answer and "- Đài Phát thanh huyện Tà Lèng [1]" in answer.answer, answer.answer
     _cited(assistant, answer)
+
+
+def test_asks_counterpart():
+    from assistant.structured_answers import asks_counterpart
+
+    assert asks_counterpart("Sở Y tế tỉnh Hòa An ký quy chế phối hợp với những cơ quan nào?")
+    assert asks_counterpart("So Y te tinh Hoa An ky quy che phoi hop voi nhung co quan nao")
+    assert asks_counterpart("Hội Nông dân huyện ký chương trình với ai?")
+    assert asks_counterpart("Which newspapers did the province sign the programme with?")
+    assert not asks_counterpart("Khối thi đua Nội chính tỉnh Hòa An gồm những đơn vị nào?")
+    assert not asks_counterpart("Quy chế phối hợp giữa Sở Y tế và Công an tỉnh được ký ngày nào?")
+
+
+def test_with_whom_lists_the_other_parties(tmp_path):
+    # "A ký … với những cơ quan nào": A is the side the question names; the answer lists the others
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    text = ("Ngày 8/9/2031, tại thành phố Vân Thành, đã diễn ra Lễ ký kết Chương trình phối hợp công tác giai đoạn "
+            "2031 - 2035 giữa UBND tỉnh Vân Thành với Đài Truyền hình Việt Nam và Báo Nhân Dân.\n\n"
+            "Chương trình tập trung vào tuyên truyền chính sách.")
+    src.write_text(json.dumps({"id": "vt-1", "title": "Ký chương trình phối hợp công tác", "text": text},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    assert [p["parties"] for p in assistant.pacts()] == [
+        ["Ủy ban nhân dân tỉnh Vân Thành", "Đài Truyền hình Việt Nam", "Báo Nhân Dân"]]
+    answer = assistant.ask("UBND tỉnh Vân Thành ký chương trình phối hợp công tác với những cơ quan nào?")
+    assert answer.mode == "structured", answer.answer
+    items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert items == ["- Đài Truyền hình Việt Nam [1]", "- Báo Nhân Dân [1]"], answer.answer
+    assert "ký với 2 bên" in answer.answer and "Chương trình phối hợp giai đoạn 2031–2035 (8/9/2031)" in answer.answer
+    _cited(assistant, answer)
+    # asked for its members, every party is listed
+    answer = assistant.ask("Chương trình phối hợp công tác giai đoạn 2031 - 2035 có những bên nào tham gia?")
+    assert sum(line.startswith("- ") for line in answer.answer.splitlines()) == 3, answer.answer

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import organisations as orgs
 from .pact_mentions import NEEDS_PARTIES, PactGroup, PactMention, find_mentions, group_mentions
-from .party_names import SUBJECT_GAP, named_parties
+from .party_names import SUBJECT_GAP, between_at, named_parties
 from .provinces import Province
 from .records import Pact, StatedCount, Theme
 from .text import Doc, Tok, WordSet, canon, years_in
@@ -41,8 +41,12 @@ def _main_bloc(blocs: list[orgs.OrgMention]) -> orgs.OrgMention | None:
     return next(b for b in blocs if b.canonical == best)
 
 
-def _is_sep(toks: list[Tok], a: int, b: int) -> bool:
-    """Only list separators and fillers between tokens a and b ("," ";" "và" "đại diện")."""
+_BETWEEN_JOIN = WordSet("và với")  # "giữa A với B và C"
+
+
+def _is_sep(toks: list[Tok], a: int, b: int, joiners: WordSet | None = None) -> bool:
+    """Only list separators and fillers between tokens a and b ("," ";" "và" "đại diện"; after
+    "giữa", `joiners` adds "với")."""
     k = a
     seen_sep = False
     while k < b:
@@ -50,7 +54,7 @@ def _is_sep(toks: list[Tok], a: int, b: int) -> bool:
         if t.text in (",", ";"):
             seen_sep = True
             k += 1
-        elif t.is_("và"):
+        elif t.is_("và") or (joiners is not None and t in joiners):
             seen_sep = True
             k += 1
         elif t in _FILLERS:
@@ -147,15 +151,13 @@ def _subjects(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention]) -> 
                     break
             if last.context != "venue":
                 return [o for o in run if o.context != "venue"]
-    k = m.j
-    while k < n and k < m.j + 12 and toks[k].kind == "w" and not toks[k].is_("giữa"):
-        k += 1
-    if k < n and toks[k].is_("giữa"):
+    k = between_at(toks, m.j, min(doc.tok_at(m.sent[1]), n))
+    if k is not None:
         after = [o for o in sent_orgs if o.start >= toks[k].end]
         if after and after[0].i == k + 1:
             run = [after[0]]
             for o in after[1:]:
-                if _is_sep(toks, run[-1].j, o.i):
+                if _is_sep(toks, run[-1].j, o.i, joiners=_BETWEEN_JOIN):
                     run.append(o)
                 else:
                     break

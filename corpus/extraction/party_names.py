@@ -19,6 +19,7 @@ from .text import Doc, Tok, WordSet, canon
 SUBJECT_GAP = WordSet("tổ chức hội nghị lễ ký kết đã cùng thống nhất chính thức vừa buổi long trọng trọng thể")
 _NAME_JOIN = frozenset("&-–")
 _LIST_SEP = WordSet("và cùng")
+_BETWEEN_SEP = WordSet("và cùng với")
 _NOT_NAME_START = WordSet("ngày tháng năm lễ buổi tại sau trước trong theo")
 _PLACE_NOUN = WordSet("tỉnh thành phố huyện quận nước")
 # words that may follow a one-word name in a signing sentence ("GTel đã ký", "với Lào về …")
@@ -65,18 +66,21 @@ def _name_item(toks: list[Tok], a: int, e: int) -> tuple[str, int] | None:
     return canon(written), e
 
 
-def _names_forward(toks: list[Tok], k: int, end: int, org_at: dict[int, orgs.OrgMention]) -> list[str]:
-    """The names listed from token k ("Hàn Quốc, Mỹ, New Zealand", "X và Y")."""
+def _names_forward(toks: list[Tok], k: int, end: int, org_at: dict[int, orgs.OrgMention],
+                   between: bool = False) -> list[str]:
+    """The names listed from token k ("Hàn Quốc, Mỹ, New Zealand", "X và Y"); after "giữa"
+    (`between`) "với" joins them too ("giữa A với B và C")."""
     out: list[str] = []
+    seps = _BETWEEN_SEP if between else _LIST_SEP
     while k < end and len(out) < 12:
         item = _name_item_forward(toks, k, org_at)
         if item is None:
             break
         out.append(item[0])
         k = item[1]
-        if k < end and (toks[k].text == "," or toks[k] in _LIST_SEP):
+        if k < end and (toks[k].text == "," or toks[k] in seps):
             k += 1
-            if k < end and toks[k] in _LIST_SEP:
+            if k < end and toks[k] in seps:
                 k += 1
             continue
         break
@@ -105,6 +109,26 @@ def _names_backward(toks: list[Tok], e: int, start: int, org_end: dict[int, orgs
             continue
         break
     return out
+
+
+BETWEEN_REACH = 40  # tokens after a pact's name within which its "giữa …" may stand
+_CLAUSE_END = frozenset(";:")
+
+
+def between_at(toks: list[Tok], k: int, end: int) -> int | None:
+    """The token "giữa" that introduces the parties of the pact named just before token k, when
+    only the pact's own name, topic and period stand between ("Chương trình phối hợp về chăm lo …,
+    giai đoạn 2023 - 2027 giữa A và B"): not past a clause's end, another signing verb or
+    `BETWEEN_REACH` tokens. None when there is none."""
+    x = k
+    while x < end and x - k < BETWEEN_REACH:
+        t = toks[x]
+        if t.text in _CLAUSE_END or signing_verb(toks, x):
+            return None
+        if t.is_("giữa"):
+            return x
+        x += 1
+    return None
 
 
 _CONNECTIVES = WordSet("ngoài ra bên cạnh đó đồng thời cũng đã vừa còn tiếp theo sau mặt khác")
@@ -158,8 +182,11 @@ def named_parties(doc: Doc, m: PactMention, org_mentions: list[orgs.OrgMention])
     k = m.j
     while k < sj and k < m.j + 10 and toks[k].kind == "w" and not toks[k].is_("với", "giữa"):
         k += 1
-    if k < sj and toks[k].is_("giữa", "với"):
-        other = _names_forward(toks, k + 1, sj, org_at)
+    between = between_at(toks, m.j, sj)
+    if k < sj and toks[k].is_("giữa", "với") and (between is None or k <= between):
+        other = _names_forward(toks, k + 1, sj, org_at, between=toks[k].is_("giữa"))
+    elif between is not None:  # "giữa" after the pact's topic and period
+        other = _names_forward(toks, between + 1, sj, org_at, between=True)
     if len(subject) + len(other) < 2 and not other:
         return [], []
     return subject, other
