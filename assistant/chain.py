@@ -100,8 +100,10 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
             evidence = [(s.article_id, s.start, s.end) for s in reading.sentences[:8]]
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"],
                                        evidence)
-            if answer is not None and not _about_the_evidence(answer, state["hits"], reading):
-                answer = None  # records of an article the question is not about: the passages answer
+            # records of an article the question is not about: the passages answer (a post is
+            # read for the person the question names, in whichever retrieved article names them)
+            if answer is not None and intent != "position" and not _about_the_evidence(answer, state["hits"], reading):
+                answer = None
             if answer is not None:
                 answer.mode = "structured"
         if answer is None and llm is not None:

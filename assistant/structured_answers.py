@@ -91,8 +91,23 @@ def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
+# A question about the post a named person holds ("X giữ chức vụ gì?", "chức danh của X",
+# "What is X's position?"), not about a post they were given (appointed, elected: the new post is
+# the event's, not a title the article writes beside the name)
+_ASKS_POSITION = re.compile(
+    r"\b(?:chuc vu|chuc danh|cuong vi)\b(?:(?! cua ).)*\b(?:gi|nao)\b|\b(?:chuc vu|chuc danh) (?:cua|hien nay cua)\b"
+    r"|\b(?:what|which) (?:is |was )?(?:the )?(?:position|title|post|role|job)\b|\b(?:position|title|post|job) (?:of|does|did)\b"
+    r"|'s (?:position|title|post|job)\b")
+_APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi thieu|duoc giao|appointed|elected|named)\b")
+
+
+def asks_position(folded_question: str) -> bool:
+    """Whether a (folded) question asks which post a person it names holds."""
+    return bool(_ASKS_POSITION.search(folded_question)) and not _APPOINTED.search(folded_question)
+
+
 def route(qa: QuestionAnalysis) -> str | None:
-    """Which structured answer fits the question: parties, count, org_pacts, themes, or None.
+    """Which structured answer fits the question: parties, count, org_pacts, themes, position, or None.
 
     The slot decides first: the records hold the parties of pacts (organisations), the pacts an
     organisation signed and the themes of articles; a question asking for anything else (people
@@ -110,6 +125,8 @@ def route(qa: QuestionAnalysis) -> str | None:
         return "parties"
     if qa.answer_type == "number" and qa.noun and _MEMBER_NOUNS.match(qa.noun) and _PACT_WORDS.search(folded):
         return "count"
+    if asks_position(folded):
+        return "position"
     return None
 
 
@@ -128,6 +145,8 @@ def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], record
         return _org_pacts_answer(qa, facets, records, articles)
     if intent == "themes":
         return _themes_answer(qa, facets, ranks, records, articles)
+    if intent == "position":
+        return _position_answer(qa, ranks, records, articles, evidence or [])
     return None
 
 
@@ -291,6 +310,40 @@ def _pact_heading(pact: dict, what: str, when: object) -> str:
         name = what[:1].upper() + what[1:] + (f" giai đoạn {pact['period']}" if pact.get("period") else "")
         return name + (f" ({_fmt_date(when)})" if when else "")
     return what + (f" ({kind}, {_fmt_date(when)})" if when else f" ({kind})")
+
+
+# --- the post a named person holds ------------------------------------------------------------
+def _position_answer(qa: QuestionAnalysis, ranks: dict[str, int], records: RecordSource,
+                     articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
+    """"X giữ chức vụ gì?": the post the article beside the question's evidence writes with the
+    person's name (the person records of the retrieved articles whose name the question holds,
+    with or without tone marks), cited by the sentence that writes it. None when no retrieved
+    article names the person with a post."""
+    padded = " " + " ".join(re.findall(r"\w+", fold(qa.text).lower())) + " "
+    people = [r for r in records.records("participant", list(ranks)) if r.get("kind") == "person"]
+    named = [r for r in people if r.get("position") and len((r.get("key") or "").split()) >= 2
+             and f" {r['key']} " in padded]
+    if not named:
+        return None
+    order = {aid: i for i, (aid, _s, _e) in reversed(list(enumerate(evidence)))}
+
+    def rank(r: dict) -> tuple:
+        return (order.get(r["article_id"], 99), ranks.get(r["article_id"], 99), r["start"])
+
+    best = min(named, key=rank)
+    article = _load(best["article_id"], articles, records)
+    citations: list[Citation] = []
+    cite = _cite_sentence(article, best["start"], best["end"], citations)
+    post, organisation = best.get("position") or "", best.get("organisation") or ""
+    shown = _display_name({"name": organisation}, best.get("organisation_canonical") or organisation)
+    if organisation and post.endswith(organisation):  # "Chủ tịch Hội Nông dân tỉnh" → "… tỉnh Vĩnh Phúc"
+        post = post[: len(post) - len(organisation)] + shown
+    elif organisation and org_key(organisation) not in org_key(post):  # "Phó Giám đốc" of "Công an tỉnh"
+        post = f"{post} {shown}"
+    posts = [post] + [p for p in best.get("other_positions") or [] if isinstance(p, str) and p != post]
+    short = "; ".join(posts)
+    text = f"{as_answer_text(best['name'])}: {as_answer_text(short)} [{cite.n}]"
+    return Answer(qa.text, text, False, citations, short_answer=short)
 
 
 # --- pacts signed by an organisation ----------------------------------------------------------

@@ -184,3 +184,40 @@ def test_with_whom_lists_the_other_parties(tmp_path):
     # asked for its members, every party is listed
     answer = assistant.ask("Chương trình phối hợp công tác giai đoạn 2031 - 2035 có những bên nào tham gia?")
     assert sum(line.startswith("- ") for line in answer.answer.splitlines()) == 3, answer.answer
+
+
+def test_asks_position():
+    from assistant.structured_answers import asks_position
+
+    assert asks_position(fold("Ông Lò Văn Khoa giữ chức vụ gì?").lower())
+    assert asks_position(fold("Chức danh của bà Mai Thị Hạnh là gì?").lower())
+    assert asks_position("what is lo van khoa's position?")
+    assert asks_position("which post does lo van khoa hold?")
+    # the post of an appointment is the event's, read from the passage
+    assert not asks_position(fold("Ông Lò Văn Khoa được bổ nhiệm giữ chức vụ gì?").lower())
+    assert not asks_position(fold("Ai là Giám đốc Sở Nội vụ?").lower())
+
+
+def test_the_post_of_a_named_person(tmp_path):
+    # "X giữ chức vụ gì?": the post written beside the name, from the records, cited by its sentence
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    text = ("Chiều 3/4/2031, Sở Nội vụ tỉnh Lạng Sơn tổ chức hội nghị tổng kết công tác thi đua.\n\n"
+            "Dự hội nghị có ông Lò Văn Khoa – Phó Giám đốc Sở Nội vụ tỉnh; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân "
+            "tỉnh Lạng Sơn cùng đại diện các sở, ngành.")
+    src.write_text(json.dumps({"id": "ls-1", "title": "Tổng kết công tác thi đua", "text": text},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    for question in ("Ông Lò Văn Khoa giữ chức vụ gì?", "ong lo van khoa giu chuc vu gi", "What is Lo Van Khoa's position?"):
+        answer = assistant.ask(question)
+        assert answer.mode == "structured", (question, answer.answer)
+        assert answer.answer == "Lò Văn Khoa: Phó Giám đốc Sở Nội vụ tỉnh Lạng Sơn [1]", (question, answer.answer)
+        assert answer.short_answer == "Phó Giám đốc Sở Nội vụ tỉnh Lạng Sơn"
+        _cited(assistant, answer)
+        assert "Lò Văn Khoa" in answer.citations[0].quote
+    answer = assistant.ask("Chức vụ của bà Mai Thị Hạnh là gì?")
+    assert answer.answer.startswith("Mai Thị Hạnh: Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]"), answer.answer
+    # a person no article names is no records answer
+    assert assistant.ask("Ông Hà Văn Tùng giữ chức vụ gì?").mode != "structured"
