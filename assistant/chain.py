@@ -100,9 +100,9 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
             evidence = [(s.article_id, s.start, s.end) for s in reading.sentences[:8]]
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"],
                                        evidence)
-            # records of an article the question is not about: the passages answer (a post is
-            # read for the person the question names, in whichever retrieved article names them)
-            if answer is not None and intent != "position" and not _about_the_evidence(answer, state["hits"], reading):
+            # records of an article the question is not about: the passages answer (a post, or the
+            # holder of one, is read for what the question names, in whichever retrieved article names it)
+            if answer is not None and intent not in ("position", "holder") and not _about_the_evidence(answer, state["hits"], reading):
                 answer = None
             if answer is not None:
                 answer.mode = "structured"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpus.extraction import extract, org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
+from corpus.lexicon import CORE_TITLES
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
@@ -127,6 +128,8 @@ def route(qa: QuestionAnalysis) -> str | None:
         return "count"
     if asks_position(folded):
         return "position"
+    if qa.answer_type == "person" and not qa.wants_list and asked_title(folded):
+        return "holder"
     return None
 
 
@@ -147,6 +150,8 @@ def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], record
         return _themes_answer(qa, facets, ranks, records, articles)
     if intent == "position":
         return _position_answer(qa, ranks, records, articles, evidence or [])
+    if intent == "holder":
+        return _holder_answer(qa, facets, ranks, records, articles, evidence or [])
     return None
 
 
@@ -313,6 +318,89 @@ def _pact_heading(pact: dict, what: str, when: object) -> str:
 
 
 # --- the post a named person holds ------------------------------------------------------------
+# Titles of office, folded, longest first ("pho chu tich" before "chu tich"): what a "who is the
+# <title> of <organisation>" question asks about
+_TITLES_FOLDED = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(t).lower() for t in CORE_TITLES},
+                        key=lambda t: (-len(t.split()), t))
+
+
+_HOLDER_FRAMES = (
+    "ai la {t} ", "ai dang la {t} ", "ai hien la {t} ", "ai giu chuc {t} ", "ai dang giu chuc {t} ",
+    "ai giu chuc vu {t} ", "ai dam nhiem {t} ", "ai dam nhiem chuc {t} ",
+)
+_HOLDER_ENDS = re.compile(r" (?:la ai|ten la gi|la ai vay|hien nay la ai) $")
+
+
+def asked_title(folded_question: str) -> str | None:
+    """The title of office a (folded) question asks the holder of — "ai là phó giám đốc công an tỉnh
+    …", "chủ tịch hội nông dân tỉnh … là ai" → "pho giam doc", "chu tich" (longest first); None for
+    any other question ("Thủ tướng X và ai đồng chủ trì …" names a title, asks no holder)."""
+    words = re.findall(r"\w+", folded_question.lower())
+    padded = " " + " ".join(words) + " "
+    for t in _TITLES_FOLDED:
+        if any(" " + frame.format(t=t) in padded for frame in _HOLDER_FRAMES):
+            return t
+    # "<title> … là ai?", the title opening the question or its clause after a comma
+    opening = " " + " ".join(re.findall(r"\w+", folded_question.lower().rsplit(",", 1)[-1])) + " "
+    if _HOLDER_ENDS.search(opening):
+        return next((t for t in _TITLES_FOLDED if opening.startswith(f" {t} ")), None)
+    return None
+
+
+def _same_organisation(asked: str, stored: str) -> bool:
+    """Organisation keys that name the same body, one perhaps without its province ("cong an tinh"
+    in an article about one province, "cong an tinh vinh phuc" in the question)."""
+    return bool(asked and stored) and (asked == stored or stored.startswith(asked + " ") or asked.startswith(stored + " "))
+
+
+def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
+                   articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
+    """"Ai là Giám đốc Công an tỉnh X?": the person a retrieved article writes with that title of
+    that organisation (the title exactly: a deputy is not the head), cited by the sentence that
+    writes it; the holders other articles name are added, each cited. None when the question names
+    no organisation, or no retrieved article names a holder."""
+    title = asked_title(qa.folded_text)
+    if title is None or not facets.organisations:
+        return None
+    asked = [org_key(o) for o in facets.organisations]
+    holders = [r for r in records.records("participant", list(ranks)) if r.get("kind") == "person"
+               and fold(r.get("title") or "").lower() == title
+               and any(_same_organisation(a, org_key(r.get("organisation_canonical") or r.get("organisation") or ""))
+                       for a in asked)]
+    if facets.years:  # "năm 2022, ai là …": the holder an article of that year names, when one does
+        holders = [r for r in holders if str(r.get("article_date") or "")[:4] in {str(y) for y in facets.years}] or holders
+    if not holders:
+        return None
+    order = {aid: i for i, (aid, _s, _e) in reversed(list(enumerate(evidence)))}
+    holders.sort(key=lambda r: (order.get(r["article_id"], 99), ranks.get(r["article_id"], 99), r["start"]))
+    citations: list[Citation] = []
+    lines: list[str] = []
+    names: list[str] = []
+    for r in holders:
+        if r["name"] in names or len(names) == 3:
+            continue
+        article = _load(r["article_id"], articles, records)
+        cite = _cite_sentence(article, r["start"], r["end"], citations)
+        post = _post(r)
+        when = f" ({_fmt_date(r['article_date'])})" if r.get("article_date") and names else ""
+        lines.append(f"{as_answer_text(r['name'])} – {as_answer_text(post.strip())}{when} [{cite.n}]")
+        names.append(r["name"])
+    text = lines[0] if len(lines) == 1 else lines[0] + "\n\nCác bài viết khác nêu: " + "; ".join(lines[1:])
+    return Answer(qa.text, text, False, citations, short_answer=names[0])
+
+
+def _post(person: dict) -> str:
+    """A person record's post with its organisation written out: "Phó Giám đốc" of "Công an tỉnh"
+    → "Phó Giám đốc Công an tỉnh Phú Thọ"; "Chủ tịch Hội Nông dân tỉnh" → "… tỉnh Vĩnh Phúc"."""
+    post, organisation = person.get("position") or person.get("title") or "", person.get("organisation") or ""
+    if not organisation:
+        return post
+    shown = _display_name({"name": organisation}, person.get("organisation_canonical") or organisation)
+    if post.endswith(organisation):
+        return post[: len(post) - len(organisation)] + shown
+    return post if org_key(organisation) in org_key(post) else f"{post} {shown}"
+
+
 def _position_answer(qa: QuestionAnalysis, ranks: dict[str, int], records: RecordSource,
                      articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
     """"X giữ chức vụ gì?": the post the article beside the question's evidence writes with the
@@ -334,12 +422,7 @@ def _position_answer(qa: QuestionAnalysis, ranks: dict[str, int], records: Recor
     article = _load(best["article_id"], articles, records)
     citations: list[Citation] = []
     cite = _cite_sentence(article, best["start"], best["end"], citations)
-    post, organisation = best.get("position") or "", best.get("organisation") or ""
-    shown = _display_name({"name": organisation}, best.get("organisation_canonical") or organisation)
-    if organisation and post.endswith(organisation):  # "Chủ tịch Hội Nông dân tỉnh" → "… tỉnh Vĩnh Phúc"
-        post = post[: len(post) - len(organisation)] + shown
-    elif organisation and org_key(organisation) not in org_key(post):  # "Phó Giám đốc" of "Công an tỉnh"
-        post = f"{post} {shown}"
+    post = _post(best)
     posts = [post] + [p for p in best.get("other_positions") or [] if isinstance(p, str) and p != post]
     short = "; ".join(posts)
     text = f"{as_answer_text(best['name'])}: {as_answer_text(short)} [{cite.n}]"

@@ -221,3 +221,37 @@ def test_the_post_of_a_named_person(tmp_path):
     assert answer.answer.startswith("Mai Thị Hạnh: Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]"), answer.answer
     # a person no article names is no records answer
     assert assistant.ask("Ông Hà Văn Tùng giữ chức vụ gì?").mode != "structured"
+
+
+def test_the_holder_of_a_post(tmp_path):
+    # "Ai là <title> <organisation>?": the person written with that exact title of that body
+    from assistant import Assistant
+    from assistant.structured_answers import asked_title
+
+    assert asked_title("ai la pho giam doc cong an tinh lang son") == "pho giam doc"
+    assert asked_title("ai la giam doc cong an tinh lang son") == "giam doc"
+    assert asked_title("ai chu tri hoi nghi") is None
+    assert asked_title("nam 2031, chu tich hoi nong dan tinh lang son la ai") == "chu tich"
+    # a title in a question that asks no holder
+    assert asked_title("hoi nghi do chu tich uy ban nhan dan tinh va ai dong chu tri") is None
+    src = tmp_path / "a.jsonl"
+    text = ("Chiều 3/4/2031, Công an tỉnh Lạng Sơn tổ chức hội nghị tổng kết công tác thi đua.\n\n"
+            "Dự hội nghị có ông Lò Văn Khoa – Phó Giám đốc Công an tỉnh; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân "
+            "tỉnh Lạng Sơn; ông Hà Văn Sơn, Trưởng Ban Tuyên giáo Tỉnh ủy cùng đại diện các sở, ngành.")
+    src.write_text(json.dumps({"id": "ls-2", "title": "Tổng kết công tác thi đua", "text": text},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    for question in ("Ai là Phó Giám đốc Công an tỉnh Lạng Sơn?", "pho giam doc cong an tinh lang son la ai"):
+        answer = assistant.ask(question)
+        assert answer.mode == "structured", (question, answer.answer)
+        assert answer.answer == "Lò Văn Khoa – Phó Giám đốc Công an tỉnh Lạng Sơn [1]", (question, answer.answer)
+        assert answer.short_answer == "Lò Văn Khoa"
+        _cited(assistant, answer)
+    # the deputy is not the head: no records answer for the director
+    assert assistant.ask("Ai là Giám đốc Công an tỉnh Lạng Sơn?").mode != "structured"
+    answer = assistant.ask("Ai là Chủ tịch Hội Nông dân tỉnh Lạng Sơn?")
+    assert answer.answer == "Mai Thị Hạnh – Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]", answer.answer
+    # a title that ends in its body's head ("Trưởng Ban" of "Ban Tuyên giáo") is written once
+    answer = assistant.ask("Ai là Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn?")
+    assert answer.answer == "Hà Văn Sơn – Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn [1]", answer.answer
