@@ -249,6 +249,15 @@ class Catalog:
                 found[cid] = Chunk(id=cid, article_id=aid, start=start, end=end, text=text, seq=seq)
         return found
 
+    def person_chunks(self) -> list[tuple[str, str]]:
+        """(folded name key, chunk id) of every person record: the chunk that holds the record's
+        mention (the name with its post), in article and text order — read in SQL."""
+        sql = ("SELECT r.key, c.id FROM records r JOIN chunks c ON c.article_id = r.article_id"
+               ' AND c.start <= r.start AND c."end" > r.start'
+               " WHERE r.type = 'participant' AND r.kind = 'person' AND r.key IS NOT NULL"
+               " ORDER BY r.article_id, r.start, c.seq")
+        return [(key, cid) for key, cid in self._db.execute(sql)]
+
     def chunk_table(self) -> tuple[list[str], list[list[str]]]:
         """Every chunk in a stable order: ids and BM25 token lists."""
         rows = self._db.execute("SELECT id, tokens FROM chunks ORDER BY article_id, seq").fetchall()

@@ -7,10 +7,13 @@ measurement on XQuAD-vi (see docs/retrieval.md); queries detected as English lea
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from corpus.normalize import fold
 
 from .bm25 import BM25Index
 from .catalog import Catalog
@@ -20,6 +23,8 @@ from .glossary import vietnamese_terms
 from .language import is_english
 from .store_protocol import VectorStore
 from .tone_marks import ToneForms, article_texts, restorable
+
+NAMED_ARTICLES = 5  # a name written in more articles than this is found by the legs alone
 
 __all__ = ["DEFAULT_WEIGHTS", "MODEL_WEIGHTS", "Filters", "FusionWeights", "Hit", "HybridRetriever",
            "lexical_query", "weights_for"]
@@ -81,6 +86,7 @@ class HybridRetriever:
         self.embedder = embedder
         self._tone_forms_path = tone_forms
         self._tone_forms: ToneForms | None = None
+        self._people: dict[str, list[str]] | None = None  # person name key → chunks naming them
         # Filter masks are aligned with the BM25 index's own chunk order.
         article_of = catalog.chunk_articles() if len(bm25) else {}
         meta = catalog.article_metadata() if len(bm25) else {}
@@ -88,6 +94,8 @@ class HybridRetriever:
         self._article_of = np.array(articles, dtype=object)
         self._source_of = np.array([(meta.get(a) or (None, None))[0] or "" for a in articles], dtype=object)
         self._date_of = np.array([(meta.get(a) or (None, None))[1] or "" for a in articles], dtype=object)
+        self._position = {cid: i for i, cid in enumerate(bm25.chunk_ids)}
+        self._article_by_chunk = article_of
 
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
                  mode: str = "hybrid", weights: FusionWeights | None = None, each_leg: int = 0) -> list[Hit]:
@@ -121,7 +129,51 @@ class HybridRetriever:
         if each_leg > 0 and mode == "hybrid":
             sure = {cid for ranked in (lexical, dense) for cid, _ in ranked[:each_leg]}
             kept += [item for item in scored[k:] if item[1] in sure]
+            kept += self._naming(query, flt, scored, {cid for _, cid, _ in kept}, each_leg)
         return self._hits(kept)
+
+    def _naming(self, query: str, flt: Filters, scored: list[tuple[float, str, dict[str, float]]],
+                taken: set[str], n: int) -> list[tuple[float, str, dict[str, float]]]:
+        """Up to `n` chunks that write the name of a person the query names (the person records of
+        the index, the name matched in the folded query) and that the legs ranked lower or not at all:
+        BM25 has no phrases, so "Ông Đoàn Văn An giữ chức vụ gì?" ranks chunks full of "giữ chức vụ"
+        above the one chunk with the name, and the dense leg reads a name as any other words. Chunks
+        the fusion scored come first, best first; of a name written in more than `NAMED_ARTICLES`
+        articles, only those."""
+        chunks = [c for c in self.named_chunks(query, flt) if c not in taken]
+        if not chunks:
+            return []
+        rank = {cid: i for i, (_, cid, _) in enumerate(scored)}
+        few = len({self._article_by_chunk.get(c) for c in chunks}) <= NAMED_ARTICLES
+        chunks = sorted((c for c in chunks if c in rank or few), key=lambda c: rank.get(c, len(rank)))
+        by_id = {cid: (score, cid, legs) for score, cid, legs in scored}
+        return [by_id.get(c, (0.0, c, {"named": 1.0})) for c in chunks[:n]]
+
+    def named_chunks(self, query: str, filters: dict | Filters | None = None) -> list[str]:
+        """The chunks, within `filters`, that write the name of a person the query names: a run of
+        two to four of its words (tone-folded) that is the name of a person record of the index;
+        each the chunk that holds the record's mention, in article order."""
+        if self._people is None:
+            people: dict[str, list[str]] = {}
+            for key, cid in self.catalog.person_chunks():
+                people.setdefault(key, []).append(cid)
+            self._people = people
+        if not self._people:
+            return []
+        words = re.findall(r"\w+", fold(query).lower())
+        chunks: list[str] = []
+        for size in (4, 3, 2):
+            for i in range(len(words) - size + 1):
+                chunks += self._people.get(" ".join(words[i:i + size]), [])
+        allowed = self._allowed(Filters.parse(filters))
+        return [c for c in dict.fromkeys(chunks) if allowed(c)]
+
+    def _allowed(self, flt: Filters):
+        """Whether a chunk passes the filters (the BM25 mask, by the chunk's place in its index)."""
+        mask = self._mask(flt)
+        if mask is None:
+            return lambda cid: cid in self._position
+        return lambda cid: cid in self._position and bool(mask[self._position[cid]])
 
     def dense_query(self, query: str) -> str:
         """What the embedding model reads for `query`: a Vietnamese query typed without tone marks

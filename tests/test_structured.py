@@ -255,3 +255,48 @@ def test_the_holder_of_a_post(tmp_path):
     # a title that ends in its body's head ("Trưởng Ban" of "Ban Tuyên giáo") is written once
     answer = assistant.ask("Ai là Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn?")
     assert answer.answer == "Hà Văn Sơn – Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn [1]", answer.answer
+
+
+def test_a_named_person_is_read_where_the_legs_rank_their_chunk_low(tmp_path):
+    # BM25 has no phrases: chunks full of "giữ chức vụ" outrank the one chunk that names the
+    # person; the chunk that writes the name (a person record of the index) is read all the same
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    rows = []
+    for i in range(4):
+        rows.append({"id": f"cv-{i}", "title": f"Quy định về giữ chức vụ số {i}",
+                     "text": ("Cán bộ giữ chức vụ lãnh đạo phải giữ chức vụ đúng quy định; người giữ chức vụ quản lý "
+                              f"được đánh giá hằng năm theo quy định số {i}. ") * 3})
+    for i in range(30):  # the name's words are everyday words elsewhere
+        rows.append({"id": f"vn-{i}", "title": f"Văn hóa Việt Nam {i}",
+                     "text": f"Lễ hội văn hóa Việt Nam lần thứ {i} diễn ra trên phố Lê Lợi; văn nghệ miền Nam "
+                             "và miền Bắc được giới thiệu với du khách."})
+    filler = " ".join(f"Đoạn {n}: tỉnh tiếp tục triển khai các nhiệm vụ phát triển kinh tế, xã hội và "
+                      "bảo đảm quốc phòng, an ninh trên địa bàn." for n in range(12))
+    rows.append({"id": "bk-1", "title": "Hội nghị tổng kết năm", "text": filler + "\n\nDự hội nghị có ông Lê Văn Nam, "
+                 "Chủ tịch Hội Nông dân tỉnh Bắc Kạn cùng đại diện các sở, ngành."})
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    from assistant.config import Settings
+
+    settings = Settings.from_env(index_dir=tmp_path / "idx", chunk_chars=400, chunk_overlap=0)
+    assistant = Assistant(settings=settings, answerer="extractive")
+    assistant.ingest([src])
+    question = "Ông Lê Văn Nam giữ chức vụ gì?"
+    top = [h.article_id for h in assistant.retrieve(question, k=50, mode="bm25")]
+    assert top.index("bk-1") >= 3, top  # BM25 alone ranks it low
+    named = assistant.retriever.named_chunks(question)
+    assert [assistant.catalog.chunks(named)[c].article_id for c in named] == ["bk-1"]
+    assert "Lê Văn Nam" in assistant.catalog.chunks(named)[named[0]].text
+    assert assistant.retriever.named_chunks("ong le van nam la ai") == named  # without tone marks
+    assert assistant.retriever.named_chunks(question, {"exclude_article_ids": ["bk-1"]}) == []
+    assert assistant.retriever.named_chunks("Văn hóa miền Nam") == []
+    hits = assistant.retriever.retrieve(question, k=1, each_leg=1)
+    assert named[0] in [h.chunk_id for h in hits]
+    for asked in (question, "ong le van nam giu chuc vu gi"):
+        answer = assistant.ask(asked)
+        assert answer.mode == "structured" and answer.citations[0].article_id == "bk-1", answer.answer
+        assert "Chủ tịch Hội Nông dân tỉnh Bắc Kạn" in answer.answer
+    # filters still hold
+    answer = assistant.ask(question, filters={"exclude_article_ids": ["bk-1"]})
+    assert all(c.article_id != "bk-1" for c in answer.citations)
