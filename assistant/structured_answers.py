@@ -324,17 +324,18 @@ _TITLES_FOLDED = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(
                         key=lambda t: (-len(t.split()), t))
 
 
-_HOLDER_FRAMES = (
-    "ai la {t} ", "ai dang la {t} ", "ai hien la {t} ", "ai giu chuc {t} ", "ai dang giu chuc {t} ",
-    "ai giu chuc vu {t} ", "ai dam nhiem {t} ", "ai dam nhiem chuc {t} ",
-)
+# "ai" + an adverb of time or none + "là" / "giữ chức (vụ)" / "đảm nhiệm (chức)" + the title
+_HOLDER_ADVERBS = ("", "dang ", "hien ", "hien dang ")
+_HOLDER_VERBS = ("la", "giu chuc", "giu chuc vu", "dam nhiem", "dam nhiem chuc")
+_HOLDER_FRAMES = tuple(f"ai {adverb}{verb} {{t}} " for adverb in _HOLDER_ADVERBS for verb in _HOLDER_VERBS)
 _HOLDER_ENDS = re.compile(r" (?:la ai|ten la gi|la ai vay|hien nay la ai) $")
 
 
 def asked_title(folded_question: str) -> str | None:
     """The title of office a (folded) question asks the holder of — "ai là phó giám đốc công an tỉnh
     …", "chủ tịch hội nông dân tỉnh … là ai" → "pho giam doc", "chu tich" (longest first); None for
-    any other question ("Thủ tướng X và ai đồng chủ trì …" names a title, asks no holder)."""
+    any other question (one that asks who else chaired a meeting a named minister chaired names a
+    title and asks no holder)."""
     words = re.findall(r"\w+", folded_question.lower())
     padded = " " + " ".join(words) + " "
     for t in _TITLES_FOLDED:
@@ -348,8 +349,8 @@ def asked_title(folded_question: str) -> str | None:
 
 
 def _same_organisation(asked: str, stored: str) -> bool:
-    """Organisation keys that name the same body, one perhaps without its province ("cong an tinh"
-    in an article about one province, "cong an tinh vinh phuc" in the question)."""
+    """Organisation keys that name the same body, one perhaps without its province ("so noi vu tinh"
+    in an article about one province, "so noi vu tinh lang son" in the question)."""
     return bool(asked and stored) and (asked == stored or stored.startswith(asked + " ") or asked.startswith(stored + " "))
 
 
