@@ -18,6 +18,7 @@ from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
 from index.catalog import Catalog
+from index.glossary import vietnamese_terms
 from index.retrieval import Hit
 
 from .answering import as_answer_text
@@ -128,7 +129,7 @@ def route(qa: QuestionAnalysis) -> str | None:
         return "count"
     if asks_position(folded):
         return "position"
-    if qa.answer_type == "person" and not qa.wants_list and asked_title(folded):
+    if qa.answer_type == "person" and not qa.wants_list and (asked_title(folded) or _WHO_IS.match(folded)):
         return "holder"
     return None
 
@@ -348,6 +349,27 @@ def asked_title(folded_question: str) -> str | None:
     return None
 
 
+# "Who is the chairman of …?": an English question for a holder, its title and body read from the
+# glossary's Vietnamese terms
+_WHO_IS = re.compile(r"who (?:is|was) (?:the |a )?(?:current )?\w")
+_PLACE_WORDS = frozenset("tinh thanh pho huyen quan xa phuong".split())
+
+
+def _english_holder(question: str) -> tuple[str | None, set[str]]:
+    """The title (folded, longest first) and the set of Vietnamese words an English "who is the
+    <title> of <body>" question renders to (`index.glossary.vietnamese_terms`)."""
+    terms = vietnamese_terms(question)
+    rendered = " " + " ".join(terms) + " "
+    return next((t for t in _TITLES_FOLDED if f" {t} " in rendered), None), set(terms)
+
+
+def _body_in_terms(stored: str, terms: set[str]) -> bool:
+    """Whether every word of a stored organisation's key but its place nouns ("tỉnh", "thành phố")
+    is among an English question's Vietnamese words: the question names that body."""
+    words = set(stored.split()) - _PLACE_WORDS
+    return len(words) >= 2 and words <= terms
+
+
 def _same_organisation(asked: str, stored: str) -> bool:
     """Organisation keys that name the same body, one perhaps without its province ("so noi vu tinh"
     in an article about one province, "so noi vu tinh lang son" in the question)."""
@@ -360,14 +382,22 @@ def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
     that organisation (the title exactly: a deputy is not the head), cited by the sentence that
     writes it; the holders other articles name are added, each cited. None when the question names
     no organisation, or no retrieved article names a holder."""
-    title = asked_title(qa.folded_text)
-    if title is None or not facets.organisations:
+    if qa.english:
+        title, terms = _english_holder(qa.text)
+
+        def names_body(stored: str) -> bool:
+            return _body_in_terms(stored, terms)
+    else:
+        title = asked_title(qa.folded_text)
+        asked = [org_key(o) for o in facets.organisations]
+
+        def names_body(stored: str) -> bool:
+            return any(_same_organisation(a, stored) for a in asked)
+    if title is None or not (qa.english or facets.organisations):
         return None
-    asked = [org_key(o) for o in facets.organisations]
     holders = [r for r in records.records("participant", list(ranks)) if r.get("kind") == "person"
                and fold(r.get("title") or "").lower() == title
-               and any(_same_organisation(a, org_key(r.get("organisation_canonical") or r.get("organisation") or ""))
-                       for a in asked)]
+               and names_body(org_key(r.get("organisation_canonical") or r.get("organisation") or ""))]
     if facets.years:  # "năm 2022, ai là …": the holder an article of that year names, when one does
         holders = [r for r in holders if str(r.get("article_date") or "")[:4] in {str(y) for y in facets.years}] or holders
     if not holders:

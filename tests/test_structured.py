@@ -248,8 +248,12 @@ def test_the_holder_of_a_post(tmp_path):
         assert answer.answer == "Lò Văn Khoa – Phó Giám đốc Công an tỉnh Lạng Sơn [1]", (question, answer.answer)
         assert answer.short_answer == "Lò Văn Khoa"
         _cited(assistant, answer)
+    # in English, the title and the body read from the glossary's Vietnamese words
+    answer = assistant.ask("Who is the deputy director of Lang Son provincial police?")
+    assert answer.answer == "Lò Văn Khoa – Phó Giám đốc Công an tỉnh Lạng Sơn [1]", answer.answer
     # the deputy is not the head: no records answer for the director
     assert assistant.ask("Ai là Giám đốc Công an tỉnh Lạng Sơn?").mode != "structured"
+    assert assistant.ask("Who is the director of Lang Son provincial police?").mode != "structured"
     answer = assistant.ask("Ai là Chủ tịch Hội Nông dân tỉnh Lạng Sơn?")
     assert answer.answer == "Mai Thị Hạnh – Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]", answer.answer
     # a title that ends in its body's head ("Trưởng Ban" of "Ban Tuyên giáo") is written once
