@@ -69,6 +69,29 @@ class QuestionAnalysis:
         """The question's own content words, then its context words."""
         return self.content + self.context
 
+    @cached_property
+    def excluded(self) -> list[str]:
+        """What a "besides X" question sets aside ("Ngoài Sở Tư pháp và Công an tỉnh, khối còn những
+        đơn vị nào?", "Apart from X, which …"): the folded names of its opening clause, cut at "và" and
+        commas, each of two words or more; empty for any other question."""
+        m = _BESIDES.match(fold(self.text).lower())
+        if not m:
+            return []
+        parts = re.split(r"\s*(?:,|\bva\b|\band\b)\s*", m.group(1))
+        return [" ".join(re.findall(r"\w+", p)) for p in parts if len(re.findall(r"\w+", p)) >= 2]
+
+    def sets_aside(self, item: str) -> bool:
+        """Whether a listed item is one the question sets aside (`excluded`): the item is one of them,
+        or holds one of them whole ("Bộ trưởng Quốc phòng Lê Văn A" for "ngoài Bộ trưởng Quốc phòng")."""
+        if not self.excluded:
+            return False
+        words = " " + " ".join(re.findall(r"\w+", fold(item).lower())) + " "
+        return any(f" {x} " in words or words.strip() == x for x in self.excluded)
+
+
+# "Ngoài X(,) …" / "Besides / Apart from / Other than / Except for X, …": the clause set aside
+_BESIDES = re.compile(r"\s*(?:ngoai|besides|apart from|other than|except(?: for)?)\s+([^,?]{3,120}?)\s*(?:,|\bcon\b|\bthi\b)")
+
 
 def counted_noun(formed: str, folded: str) -> str | None:
     """The (folded) noun a "bao nhiêu / mấy" question counts: "bao nhiêu đơn vị" → "don vi". With

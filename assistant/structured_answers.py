@@ -265,7 +265,10 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
     participants = {r.get("canonical"): r for r in records.records("participant", [article.id])}
     citations: list[Citation] = []
     head_cite = _cite_sentence(article, best["start"], best["end"], citations)
-    parties = best["parties"]
+    aside = [p for p in best["parties"] if qa.sets_aside(p)]  # "Ngoài X, khối còn những đơn vị nào?"
+    parties = [p for p in best["parties"] if p not in aside]
+    if not parties:
+        return None
     signers: list[str] = []
     if intent != "count" and facets.organisations and asks_counterpart(qa.text):
         # the side the question names is not what it asks for: the other parties are listed
@@ -292,8 +295,11 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
                 + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
         return Answer(qa.text, text, False, citations, short_answer=short)
     head = _pact_heading(best, what, when)
-    count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) + len(signers) else ""
-    if signers:
+    count_note = f"; bài viết nêu {stated} đơn vị" if stated and stated != len(items) + len(signers) + len(aside) else ""
+    if aside:
+        besides = ", ".join(_display_name(participants.get(p), p) for p in aside)
+        lead = f"{head}: ngoài {as_answer_text(besides)}, còn {len(items)} bên tham gia, theo 1 bài viết{count_note}"
+    elif signers:
         signer = _display_name(participants.get(signers[0]), signers[0])
         lead = f"{head}: {as_answer_text(signer)} ký với {len(items)} bên, theo 1 bài viết{count_note}"
     else:

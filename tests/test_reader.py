@@ -533,3 +533,19 @@ def test_a_second_sentence_about_as_likely_as_the_best_follows_it():
     assert reader._second(reading, 0, 350) is None  # no room left in the answer
     del model.thresholds["second_margin"]  # a model fitted before the margin: the probability alone
     assert reader._second(reading, 0, 100) is None
+
+
+def test_what_a_besides_question_sets_aside_is_not_listed(tmp_path):
+    qa = analyse_question("Ngoài Sở Y tế và Công an tỉnh, đoàn còn làm việc tại những đơn vị nào?")
+    assert qa.excluded == ["so y te", "cong an tinh"]
+    assert qa.sets_aside("Sở Y tế") and qa.sets_aside("Giám đốc Công an tỉnh Lạc Sơn")
+    assert not qa.sets_aside("Sở Xây dựng")
+    assert analyse_question("Đoàn làm việc tại những đơn vị nào?").excluded == []
+    article = {"id": "ls-9", "title": "Đoàn kiểm tra làm việc tại tỉnh Lạc Sơn", "date": "2024-05-02",
+               "text": "Từ ngày 2/5, đoàn kiểm tra của Bộ đã làm việc tại 4 đơn vị gồm: Sở Y tế, Sở Xây dựng, "
+                       "Công an tỉnh và Bệnh viện Đa khoa tỉnh Lạc Sơn.\n\nĐoàn sẽ công bố kết luận trong tháng 6."}
+    assistant = _indexed(tmp_path, [article])
+    answer = assistant.ask("Ngoài Sở Y tế, đoàn kiểm tra của Bộ đã làm việc tại những đơn vị nào?")
+    assert _items(answer) == ["Sở Xây dựng", "Công an tỉnh", "Bệnh viện Đa khoa tỉnh Lạc Sơn"], answer.answer
+    answer = assistant.ask("Đoàn kiểm tra của Bộ đã làm việc tại những đơn vị nào?")
+    assert _items(answer) == ["Sở Y tế", "Sở Xây dựng", "Công an tỉnh", "Bệnh viện Đa khoa tỉnh Lạc Sơn"], answer.answer

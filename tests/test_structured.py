@@ -304,3 +304,22 @@ def test_a_named_person_is_read_where_the_legs_rank_their_chunk_low(tmp_path):
     # filters still hold
     answer = assistant.ask(question, filters={"exclude_article_ids": ["bk-1"]})
     assert all(c.article_id != "bk-1" for c in answer.citations)
+
+
+def test_besides_the_named_parties_the_others_are_listed(tmp_path):
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    text = ("Ngày 8/9/2031, tại thành phố Vân Thành, đã diễn ra Lễ ký kết Chương trình phối hợp công tác giai đoạn "
+            "2031 - 2035 giữa UBND tỉnh Vân Thành với Đài Truyền hình Việt Nam và Báo Nhân Dân.")
+    src.write_text(json.dumps({"id": "vt-2", "title": "Ký chương trình phối hợp công tác", "text": text},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    answer = assistant.ask("Ngoài Đài Truyền hình Việt Nam, chương trình phối hợp công tác giai đoạn 2031 - 2035 "
+                           "có những bên nào tham gia?")
+    assert answer.mode == "structured", answer.answer
+    items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert items == ["- UBND tỉnh Vân Thành [1]", "- Báo Nhân Dân [1]"], answer.answer
+    assert "ngoài Đài Truyền hình Việt Nam, còn 2 bên tham gia" in answer.answer
+    _cited(assistant, answer)

@@ -339,8 +339,11 @@ class Reader:
         for sent, found in readings[:1]:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
+            # "Ngoài X, … những … nào": what the question sets aside is not listed
+            items = [i for i in found.items if i.end <= end and not qa.sets_aside(i.text)]
+            if not items:
+                return None
             cite = citation(1, sent.hit, article, found.start, end)
-            items = [i for i in found.items if i.end <= end]
             lines = "\n".join(f"- {as_answer_text(display_span(i))} [1]" for i in items)
             if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
                 lines += f"\n\n{as_answer_text(cite.quote)} [1]"
