@@ -28,7 +28,7 @@ from .question import analyse_question
 from .reading import Reader
 from .reading.reader import Reading
 from .records import Answer
-from .structured_answers import RecordSource, route, structured_answer
+from .structured_answers import NAMED_ROUTES, RecordSource, route, structured_answer
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -100,9 +100,8 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
             evidence = [(s.article_id, s.start, s.end) for s in reading.sentences[:8]]
             answer = structured_answer(qa, intent, state["hits"], records_for(state.get("filters")), state["articles"],
                                        evidence)
-            # records of an article the question is not about: the passages answer (a post, or the
-            # holder of one, is read for what the question names, in whichever retrieved article names it)
-            if answer is not None and intent not in ("position", "holder") and not _about_the_evidence(answer, state["hits"], reading):
+            # records of an article the question is not about: the passages answer
+            if answer is not None and intent not in NAMED_ROUTES and not _about_the_evidence(answer, state["hits"], reading):
                 answer = None
             if answer is not None:
                 answer.mode = "structured"

@@ -82,7 +82,7 @@ class QuestionAnalysis:
 
     def sets_aside(self, item: str) -> bool:
         """Whether a listed item is one the question sets aside (`excluded`): the item is one of them,
-        or holds one of them whole ("Bộ trưởng Quốc phòng Lê Văn A" for "ngoài Bộ trưởng Quốc phòng")."""
+        or holds one of them whole ("Giám đốc Sở Y tế Lê Văn A" for "ngoài Giám đốc Sở Y tế")."""
         if not self.excluded:
             return False
         words = " " + " ".join(re.findall(r"\w+", fold(item).lower())) + " "

@@ -64,7 +64,7 @@ def question_facets(question: str, records: RecordSource | None = None) -> Facet
     with normal capitals; otherwise (e.g. "cong an tinh lac son …") by looking the stored
     organisation and bloc names and the province names up in the folded question."""
     extraction = extract(Article(id="question", title="", text=question))
-    folded = " " + " ".join(re.findall(r"\w+", fold(question))) + " "
+    folded = _padded_words(question)
     kind = next((v for k, v in _KINDS.items() if k in folded), None)
     province = extraction.province or _longest_in(folded, {fold(n): n for n in PROVINCES_BY_NAME})
     blocs = [org_key(p.canonical) for p in extraction.participants if p.kind == "bloc"]
@@ -82,6 +82,12 @@ def question_facets(question: str, records: RecordSource | None = None) -> Facet
         organisations=organisations,
         kind=kind,
     )
+
+
+def _padded_words(text: str) -> str:
+    """The words of `text`, folded and lower-cased, between single spaces and padded with one, so
+    that `f" {phrase} " in _padded_words(text)` finds a whole phrase."""
+    return " " + " ".join(re.findall(r"\w+", fold(text).lower())) + " "
 
 
 def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
@@ -106,6 +112,11 @@ _APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi th
 def asks_position(folded_question: str) -> bool:
     """Whether a (folded) question asks which post a person it names holds."""
     return bool(_ASKS_POSITION.search(folded_question)) and not _APPOINTED.search(folded_question)
+
+
+# Routes matched by what the question itself names (a person, or a title and a body) in whichever
+# retrieved article names it: the chain does not ask their answers to come from the evidence's articles
+NAMED_ROUTES = frozenset({"position", "holder"})
 
 
 def route(qa: QuestionAnalysis) -> str | None:
@@ -181,11 +192,11 @@ class RecordSource:
         _NAMES_CACHE[id(self.catalog)] = (key, names)
         return names
 
-    def records(self, record_type: str, article_ids: list[str] | None = None) -> list[dict]:
+    def records(self, record_type: str, article_ids: list[str] | None = None, kind: str | None = None) -> list[dict]:
         ids = article_ids
         if self.allowed is not None:
             ids = [i for i in (ids if ids is not None else self.allowed) if i in set(self.allowed)]
-        return self.catalog.records(record_type, article_ids=ids)
+        return self.catalog.records(record_type, kind=kind, article_ids=ids)
 
     def article(self, article_id: str) -> Article:
         return self.catalog.article(article_id)
@@ -208,13 +219,18 @@ def _pact_fits(pact: dict, facets: Facets) -> bool:
     return True
 
 
+def _same_organisation(asked: str, stored: str) -> bool:
+    """Organisation keys that name the same body, one perhaps without its province ("so noi vu tinh"
+    in an article about one province, "so noi vu tinh lang son" in the question)."""
+    return bool(asked and stored) and (asked == stored or stored.startswith(asked + " ") or asked.startswith(stored + " "))
+
+
 def _names_asked_party(pact: dict, facets: Facets) -> bool:
     """A question that names organisations asks about a pact they signed: one of them is a party."""
     if not facets.organisations:
         return True
     asked = [org_key(o) for o in facets.organisations]
-    keys = [org_key(p) for p in pact.get("parties") or []]
-    return any(k == a or k.startswith(a + " ") or a.startswith(k + " ") for k in keys for a in asked)
+    return any(_same_organisation(a, org_key(p)) for p in pact.get("parties") or [] for a in asked)
 
 
 # "A ký … với những cơ quan nào / với ai / với bao nhiêu …", "with which / whom": the question names
@@ -226,12 +242,6 @@ _COUNTERPART = re.compile(r"\bvoi (?:(?:nhung|cac|mot so) )?(?:\w+ ){0,4}?(?:nao
 def asks_counterpart(question: str) -> bool:
     """Whether the question asks with whom a pact was signed (its signer named, the other side asked)."""
     return bool(_COUNTERPART.search(fold(question).lower()))
-
-
-def _is_asked(party: str, facets: Facets) -> bool:
-    key = org_key(party)
-    return any(key == a or key.startswith(a + " ") or a.startswith(key + " ")
-               for a in (org_key(o) for o in facets.organisations))
 
 
 def _same_bloc(asked: str, stored: str) -> bool:
@@ -272,7 +282,8 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
     signers: list[str] = []
     if intent != "count" and facets.organisations and asks_counterpart(qa.text):
         # the side the question names is not what it asks for: the other parties are listed
-        signers = [p for p in parties if _is_asked(p, facets)]
+        asked = [org_key(o) for o in facets.organisations]
+        signers = [p for p in parties if any(_same_organisation(a, org_key(p)) for a in asked)]
         if signers and len(signers) < len(parties):
             parties = [p for p in parties if p not in signers]
         else:
@@ -343,13 +354,12 @@ def asked_title(folded_question: str) -> str | None:
     …", "chủ tịch hội nông dân tỉnh … là ai" → "pho giam doc", "chu tich" (longest first); None for
     any other question (one that asks who else chaired a meeting a named minister chaired names a
     title and asks no holder)."""
-    words = re.findall(r"\w+", folded_question.lower())
-    padded = " " + " ".join(words) + " "
+    padded = _padded_words(folded_question)
     for t in _TITLES_FOLDED:
         if any(" " + frame.format(t=t) in padded for frame in _HOLDER_FRAMES):
             return t
     # "<title> … là ai?", the title opening the question or its clause after a comma
-    opening = " " + " ".join(re.findall(r"\w+", folded_question.lower().rsplit(",", 1)[-1])) + " "
+    opening = _padded_words(folded_question.rsplit(",", 1)[-1])
     if _HOLDER_ENDS.search(opening):
         return next((t for t in _TITLES_FOLDED if opening.startswith(f" {t} ")), None)
     return None
@@ -376,10 +386,6 @@ def _body_in_terms(stored: str, terms: set[str]) -> bool:
     return len(words) >= 2 and words <= terms
 
 
-def _same_organisation(asked: str, stored: str) -> bool:
-    """Organisation keys that name the same body, one perhaps without its province ("so noi vu tinh"
-    in an article about one province, "so noi vu tinh lang son" in the question)."""
-    return bool(asked and stored) and (asked == stored or stored.startswith(asked + " ") or asked.startswith(stored + " "))
 
 
 def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
@@ -401,15 +407,14 @@ def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
             return any(_same_organisation(a, stored) for a in asked)
     if title is None or not (qa.english or facets.organisations):
         return None
-    holders = [r for r in records.records("participant", list(ranks)) if r.get("kind") == "person"
-               and fold(r.get("title") or "").lower() == title
+    holders = [r for r in records.records("participant", list(ranks), kind="person")
+               if fold(r.get("title") or "").lower() == title
                and names_body(org_key(r.get("organisation_canonical") or r.get("organisation") or ""))]
     if facets.years:  # "năm 2022, ai là …": the holder an article of that year names, when one does
         holders = [r for r in holders if str(r.get("article_date") or "")[:4] in {str(y) for y in facets.years}] or holders
     if not holders:
         return None
-    order = {aid: i for i, (aid, _s, _e) in reversed(list(enumerate(evidence)))}
-    holders.sort(key=lambda r: (order.get(r["article_id"], 99), ranks.get(r["article_id"], 99), r["start"]))
+    holders.sort(key=_by_evidence(evidence, ranks))
     citations: list[Citation] = []
     lines: list[str] = []
     names: list[str] = []
@@ -424,6 +429,13 @@ def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
         names.append(r["name"])
     text = lines[0] if len(lines) == 1 else lines[0] + "\n\nCác bài viết khác nêu: " + "; ".join(lines[1:])
     return Answer(qa.text, text, False, citations, short_answer=names[0])
+
+
+def _by_evidence(evidence: list[tuple[str, int, int]], ranks: dict[str, int]):
+    """Sort key of person records: the article of the reader's best evidence sentence first, then
+    the retrieval rank of the article, then the mention's place in it."""
+    order = {aid: i for i, (aid, _s, _e) in reversed(list(enumerate(evidence)))}
+    return lambda r: (order.get(r["article_id"], 99), ranks.get(r["article_id"], 99), r["start"])
 
 
 def _post(person: dict) -> str:
@@ -444,18 +456,12 @@ def _position_answer(qa: QuestionAnalysis, ranks: dict[str, int], records: Recor
     person's name (the person records of the retrieved articles whose name the question holds,
     with or without tone marks), cited by the sentence that writes it. None when no retrieved
     article names the person with a post."""
-    padded = " " + " ".join(re.findall(r"\w+", fold(qa.text).lower())) + " "
-    people = [r for r in records.records("participant", list(ranks)) if r.get("kind") == "person"]
-    named = [r for r in people if r.get("position") and len((r.get("key") or "").split()) >= 2
+    padded = _padded_words(qa.text)
+    named = [r for r in records.records("participant", list(ranks), kind="person") if r.get("position") and len((r.get("key") or "").split()) >= 2
              and f" {r['key']} " in padded]
     if not named:
         return None
-    order = {aid: i for i, (aid, _s, _e) in reversed(list(enumerate(evidence)))}
-
-    def rank(r: dict) -> tuple:
-        return (order.get(r["article_id"], 99), ranks.get(r["article_id"], 99), r["start"])
-
-    best = min(named, key=rank)
+    best = min(named, key=_by_evidence(evidence, ranks))
     article = _load(best["article_id"], articles, records)
     citations: list[Citation] = []
     cite = _cite_sentence(article, best["start"], best["end"], citations)

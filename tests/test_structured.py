@@ -17,6 +17,18 @@ def _cited(assistant, answer):
         assert assistant.article(c.article_id).text[c.start:c.end] == c.quote
 
 
+def _one_article(tmp_path, article_id: str, title: str, text: str):
+    """An extractive assistant over one article, ingested into a real index under `tmp_path`."""
+    from assistant import Assistant
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": article_id, "title": title, "text": text}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    return assistant
+
+
 def test_browsing_records(demo_index):
     pacts = demo_index.pacts(query="noi chinh vinh phuc")
     seed = [p for p in pacts if p["article_id"] == SEED_ID]
@@ -133,16 +145,10 @@ def test_department_names_joined_by_va_stay_whole():
 def test_a_pact_read_with_one_party_leaves_the_answer_to_the_passage(tmp_path):
     # extraction keeps the signer and misses the partners listed after "gồm:"; a pact has two
     # parties or more, so the records do not answer "with which bodies" with the signer alone
-    from assistant import Assistant
-
-    src = tmp_path / "a.jsonl"
     text = ("Chiều 9/5/2031, Hội Nông dân huyện Tà Lèng ký chương trình phối hợp tuyên truyền với các cơ quan báo "
             "chí gồm: Đài Phát thanh huyện Tà Lèng, Báo Nông thôn Ngày nay, Trung tâm Văn hóa huyện Tà Lèng.\n\n"
             "Chương trình kéo dài ba năm.")
-    src.write_text(json.dumps({"id": "tl-1", "title": "Ký chương trình phối hợp tuyên truyền", "text": text},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
-    assistant = Assistant(tmp_path / "idx", answerer="extractive")
-    assistant.ingest([src])
+    assistant = _one_article(tmp_path, "tl-1", "Ký chương trình phối hợp tuyên truyền", text)
     assert [p["parties"] for p in assistant.pacts()] == [["Hội Nông dân huyện Tà Lèng"]]
     answer = assistant.ask("Hội Nông dân huyện Tà Lèng ký chương trình phối hợp tuyên truyền với những cơ quan báo chí nào?")
     assert "bên tham gia" not in answer.answer, answer.answer
@@ -163,16 +169,10 @@ def test_asks_counterpart():
 
 def test_with_whom_lists_the_other_parties(tmp_path):
     # "A ký … với những cơ quan nào": A is the side the question names; the answer lists the others
-    from assistant import Assistant
-
-    src = tmp_path / "a.jsonl"
     text = ("Ngày 8/9/2031, tại thành phố Vân Thành, đã diễn ra Lễ ký kết Chương trình phối hợp công tác giai đoạn "
             "2031 - 2035 giữa UBND tỉnh Vân Thành với Đài Truyền hình Việt Nam và Báo Nhân Dân.\n\n"
             "Chương trình tập trung vào tuyên truyền chính sách.")
-    src.write_text(json.dumps({"id": "vt-1", "title": "Ký chương trình phối hợp công tác", "text": text},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
-    assistant = Assistant(tmp_path / "idx", answerer="extractive")
-    assistant.ingest([src])
+    assistant = _one_article(tmp_path, "vt-1", "Ký chương trình phối hợp công tác", text)
     assert [p["parties"] for p in assistant.pacts()] == [
         ["Ủy ban nhân dân tỉnh Vân Thành", "Đài Truyền hình Việt Nam", "Báo Nhân Dân"]]
     answer = assistant.ask("UBND tỉnh Vân Thành ký chương trình phối hợp công tác với những cơ quan nào?")
@@ -200,16 +200,10 @@ def test_asks_position():
 
 def test_the_post_of_a_named_person(tmp_path):
     # "X giữ chức vụ gì?": the post written beside the name, from the records, cited by its sentence
-    from assistant import Assistant
-
-    src = tmp_path / "a.jsonl"
     text = ("Chiều 3/4/2031, Sở Nội vụ tỉnh Lạng Sơn tổ chức hội nghị tổng kết công tác thi đua.\n\n"
             "Dự hội nghị có ông Lò Văn Khoa – Phó Giám đốc Sở Nội vụ tỉnh; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân "
             "tỉnh Lạng Sơn cùng đại diện các sở, ngành.")
-    src.write_text(json.dumps({"id": "ls-1", "title": "Tổng kết công tác thi đua", "text": text},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
-    assistant = Assistant(tmp_path / "idx", answerer="extractive")
-    assistant.ingest([src])
+    assistant = _one_article(tmp_path, "ls-1", "Tổng kết công tác thi đua", text)
     for question in ("Ông Lò Văn Khoa giữ chức vụ gì?", "ong lo van khoa giu chuc vu gi", "What is Lo Van Khoa's position?"):
         answer = assistant.ask(question)
         assert answer.mode == "structured", (question, answer.answer)
@@ -225,7 +219,6 @@ def test_the_post_of_a_named_person(tmp_path):
 
 def test_the_holder_of_a_post(tmp_path):
     # "Ai là <title> <organisation>?": the person written with that exact title of that body
-    from assistant import Assistant
     from assistant.structured_answers import asked_title
 
     assert asked_title("ai la pho giam doc cong an tinh lang son") == "pho giam doc"
@@ -234,14 +227,10 @@ def test_the_holder_of_a_post(tmp_path):
     assert asked_title("nam 2031, chu tich hoi nong dan tinh lang son la ai") == "chu tich"
     # a title in a question that asks no holder
     assert asked_title("hoi nghi do chu tich uy ban nhan dan tinh va ai dong chu tri") is None
-    src = tmp_path / "a.jsonl"
     text = ("Chiều 3/4/2031, Công an tỉnh Lạng Sơn tổ chức hội nghị tổng kết công tác thi đua.\n\n"
             "Dự hội nghị có ông Lò Văn Khoa – Phó Giám đốc Công an tỉnh; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân "
             "tỉnh Lạng Sơn; ông Hà Văn Sơn, Trưởng Ban Tuyên giáo Tỉnh ủy cùng đại diện các sở, ngành.")
-    src.write_text(json.dumps({"id": "ls-2", "title": "Tổng kết công tác thi đua", "text": text},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
-    assistant = Assistant(tmp_path / "idx", answerer="extractive")
-    assistant.ingest([src])
+    assistant = _one_article(tmp_path, "ls-2", "Tổng kết công tác thi đua", text)
     for question in ("Ai là Phó Giám đốc Công an tỉnh Lạng Sơn?", "pho giam doc cong an tinh lang son la ai"):
         answer = assistant.ask(question)
         assert answer.mode == "structured", (question, answer.answer)
@@ -307,15 +296,9 @@ def test_a_named_person_is_read_where_the_legs_rank_their_chunk_low(tmp_path):
 
 
 def test_besides_the_named_parties_the_others_are_listed(tmp_path):
-    from assistant import Assistant
-
-    src = tmp_path / "a.jsonl"
     text = ("Ngày 8/9/2031, tại thành phố Vân Thành, đã diễn ra Lễ ký kết Chương trình phối hợp công tác giai đoạn "
             "2031 - 2035 giữa UBND tỉnh Vân Thành với Đài Truyền hình Việt Nam và Báo Nhân Dân.")
-    src.write_text(json.dumps({"id": "vt-2", "title": "Ký chương trình phối hợp công tác", "text": text},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
-    assistant = Assistant(tmp_path / "idx", answerer="extractive")
-    assistant.ingest([src])
+    assistant = _one_article(tmp_path, "vt-2", "Ký chương trình phối hợp công tác", text)
     answer = assistant.ask("Ngoài Đài Truyền hình Việt Nam, chương trình phối hợp công tác giai đoạn 2031 - 2035 "
                            "có những bên nào tham gia?")
     assert answer.mode == "structured", answer.answer
