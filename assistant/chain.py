@@ -24,6 +24,7 @@ from index.retrieval import Hit
 from .answering import verify_citations
 from .condense import condense_question
 from .llm import LLMPolicy, llm_answer, rewrite_question
+from .post_evidence import checked_holder_answer
 from .question import analyse_question
 from .reading import Reader
 from .reading.reader import Reading
@@ -110,6 +111,8 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
                                 emit=state.get("emit"))
         if answer is None:
             answer = reader.answer(qa, state["hits"], state["articles"], reading)
+            if intent == "holder":  # no record names the holder: a passage must, or the question is refused
+                answer = checked_holder_answer(qa, answer, reading.sentences, state["articles"])
         answer.question = state["question"]
         if state["standalone"] != state["question"]:
             answer.condensed_question = state["standalone"]

@@ -241,13 +241,61 @@ def test_the_holder_of_a_post(tmp_path):
     answer = assistant.ask("Who is the deputy director of Lang Son provincial police?")
     assert answer.answer == "Lò Văn Khoa – Phó Giám đốc Công an tỉnh Lạng Sơn [1]", answer.answer
     # the deputy is not the head: no records answer for the director
-    assert assistant.ask("Ai là Giám đốc Công an tỉnh Lạng Sơn?").mode != "structured"
+    # … and no passage says who the director is: the question is refused, not answered with the deputy
+    answer = assistant.ask("Ai là Giám đốc Công an tỉnh Lạng Sơn?")
+    assert answer.mode != "structured" and answer.abstained, answer.answer
     assert assistant.ask("Who is the director of Lang Son provincial police?").mode != "structured"
     answer = assistant.ask("Ai là Chủ tịch Hội Nông dân tỉnh Lạng Sơn?")
     assert answer.answer == "Mai Thị Hạnh – Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]", answer.answer
     # a title that ends in its body's head ("Trưởng Ban" of "Ban Tuyên giáo") is written once
     answer = assistant.ask("Ai là Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn?")
     assert answer.answer == "Hà Văn Sơn – Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn [1]", answer.answer
+
+
+def test_a_passage_names_the_holder_only_with_the_asked_title_of_the_asked_body():
+    # the evidence a holder question needs when no record answers it: that title, of that body,
+    # beside a person; the body's place in the sentence or anywhere in its article
+    from assistant.post_evidence import asked_post, holder_named
+    from corpus.records import Article
+
+    post = asked_post("giam doc", "Công an tỉnh Lạng Sơn")
+    assert (post.title, post.body, post.place) == ("giam doc", "cong an", "lang son")
+    assert asked_post("bi thu", "Tỉnh ủy Lạng Sơn").body == "tinh uy"
+    assert asked_post("chu tich", "UBND huyện Văn Lãng").body == "uy ban nhan dan"
+    # a title that ends in the body's head word is written once
+    assert asked_post("truong phong", "Phòng Cảnh sát giao thông Công an tỉnh Lạng Sơn").written == \
+        "truong phong canh sat giao thong cong an"
+    assert asked_post("truong doan", "đoàn công tác").written == "truong doan cong tac"
+    # the post as the question writes it, up to its verb, time or place of the event
+    from assistant.post_evidence import asked_posts
+    from assistant.question import analyse_question
+
+    post_of = {q: [(p.title, p.body, p.place) for p in asked_posts(analyse_question(q))] for q in (
+        "Ai là Trưởng phòng Cảnh sát giao thông Công an tỉnh Lạng Sơn?",
+        "Ai là Trưởng đoàn công tác đó?",
+        "Giám đốc đầu tiên của V&A là ai?",
+        "Chủ tịch Hội Nông dân huyện Văn Lãng là ai?",
+        "Ai là Giám đốc Sở Y tế tỉnh Lạng Sơn tại thời điểm tổng kết?",
+        "Who is the director of Lang Son provincial police?")}
+    assert list(post_of.values()) == [[("truong phong", "canh sat giao thong cong an", "lang son")],
+                                      [], [], [("chu tich", "hoi nong dan", "van lang")],
+                                      [("giam doc", "so y te", "lang son")], []], post_of
+
+    def named(sentence: str, lead: str = "Chiều 3/4/2031, tại tỉnh Lạng Sơn, hội nghị tổng kết diễn ra.") -> str | None:
+        article = Article(id="t", title="Hội nghị tổng kết", text=lead + "\n\n" + sentence)
+        return holder_named(post, article, len(lead) + 2, len(article.text))
+
+    assert named("Đại tá Lò Văn Khoa, Giám đốc Công an tỉnh phát biểu chỉ đạo.") == "Lò Văn Khoa"
+    assert named("Giám đốc Công an tỉnh Lạng Sơn Lò Văn Khoa phát biểu chỉ đạo.") == "Lò Văn Khoa"
+    leader = asked_post("truong phong", "Phòng Cảnh sát giao thông Công an tỉnh Lạng Sơn")
+    article = Article(id="t", title="Tuần tra", text="Thiếu tá Hà Văn Tùng, Trưởng phòng Cảnh sát giao thông Công an "
+                      "tỉnh Lạng Sơn chỉ đạo các tổ tuần tra.")
+    assert holder_named(leader, article, 0, len(article.text)) == "Hà Văn Tùng"
+    assert named("Dự có ông Lò Văn Khoa – Phó Giám đốc Công an tỉnh.") is None  # the deputy
+    assert named("Dự có bà Mai Thị Hạnh, Giám đốc Sở Y tế tỉnh Lạng Sơn.") is None  # another body
+    assert named("Giám đốc Công an tỉnh cho biết sẽ tăng cường tuần tra.") is None  # no person
+    # the body of another province
+    assert named("Đại tá Lò Văn Khoa, Giám đốc Công an tỉnh phát biểu.", "Chiều 3/4/2031, tại tỉnh Cao Bằng, hội nghị diễn ra.") is None
 
 
 def test_a_named_person_is_read_where_the_legs_rank_their_chunk_low(tmp_path):
