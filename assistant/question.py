@@ -162,7 +162,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if english:
         # English words never match a Vietnamese article: its civic terms, Vietnamese names and
         # numbers, in Vietnamese, are the words to look for.
-        content = list(rendered)  # the glossary renders terms, names and numbers: content words all
+        # the glossary renders terms, names and numbers: content words all, a date ("11/5") by its
+        # words, as the evidence's words are read
+        content = list(dict.fromkeys(w for term in rendered for w in _WORD.findall(term)))
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
         asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
         asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []

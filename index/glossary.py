@@ -135,10 +135,36 @@ GLOSSARY: dict[str, str] = {
     "text message": "tin nhan", "mobile": "di dong", "telecommunications": "vien thong", "carrier": "nha mang",
     "expressway": "cao toc", "railway": "duong sat", "airport": "san bay", "seaport": "cang bien", "port": "cang",
     "electricity": "dien", "food safety": "an toan thuc pham", "forest": "rung", "fisheries": "thuy san",
-    "delegation": "doan", "visit": "tham", "talks": "hoi dam", "summit": "hoi nghi thuong dinh",
+    "pm": "thu tuong", "deputy pm": "pho thu tuong", "delegation": "doan", "visit": "tham", "talks": "hoi dam", "summit": "hoi nghi thuong dinh",
     "session": "ky hop|phien hop", "plenary": "toan the", "inspect": "kiem tra|thanh tra",
     "supervision": "giam sat", "oversight": "giam sat", "deadline": "thoi han", "worker": "cong nhan|nguoi lao dong",
 }
+
+# Countries, their peoples and regions ("Japanese" → "Nhật Bản"), and numbers written in words. Not
+# civic terms: a run of Vietnamese names keeps its own reading ("Thai Nguyen" is Thái Nguyên). A
+# country whose name folds to an everyday syllable is left out: "Pháp" (France) is "phap" of "tư
+# pháp", "Lào" is "lao" of "lao động", "Đức", "Anh", "Mỹ", "Ấn Độ" the same.
+WORLD: dict[str, str] = {
+    "japan": "nhat ban", "japanese": "nhat ban", "china": "trung quoc", "chinese": "trung quoc",
+    "cambodia": "campuchia", "cambodian": "campuchia", "korea": "han quoc", "korean": "han quoc",
+    "south korea": "han quoc", "north korea": "trieu tien", "united states": "hoa ky", "america": "hoa ky",
+    "american": "hoa ky", "russia": "nga", "russian": "nga", "thailand": "thai lan", "thai": "thai lan",
+    "australia": "australia|uc", "australian": "australia|uc", "cuba": "cu ba|cuba", "cuban": "cu ba|cuba",
+    "netherlands": "ha lan", "dutch": "ha lan", "singapore": "singapore", "singaporean": "singapore",
+    "malaysia": "malaysia", "malaysian": "malaysia", "indonesia": "indonesia", "indonesian": "indonesia",
+    "philippines": "philippines", "myanmar": "myanmar", "belarus": "belarus", "italy": "italia", "italian": "italia",
+    "canada": "canada", "new zealand": "new zealand", "taiwan": "dai loan", "europe": "chau au",
+    "european": "chau au", "european union": "lien minh chau au|eu", "asia": "chau a", "asian": "chau a",
+    "africa": "chau phi", "asean": "asean", "world bank": "ngan hang the gioi", "world": "the gioi",
+    "two": "2|hai", "three": "3|ba", "four": "4|bon", "five": "5|nam", "six": "6|sau", "seven": "7|bay",
+    "eight": "8|tam", "nine": "9|chin", "ten": "10|muoi", "eleven": "11|muoi mot", "twelve": "12|muoi hai",
+    "twenty": "20|hai muoi", "hundred": "tram", "thousand": "nghin|ngan", "first": "dau tien|thu nhat",
+    "second": "thu hai", "third": "thu ba", "fourth": "thu tu", "fifth": "thu nam",
+}
+MONTHS = {m: n for n, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"), 1)}
+_ORDINAL_NUMBER = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DAY = re.compile(r"[1-9]|[12]\d|3[01]")
 
 _NUMBER = re.compile(r"\d+(?:[./-]\d+)*")
 _NOT_NAMES = frozenset("a i the to do so no on in an as at be he me we go".split())
@@ -197,6 +223,7 @@ def _phrases() -> dict[tuple[str, ...], list[str]]:
     for english, renderings in common_words().items():
         merged = phrases.setdefault(tuple(_key(w) for w in english.split()), [])
         merged += [r for r in renderings if r not in merged]
+    phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in WORLD.items()})
     # the civic glossary's own renderings win
     phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()})
     return phrases
@@ -275,12 +302,31 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
                 out.append((PLACES[keys[i]],))
             elif _NUMBER.fullmatch(words[i]):
                 out.append((words[i],))
+            elif _ORDINAL_NUMBER.fullmatch(words[i]):  # "the 23rd conference": "lần thứ 23"
+                out.append((_ORDINAL_NUMBER.fullmatch(words[i]).group(1),))
             elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
                 out.append(("so",))  # "cluster No. 3": "Cụm số 3"
             elif _name_run(names, i):
                 out.append((fold(names[i]).lower(),))
             i += 1
     return tuple(out)
+
+
+def month_dates(question: str) -> list[str]:
+    """The dates an English question writes with a month's name, as Vietnamese writes them:
+    "February 10" / "10 February" → "10/2". Only a capitalised month name beside a day's number (a
+    month alone, "in May", pins little and "May" opens questions). They are anchors and search
+    terms, not content words: "tháng 6" is in every half-year report."""
+    words, _ = _tokens(question)
+    out = []
+    for i, word in enumerate(words):
+        month = MONTHS.get(word.lower()) if i > 0 and word[:1].isupper() else None
+        if month is None:
+            continue
+        day = next((words[j] for j in (i + 1, i - 1) if 0 <= j < len(words) and _DAY.fullmatch(words[j])), None)
+        if day:
+            out.append(f"{day}/{month}")
+    return out
 
 
 _OPENING = "'\"“‘«"

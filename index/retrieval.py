@@ -19,7 +19,7 @@ from .bm25 import BM25Index
 from .catalog import Catalog
 from .embeddings import Embedder
 from .filters import Filters
-from .glossary import vietnamese_terms
+from .glossary import month_dates, vietnamese_terms
 from .language import is_english
 from .store_protocol import VectorStore
 from .tone_marks import ToneForms, article_texts, restorable
@@ -46,8 +46,9 @@ DEFAULT_WEIGHTS = (FusionWeights(0.5, 0.5), FusionWeights(0.7, 0.3))
 
 def lexical_query(query: str) -> str:
     """What BM25 looks up for `query`: an English query by its Vietnamese rendering (glossary
-    terms, Vietnamese names, numbers) when that has two words or more, anything else as typed."""
-    rendered = vietnamese_terms(query, alternatives=True) if is_english(query) else []
+    terms, Vietnamese names, numbers, dates written with a month's name) when that has two words
+    or more, anything else as typed."""
+    rendered = vietnamese_terms(query, alternatives=True) + month_dates(query) if is_english(query) else []
     return " ".join(rendered) if len(rendered) >= 2 else query
 
 

@@ -106,3 +106,29 @@ def test_words_joined_by_a_hyphen_are_rendered_one_by_one():
     terms = vietnamese_terms("Who chaired the cooperative-law review in Ba Ria-Vung Tau in 2016-2020?")
     assert {"hop", "tac", "luat"} <= set(terms)
     assert {"ba", "ria", "vung", "tau", "2016-2020"} <= set(terms)
+
+
+def test_countries_numbers_ordinals_and_month_dates():
+    from index.glossary import vietnamese_terms
+
+    assert vietnamese_terms("Which Japanese and Chinese firms signed?")[:4] == ["nhat", "ban", "trung", "quoc"]
+    assert vietnamese_terms("What is the capital of France?") == []  # "phap" would be "tư pháp"
+    assert "3" in vietnamese_terms("Which three units joined the bloc?")
+    assert "23" in vietnamese_terms("What did the 23rd session adopt?")  # "lần thứ 23"
+    # a date written with a month's name is a search term and an anchor, not content words
+    from index.glossary import month_dates
+    from index.retrieval import lexical_query
+
+    assert month_dates("What was signed on February 10?") == month_dates("What was signed on 10 February?") == ["10/2"]
+    assert month_dates("What was signed in May 2031?") == month_dates("May the bloc sign a pact?") == []
+    assert "10/2" in lexical_query("What was signed on February 10?").split()
+    # a run of Vietnamese names keeps its reading: "Thai Nguyen" is Thái Nguyên, not Thailand
+    terms = vietnamese_terms("Who heads the Thai Nguyen provincial police?")
+    assert "thai" in terms and "lan" not in terms, terms
+
+
+def test_a_month_date_of_an_english_question_is_an_anchor():
+    from assistant.question import analyse_question
+    from assistant.reading.terms import anchors_of
+
+    assert "10 2" in anchors_of(analyse_question("What was signed on February 10 by the Lang Son police?"))

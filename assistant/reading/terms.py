@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpus.normalize import fold, spell_out, with_abbreviations
-from index.glossary import vietnamese_names
+from index.glossary import month_dates, vietnamese_names
 
 from ..question import QuestionAnalysis, split_context
 
@@ -139,6 +139,8 @@ def anchors_of(qa: QuestionAnalysis) -> list[str]:
     anchors += [" ".join(_WORD.findall(fold(q))) for q in _QUOTED.findall(own)]
     if qa.english:
         anchors += vietnamese_names(own)
+        # dates written with a month's name, as the glossary renders them ("February 10" → "10 2")
+        anchors += [" ".join(_WORD.findall(d)) for d in month_dates(own)]
     else:
         run: list[str] = []
         for i, token in enumerate(own.split()):
