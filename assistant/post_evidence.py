@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from corpus.extraction import org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
+from corpus.normalize import spell_out
 from corpus.records import Article
 
 from .answering import as_answer_text, citation
@@ -25,9 +26,16 @@ from .reading.sentences import EvidenceSentence
 from .records import Answer
 from .structured_answers import asked_title, question_facets
 
+
+def _key(text: str) -> str:
+    """`text` as organisation keys compare it, every abbreviation spelled out ("UBMTTQ" is "uy ban mat
+    tran to quoc")."""
+    return spell_out(org_key(text))
+
+
 # words that name the level of a place written after a body ("… tỉnh Bắc Ninh", "… huyện Y")
 _PLACE_LEVELS = ("thanh pho", "tinh", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "tp")
-_PROVINCE_KEYS = sorted({org_key(n) for n in PROVINCES_BY_NAME}, key=lambda k: -len(k.split()))
+_PROVINCE_KEYS = sorted({_key(n) for n in PROVINCES_BY_NAME}, key=lambda k: -len(k.split()))
 _LEVEL_AND_PLACE = re.compile(rf"^(?P<core>.+?) (?:{'|'.join(_PLACE_LEVELS)}) (?P<place>\w+(?: \w+){{0,2}})$")
 
 
@@ -43,7 +51,7 @@ class AskedPost:
     @property
     def written(self) -> str:
         """The title and the body as a sentence writes them: a title that ends in the body's head
-        word writes it once ("truong phong" + "phong canh sat" → "truong phong canh sat")."""
+        word writes it once ("truong ban" + "ban tuyen giao" → "truong ban tuyen giao")."""
         head = self.title.split()[-1]
         if self.body == head or self.body.startswith(head + " "):
             return f"{self.title}{self.body[len(head):]}"
@@ -52,7 +60,7 @@ class AskedPost:
 
 def asked_post(title: str, organisation: str) -> AskedPost:
     """The post of `title` (folded, as `asked_title` gives it) in `organisation` (as written)."""
-    key = org_key(organisation)
+    key = _key(organisation)
     place = ""
     for province in _PROVINCE_KEYS:
         if key.endswith(" " + province):
@@ -74,7 +82,7 @@ def holder_named(post: AskedPost, article: Article, start: int, end: int) -> str
     """The person the sentence `article.text[start:end]` writes as holding `post` — the title
     followed by the body (not a deputy's: "phó" before it), its place in the sentence or the
     article — or None. Of several people, the one written with that title."""
-    said = " " + org_key(article.text[start:end]) + " "
+    said = " " + _key(article.text[start:end]) + " "
     wanted = f" {post.written} "
     at = said.find(wanted)
     while at >= 0 and said[:at].endswith(" pho"):
@@ -84,23 +92,23 @@ def holder_named(post: AskedPost, article: Article, start: int, end: int) -> str
     if post.place and f" {post.place} " not in said and f" {post.place} " not in _article_key(article):
         return None
     people = [c for c in candidates(article.text, start, end, {"person"}) if c.kind == "person"]
-    titled = [c for c in people if wanted in " " + org_key(c.extra) + " "]
+    titled = [c for c in people if wanted in " " + _key(c.extra) + " "]
     chosen = titled or people
     return chosen[0].text if chosen else None
 
 
 def asked_posts(qa: QuestionAnalysis) -> list[AskedPost]:
     """The post a Vietnamese holder question asks about, read as the question writes it: its title
-    and the words after it up to the end of that phrase ("Ai là Trưởng phòng Cảnh sát giao thông
-    Công an tỉnh X, …?" → "truong phong" of "canh sat giao thong cong an", place "x"). None for
+    and the words after it up to the end of that phrase ("Chánh Văn phòng Sở Y tế tỉnh X, … là
+    ai?" → "chanh van phong" of "so y te", place "x"). None for
     an English question, for one whose body is no civic organisation the extractor knows ("giám
-    đốc của V&A"), and for a follow-up's body named by pointing back ("đoàn công tác đó", "ban này"):
+    đốc của V&A"), and for a follow-up's body named by pointing back ("hội đó", "ban này"):
     which body that is, the previous question said."""
     own = split_context(qa.text)[0]
     title = None if qa.english else asked_title(qa.folded_text)
     if title is None or not question_facets(own).organisations:
         return []
-    padded = " " + org_key(own) + " "
+    padded = " " + _key(own) + " "
     at = padded.find(f" {title} ")
     if at < 0:
         return []
@@ -142,4 +150,4 @@ _SENTENCES = 8  # the reader's best sentences searched for the holder
 
 
 def _article_key(article: Article) -> str:
-    return " " + org_key(article.title + " " + article.text) + " "
+    return " " + _key(article.title + " " + article.text) + " "

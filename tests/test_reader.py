@@ -482,17 +482,21 @@ def test_evidence_reads_with_a_model_fitted_before_a_feature_was_added(listed, t
 
     data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     for part, name in (("sentence", "exact_missing"), ("answerable", "exact_missing2")):
+        data[part]["coef"][data[part]["features"].index(name)] = 0.0  # the feature weighs nothing …
+    zeroed = tmp_path / "zeroed.json"
+    zeroed.write_text(json.dumps(data), encoding="utf-8")
+    for part, name in (("sentence", "exact_missing"), ("answerable", "exact_missing2")):
         at = data[part]["features"].index(name)
-        data[part]["coef"][at] = 0.0  # the file as fitted before: without the feature
         for key in ("features", "mean", "scale", "coef"):
-            del data[part][key][at]
+            del data[part][key][at]  # … and the file as fitted before it was added
     older = tmp_path / "older.json"
     older.write_text(json.dumps(data), encoding="utf-8")
     question = "Những huyện nào bị kiểm tra trong đợt kiểm tra tuyển dụng năm 2024?"
     reading = Assistant(listed.settings.index_dir, answerer="extractive", reader_model=str(older))
     with pytest.raises(ReaderModelError):
         reading.reader  # noqa: B018 — answering needs a model fitted for today's features
-    old, new = reading.evidence(question), listed.evidence(question)
+    today = Assistant(listed.settings.index_dir, answerer="extractive", reader_model=str(zeroed))
+    old, new = reading.evidence(question), today.evidence(question)
     assert [e.text for e in old] == [e.text for e in new]
     assert all(math.isfinite(e.probability) for e in old)
     assert [round(e.probability, 9) for e in old] == [round(e.probability, 9) for e in new]

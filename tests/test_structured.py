@@ -292,6 +292,9 @@ def test_a_passage_names_the_holder_only_with_the_asked_title_of_the_asked_body(
                       "tỉnh Lạng Sơn chỉ đạo các tổ tuần tra.")
     assert holder_named(leader, article, 0, len(article.text)) == "Hà Văn Tùng"
     assert named("Dự có ông Lò Văn Khoa – Phó Giám đốc Công an tỉnh.") is None  # the deputy
+    front = asked_post("chu tich", "Ủy ban Mặt trận Tổ quốc tỉnh Lạng Sơn")  # abbreviations spelled out
+    article = Article(id="t", title="Hội nghị", text="Ông Lò Văn Khoa, Chủ tịch UBMTTQ tỉnh Lạng Sơn, phát biểu.")
+    assert holder_named(front, article, 0, len(article.text)) == "Lò Văn Khoa"
     assert named("Dự có bà Mai Thị Hạnh, Giám đốc Sở Y tế tỉnh Lạng Sơn.") is None  # another body
     assert named("Giám đốc Công an tỉnh cho biết sẽ tăng cường tuần tra.") is None  # no person
     # the body of another province
