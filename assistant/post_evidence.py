@@ -19,9 +19,9 @@ from corpus.normalize import spell_out
 from corpus.records import Article
 
 from .answering import as_answer_text, citation
-from .candidates import candidates
+from .candidates import Candidate, candidates
 from .question import QuestionAnalysis, split_context
-from .reading.reader import abstention
+from .reading.reader import abstention, quote_window
 from .reading.sentences import EvidenceSentence
 from .records import Answer
 from .structured_answers import asked_title, question_facets
@@ -79,6 +79,13 @@ def asked_post(title: str, organisation: str) -> AskedPost:
 
 
 def holder_named(post: AskedPost, article: Article, start: int, end: int) -> str | None:
+    """The name of the person the sentence `article.text[start:end]` writes as holding `post`, or
+    None (`holder_span`)."""
+    found = holder_span(post, article, start, end)
+    return found.text if found else None
+
+
+def holder_span(post: AskedPost, article: Article, start: int, end: int) -> Candidate | None:
     """The person the sentence `article.text[start:end]` writes as holding `post` — the title
     followed by the body (not a deputy's: "phó" before it), its place in the sentence or the
     article — or None. Of several people, the one written with that title."""
@@ -94,16 +101,15 @@ def holder_named(post: AskedPost, article: Article, start: int, end: int) -> str
     people = [c for c in candidates(article.text, start, end, {"person"}) if c.kind == "person"]
     titled = [c for c in people if wanted in " " + _key(c.extra) + " "]
     chosen = titled or people
-    return chosen[0].text if chosen else None
+    return chosen[0] if chosen else None
 
 
 def asked_posts(qa: QuestionAnalysis) -> list[AskedPost]:
     """The post a Vietnamese holder question asks about, read as the question writes it: its title
     and the words after it up to the end of that phrase ("Chánh Văn phòng Sở Y tế tỉnh X, … là
-    ai?" → "chanh van phong" of "so y te", place "x"). None for
-    an English question, for one whose body is no civic organisation the extractor knows ("giám
-    đốc của V&A"), and for a follow-up's body named by pointing back ("hội đó", "ban này"):
-    which body that is, the previous question said."""
+    ai?" → "chanh van phong" of "so y te", place "x"). None for an English question, for one whose
+    body is no civic organisation the extractor knows ("giám đốc của V&A"), and for a follow-up's
+    body named by pointing back ("hội đó", "ban này"): which body that is, the previous question said."""
     own = split_context(qa.text)[0]
     title = None if qa.english else asked_title(qa.folded_text)
     if title is None or not question_facets(own).organisations:
@@ -136,11 +142,13 @@ def checked_holder_answer(qa: QuestionAnalysis, answer: Answer, sentences: list[
             return answer
     for sent in sentences[:_SENTENCES]:
         article = articles[sent.article_id]
-        name = next((n for p in posts if (n := holder_named(p, article, sent.start, sent.end))), None)
-        if name:
-            cite = citation(1, sent.hit, article, sent.start, sent.end)
-            return Answer(answer.question, f"{as_answer_text(name)} [1]\n\n{as_answer_text(cite.quote)} [1]", False,
-                          [cite], short_answer=name, confidence=answer.confidence)
+        holder = next((h for p in posts if (h := holder_span(p, article, sent.start, sent.end))), None)
+        if holder:
+            # a long sentence is quoted by a window around the holder, as the reader quotes one
+            cite = citation(1, sent.hit, article, *quote_window(article.text, sent.start, sent.end,
+                                                                 (holder.start, holder.end), qa))
+            return Answer(answer.question, f"{as_answer_text(holder.text)} [1]\n\n{as_answer_text(cite.quote)} [1]",
+                          False, [cite], short_answer=holder.text, confidence=answer.confidence)
     refused = abstention(answer.question, sentences, articles)
     refused.confidence = answer.confidence
     return refused

@@ -357,3 +357,35 @@ def test_besides_the_named_parties_the_others_are_listed(tmp_path):
     assert items == ["- UBND tỉnh Vân Thành [1]", "- Báo Nhân Dân [1]"], answer.answer
     assert "ngoài Đài Truyền hình Việt Nam, còn 2 bên tham gia" in answer.answer
     _cited(assistant, answer)
+
+
+def test_a_holder_question_no_record_answers_takes_the_sentence_that_writes_the_holder():
+    # the passage answer cites another post; a lower sentence writes the asked one: it answers,
+    # the holder's name in front, a long sentence quoted by a window around the name
+    from assistant.post_evidence import checked_holder_answer
+    from assistant.question import analyse_question
+    from assistant.reading.reader import MAX_QUOTE
+    from assistant.reading.sentences import EvidenceSentence
+    from assistant.records import Answer, Citation
+    from corpus.records import Article
+    from index.retrieval import Hit
+
+    other = "Dự hội nghị có bà Mai Thị Hạnh, Giám đốc Sở Y tế tỉnh Lạng Sơn."
+    filler = ", ".join(f"đại diện đơn vị số {i}" for i in range(40))
+    holder = f"Tham dự có {filler}, cùng Đại tá Lò Văn Khoa, Giám đốc Công an tỉnh và lãnh đạo các sở, ngành."
+    text = other + "\n\n" + holder
+    article = Article(id="t", title="Hội nghị tổng kết tỉnh Lạng Sơn", text=text)
+    hit = Hit("t", "t:0", text, 0, len(text), 1.0)
+    first = EvidenceSentence("t", 0, len(other), 0, hit, 0, ())
+    second = EvidenceSentence("t", len(other) + 2, len(text), 1, hit, 0, ())
+    qa = analyse_question("Ai là Giám đốc Công an tỉnh Lạng Sơn?")
+    passage = Answer(qa.text, other + " [1]", False,
+                     [Citation(1, "t", article.title, None, None, None, other, 0, len(other))])
+    answer = checked_holder_answer(qa, passage, [first, second], {"t": article})
+    assert not answer.abstained and answer.short_answer == "Lò Văn Khoa", answer.answer
+    quote = answer.citations[0].quote
+    assert "Lò Văn Khoa, Giám đốc Công an tỉnh" in quote and len(quote) <= MAX_QUOTE
+    assert text[answer.citations[0].start:answer.citations[0].end] == quote
+    # no sentence writes it: refused, the sentences kept as "see also"
+    refused = checked_holder_answer(qa, passage, [first], {"t": article})
+    assert refused.abstained and refused.see_also
