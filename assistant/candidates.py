@@ -79,7 +79,9 @@ OFFICE = re.compile(rf"\b(?:{OFFICES})\b")
 _BODY_IN_NAME = re.compile(r"\b(?:lien doan|lao dong|trung uong|uy ban|mat tran|thong tan|cong doan|hoi dong)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{_PERSON_TITLES})\s+(?=[a-z])")
 ORG_START = re.compile(rf"\b(?:{ORG_HEADS_FOLDED})\b")
-_PLACE_LEVELS = "tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran"
+# the words that name the level of a place ("tỉnh", "thị xã"), folded; "thị xã" before "xã"
+PLACE_LEVELS = ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+_PLACE_LEVELS = "|".join(PLACE_LEVELS)
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE_LEVELS})\b")
 # Inside one name: "và" / ", … và" / "– … và" / " - … và" before capitalised words that start no new name.
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.extraction import org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
@@ -19,7 +20,7 @@ from corpus.normalize import spell_out
 from corpus.records import Article
 
 from .answering import as_answer_text, citation
-from .candidates import Candidate, candidates
+from .candidates import PLACE_LEVELS, Candidate, candidates
 from .question import QuestionAnalysis, split_context
 from .reading.reader import abstention, quote_window
 from .reading.sentences import EvidenceSentence
@@ -33,10 +34,8 @@ def _key(text: str) -> str:
     return spell_out(org_key(text))
 
 
-# words that name the level of a place written after a body ("… tỉnh Bắc Ninh", "… huyện Y")
-_PLACE_LEVELS = ("thanh pho", "tinh", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "tp")
 _PROVINCE_KEYS = sorted({_key(n) for n in PROVINCES_BY_NAME}, key=lambda k: -len(k.split()))
-_LEVEL_AND_PLACE = re.compile(rf"^(?P<core>.+?) (?:{'|'.join(_PLACE_LEVELS)}) (?P<place>\w+(?: \w+){{0,2}})$")
+_LEVEL_AND_PLACE = re.compile(rf"^(?P<core>.+?) (?:{'|'.join(PLACE_LEVELS)}) (?P<place>\w+(?: \w+){{0,2}})$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def asked_post(title: str, organisation: str) -> AskedPost:
             key, place = key[:-len(province) - 1], province
             break
     if place:
-        for level in _PLACE_LEVELS:
+        for level in PLACE_LEVELS:
             if key.endswith(" " + level):
                 key = key[:-len(level) - 1]
                 break
@@ -96,7 +95,7 @@ def holder_span(post: AskedPost, article: Article, start: int, end: int) -> Cand
         at = said.find(wanted, at + 1)
     if at < 0:
         return None
-    if post.place and f" {post.place} " not in said and f" {post.place} " not in _article_key(article):
+    if post.place and f" {post.place} " not in said and f" {post.place} " not in _article_key(article.title, article.text):
         return None
     people = [c for c in candidates(article.text, start, end, {"person"}) if c.kind == "person"]
     titled = [c for c in people if wanted in " " + _key(c.extra) + " "]
@@ -157,5 +156,7 @@ def checked_holder_answer(qa: QuestionAnalysis, answer: Answer, sentences: list[
 _SENTENCES = 8  # the reader's best sentences searched for the holder
 
 
-def _article_key(article: Article) -> str:
-    return " " + _key(article.title + " " + article.text) + " "
+@lru_cache(maxsize=64)
+def _article_key(title: str, text: str) -> str:
+    """A whole article as `_key` reads it, padded (once per article: every sentence checked asks)."""
+    return " " + _key(title + " " + text) + " "

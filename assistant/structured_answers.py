@@ -386,8 +386,6 @@ def _body_in_terms(stored: str, terms: set[str]) -> bool:
     return len(words) >= 2 and words <= terms
 
 
-
-
 def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
                    articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
     """"Ai là Giám đốc Công an tỉnh X?": the person a retrieved article writes with that title of

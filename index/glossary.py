@@ -302,8 +302,8 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
                 out.append((PLACES[keys[i]],))
             elif _NUMBER.fullmatch(words[i]):
                 out.append((words[i],))
-            elif _ORDINAL_NUMBER.fullmatch(words[i]):  # "the 23rd conference": "lần thứ 23"
-                out.append((_ORDINAL_NUMBER.fullmatch(words[i]).group(1),))
+            elif ordinal := _ORDINAL_NUMBER.fullmatch(words[i]):  # "the 23rd conference": "lần thứ 23"
+                out.append((ordinal.group(1),))
             elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
                 out.append(("so",))  # "cluster No. 3": "Cụm số 3"
             elif _name_run(names, i):
