@@ -166,15 +166,38 @@ def analyse_question(question: str) -> QuestionAnalysis:
         # words, as the evidence's words are read
         content = list(dict.fromkeys(w for term in rendered for w in _WORD.findall(term)))
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
-        asked_noun = re.search(r"\b(?:how many|how much|which|what) ((?:[a-z'-]+ ){0,2}?[a-z'-]+)\b(?= (?:did|do|does|is|are|was|were|has|have|had|belong|of|in|at|for|to|signed|took|chaired|handled)\b|[?,])", own.lower())
-        asked = english_phrase_terms(asked_noun.group(1)) if asked_noun else []
-        if not asked and asked_noun:  # "how many training courses" → the glossary's "training course"
-            words = asked_noun.group(1).split()
-            asked = next((t for n in range(len(words) - 1, 0, -1) if (t := english_phrase_terms(" ".join(words[-n:])))), [])
+        asked = english_asked_noun(own)
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
                             english_focus(own) if english else focus_words(folded))
+
+
+# What ends the noun an English question asks about: a function word or an auxiliary ("how many
+# pairs of …", "which bodies did …").
+_ENGLISH_NOUN_END = frozenset("""of in at on for to from by with about did do does is are was were be been has have had
+    will would can could that which who whom whose and or the a an""".split())
+
+
+def english_asked_noun(question: str) -> list[str]:
+    """The glossary's Vietnamese for the noun an English question asks about, after "how many / how
+    much / which / what" and before a function word or a past tense: the longest phrase of up to
+    three words that the glossary knows, the last of a length ("how many cooperation documents did
+    …" → "documents"; "how many local governments sent …" → "local governments" → ["dia", "phuong"];
+    "how many projects received bids" → "projects"); [] when the glossary knows none."""
+    m = re.search(r"\b(?:how many|how much|which|what)((?: [a-z'-]+){1,3})", question.lower())
+    if not m:
+        return []
+    words: list[str] = []
+    for word in m.group(1).split():
+        if word in _ENGLISH_NOUN_END or (len(word) > 4 and word.endswith("ed")):  # "… received bids"
+            break
+        words.append(word)
+    for n in range(len(words), 0, -1):  # the longest phrase, the last of a length (English heads come last)
+        for i in range(len(words) - n, -1, -1):
+            if terms := english_phrase_terms(" ".join(words[i:i + n])):
+                return terms
+    return []
 
 
 _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|thoi diem) (?:nao|may)|khi nao|bao gio|"
@@ -252,16 +275,24 @@ _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|nă
                               r"(?:\w+\s+){1,4}nào\b")
 
 
+# A parenthesised aside ("Phù Cát (Bình Định) đã giao …") and a clause break ("Theo X, …").
+_ASIDE = re.compile(r"\([^()]*\)")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+
+
 def focus_words(folded: str, size: int = 2) -> list[str]:
     """The words that frame what a (folded, Vietnamese) question asks: up to `size` words just
     before its question word (and the noun a "… nào" asks about), function words skipped — "được ký
     vào ngày nào" → ["nang", "ky"], "gồm những đơn vị nào" → ["gom"] —, the subject of "… là gì /
     là ai" ("Chủ đề … là gì" → ["chu", "de"]), or, when the question word comes first ("Ai chủ trì
     …", "Bên nào đề xuất …"), the words just after it."""
+    folded = _ASIDE.sub(" ", folded)
     m = _WH.search(folded)
     if not m:
         return []
-    head = folded[:m.start()].split()
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(folded, 0, m.start())]
+    # the words of the question word's own clause ("Theo X, … nào": not X), not what a space cuts ("6/2017,")
+    head = _WORD.findall(folded[breaks[-1] if breaks else 0:m.start()])
     if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Chủ đề … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
     if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai trình bày": the verb after the agent
@@ -271,4 +302,6 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     before = [w for w in head if w not in _SLOT_GLUE]
     if before:
         return before[-size:]
-    return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
+    after = [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
+    # "… ngày 3/5, ở đâu?": nothing in its clause or after it, the clause before frames it
+    return after or [w for w in _WORD.findall(folded[:m.start()]) if w not in _SLOT_GLUE][-size:]

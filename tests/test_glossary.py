@@ -1,4 +1,6 @@
 """English questions rendered in Vietnamese: glossary terms, Vietnamese names, numbers, roles."""
+import pytest
+
 from assistant.question import analyse_question
 from index.glossary import english_phrase_terms, vietnamese_terms
 from index.retrieval import lexical_query
@@ -132,3 +134,13 @@ def test_a_month_date_of_an_english_question_is_an_anchor():
     from assistant.reading.terms import anchors_of
 
     assert "10 2" in anchors_of(analyse_question("What was signed on February 10 by the Lang Son police?"))
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("How many local governments sent no delegate to Lac Son?", "dia phuong"),  # a verb the noun cannot know
+    ("How many projects received bids in Lac Son?", "du an"),  # a past tense ends the noun
+    ("How many cooperation documents did Lac Son sign?", "van kien"),  # the head comes last
+    ("How many pairs of localities signed?", "cap"),  # "of" ends it
+])
+def test_the_noun_an_english_how_many_question_counts(question, noun):
+    assert analyse_question(question).noun == noun

@@ -134,11 +134,15 @@ def listed(tmp_path_factory):
 
 
 def test_a_list_lower_down_is_read_when_the_best_sentence_lists_other_things(listed):
-    question = "Trong đợt kiểm tra tuyển dụng, bổ nhiệm năm 2024 mà Sở Nội vụ họp báo chiều 12/4, những huyện nào bị kiểm tra?"
+    question = "Sở Nội vụ họp báo chiều 12/4/2024 về đợt kiểm tra tuyển dụng, bổ nhiệm năm 2024 của những huyện nào?"
     best = listed.evidence(question)[0]
     assert best.text.startswith("Chiều 12/4/2024")  # the best sentence lists offices, not districts
     answer = listed.ask(question)
     assert _items(answer) == ["Mường Khoa", "Tà Lèng", "Pà Cò"], answer.answer
+    # asked with the words that frame the slot ("bị kiểm tra") after a clause, the list is the best sentence
+    framed = "Trong đợt kiểm tra tuyển dụng, bổ nhiệm năm 2024 mà Sở Nội vụ họp báo chiều 12/4, những huyện nào bị kiểm tra?"
+    assert listed.evidence(framed)[0].text.startswith("Đợt kiểm tra có 5 địa phương")
+    assert _items(listed.ask(framed)) == ["Mường Khoa", "Tà Lèng", "Pà Cò"]
 
 
 def test_one_name_of_the_asked_kind_in_a_list_of_other_things_leaves_the_list_below_to_be_read(listed):
@@ -315,6 +319,10 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     ("Bản tham luận tại cuộc họp đó do ai soạn thảo?", "person", ["soan", "thao"]),  # the agent's verb follows
     ("Đoàn giám sát làm việc ở mỗi xã trong bao lâu?", "duration", ["moi", "xa"]),
     ("Ban nhạc The Who lưu diễn ở Lạc Sơn trong bao lâu?", "duration", ["lac", "son"]),  # a name's "Who" asks nothing
+    # the words of the question word's own clause, without asides or the punctuation a space leaves on
+    ("Theo ban nhạc, ai viết lời?", "person", ["viet", "loi"]),
+    ("Xã Hòa Lạc (Lạc Sơn) đã mời những đội nào?", "organisation", ["lac", "moi"]),
+    ("Đội được mời dự hội diễn ngày 3/2023, ở đâu?", "place", ["3", "2023"]),  # its clause is empty: the one before
 ])
 def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
     qa = analyse_question(question)
