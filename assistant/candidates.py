@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.extraction.gazetteer import COUNTRY_NAMES
 from corpus.extraction.provinces import CITIES, PROVINCES
 from corpus.lexicon import (
     COMMON_SURNAMES_FOLDED,
@@ -25,7 +26,8 @@ from corpus.normalize import fold, fold_aligned
 
 @dataclass(frozen=True)
 class Candidate:
-    kind: str  # date, number, quote, campaign, directive, person, name, organisation, place, title, item
+    kind: str  # date, number, quote, campaign, directive, person, name, organisation, place, locality,
+    # named_place (a province or country without its level), title, item
     start: int
     end: int
     text: str
@@ -199,6 +201,15 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
                 add("locality", m.start(), m.end())
         for m in _NUMBERED_LOCALITY.finditer(raw):
             add("locality", m.start(), m.end())
+    if "named_place" in kinds:  # "ở Quảng Ngãi, Bình Định", "vượt Singapore": no level written
+        bare = list(_BARE_PLACE.finditer(raw))
+        if bare:  # not within a level's span ("tỉnh Hà Nam"), an organisation's name ("Tỉnh ủy Quảng
+            # Ninh") or a longer name ("Minh Đức", "Phù Mỹ")
+            taken = [m.span() for m in _LOCALITY.finditer(raw)] + organisation_spans(raw, folded)
+            for m in bare:
+                before = _WORD_BEFORE.search(raw, 0, m.start())
+                if not any(s <= m.start() < e for s, e in taken) and not (before and before.group(1)[0].isupper()):
+                    add("named_place", m.start(), m.end())
     if "place" in kinds:
         for m in _PLACE_INTRO.finditer(folded):
             stop = _ORG_STOP.search(folded, m.end() + 1)
@@ -209,6 +220,12 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
 
 
 _PROVINCE_NAMES = frozenset(fold(name).lower() for name in CITIES + PROVINCES)
+# A province, a centrally-run city or a country named on its own, as written (capitalised, whole
+# words, not part of a longer name: "Hà Nam" is no place in "Hà Nam Ninh", "Lào Cai" is not "Lào"; not
+# "Anh", the pronoun that opens a sentence as often as England).
+_BARE_PLACE_NAMES = sorted(CITIES + PROVINCES + tuple(c for c in COUNTRY_NAMES if c != "Anh"), key=len, reverse=True)
+_BARE_PLACE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BARE_PLACE_NAMES))})(?![\w-]| [{_UPPER}])")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 
 
 def _bare_name(folded: str, s: int, e: int) -> bool:

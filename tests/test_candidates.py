@@ -103,9 +103,13 @@ def test_a_question_about_another_city_abstains(news_index):
     # an urban district or ward known by its number; not a number that goes on ("quận 1/5", "phường 3.2")
     ("Dự án đi qua quận 7 và Phường 12 của thành phố Lạc Sơn.", ["quận 7", "Phường 12", "thành phố Lạc Sơn"]),
     ("Tỷ lệ ở quận 1/5 số hộ, phường 3.2 điểm.", []),
+    # a province or a country named without its level; not in an organisation's name or a person's
+    ("Đoàn đã đến Cà Mau, Sơn La và Lào; Tỉnh ủy Kon Tum, ông Văn Đức cùng dự.", ["Cà Mau", "Sơn La", "Lào"]),
+    ("Anh cho biết Hà Nam Ninh là tên cũ.", []),  # the pronoun; the start of a longer name
 ])
 def test_localities(text, expected):
-    found = sorted((c.start, c.text) for c in candidates(text, 0, len(text), {"locality"}) if c.kind == "locality")
+    found = sorted((c.start, c.text) for c in candidates(text, 0, len(text), {"locality", "named_place"})
+                   if c.kind in ("locality", "named_place"))
     assert [t for _, t in found] == expected
 
 

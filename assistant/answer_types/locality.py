@@ -5,6 +5,6 @@ from . import AnswerType
 PLACE_NOUNS = r"tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong|(?<!nha )nuoc|quoc gia"
 
 ANSWER_TYPE = AnswerType(
-    name="locality", order=70, kinds=("locality",),
+    name="locality", order=70, kinds=("locality", "named_place"),
     pattern=rf"(?<!co )\b({PLACE_NOUNS}) nao\b|\b(which|what) (province|district|commune|city|ward|town|locality|country)\b",
 )

@@ -46,7 +46,7 @@ _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
     "person": {"person", "name"},
     "title": {"title"},
-    "locality": {"locality"},
+    "locality": {"locality", "named_place"},
     "document": {"directive", "quote", "document"},
     "campaign": {"campaign", "quote"},
     "name": {"quote"},

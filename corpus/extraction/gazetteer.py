@@ -55,11 +55,12 @@ NATIONAL = Lexicon([
     ("Quốc gia", "Quốc gia"),
 ])
 
-COUNTRIES = Lexicon([(c, c) for c in (
+COUNTRY_NAMES = (
     "Lào", "Campuchia", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Hoa Kỳ", "Mỹ", "Nga", "Liên bang Nga",
     "Pháp", "Đức", "Anh", "Italy", "Cuba", "Singapore", "Thái Lan", "Malaysia", "Indonesia", "Philippines",
     "Myanmar", "Ấn Độ", "Australia", "Úc", "Canada", "Belarus", "Ukraine", "Hungary", "Ba Lan", "Séc",
-)])
+)
+COUNTRIES = Lexicon([(c, c) for c in COUNTRY_NAMES])
 FOREIGN_INTRO = Lexicon([("Đảng Cộng sản", "Đảng Cộng sản"), ("Đảng Nhân dân Cách mạng", "Đảng Nhân dân Cách mạng"),
                          ("nước", "nước"), ("Nhà nước", "Nhà nước"), ("Cộng hòa", "Cộng hòa"),
                          ("nước Cộng hòa", "nước"), ("Vương quốc", "Vương quốc"), ("Liên bang", "Liên bang")])
