@@ -243,23 +243,38 @@ def _bare_name(folded: str, s: int, e: int) -> bool:
 
 
 def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
-    """Spans of organisation names: a known head word, capitalised in the text, up to a stop word."""
+    """Spans of organisation names: a known head word, capitalised in the text, up to a stop word,
+    the name of a person that follows it ("Bộ Tư pháp Lê Văn A") or a document's number ("… số
+    75/2015/QH13"); not an office ("Bộ trưởng") nor the name of a law ("Luật Công an nhân dân")."""
     spans: list[tuple[int, int]] = []
+    names: list[int] | None = None  # where people's names start, found once when needed
     pos = 0
     while True:
         m = ORG_START.search(folded, pos)
         if not m:
             return spans
         s = m.start()
-        if not raw[s].isupper() or _NOT_ORG.match(folded, s):
+        if not raw[s].isupper() or _NOT_ORG.match(folded, s) or OFFICE.match(folded, s) \
+                or _LAW_BEFORE.search(folded, max(0, s - 12), s):
             pos = m.end()
             continue
         e = _org_end(raw, folded, m.end(), s)
+        if (number := _DOCUMENT_NUMBER.search(folded, m.end(), e)) is not None:
+            e = number.start()
+        if names is None:
+            names = [p for p, _, _ in _people(raw, folded)]
+        e = min([e] + [p for p in names if m.end() < p < e])
         name = raw[s:e].rstrip()
         words = name.split()
         if len(words) >= 2 and len(words) <= 12:
             spans.append((s, s + len(name)))
         pos = max(e, m.end())
+
+
+# What a name after it belongs to: a law ("Luật Mặt trận Tổ quốc Việt Nam"), not an organisation.
+_LAW_BEFORE = re.compile(r"\b(?:bo luat|luat|phap lenh)\s+$")
+# A document's number after a name ("… số 75/2015/QH13"): not part of it.
+_DOCUMENT_NUMBER = re.compile(r"\s+so\s+\d+\s*/")
 
 
 def organisation_end(text: str, start: int, end: int) -> int:

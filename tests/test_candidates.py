@@ -167,6 +167,13 @@ def test_tu_is_four_only_after_muoi():
     # "Báo cáo", "Báo chí", "Bảo vệ" are words, not a newspaper; "Bảo hiểm xã hội", "Bảo tàng" are bodies
     ("Báo cáo nêu rõ. Báo chí đưa tin. Bảo vệ rừng là nhiệm vụ.", []),
     ("Bảo hiểm xã hội Việt Nam và Bảo tàng Lạc Sơn ký kết.", ["Bảo hiểm xã hội Việt Nam", "Bảo tàng Lạc Sơn"]),
+    # the nation's bodies; a name ends where a person's begins or a document's number; an office is no
+    # body, a law's name no organisation
+    ("Ủy ban Thường vụ Quốc hội, Chính phủ và Ủy ban Kiểm tra Trung ương ban hành quy chế.",
+     ["Ủy ban Thường vụ Quốc hội", "Chính phủ", "Ủy ban Kiểm tra Trung ương"]),
+    ("Bộ trưởng Bộ Tư pháp Lê Văn An và Chủ tịch UBND huyện Lạc Sơn Trần Bình dự.", ["Bộ Tư pháp", "UBND huyện Lạc Sơn"]),
+    ("Theo Luật Công an nhân dân và Luật Hợp tác xã, Hội Nông dân Lạc Sơn số 12/2020 thực hiện.",
+     ["Hội Nông dân Lạc Sơn"]),
 ])
 def test_organisations_by_their_head(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == expected
