@@ -561,3 +561,15 @@ def test_what_a_besides_question_sets_aside_is_not_listed(tmp_path):
     assert _items(answer) == ["Sở Xây dựng", "Công an tỉnh", "Bệnh viện Đa khoa tỉnh Lạc Sơn"], answer.answer
     answer = assistant.ask("Đoàn kiểm tra của Bộ đã làm việc tại những đơn vị nào?")
     assert _items(answer) == ["Sở Y tế", "Sở Xây dựng", "Công an tỉnh", "Bệnh viện Đa khoa tỉnh Lạc Sơn"], answer.answer
+
+
+def test_a_list_of_parallel_items_is_read_in_the_item_the_question_names_by_its_code():
+    from assistant.reading.reader import anchored_clause
+
+    text = ("Kỳ họp thông qua: 1- Nghị quyết số 12/2024/NQ-HĐND về quy chế phối hợp giữa Sở Y tế và Công an tỉnh "
+            "Lạc Sơn; 2- Nghị quyết số 13/2024/NQ-HĐND về học phí của Sở Giáo dục và Đào tạo, Sở Tài chính.")
+    start, end = anchored_clause(text, 0, len(text), ["12 2024 nq hdnd"])
+    assert text[start:end].endswith("Công an tỉnh Lạc Sơn") and "13/2024" not in text[start:end]
+    # a clause that frames a list in the next (no numbers of its own there) is no parallel item
+    framed = "Kỳ họp thứ 6 khóa X bế mạc ngày 12/7/2024; các văn bản được thông qua gồm: Báo cáo A, Báo cáo B."
+    assert anchored_clause(framed, 0, len(framed), ["12 7 2024"]) == (0, len(framed))

@@ -47,7 +47,7 @@ from .features import FEATURES, feature_rows
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
 from .spans import SPAN_FEATURES, repeats_question, span_rows, typed_candidates
-from .terms import Frequencies, QuestionTerms, question_terms
+from .terms import Frequencies, QuestionTerms, phrase_text, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
@@ -309,7 +309,10 @@ class Reader:
         head, noun = asked_name_head(qa), asked_noun(qa)
 
         def read(sent: EvidenceSentence):
-            return read_enumeration(articles[sent.article_id].text, sent.start, sent.end, kind, asked, head, noun)
+            text = articles[sent.article_id].text
+            start, end = (sent.start, sent.end) if counting else anchored_clause(
+                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n])  # codes, dates
+            return read_enumeration(text, start, end, kind, asked, head, noun)
 
         first = read(best)
 
@@ -396,6 +399,27 @@ DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "
                             "nghi dinh", "bao cao", "ban ghi nho", "bien ban ghi nho", "bien ban", "thoa thuan",
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
 
+
+
+def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tuple[int, int]:
+    """The one clause of `text[start:end]` between semicolons that holds the question's `numbers`
+    (codes, dates) when each of the others holds numbers of its own: parallel items ("… 1- Nghị quyết số
+    12/2020 … giữa A và B; 2- Nghị quyết số 13/2020 … của C, D" asked about the first: its parties,
+    not the second's). Otherwise the whole sentence ("Kỳ họp thứ sáu bế mạc; các văn bản … gồm: …":
+    the clause with the question's number frames the list of the next)."""
+    if not numbers or ";" not in text[start:end]:
+        return start, end
+    clauses, at = [], start
+    for piece in text[start:end].split(";"):
+        clauses.append((at, at + len(piece)))
+        at += len(piece) + 1
+    holding = [(s, e) for s, e in clauses if any(f" {n} " in phrase_text(text[s:e]) for n in numbers)]
+    if len(holding) != 1 or not all(re.search(r"\d", text[s:e]) for s, e in clauses if (s, e) != holding[0]):
+        return start, end
+    s, e = holding[0]
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
 
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
