@@ -35,6 +35,9 @@ def is_english(text: str) -> bool:
         return False
     english = sum(w in _ENGLISH_WORDS for w in words)
     foreign = sum(not VIETNAMESE_SYLLABLE.match(w) for w in words)
-    if english >= 2 and english / len(words) >= 0.25:
+    # "an", "to", "be", "on" … are syllables of Vietnamese typed without tone marks too ("cong an", "to
+    # chuc", "be mac", "on dinh"): one English word that is none ("which", "signed") must be there
+    if english >= 2 and english / len(words) >= 0.25 and any(
+            w in _ENGLISH_WORDS and not VIETNAMESE_SYLLABLE.match(w) for w in words):
         return True
     return len(words) >= 3 and english >= 1 and foreign / len(words) >= 0.4

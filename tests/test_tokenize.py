@@ -41,6 +41,8 @@ def test_english_detection():
     assert not is_english("Khối thi đua Nội chính gồm những đơn vị nào?")
     assert not is_english("khoi thi dua noi chinh gom nhung don vi nao")
     assert not is_english("ai dai dien cuc thi hanh an dan su tinh")
+    # English function words that are syllables without tone marks do not make a question English
+    assert not is_english("Cong an tinh Lac Son to chuc le be mac hoi thi on dinh o dau?")
 
 
 def test_an_english_question_may_write_vietnamese_names_with_their_tone_marks():
