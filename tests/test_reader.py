@@ -573,3 +573,14 @@ def test_a_list_of_parallel_items_is_read_in_the_item_the_question_names_by_its_
     # a clause that frames a list in the next (no numbers of its own there) is no parallel item
     framed = "Kỳ họp thứ 6 khóa X bế mạc ngày 12/7/2024; các văn bản được thông qua gồm: Báo cáo A, Báo cáo B."
     assert anchored_clause(framed, 0, len(framed), ["12 7 2024"]) == (0, len(framed))
+
+
+def test_a_kind_the_question_sets_aside_is_not_listed(tmp_path):
+    article = {"id": "kt-1", "title": "Đoàn kiểm tra của tỉnh Lạc Sơn", "date": "2024-05-02", "source": "Báo Thử nghiệm",
+               "text": "Đoàn kiểm tra công tác cán bộ đã làm việc tại 4 nơi gồm: Hòa Bình, Hà Tĩnh, Cục Thuế tỉnh Lạc "
+                       "Sơn, Trung tâm Pháp y Lạc Sơn.\n\nĐoàn sẽ báo cáo kết quả trước tháng 7."}
+    assistant = _indexed(tmp_path, [article])
+    items = _items(assistant.ask("Ngoài các địa phương, đoàn kiểm tra công tác cán bộ làm việc tại những đơn vị nào?"))
+    assert items == ["Cục Thuế tỉnh Lạc Sơn", "Trung tâm Pháp y Lạc Sơn"], items
+    assert "Hòa Bình" in _items(assistant.ask("Đoàn kiểm tra công tác cán bộ làm việc tại những đơn vị nào?"))
+

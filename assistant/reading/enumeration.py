@@ -152,6 +152,23 @@ def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
     return out if len(out) >= 2 else []
 
 
+def set_aside_kinds(qa: QuestionAnalysis) -> set[str]:
+    """The kinds of item a "besides …" question sets aside by naming a kind, not a name ("Ngoài các
+    địa phương, … những đơn vị nào?" → {"locality"})."""
+    kinds = set()
+    for phrase in qa.excluded:
+        m = re.match(r"(?:cac|nhung) (.+)$", phrase)
+        if m and (kind := noun_kind(m.group(1))) is not None:
+            kinds.add(kind)
+    return kinds
+
+
+def of_kind(text: str, kind: str) -> bool:
+    """Whether `text` (an item) is, whole, a thing of `kind`: "Hòa Bình" a locality."""
+    text = text.strip()
+    return any(c.start == 0 and c.end == len(text) for c in _typed(text, 0, len(text), _KINDS_OF_ITEM.get(kind, set())))
+
+
 def noun_kind(folded_noun: str) -> str | None:
     """The kind of item a (folded, Vietnamese) noun phrase names: "co quan bao chi" an organisation,
     "quoc gia" a locality; None when it names none."""

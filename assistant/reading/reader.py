@@ -41,7 +41,9 @@ from .enumeration import (
     enumerates,
     headed_by,
     noun_kind,
+    of_kind,
     read_enumeration,
+    set_aside_kinds,
 )
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
@@ -343,7 +345,9 @@ class Reader:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
             # "Ngoài X, … những … nào": what the question sets aside is not listed
-            items = [i for i in found.items if i.end <= end and not qa.sets_aside(i.text)]
+            aside = set_aside_kinds(qa)  # "Ngoài các địa phương, …": the localities are not listed
+            items = [i for i in found.items if i.end <= end and not qa.sets_aside(i.text)
+                     and not any(of_kind(i.text, k) for k in aside)]
             if not items:
                 return None
             cite = citation(1, sent.hit, article, found.start, end)
