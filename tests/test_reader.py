@@ -584,3 +584,12 @@ def test_a_kind_the_question_sets_aside_is_not_listed(tmp_path):
     assert items == ["Cục Thuế tỉnh Lạc Sơn", "Trung tâm Pháp y Lạc Sơn"], items
     assert "Hòa Bình" in _items(assistant.ask("Đoàn kiểm tra công tác cán bộ làm việc tại những đơn vị nào?"))
 
+
+def test_an_untyped_list_whose_items_the_asked_noun_heads_is_read_below_a_list_of_other_things(tmp_path):
+    article = {"id": "da-1", "title": "Tổng công ty Lạc Sơn chậm tiến độ", "date": "2024-06-02", "source": "Báo Thử nghiệm",
+               "text": "Tổ công tác đã kiểm tra tiến độ tại 3 tổng công ty lớn là: Tổng công ty Lạc Sơn, Tổng công ty "
+                       "Tà Lèng và Tổng công ty Mường Khoa.\n\nRiêng Tổng công ty Lạc Sơn có nhiều dự án chậm tiến độ, "
+                       "thua lỗ. Ví dụ được Bộ trưởng nêu lên như: Dự án Cầu Nậm Sơn, dự án Đường Tà Lèng, dự án "
+                       "Chợ Mường Khoa."}
+    answer = _indexed(tmp_path, [article]).ask("Những dự án nào của Tổng công ty Lạc Sơn bị Bộ trưởng nêu là chậm tiến độ?")
+    assert _items(answer) == ["Dự án Cầu Nậm Sơn", "dự án Đường Tà Lèng", "dự án Chợ Mường Khoa"], answer.answer

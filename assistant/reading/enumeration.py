@@ -261,8 +261,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     for n, (s, e) in enumerate(parts):
         capital = text[s].isupper()
         if kind is None:
-            if commas and n and capital != text[parts[0][0]].isupper():
-                break  # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended
+            if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)):
+                break  # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on)
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         part = fold_aligned(text[s:e])
@@ -319,6 +319,12 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
 
 
 _BETWEEN_ITEMS = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|hoặc)\s+)?", re.IGNORECASE)
+
+
+def _same_head(text: str, first: tuple[int, int], part: tuple[int, int]) -> bool:
+    """Whether two parts of a list open with the same word, whatever its case ("Dự án A", "dự án B")."""
+    a, b = text[first[0]:first[1]].split()[:1], text[part[0]:part[1]].split()[:1]
+    return bool(a and b) and fold(a[0]).lower() == fold(b[0]).lower()
 
 
 def _side_by_side(items: list[Candidate], text: str) -> list[Candidate]:

@@ -324,7 +324,7 @@ class Reader:
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
             return (_noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
-                    or (kind is not None and any(headed_by(i.text, noun) for i in found.items)))
+                    or any(headed_by(i.text, noun) for i in found.items))  # "như: Dự án A, dự án B, …"
 
         # a best sentence that introduces a list of its own, names several items of the asked kind
         # in a list, or lists anything when any item or a count would do, is the one read; otherwise
