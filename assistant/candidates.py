@@ -65,7 +65,8 @@ _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})"
 _NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                           r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 
-_QUOTE = re.compile(r"[“\"]([^”\"\n]{2,400})[”\"]")
+# A quotation: “…” (straight quotes inside it are its own: “Đứng dậy từ vùng "biển chết"”), or "…".
+_QUOTE = re.compile(r"“([^“”\n]{2,400})”|\"([^\"“”\n]{2,400})\"")
 _CAMPAIGN = re.compile(
     r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
 )
@@ -147,6 +148,8 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             s += 1
         while e > s and raw[e - 1] in " \t,;:.”\"'":
             e -= 1
+        if raw[s:e].count('"') % 2 and raw[e:e + 1] == '"':  # the quote inside a quotation is closed
+            e += 1
         if s < e:
             found.append(Candidate(kind, start + s, start + e, raw[s:e], extra))
 
@@ -166,7 +169,8 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             add("number", m.start(), m.end(), extra=m.group(2).strip())
     if "quote" in kinds:
         for m in _QUOTE.finditer(raw):
-            add("quote", m.start(1), m.end(1))
+            group = 1 if m.group(1) is not None else 2
+            add("quote", m.start(group), m.end(group))
     if "campaign" in kinds:
         for m in _CAMPAIGN.finditer(folded):
             add("campaign", m.start(1), m.end(1))

@@ -194,3 +194,10 @@ def test_organisation_names_end_before_a_verb_or_adverb():
     # a stop word inside a compound of the name does not end it
     assert orgs("Công ty Vật tư thiết bị điện đã nộp hồ sơ.") == ["Công ty Vật tư thiết bị điện"]
     assert orgs("Văn phòng đăng ký đất đai huyện Đông Sơn ký kết với ngân hàng.") == ["Văn phòng đăng ký đất đai huyện Đông Sơn"]
+
+
+def test_a_quotation_keeps_the_straight_quotes_inside_it():
+    text = 'Giải nhất thuộc về loạt bài “Đứng dậy từ vùng "đất chết"” (Báo Lạc Sơn) và phóng sự “Mùa nước nổi”.'
+    assert [c.text for c in candidates(text, 0, len(text), {"quote"})] == ['Đứng dậy từ vùng "đất chết"', "Mùa nước nổi"]
+    plain = 'Phong trào "Dân vận khéo" và “Ngày thứ Bảy tình nguyện”.'
+    assert [c.text for c in candidates(plain, 0, len(plain), {"quote"})] == ["Dân vận khéo", "Ngày thứ Bảy tình nguyện"]
