@@ -49,6 +49,10 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Kế hoạch kiểm kê rừng có bao nhiêu nội dung?", "number"),
     ("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?", "duration"),
     ("How often does the inspection team visit the forest?", "duration"),
+    # the name of a post's holder or of a person; not the name of a programme
+    ("Chánh Thanh tra Sở Xây dựng tỉnh Lạc Sơn tên là gì?", "person"),
+    ("Giam doc Hop tac xa Muong Khoa ho ten day du la gi?", "person"),
+    ("Chương trình của hợp tác xã có tên là gì?", "other"),
 ])
 def test_questions_are_typed_through_the_registry(question, expected):
     assert type_of(fold(question)) == expected

@@ -201,3 +201,11 @@ def test_a_quotation_keeps_the_straight_quotes_inside_it():
     assert [c.text for c in candidates(text, 0, len(text), {"quote"})] == ['Đứng dậy từ vùng "đất chết"', "Mùa nước nổi"]
     plain = 'Phong trào "Dân vận khéo" và “Ngày thứ Bảy tình nguyện”.'
     assert [c.text for c in candidates(plain, 0, len(plain), {"quote"})] == ["Dân vận khéo", "Ngày thứ Bảy tình nguyện"]
+
+
+def test_a_province_after_an_office_and_its_body_is_no_name():
+    # "Thái" is a surname, "Thái Nguyên" a province: the body's place, not the holder
+    text = "Chánh Thanh tra Sở Xây dựng Thái Nguyên mong muốn lực lượng được tăng cường."
+    assert [c.text for c in candidates(text, 0, len(text), {"person"}) if c.kind == "person"] == []
+    named = "Chánh Thanh tra Sở Xây dựng Lạc Sơn Thái Văn Bình phát biểu."
+    assert [c.text for c in candidates(named, 0, len(named), {"person"}) if c.kind == "person"] == ["Thái Văn Bình"]

@@ -1,4 +1,6 @@
-"""People: "ai", "người nào", "đồng chí nào", "who"; a person is shown with the title beside the name."""
+"""People: "ai", "người nào", "đồng chí nào", "who", a post's "… tên là gì"; a person is shown with the title
+beside the name."""
+from corpus.lexicon import OFFICES
 from corpus.normalize import fold
 
 from . import AnswerType, Span
@@ -15,5 +17,7 @@ def show_person(span: Span) -> str:
 
 ANSWER_TYPE = AnswerType(
     name="person", order=60, kinds=("person", "name"), display=show_person,
-    pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b",
+    # "… tên là gì" of a post or a person ("Chánh Thanh tra Sở X tên là gì?"), not of a programme
+    pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"
+            rf"|^(?:{OFFICES}|ong|ba|nguoi)\b[^?]*\b(?:ho )?ten (?:day du )?(?:la )?gi\b",
 )
