@@ -87,15 +87,22 @@ def holder_named(post: AskedPost, article: Article, start: int, end: int) -> str
 def holder_span(post: AskedPost, article: Article, start: int, end: int) -> Candidate | None:
     """The person the sentence `article.text[start:end]` writes as holding `post` — the title
     followed by the body (not a deputy's: "phó" before it), its place in the sentence or the
-    article — or None. Of several people, the one written with that title."""
+    article; or the title alone before the name when the article writes the whole post elsewhere —
+    or None. Of several people, the one written with that title."""
     said = " " + _key(article.text[start:end]) + " "
     wanted = f" {post.written} "
     at = said.find(wanted)
     while at >= 0 and said[:at].endswith(" pho"):
         at = said.find(wanted, at + 1)
-    if at < 0:
-        return None
-    if post.place and f" {post.place} " not in said and f" {post.place} " not in _article_key(article.title, article.text):
+    whole = _article_key(article.title, article.text)
+    if at < 0:  # the title alone before a name ("theo Chánh Thanh tra Nguyễn Văn A") in an article
+        # that writes the whole post elsewhere: the same post, as news text shortens it once named
+        if wanted not in whole:
+            return None
+        people = [c for c in candidates(article.text, start, end, {"person"})
+                  if c.kind == "person" and _key(c.extra) == post.title]
+        return people[0] if people and (not post.place or f" {post.place} " in whole) else None
+    if post.place and f" {post.place} " not in said and f" {post.place} " not in whole:
         return None
     people = [c for c in candidates(article.text, start, end, {"person"}) if c.kind == "person"]
     titled = [c for c in people if wanted in " " + _key(c.extra) + " "]

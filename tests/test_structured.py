@@ -299,6 +299,11 @@ def test_a_passage_names_the_holder_only_with_the_asked_title_of_the_asked_body(
     assert named("Giám đốc Công an tỉnh cho biết sẽ tăng cường tuần tra.") is None  # no person
     # the body of another province
     assert named("Đại tá Lò Văn Khoa, Giám đốc Công an tỉnh phát biểu.", "Chiều 3/4/2031, tại tỉnh Cao Bằng, hội nghị diễn ra.") is None
+    # the title alone before the name, in an article that writes the whole post elsewhere; not a deputy
+    whole = "Giám đốc Công an tỉnh Lạng Sơn cho biết sẽ tăng cường tuần tra."
+    assert named("Theo Giám đốc Lò Văn Khoa, lực lượng còn mỏng.", whole) == "Lò Văn Khoa"
+    assert named("Theo Phó Giám đốc Lò Văn Khoa, lực lượng còn mỏng.", whole) is None
+    assert named("Theo Giám đốc Lò Văn Khoa, lực lượng còn mỏng.") is None  # the article never writes the post
 
 
 def test_a_named_person_is_read_where_the_legs_rank_their_chunk_low(tmp_path):
