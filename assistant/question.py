@@ -182,8 +182,8 @@ _ENGLISH_NOUN_END = frozenset("""of in at on for to from by with about did do do
 def english_asked_noun(question: str) -> list[str]:
     """The glossary's Vietnamese for the noun an English question asks about, after "how many / how
     much / which / what" and before a function word or a past tense: the longest phrase of up to
-    three words that the glossary knows, the last of a length ("how many cooperation documents did
-    …" → "documents"; "how many local governments sent …" → "local governments" → ["dia", "phuong"];
+    three words that the glossary knows, the last of a length ("how many joint documents did …" →
+    "documents"; "how many localities sent no …" → "localities" → ["dia", "phuong"];
     "how many projects received bids" → "projects"); [] when the glossary knows none."""
     m = re.search(r"\b(?:how many|how much|which|what)((?: [a-z'-]+){1,3})", question.lower())
     if not m:

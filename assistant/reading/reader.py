@@ -345,7 +345,7 @@ class Reader:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
             # "Ngoài X, … những … nào": what the question sets aside is not listed
-            aside = set_aside_kinds(qa)  # "Ngoài các địa phương, …": the localities are not listed
+            aside = set_aside_kinds(qa)  # "Ngoài các huyện, …": no district is listed
             items = [i for i in found.items if i.end <= end and not qa.sets_aside(i.text)
                      and not any(of_kind(i.text, k) for k in aside)]
             if not items:
