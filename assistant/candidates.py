@@ -265,9 +265,10 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         e = _org_end(raw, folded, m.end(), s)
         if (number := _DOCUMENT_NUMBER.search(folded, m.end(), e)) is not None:
             e = number.start()
-        if names is None:
-            names = [p for p, _, _ in _people(raw, folded)]
-        e = min([e] + [p for p in names if m.end() < p < e])
+        if any(w in COMMON_SURNAMES_FOLDED for w in folded[m.end():e].split()):  # a name may follow the body
+            if names is None:
+                names = [p for p, _, _ in _people(raw, folded)]
+            e = min([e] + [p for p in names if m.end() < p < e])
         name = raw[s:e].rstrip()
         words = name.split()
         if len(words) >= 2 and len(words) <= 12:
