@@ -181,19 +181,23 @@ _ENGLISH_NOUN_END = frozenset("""of in at on for to from by with about did do do
 
 def english_asked_noun(question: str) -> list[str]:
     """The glossary's Vietnamese for the noun an English question asks about, after "how many / how
-    much / which / what" and before a function word or a past tense: the longest phrase of up to
-    three words that the glossary knows, the last of a length ("how many joint documents did …" →
-    "documents"; "how many localities sent no …" → "localities" → ["dia", "phuong"];
-    "how many projects received bids" → "projects"); [] when the glossary knows none."""
-    m = re.search(r"\b(?:how many|how much|which|what)((?: [a-z'-]+){1,3})", question.lower())
+    much / which / what" and before a function word or a past tense (up to three words): the
+    longest phrase that ends it and that the glossary knows ("which United Nations agencies signed" →
+    "agencies"; "how many joint documents did …" → "documents"), else the longest inside it ("how
+    many localities sent no …" → "localities" → ["dia", "phuong"]; "how many projects received
+    bids" → "projects"); [] when the glossary knows none."""
+    m = re.search(r"\b(?:how many|how much|which|what)((?: [A-Za-z'-]+){1,3})", question, re.IGNORECASE)
     if not m:
         return []
     words: list[str] = []
-    for word in m.group(1).split():
-        if word in _ENGLISH_NOUN_END or (len(word) > 4 and word.endswith("ed")):  # "… received bids"
+    for word in m.group(1).split():  # a past tense written in lower case ("received"; not "United")
+        if word.lower() in _ENGLISH_NOUN_END or (word.islower() and len(word) > 4 and word.endswith("ed")):
             break
-        words.append(word)
-    for n in range(len(words), 0, -1):  # the longest phrase, the last of a length (English heads come last)
+        words.append(word.lower())
+    for i in range(len(words)):  # the phrase that ends the noun, longest first (English heads come last)
+        if terms := english_phrase_terms(" ".join(words[i:])):
+            return terms
+    for n in range(len(words) - 1, 0, -1):  # else the longest phrase inside ("local governments" of "… sent")
         for i in range(len(words) - n, -1, -1):
             if terms := english_phrase_terms(" ".join(words[i:i + n])):
                 return terms

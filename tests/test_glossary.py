@@ -141,6 +141,7 @@ def test_a_month_date_of_an_english_question_is_an_anchor():
     ("How many projects received bids in Lac Son?", "du an"),  # a past tense ends the noun
     ("How many cooperation documents did Lac Son sign?", "van kien"),  # the head comes last
     ("How many pairs of localities signed?", "cap"),  # "of" ends it
+    ("How many United Nations agencies joined Lac Son's plan?", "co quan"),  # a name is no past tense
 ])
 def test_the_noun_an_english_how_many_question_counts(question, noun):
     assert analyse_question(question).noun == noun

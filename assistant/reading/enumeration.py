@@ -154,7 +154,7 @@ def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
 
 def set_aside_kinds(qa: QuestionAnalysis) -> set[str]:
     """The kinds of item a "besides …" question sets aside by naming a kind, not a name ("Ngoài các
-    địa phương, … những đơn vị nào?" → {"locality"})."""
+    huyện, … những đơn vị nào?" → {"locality"})."""
     kinds = set()
     for phrase in qa.excluded:
         m = re.match(r"(?:cac|nhung) (.+)$", phrase)

@@ -404,7 +404,6 @@ DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
 
 
-
 def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tuple[int, int]:
     """The one clause of `text[start:end]` between semicolons that holds the question's `numbers`
     (codes, dates) when each of the others holds numbers of its own: parallel items ("… 1- Nghị quyết số
