@@ -212,7 +212,9 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             taken = [m.span() for m in _LOCALITY.finditer(raw)] + organisation_spans(raw, folded)
             for m in bare:
                 before = _WORD_BEFORE.search(raw, 0, m.start())
-                if not any(s <= m.start() < e for s, e in taken) and not (before and before.group(1)[0].isupper()):
+                word = before.group(1) if before else ""
+                if not any(s <= m.start() < e for s, e in taken) and not word[:1].isupper() \
+                        and word.lower() not in _ADDRESS:  # "ông Đức", "chị Nga": a person
                     add("named_place", m.start(), m.end())
     if "place" in kinds:
         for m in _PLACE_INTRO.finditer(folded):
@@ -230,6 +232,9 @@ _PROVINCE_NAMES = frozenset(fold(name).lower() for name in CITIES + PROVINCES)
 _BARE_PLACE_NAMES = sorted(CITIES + PROVINCES + tuple(c for c in COUNTRY_NAMES if c != "Anh"), key=len, reverse=True)
 _BARE_PLACE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BARE_PLACE_NAMES))})(?![\w-]| [{_UPPER}])")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+# Forms of address before a given name ("ông Đức", "chị Nga"), as written with or without tone marks
+# ("có" is no "cô": not without them).
+_ADDRESS = frozenset("ông bà anh chị em cô chú bác dì cậu ong ba chi chu bac".split())
 
 
 def _bare_name(folded: str, s: int, e: int) -> bool:

@@ -106,6 +106,7 @@ def test_a_question_about_another_city_abstains(news_index):
     # a province or a country named without its level; not in an organisation's name or a person's
     ("Đoàn đã đến Cà Mau, Sơn La và Lào; Tỉnh ủy Kon Tum, ông Văn Đức cùng dự.", ["Cà Mau", "Sơn La", "Lào"]),
     ("Anh cho biết Hà Nam Ninh là tên cũ.", []),  # the pronoun; the start of a longer name
+    ("Theo ông Đức, Nga và Lào đã ký; chị Nga không dự.", ["Nga", "Lào"]),  # a person's given name
 ])
 def test_localities(text, expected):
     found = sorted((c.start, c.text) for c in candidates(text, 0, len(text), {"locality", "named_place"})
