@@ -378,8 +378,8 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     name_words = folded[s:e].split()
     if name_words[0] not in COMMON_SURNAMES_FOLDED and (len(words) < 3 or NOT_NAME_WORDS_FOLDED.intersection(name_words)):
         return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
-    if " ".join(name_words).lower() in _PROVINCE_NAMES:
-        return None  # "Chánh Thanh tra Sở Xây dựng Thái Nguyên": the body's province, though "Thái" is a surname
+    if " ".join(name_words) in _PROVINCE_NAMES:
+        return None  # "Giám đốc Sở Y tế Thái Bình": the body's province, though "Thái" is a surname
     return s, e
 
 

@@ -94,15 +94,16 @@ def holder_span(post: AskedPost, article: Article, start: int, end: int) -> Cand
     at = said.find(wanted)
     while at >= 0 and said[:at].endswith(" pho"):
         at = said.find(wanted, at + 1)
-    whole = _article_key(article.title, article.text)
-    if at < 0:  # the title alone before a name ("theo Chánh Thanh tra Nguyễn Văn A") in an article
-        # that writes the whole post elsewhere: the same post, as news text shortens it once named
+    if at < 0:  # the title alone before a name ("theo Giám đốc Lò Văn A") in an article that writes
+        # the whole post elsewhere: the same post, as news text shortens it once named
+        whole = _article_key(article.title, article.text)
         if wanted not in whole:
             return None
         people = [c for c in candidates(article.text, start, end, {"person"})
                   if c.kind == "person" and _key(c.extra) == post.title]
         return people[0] if people and (not post.place or f" {post.place} " in whole) else None
-    if post.place and f" {post.place} " not in said and f" {post.place} " not in whole:
+    if post.place and f" {post.place} " not in said \
+            and f" {post.place} " not in _article_key(article.title, article.text):
         return None
     people = [c for c in candidates(article.text, start, end, {"person"}) if c.kind == "person"]
     titled = [c for c in people if wanted in " " + _key(c.extra) + " "]

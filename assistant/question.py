@@ -279,7 +279,7 @@ _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|nă
                               r"(?:\w+\s+){1,4}nào\b")
 
 
-# A parenthesised aside ("Phù Cát (Bình Định) đã giao …") and a clause break ("Theo X, …").
+# A parenthesised aside ("Mường Khoa (Lạc Sơn) đã mời …") and a clause break ("Theo X, …").
 _ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 

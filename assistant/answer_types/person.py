@@ -17,7 +17,7 @@ def show_person(span: Span) -> str:
 
 ANSWER_TYPE = AnswerType(
     name="person", order=60, kinds=("person", "name"), display=show_person,
-    # "… tên là gì" of a post or a person ("Chánh Thanh tra Sở X tên là gì?"), not of a programme
+    # "… tên là gì" of a post or a person ("Giám đốc Sở X tên là gì?"), not of a programme
     pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"
             rf"|^(?:{OFFICES}|ong|ba|nguoi)\b[^?]*\b(?:ho )?ten (?:day du )?(?:la )?gi\b",
 )
