@@ -249,6 +249,14 @@ def test_people_with_their_offices_are_not_organisations():
     assert _texts(text, "organisation") == ["Sở Tư pháp tỉnh Lạc Sơn", "Hội Nông dân tỉnh Lạc Sơn"]
 
 
+def test_the_body_of_an_office_is_no_item_of_a_sentence_that_introduces_no_list():
+    text = ("Chiều 4/5, tại Nhà văn hóa huyện Mây Xanh, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Sở Tài chính "
+            "tỉnh Lạc Sơn Hà Văn Tâm đã dự lễ ra mắt Hội Nông dân huyện Mây Xanh.")
+    found = _texts(text, "organisation")
+    assert "Sở Tài chính tỉnh Lạc Sơn" not in found and "Ban Thường vụ Tỉnh ủy" not in found
+    assert "Hội Nông dân huyện Mây Xanh" in found
+
+
 def test_organisations_are_not_read_as_places():
     text = ("Hội đã kết nối với các đối tác như: Tổ chức Nông nghiệp Đồi Mây, Hiệp hội Chè Lạc Sơn, Bắc Mây, "
             "Nam Mây.")

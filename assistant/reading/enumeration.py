@@ -304,7 +304,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
     introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
     if not introduced and kind is not None:
-        items = typed
+        # names found anywhere in the sentence: not the body of an office ("Phó Thủ tướng Chính phủ A")
+        items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
     if name_head and kind == "organisation":
         headed = _side_by_side([c for c in _clean(items, kind, asked_words)
                                 if headed_by(c.text, name_head)], text)
@@ -316,6 +317,15 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         if len(level) >= 2:
             items = level
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
+
+
+_OFFICE_BEFORE = re.compile(rf"(?:{OFFICE.pattern})\s*$")
+
+
+def _in_office(text: str, at: int) -> bool:
+    """Whether the organisation named at `at` is the body of an office written just before it
+    ("Bộ trưởng Bộ Tài chính", "Ủy viên Ban Thường vụ"): part of a person's title, not a thing listed."""
+    return bool(_OFFICE_BEFORE.search(fold_aligned(text[max(0, at - 40):at])))
 
 
 _BETWEEN_ITEMS = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|hoặc)\s+)?", re.IGNORECASE)
