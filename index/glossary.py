@@ -245,6 +245,14 @@ def vietnamese_terms(question: str, alternatives: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def rendering_alternatives(question: str) -> list[tuple[str, str]]:
+    """(first rendering, other rendering) of each phrase of an English `question` that the glossary
+    renders several ways ("budget": "kinh phi" / "ngan sach"): a sentence that writes the other
+    rendering says what the first one does."""
+    return [(renderings[0], other) for renderings in _renderings(question) for other in renderings[1:]
+            if other != renderings[0]]
+
+
 # Punctuation around a word; the trailing run is tried only where it starts (linear on ",,,,,a").
 _EDGE_PUNCTUATION = re.compile(r"^[^\w']+|(?<![^\w'])[^\w']+$")
 

@@ -145,3 +145,18 @@ def test_a_month_date_of_an_english_question_is_an_anchor():
 ])
 def test_the_noun_an_english_how_many_question_counts(question, noun):
     assert analyse_question(question).noun == noun
+
+
+def test_a_sentence_that_writes_another_rendering_covers_the_phrase():
+    from assistant.reading.terms import question_terms, words_of
+    from index.glossary import rendering_alternatives
+
+    question = "What budget did the Lac Son district plan for the new school?"
+    assert ("kinh phi", "ngan sach") in rendering_alternatives(question)
+    terms = question_terms(analyse_question(question))
+    first = words_of("Huyện Lạc Sơn dành kinh phí 20 tỷ đồng cho trường học mới.")
+    other = words_of("Huyện Lạc Sơn dành ngân sách 20 tỷ đồng cho trường học mới.")
+    neither = words_of("Huyện Lạc Sơn dành 20 tỷ đồng cho trường học mới.")
+    assert terms.coverage(other) == terms.coverage(first) > terms.coverage(neither)
+    # a Vietnamese question has no renderings to weigh
+    assert question_terms(analyse_question("Huyện Lạc Sơn dành kinh phí bao nhiêu?")).equivalents == []

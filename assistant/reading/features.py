@@ -149,7 +149,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         around_span = max((terms.coverage(w) for w in clauses), default=0.0)
         counted = any(counts(qa, c) for c in spans)
         missing = lacks_asked_form(qa, spans)
-        focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
+        focus_span = max((_share(qa.focus, terms.found_words(w)) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
         sent_dense = dense if sent_dense is None else sent_dense
@@ -182,7 +182,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             float(missing),
             float(missing and exact),
             min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
-            _share(qa.focus, words),
+            _share(qa.focus, terms.found_words(words)),
             focus_span,
             len(words - asked) / len(words) if words else 0.0,
             float(bool(_ANAPHOR.match(sentence))),
