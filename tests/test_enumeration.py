@@ -257,6 +257,17 @@ def test_the_body_of_an_office_is_no_item_of_a_sentence_that_introduces_no_list(
     assert "Hội Nông dân huyện Mây Xanh" in found
 
 
+def test_bodies_that_share_a_head_written_once_are_each_an_item():
+    text = ("UBND huyện Mây Xanh đã giao các phòng Nông nghiệp, Tư pháp và Hội Cựu chiến binh huyện "
+            "hướng dẫn người dân làm hồ sơ.")
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert [i.text for i in found.items] == ["Phòng Nông nghiệp", "Phòng Tư pháp", "Hội Cựu chiến binh huyện"]
+    assert found.introduced
+    joined = "Dự buổi làm việc có lãnh đạo các sở Kế hoạch và Đầu tư, Nội vụ và Xây dựng tỉnh Lạc Sơn."
+    assert _texts(joined, "organisation")[:3] == ["Sở Kế hoạch và Đầu tư", "Sở Nội vụ", "Sở Xây dựng tỉnh Lạc Sơn"]
+    assert _texts("Các sở, ngành liên quan đã có mặt đầy đủ.", "organisation") == []
+
+
 def test_organisations_are_not_read_as_places():
     text = ("Hội đã kết nối với các đối tác như: Tổ chức Nông nghiệp Đồi Mây, Hiệp hội Chè Lạc Sơn, Bắc Mây, "
             "Nam Mây.")

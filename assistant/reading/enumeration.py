@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned
 
-from ..candidates import OFFICE, Candidate, candidates, organisation_end
+from ..candidates import OFFICE, ORG_START, Candidate, candidates, organisation_end
 from ..question import QuestionAnalysis
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
@@ -152,6 +152,53 @@ def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
     return out if len(out) >= 2 else []
 
 
+# "các sở Tư pháp, Nội vụ và Tài chính", "các phòng NN&PTNT, Tư pháp": one head written once for
+# several bodies (folded; the plural or count before it marks the list).
+_BODY_HEADS = ("so", "phong", "bo", "ban", "cuc", "vu", "nganh", "truong", "vien", "chi cuc", "trung tam")
+_DISTRIBUTED_BODIES = re.compile(r"\b(?:cac|nhung|hai|ba|bon|\d+)\s+(" + "|".join(_BODY_HEADS) + r")\s+(?=\S)")
+_BODY_NAME_WORDS = 5  # a body's own name after its shared head: "Kế hoạch và Đầu tư", "NN&PTNT"
+
+
+def _distributed_bodies(text: str, start: int, end: int) -> list[Candidate]:
+    """The bodies of a list that writes their head once ("giao các phòng NN&PTNT, Tư pháp, Hội Luật
+    gia huyện hỗ trợ …"), each shown with that head ("Phòng Tư pháp"); a name that opens with a head
+    of its own ("Hội Luật gia huyện") is that organisation and the list's last. [] unless two or
+    more are found."""
+    folded = fold_aligned(text[start:end])
+    for m in _DISTRIBUTED_BODIES.finditer(folded):
+        head = text[start + m.start(1):start + m.end(1)]
+        out = list(_bodies_after(text, start + m.end(), end, head[:1].upper() + head[1:], folded, start))
+        if len(out) >= 2:
+            return out
+    return []
+
+
+_NEXT_BODY = re.compile(r"\s*(?:,|;|\s+và\s+|,\s*và\s+)\s*")
+
+
+def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset: int):
+    """The names written one after the other from `at` (see `_distributed_bodies`)."""
+    while at < end and text[at].isupper():
+        part = re.compile(r"[^,;()]*").match(text, at, end).end()  # type: ignore[union-attr]
+        own = ORG_START.match(folded, at - offset)
+        first = next((c for c in candidates(text, at, part, {"organisation"}) if c.start == at), None) if own else None
+        if first is not None and own and at + len(own.group(0)) < first.end:  # "Hội Luật gia …": a head of its own
+            yield first  # (a bare "Công an" is a name the shared head stands before)
+            return
+        joined = _JOINED_BODIES.match(text, at, end)  # "Kế hoạch và Đầu tư": one body
+        e = joined.end() if joined else organisation_end(text, at, part)
+        if not joined and (va := re.search(r"\s+và\s+", text[at:e])):
+            e = at + va.start()  # "Công Thương và Xây dựng": two bodies
+        name = text[at:e].rstrip()
+        if not name or len(name.split()) > _BODY_NAME_WORDS:
+            return
+        yield Candidate("organisation", at, at + len(name), f"{shown} {name}", shown.lower())
+        step = _NEXT_BODY.match(text, at + len(name), end)
+        if step is None:
+            return  # the sentence goes on ("… ký kết", "… hỗ trợ")
+        at = step.end()
+
+
 def set_aside_kinds(qa: QuestionAnalysis) -> set[str]:
     """The kinds of item a "besides …" question sets aside by naming a kind, not a name ("Ngoài các
     huyện, … những đơn vị nào?" → {"locality"})."""
@@ -255,7 +302,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
                                capitals=kind == "locality", whole=whole, noun=noun)
-    if kind is not None and not parts:  # no introduction: items of the asked kind written side by side
+    if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
+        items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
+    elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
