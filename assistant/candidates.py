@@ -298,6 +298,24 @@ def _org_end(raw: str, folded: str, pos: int, start: int) -> int:
     punctuation, or at a lower-case function word or verb (an upper-case "Nam" in "Việt Nam" does
     not stop it). "và" joins the parts of a department's name ("Sở Giáo dục và Đào tạo") only
     before the name's place: after "tỉnh Vĩnh Phúc", "và Chi nhánh …" is another organisation."""
+    end = _words_end(raw, folded, pos, start)
+    for m in _LEVEL_AND_PLACE.finditer(raw, pos, end):
+        after = m.end()
+        if raw[after:after + 1] == " " and raw[after + 1:after + 2].islower():
+            return after  # "Hội Nông dân huyện phát động …", "Sở Y tế tỉnh Lạc Sơn cho hay": the name ends at its place
+    return end
+
+
+# A level inside a name ("quận, huyện" as one) and the place it names (capitalised words, none for
+# "huyện" alone, "ủy" of "tỉnh ủy"): a lower-case word after it goes on with the sentence, not with
+# the name.
+_LEVELS_WRITTEN = r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã(?! hội)|phường)"  # "xã hội" is society
+_LEVEL_AND_PLACE = re.compile(rf"(?<!\w)(?:{_LEVELS_WRITTEN}(?:,? {_LEVELS_WRITTEN})*(?: (?:ủy|uỷ))?|"
+                              r"(?:thành|thị) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận|Thị|Xã|Phường) (?:ủy|uỷ)|TP\.?)"
+                              r"(?: [A-ZĐÀ-Ỹ][\w’'-]*)*(?!\w)")
+
+
+def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
     accented = raw != folded and any(not c.isascii() for c in raw)
     while True:
         stop = _ORG_STOP.search(folded, pos)

@@ -195,6 +195,12 @@ def test_organisation_names_end_before_a_verb_or_adverb():
     # a stop word inside a compound of the name does not end it
     assert orgs("Công ty Vật tư thiết bị điện đã nộp hồ sơ.") == ["Công ty Vật tư thiết bị điện"]
     assert orgs("Văn phòng đăng ký đất đai huyện Đông Sơn ký kết với ngân hàng.") == ["Văn phòng đăng ký đất đai huyện Đông Sơn"]
+    # a lower-case word after the name's place (or after its level alone) goes on with the sentence
+    assert orgs("Hội Nông dân tỉnh Hòa An phát động phong trào nuôi ong.") == ["Hội Nông dân tỉnh Hòa An"]
+    assert orgs("Hội Cựu chiến binh huyện hướng dẫn hội viên làm hồ sơ.") == ["Hội Cựu chiến binh huyện"]
+    assert orgs("Ban Tuyên giáo Huyện ủy phát hành tài liệu.") == ["Ban Tuyên giáo Huyện ủy"]
+    assert orgs("Bảo hiểm xã hội huyện Đông Sơn thông báo lịch làm việc.") == ["Bảo hiểm xã hội huyện Đông Sơn"]
+    assert orgs("UBND các quận huyện thực hiện việc rà soát.") == ["UBND các quận huyện"]
 
 
 def test_a_quotation_keeps_the_straight_quotes_inside_it():
