@@ -34,6 +34,10 @@ _QUESTION_WORDS = set(
 _ENGLISH_QUESTION_WORDS = _QUESTION_WORDS - {fold(w) for w in _QUESTION_WORDS_ACCENTED}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FRAME_PHRASES = re.compile(r"\bcuong vi\b|^\s*(?:the |vay )?con\b")
+# Words about the article, not about the fact ("được nêu tên", "được nhắc tới", "trong bài viết"):
+# no sentence that states the fact writes them.
+_ARTICLE_TALK = re.compile(r"\b(?:duoc )?(?:neu ten|nhac (?:den|toi)|de cap(?: den| toi)?)\b|"
+                           r"\b(?:trong|theo|cua|o) (?:bai viet|bai bao)(?: nay)?\b")
 _ROLE_FRAME = {"vai", "tro", "giu", "dam", "nhan", "nhiem", "role", "played", "play"}
 # (?<!\s): tried from the start of a run of spaces only, and one optional "?" after the ")": linear.
 _CONTEXT = re.compile(r"(?<!\s)\s*\(([^()]*)\)\s*(?:[?？.]\s*)?$")
@@ -146,7 +150,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
-    asked = _FRAME_PHRASES.sub(" ", folded)
+    asked = _FRAME_PHRASES.sub(" ", _ARTICLE_TALK.sub(" ", folded))
     if has_tone_marks(own):  # the accented words decide ("chủ đề" keeps "đề"; "để" goes)
         spoken = [w for w in _WORD.findall(formed) if w not in _QUESTION_WORDS_ACCENTED]
         kept = {fold(w) for w in spoken}
@@ -170,7 +174,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
-                            english_focus(own) if english else focus_words(folded))
+                            english_focus(own) if english else focus_words(_ARTICLE_TALK.sub(" ", folded)))
 
 
 # What ends the noun an English question asks about: a function word or an auxiliary ("how many

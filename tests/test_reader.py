@@ -323,6 +323,9 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     ("Theo ban nhạc, ai viết lời?", "person", ["viet", "loi"]),
     ("Xã Hòa Lạc (Lạc Sơn) đã mời những đội nào?", "organisation", ["lac", "moi"]),
     ("Đội được mời dự hội diễn ngày 3/2023, ở đâu?", "place", ["3", "2023"]),  # its clause is empty: the one before
+    # words about the article frame nothing: the fact's own words do
+    ("Những nghệ nhân nào được nêu tên dự hội thi đan lát?", "list", ["du", "hoi"]),
+    ("Trong bài viết, ai được nhắc tới là người khởi xướng hội thi?", "person", ["nguoi", "khoi"]),
 ])
 def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
     qa = analyse_question(question)
