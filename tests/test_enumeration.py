@@ -31,6 +31,9 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Bộ phim nào đoạt giải?", "name"),
     ("Ông từng lấy những bí danh nào?", "name"),
     ("Cơ quan nào tổ chức lễ trao tặng?", "organisation"),  # "cơ quan" is no "quận"
+    ("Những tướng lĩnh nào dự lễ duyệt binh?", "person"),  # people by their calling
+    ("Các nghệ nhân nào được phong tặng danh hiệu?", "person"),
+    ("Which experts joined the survey team?", "person"),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind

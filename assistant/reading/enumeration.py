@@ -21,7 +21,9 @@ from ..question import QuestionAnalysis
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
 _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rf"^(?:{pattern})$")) for kind, pattern in (
-    ("person", r"ai|nguoi|ca nhan|dong chi|lanh dao|dai bieu|dai dien|who|people|persons?|leaders?|officials?"
+    ("person", r"ai|nguoi|ca nhan|dong chi|lanh dao|dai bieu|dai dien|can bo|tuong linh|si quan|chuyen gia|nha khoa hoc|"
+               r"nghe nhan|nghe si|van dong vien|tac gia|nha bao|phong vien|dang vien|giao vien|bac si|"
+               r"who|people|persons?|leaders?|officials?|generals?|officers?|experts?|scientists?|journalists?"
                r"|representatives?|signatories|(?:pho )?(?:chu tich|giam doc|bo truong|thu truong|bi thu|truong ban)"
                r"|uy vien|vice[- ]chairm[ae]n|chairm[ae]n|directors?|ministers?"),
     ("title", r"chuc danh|chuc vu|cuong vi|titles?|positions?"),
