@@ -78,3 +78,12 @@ def test_a_person_the_previous_question_asked_for_is_its_answer():
     # an answer that is no name is not used
     resolved = condense_question("Ông ấy còn giữ chức vụ gì?", [previous], lambda q: "Theo báo cáo của Sở, năm qua …")
     assert resolved.startswith("Ông ấy còn giữ chức vụ gì (")
+
+
+def test_the_day_of_the_previous_questions_event_is_carried():
+    resolved = condense_question("Đơn vị nào được tặng Cờ thi đua?",
+                                 ["Hội nghị tổng kết của Khối thi đua Nội chính tỉnh Phú Thọ sáng 14/12 có bao nhiêu đại biểu?"])
+    assert "14/12" in resolved and "Phú Thọ" in resolved
+    resolved = condense_question("Đơn vị nào được tặng Cờ thi đua?",
+                                 ["Hội nghị của Khối thi đua Nội chính tỉnh Phú Thọ ngày 14/12/2022 có bao nhiêu đại biểu?"])
+    assert "14/12/2022" in resolved and "năm 2022" not in resolved  # the date holds its year
