@@ -596,3 +596,14 @@ def test_an_untyped_list_whose_items_the_asked_noun_heads_is_read_below_a_list_o
                        "Chợ Mường Khoa."}
     answer = _indexed(tmp_path, [article]).ask("Những dự án nào của Tổng công ty Lạc Sơn bị Bộ trưởng nêu là chậm tiến độ?")
     assert _items(answer) == ["Dự án Cầu Nậm Sơn", "dự án Đường Tà Lèng", "dự án Chợ Mường Khoa"], answer.answer
+
+
+def test_a_date_written_in_words_is_found_as_the_numbers_a_question_writes():
+    from assistant.reading.terms import phrase_text, question_terms
+
+    terms = question_terms(analyse_question("Hội nghị ngày 17/3/2023 của Khối thi đua Lạc Sơn diễn ra ở đâu?"))
+    worded = phrase_text("Hội nghị khai mạc ngày 17 tháng 3 năm 2023 tại Nhà văn hóa huyện.")
+    other_day = phrase_text("Hội nghị khai mạc ngày 18 tháng 3 năm 2023 tại Nhà văn hóa huyện.")
+    assert terms.anchor_share(worded, numbers=True) == 1.0 > terms.anchor_share(other_day, numbers=True)
+    months = question_terms(analyse_question("Trong đợt nắng nóng tháng 7/2023, cháy rừng xảy ra ở đâu?"))
+    assert months.anchor_share(phrase_text("Nắng nóng trong tháng 6 và tháng 7 năm 2023 kéo dài."), numbers=True) == 1.0

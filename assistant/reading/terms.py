@@ -45,9 +45,28 @@ def pairs_of(text: str) -> set[tuple[str, str]]:
 
 def phrase_text(text: str) -> str:
     """`text` as folded words between single spaces, written twice (as is and with abbreviations
-    spelled out) and padded, so that `f" {phrase} " in phrase_text(t)` finds a whole phrase."""
+    spelled out) and padded, so that `f" {phrase} " in phrase_text(t)` finds a whole phrase; then
+    the dates it writes in words, as numbers ("ngày 17 tháng 3 năm 2021" → "17 3 2021")."""
     words = " ".join(_WORD.findall(fold(text)))
-    return f" {words} \n {spell_out(words)} "
+    dates = " \n ".join(date_forms(words))
+    return f" {words} \n {spell_out(words)} " + (f"\n {dates} " if dates else "")
+
+
+# Dates written in words (folded): "ngày 17 tháng 3 năm 2021", "tháng 6 năm 2017", "tháng 6 và
+# tháng 7 năm 2017" (each month of that year).
+_WORDED_DATE = re.compile(r"\b(?:ngay (\d{1,2}) )?thang (\d{1,2})((?: (?:va|den|hoac) thang \d{1,2})*) nam ((?:19|20)\d\d)\b")
+
+
+def date_forms(folded_words: str) -> list[str]:
+    """The dates that folded words write with "ngày / tháng / năm", as the numbers a question
+    writes them with ("17 3 2021", "17 3", "6 2017")."""
+    out = []
+    for m in _WORDED_DATE.finditer(folded_words):
+        day, month, more, year = m.groups()
+        if day:
+            out += [f"{day} {month} {year}", f"{day} {month}"]
+        out += [f"{mo} {year}" for mo in [month] + re.findall(r"\d{1,2}", more)]
+    return out
 
 
 @lru_cache(maxsize=256)
