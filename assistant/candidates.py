@@ -92,6 +92,9 @@ _JOINED_NAME = re.compile(
     rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
 _COMPOUNDS = ("thiết bị", "hàng không", "đăng ký", "đăng kí")  # a stop word that is part of a compound noun inside names
+# "tổ chức" right after a one-word head names what the body does ("Vụ tổ chức cán bộ", "Ban tổ chức
+# cuộc thi"), it is no verb after the name
+_HEAD_THEN_ORGANISING = re.compile(r"(?:^|\s)(?:vu|ban|phong) to chuc$")
 _NOT_ORG = re.compile(
     r"(?:hoi (?:nghi|thao|truong|thi|cho|dien)|ban (?:hanh|dau|than|be)|bo (?:luat|may|phan|ho so)|so (?:lieu|luong|do|ket|voi)|"
     r"truong (?:hop|ca)|phong (?:trao|chong|ngua)|vien (?:chuc|tro|truong)|cuc (?:ky|bo|dien)|"
@@ -323,7 +326,8 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
             return len(folded)
         if stop.group(0)[:1].isalpha() and (raw[stop.start()].isupper() or (
                 accented and raw[stop.start():stop.end()].lower() not in ORG_NAME_STOPS)
-                or raw[max(0, stop.start() - 6):stop.end()].lower().endswith(_COMPOUNDS)):
+                or raw[max(0, stop.start() - 6):stop.end()].lower().endswith(_COMPOUNDS)
+                or _HEAD_THEN_ORGANISING.search(folded, 0, stop.end())):
             pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
         joined = _JOINED_NAME.match(raw, stop.start())

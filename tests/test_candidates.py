@@ -201,6 +201,9 @@ def test_organisation_names_end_before_a_verb_or_adverb():
     assert orgs("Ban Tuyên giáo Huyện ủy phát hành tài liệu.") == ["Ban Tuyên giáo Huyện ủy"]
     assert orgs("Bảo hiểm xã hội huyện Đông Sơn thông báo lịch làm việc.") == ["Bảo hiểm xã hội huyện Đông Sơn"]
     assert orgs("UBND các quận huyện thực hiện việc rà soát.") == ["UBND các quận huyện"]
+    # "tổ chức" after a one-word head says what the body does: no verb
+    assert orgs("Ban tổ chức hội thi đã trao giải.") == ["Ban tổ chức hội thi"]
+    assert orgs("Sở Văn hóa tổ chức hội thi.") == ["Sở Văn hóa"]
 
 
 def test_a_quotation_keeps_the_straight_quotes_inside_it():

@@ -210,6 +210,11 @@ def test_places_written_after_their_count_or_after_gom_are_split_at_va():
     assert _texts(listed, "locality") == ["Bắc Mây", "Nam Mây", "Đồi Chè", "Suối Ngọc"]
 
 
+def test_a_department_named_for_what_it_organises_is_one_item():
+    text = "Đoàn làm việc với các đơn vị, trong đó có Văn phòng Sở, Phòng tổ chức cán bộ, Thanh tra Sở Lạc Sơn."
+    assert _texts(text, "organisation") == ["Văn phòng Sở", "Phòng tổ chức cán bộ", "Thanh tra Sở Lạc Sơn"]
+
+
 def test_units_after_trong_do_co_are_an_enumeration():
     text = ("Đoàn giám sát sẽ làm việc với một số đơn vị trực thuộc, trong đó có Thanh tra Sở, Phòng Tổ chức, "
             "Trung tâm Dịch vụ việc làm tỉnh Lạc Sơn.")
