@@ -607,3 +607,13 @@ def test_a_date_written_in_words_is_found_as_the_numbers_a_question_writes():
     assert terms.anchor_share(worded, numbers=True) == 1.0 > terms.anchor_share(other_day, numbers=True)
     months = question_terms(analyse_question("Trong đợt nắng nóng tháng 7/2023, cháy rừng xảy ra ở đâu?"))
     assert months.anchor_share(phrase_text("Nắng nóng trong tháng 6 và tháng 7 năm 2023 kéo dài."), numbers=True) == 1.0
+
+
+def test_a_full_date_is_found_where_the_article_writes_its_day_and_names_its_year_elsewhere():
+    from assistant.reading.terms import phrase_text, question_terms
+
+    terms = question_terms(analyse_question("Ai chủ trì hội nghị sáng 12/9/2023 tại Lạc Sơn?"))
+    article = phrase_text("Sáng nay, 12/9, tại Lạc Sơn, hội nghị tổng kết năm 2023 đã diễn ra.")
+    assert terms.anchor_share(article, numbers=True) == 1.0
+    assert terms.anchor_share(phrase_text("Sáng nay, 12/9, hội nghị tổng kết năm 2022."), numbers=True) == 0.0
+    assert terms.anchor_share(phrase_text("Sáng nay, 13/9, hội nghị tổng kết năm 2023."), numbers=True) == 0.0

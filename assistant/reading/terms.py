@@ -138,7 +138,19 @@ class QuestionTerms:
         anchors = self.numbers if numbers else self.anchors
         if not anchors:
             return 1.0
-        return sum(f" {a} " in phrases for a in anchors) / len(anchors)
+        return sum(_anchor_in(a, phrases) for a in anchors) / len(anchors)
+
+
+_FULL_DATE = re.compile(r"(\d{1,2} \d{1,2}) ((?:19|20)\d\d)")
+
+
+def _anchor_in(anchor: str, phrases: str) -> bool:
+    """Whether `anchor` is found whole in `phrases`; a full date also when its day and month are
+    found and its year is ("sáng 27/6" in an article about 2017: news omits the year it is in)."""
+    if f" {anchor} " in phrases:
+        return True
+    date = _FULL_DATE.fullmatch(anchor)
+    return date is not None and f" {date.group(1)} " in phrases and f" {date.group(2)} " in phrases
 
 
 def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None) -> QuestionTerms:
