@@ -11,6 +11,7 @@ question itself names (they are what is asked about, not the answer).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
@@ -175,13 +176,14 @@ def _distributed_bodies(text: str, start: int, end: int) -> list[Candidate]:
     return []
 
 
-_NEXT_BODY = re.compile(r"\s*(?:,|;|\s+và\s+|,\s*và\s+)\s*")
+_NEXT_BODY = re.compile(r"\s*(?:[,;]\s*và\s+|[,;]|\s+và\s+)\s*")
+_PART = re.compile(r"[^,;()]*")
 
 
-def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset: int):
+def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset: int) -> Iterator[Candidate]:
     """The names written one after the other from `at` (see `_distributed_bodies`)."""
     while at < end and text[at].isupper():
-        part = re.compile(r"[^,;()]*").match(text, at, end).end()  # type: ignore[union-attr]
+        part = _PART.match(text, at, end).end()  # type: ignore[union-attr]
         own = ORG_START.match(folded, at - offset)
         first = next((c for c in candidates(text, at, part, {"organisation"}) if c.start == at), None) if own else None
         if first is not None and own and at + len(own.group(0)) < first.end:  # "Hội Luật gia …": a head of its own
