@@ -34,6 +34,8 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Những tướng lĩnh nào dự lễ duyệt binh?", "person"),  # people by their calling
     ("Các nghệ nhân nào được phong tặng danh hiệu?", "person"),
     ("Which experts joined the survey team?", "person"),
+    ("Which three bodies signed the plan?", "organisation"),  # English: the noun after a count or an adjective
+    ("Which provincial departments hosted the fair?", "organisation"),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind
@@ -133,6 +135,10 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("Đoàn công tác đã làm việc tại những huyện nào?", True),         # the plural marks the place noun itself
     ("Hợp tác xã xuất khẩu chè sang những nước châu Âu nào?", True),
     ("Đoàn kiểm tra làm việc với những tổng công ty nhà nước nào?", True),  # "nhà nước" is the state: not one place
+    ("Which provincial departments signed the pledge?", True),        # English: words before the plural noun
+    ("Which three bodies were inspected?", True),
+    ("Which four road projects drew no bids?", False),               # a plural no list type knows: one answer
+    ("Which department hosted the meeting?", False),                  # one, asked in the singular
 ])
 def test_which_questions_ask_for_several_things(question, several):
     assert analyse_question(question).wants_list is several

@@ -617,3 +617,28 @@ def test_a_full_date_is_found_where_the_article_writes_its_day_and_names_its_yea
     assert terms.anchor_share(article, numbers=True) == 1.0
     assert terms.anchor_share(phrase_text("Sáng nay, 12/9, hội nghị tổng kết năm 2022."), numbers=True) == 0.0
     assert terms.anchor_share(phrase_text("Sáng nay, 13/9, hội nghị tổng kết năm 2023."), numbers=True) == 0.0
+
+
+INSPECTION_ARTICLE = {
+    "id": "ls-9", "title": "Đoàn kiểm tra của Tỉnh ủy Lạc Sơn làm việc tại huyện Mây Xanh", "date": "2025-05-20",
+    "source": "Báo Thử nghiệm",
+    "text": "Sáng 19/5, tại Văn phòng Huyện ủy Mây Xanh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh Lạc "
+            "Sơn Hà Văn Tâm, Trưởng Đoàn kiểm tra số 12 của Tỉnh ủy, đã dự hội nghị công bố quyết định kiểm tra."
+            "\n\nĐoàn kiểm tra số 12 được giao kiểm tra 3 đơn vị là Huyện ủy Mây Xanh, Huyện ủy Đồi Chè và Đảng ủy "
+            "Khối Doanh nghiệp tỉnh.\n\nTại huyện Mây Xanh, đoàn sẽ làm việc với 4 đơn vị gồm: Ban Tổ chức Huyện ủy, "
+            "Ủy ban Kiểm tra Huyện ủy, Phòng Nội vụ huyện và Văn phòng Huyện ủy."}
+
+
+def test_a_list_of_as_many_items_as_the_question_says_is_read(tmp_path):
+    from assistant.question import stated_count
+
+    assert [stated_count(q) for q in ("Which three bodies were inspected?", "Ba đơn vị nào được kiểm tra?",
+                                      "Bà Mai ký những văn bản nào?", "Năm 2019 đơn vị nào dẫn đầu?")] == [3, 3, None, None]
+    assistant = _indexed(tmp_path, [INSPECTION_ARTICLE])
+    for question in ("Which three units did inspection team No. 12 inspect?",  # an English noun after its count
+                     "Đoàn kiểm tra số 12 của Tỉnh ủy được giao kiểm tra ba đơn vị nào?"):
+        answer = assistant.ask(question)
+        assert _items(answer) == ["Huyện ủy Mây Xanh", "Huyện ủy Đồi Chè", "Đảng ủy Khối Doanh nghiệp tỉnh"], answer.answer
+    # no count said: the best list stands
+    answer = assistant.ask("Ở huyện Mây Xanh, đoàn làm việc với những đơn vị nào?")
+    assert len(_items(answer)) == 4, answer.answer

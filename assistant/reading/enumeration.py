@@ -44,6 +44,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
 ))
 _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b|"
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
+_EN_NOUN_RUN = re.compile(r"(?:(?!(?:is|was|were|are|did|does|do|has|have|had|the|a|an|of|to|in|on|for|by|with|and)\b)[a-z'-]+\s*){1,4}")
 _EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
 _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
@@ -90,6 +91,10 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         m = _EN_ASKED.search(qa.text.lower())
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
+        if m and m.group(1):  # "which three bodies", "which provincial departments": the words after it up to a verb
+            after = _EN_NOUN_RUN.match(qa.text.lower(), m.start(1))
+            words = after.group(0).split() if after else []
+            candidates_ += [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
     else:
         noun = _asked_words(qa) or qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":

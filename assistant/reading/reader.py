@@ -31,7 +31,7 @@ from index.sentence_vectors import SentenceDense
 from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis, as_analysis
+from ..question import QuestionAnalysis, as_analysis, stated_count
 from ..records import Answer, Citation
 from .enumeration import (
     Enumeration,
@@ -332,7 +332,8 @@ class Reader:
         stays = (len(first.items) >= 2 and first.introduced) or (
             enumerates(articles[best.article_id].text[best.start:best.end])
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
-        stays = stays and of_asked_noun(best, first)
+        count = stated_count(question)  # "ba đơn vị nào", "which three bodies": the list of that many
+        stays = stays and of_asked_noun(best, first) and (count is None or len(first.items) == count)
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
@@ -341,6 +342,7 @@ class Reader:
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
         if not readings and kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first):
             readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
+        readings.sort(key=lambda r: count is not None and len(r[1].items) != count)  # stable: by rank within
         for sent, found in readings[:1]:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
