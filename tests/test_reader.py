@@ -642,3 +642,16 @@ def test_a_list_of_as_many_items_as_the_question_says_is_read(tmp_path):
     # no count said: the best list stands
     answer = assistant.ask("Ở huyện Mây Xanh, đoàn làm việc với những đơn vị nào?")
     assert len(_items(answer)) == 4, answer.answer
+
+
+COURT_ARTICLE = {
+    "id": "ls-10", "title": "Ký quy chế phối hợp quản lý tòa án quân sự", "date": "2025-01-11", "source": "Báo Thử nghiệm",
+    "text": "Ngày 10/1/2025, Tòa án nhân dân tỉnh Lạc Sơn, Bộ Chỉ huy Quân sự tỉnh và Tòa án quân sự khu vực ký quy "
+            "chế phối hợp.\n\nQuy chế có hiệu lực từ ngày ký."}
+
+
+def test_a_body_the_question_names_is_no_item_though_a_syllable_of_its_name_is_an_english_word(tmp_path):
+    # "án" of "Tòa án" folds to "an", an English function word: the question still names the body
+    answer = _indexed(tmp_path, [COURT_ARTICLE]).ask(
+        "Những cơ quan nào ký quy chế phối hợp với tòa án quân sự khu vực ngày 10/1/2025?")
+    assert _items(answer) == ["Tòa án nhân dân tỉnh Lạc Sơn", "Bộ Chỉ huy Quân sự tỉnh"], answer.answer

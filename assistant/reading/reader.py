@@ -304,7 +304,9 @@ class Reader:
         counting = qa.answer_type == "number"
         if counting and (kind is None or self._states_count(reading, articles)):
             return None
-        asked = set(qa.all_content)
+        # what the question names is no item: all its words, the syllables that are also English
+        # function words too ("an" of "tòa án", "Công an")
+        asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text)))
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
