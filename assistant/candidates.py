@@ -92,7 +92,7 @@ _JOINED_NAME = re.compile(
     rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
 _ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
 _COMPOUNDS = ("thiết bị", "hàng không", "đăng ký", "đăng kí")  # a stop word that is part of a compound noun inside names
-# "tổ chức" right after a one-word head names what the body does ("Vụ tổ chức cán bộ", "Ban tổ chức
+# "tổ chức" right after a one-word head names what the body does ("Phòng tổ chức hành chính", "Ban tổ chức
 # cuộc thi"), it is no verb after the name
 _HEAD_THEN_ORGANISING = re.compile(r"(?:^|\s)(?:vu|ban|phong) to chuc$")
 _NOT_ORG = re.compile(

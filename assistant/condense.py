@@ -49,7 +49,7 @@ _REFERENCE = re.compile(
 _DOCUMENT_NOUN = re.compile(f"(?:{_DOCUMENT_WORDS})", re.IGNORECASE)
 _YEAR_REFERENCE = re.compile(r"\b(?:năm|nam|that year|the same year)\s*+(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b", re.IGNORECASE)  # \s*+: no backtracking into spaces
 _YEAR = re.compile(r"\b(?:năm |nam )?(?:19|20)\d{2}\b", re.IGNORECASE)
-_DATE = re.compile(r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d{2})?(?![\w/.-])")  # 27/6, 17/3/2021
+_DATE = re.compile(r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d{2})?(?![\w/.-])")  # 14/12, 17/3/2021
 _INTERROGATIVE = set(
     "ai gi nao dau sao bao nhieu may khi nhung cac la gom co which what who whom when where why how many much "
     "did does do is are was were the".split()
@@ -160,7 +160,7 @@ def _with_context(question: str, previous: str) -> str:
     for name in names:
         if fold(name) not in have:
             extra.append(name)
-    dates = [d for d in _DATE.findall(previous) if d not in have]  # "chiều 27/6": which day's event
+    dates = [d for d in _DATE.findall(previous) if d not in have]  # "chiều 14/12": which day's event
     extra += dates
     for year in re.findall(r"\b(?:19|20)\d{2}\b", previous):
         if year not in have and not any(year in d for d in dates):

@@ -290,7 +290,7 @@ _ASKED_COUNT_EN = re.compile(r"\b(?:which|what)\s+(\d+|two|three|four|five|six|s
 
 def stated_count(question: str) -> int | None:
     """How many things a list question says it asks for: "3 nội dung nào", "hai dự thảo nào",
-    "which three bodies" → 3, 2, 3; None when it says no number."""
+    "which three units" → 3, 2, 3; None when it says no number."""
     spoken = question.lower()
     m = _COUNTED_SEVERAL.search(spoken) or _ASKED_COUNT_EN.search(spoken)
     if m is None:

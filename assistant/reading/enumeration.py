@@ -91,7 +91,7 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
         m = _EN_ASKED.search(qa.text.lower())
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
-        if m and m.group(1):  # "which three bodies", "which provincial departments": the words after it up to a verb
+        if m and m.group(1):  # "which two units", "which district offices": the words after it up to a verb
             after = _EN_NOUN_RUN.match(qa.text.lower(), m.start(1))
             words = after.group(0).split() if after else []
             candidates_ += [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
@@ -160,17 +160,17 @@ def _distributed_places(text: str, s: int, e: int) -> list[Candidate]:
     return out if len(out) >= 2 else []
 
 
-# "các sở Tư pháp, Nội vụ và Tài chính", "các phòng NN&PTNT, Tư pháp": one head written once for
+# "các sở Tư pháp, Nội vụ và Tài chính", "các phòng Văn hóa, Y tế": one head written once for
 # several bodies (folded; the plural or count before it marks the list).
 _BODY_HEADS = ("so", "phong", "bo", "ban", "cuc", "vu", "nganh", "truong", "vien", "chi cuc", "trung tam")
 _DISTRIBUTED_BODIES = re.compile(r"\b(?:cac|nhung|hai|ba|bon|\d+)\s+(" + "|".join(_BODY_HEADS) + r")\s+(?=\S)")
-_BODY_NAME_WORDS = 5  # a body's own name after its shared head: "Kế hoạch và Đầu tư", "NN&PTNT"
+_BODY_NAME_WORDS = 5  # a body's own name after its shared head: "Kế hoạch và Đầu tư", "TN&MT"
 
 
 def _distributed_bodies(text: str, start: int, end: int) -> list[Candidate]:
-    """The bodies of a list that writes their head once ("giao các phòng NN&PTNT, Tư pháp, Hội Luật
-    gia huyện hỗ trợ …"), each shown with that head ("Phòng Tư pháp"); a name that opens with a head
-    of its own ("Hội Luật gia huyện") is that organisation and the list's last. [] unless two or
+    """The bodies of a list that writes their head once ("giao các phòng Văn hóa, Y tế, Hội Nông
+    dân huyện hướng dẫn …"), each shown with that head ("Phòng Tư pháp"); a name that opens with a head
+    of its own ("Hội Nông dân huyện") is that organisation and the list's last. [] unless two or
     more are found."""
     folded = fold_aligned(text[start:end])
     for m in _DISTRIBUTED_BODIES.finditer(folded):
@@ -191,7 +191,7 @@ def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset:
         part = _PART.match(text, at, end).end()  # type: ignore[union-attr]
         own = ORG_START.match(folded, at - offset)
         first = next((c for c in candidates(text, at, part, {"organisation"}) if c.start == at), None) if own else None
-        if first is not None and own and at + len(own.group(0)) < first.end:  # "Hội Luật gia …": a head of its own
+        if first is not None and own and at + len(own.group(0)) < first.end:  # "Hội Nông dân …": a head of its own
             yield first  # (a bare "Công an" is a name the shared head stands before)
             return
         joined = _JOINED_BODIES.match(text, at, end)  # "Kế hoạch và Đầu tư": one body
@@ -362,7 +362,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
     introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
     if not introduced and kind is not None:
-        # names found anywhere in the sentence: not the body of an office ("Phó Thủ tướng Chính phủ A")
+        # names found anywhere in the sentence: not the body of an office ("Phó Chủ tịch UBND tỉnh A")
         items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
     if name_head and kind == "organisation":
         headed = _side_by_side([c for c in _clean(items, kind, asked_words)

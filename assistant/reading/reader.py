@@ -334,7 +334,7 @@ class Reader:
         stays = (len(first.items) >= 2 and first.introduced) or (
             enumerates(articles[best.article_id].text[best.start:best.end])
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
-        count = stated_count(question)  # "ba đơn vị nào", "which three bodies": the list of that many
+        count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         stays = stays and of_asked_noun(best, first) and (count is None or len(first.items) == count)
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]

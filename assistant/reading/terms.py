@@ -52,14 +52,14 @@ def phrase_text(text: str) -> str:
     return f" {words} \n {spell_out(words)} " + (f"\n {dates} " if dates else "")
 
 
-# Dates written in words (folded): "ngày 17 tháng 3 năm 2021", "tháng 6 năm 2017", "tháng 6 và
-# tháng 7 năm 2017" (each month of that year).
+# Dates written in words (folded): "ngày 17 tháng 3 năm 2021", "tháng 5 năm 2023", "tháng 5 và
+# tháng 6 năm 2023" (each month of that year).
 _WORDED_DATE = re.compile(r"\b(?:ngay (\d{1,2}) )?thang (\d{1,2})((?: (?:va|den|hoac) thang \d{1,2})*) nam ((?:19|20)\d\d)\b")
 
 
 def date_forms(folded_words: str) -> list[str]:
     """The dates that folded words write with "ngày / tháng / năm", as the numbers a question
-    writes them with ("17 3 2021", "17 3", "6 2017")."""
+    writes them with ("17 3 2021", "17 3", "5 2023")."""
     out = []
     for m in _WORDED_DATE.finditer(folded_words):
         day, month, more, year = m.groups()
@@ -146,7 +146,7 @@ _FULL_DATE = re.compile(r"(\d{1,2} \d{1,2}) ((?:19|20)\d\d)")
 
 def _anchor_in(anchor: str, phrases: str) -> bool:
     """Whether `anchor` is found whole in `phrases`; a full date also when its day and month are
-    found and its year is ("sáng 27/6" in an article about 2017: news omits the year it is in)."""
+    found and its year is ("sáng 12/9" in an article about 2023: news omits the year it is in)."""
     if f" {anchor} " in phrases:
         return True
     date = _FULL_DATE.fullmatch(anchor)
