@@ -148,15 +148,18 @@ def test_the_noun_an_english_how_many_question_counts(question, noun):
 
 
 def test_a_sentence_that_writes_another_rendering_covers_the_phrase():
-    from assistant.reading.terms import question_terms, words_of
+    from assistant.reading.terms import question_terms
     from index.glossary import rendering_alternatives
 
     question = "What budget did the Lac Son district plan for the new school?"
     assert ("kinh phi", "ngan sach") in rendering_alternatives(question)
     terms = question_terms(analyse_question(question))
-    first = words_of("Huyện Lạc Sơn dành kinh phí 20 tỷ đồng cho trường học mới.")
-    other = words_of("Huyện Lạc Sơn dành ngân sách 20 tỷ đồng cho trường học mới.")
-    neither = words_of("Huyện Lạc Sơn dành 20 tỷ đồng cho trường học mới.")
+    first = terms.words_in("Huyện Lạc Sơn dành kinh phí 20 tỷ đồng cho trường học mới.")
+    other = terms.words_in("Huyện Lạc Sơn dành ngân sách 20 tỷ đồng cho trường học mới.")
+    neither = terms.words_in("Huyện Lạc Sơn dành 20 tỷ đồng cho trường học mới.")
     assert terms.coverage(other) == terms.coverage(first) > terms.coverage(neither)
+    # as a phrase: "ngân" and "sách" apart ("sách giáo khoa", "ngân hàng") are no budget
+    apart = terms.words_in("Ngân hàng huyện Lạc Sơn tặng sách cho trường học mới.")
+    assert terms.coverage(apart) < terms.coverage(first)
     # a Vietnamese question has no renderings to weigh
     assert question_terms(analyse_question("Huyện Lạc Sơn dành kinh phí bao nhiêu?")).equivalents == []

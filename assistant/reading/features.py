@@ -27,7 +27,7 @@ from .spans import (
     typed_candidates,
     word_spots,
 )
-from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text, words_of
+from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text
 
 FEATURES = (
     "cov",             # weighted share of the question's words in the sentence
@@ -111,7 +111,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             return set()
         key = (article_id, span[0])
         if key not in seen_words:
-            seen_words[key] = words_of(articles[article_id].text[span[0]:span[1]])
+            seen_words[key] = terms.words_in(articles[article_id].text[span[0]:span[1]])
         return seen_words[key]
 
     def phrases_at(article_id: str, span: tuple[int, int] | None) -> str:
@@ -133,9 +133,9 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         text = article.text
         if sent.article_id not in article_phrases:
             article_phrases[sent.article_id] = article_phrase_text(article.title, text) if terms.anchors else ""
-            title_cov[sent.article_id] = terms.coverage(words_of(article.title))
+            title_cov[sent.article_id] = terms.coverage(terms.words_in(article.title))
         if sent.hit.chunk_id not in chunk_words:
-            chunk_words[sent.hit.chunk_id] = words_of(article.title + "\n" + sent.hit.text)
+            chunk_words[sent.hit.chunk_id] = terms.words_in(article.title + "\n" + sent.hit.text)
         before = words_at(sent.article_id, sent.previous)
         after = words_at(sent.article_id, sent.next)
         sentence_phrases = phrases_at(sent.article_id, (sent.start, sent.end))
@@ -145,11 +145,11 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         spans = [c for c in typed_candidates(qa, text, sent.start, sent.end) if not repeats_question(c.text, qa)]
         spots = word_spots(qa, sentence) if spans else []
         near = max((closeness(spots, c.start - sent.start) for c in spans), default=0.0)
-        clauses = [words_of(clause(text, sent.start, sent.end, c)) for c in spans]
+        clauses = [terms.words_in(clause(text, sent.start, sent.end, c)) for c in spans]
         around_span = max((terms.coverage(w) for w in clauses), default=0.0)
         counted = any(counts(qa, c) for c in spans)
         missing = lacks_asked_form(qa, spans)
-        focus_span = max((_share(qa.focus, terms.found_words(w)) for w in clauses), default=0.0)
+        focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
         cov = terms.coverage(words)
         dense = sent.hit.scores.get("dense_raw", 0.0)
         sent_dense = dense if sent_dense is None else sent_dense
@@ -182,7 +182,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             float(missing),
             float(missing and exact),
             min(1.0, len(spans) / 3.0) if qa.wants_list else 0.0,
-            _share(qa.focus, terms.found_words(words)),
+            _share(qa.focus, words),
             focus_span,
             len(words - asked) / len(words) if words else 0.0,
             float(bool(_ANAPHOR.match(sentence))),

@@ -19,7 +19,7 @@ from corpus.normalize import fold, spell_out
 from ..answer_types import kinds_for
 from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis
-from .terms import QuestionTerms, words_of
+from .terms import QuestionTerms
 
 _WORD = re.compile(r"\w+")
 
@@ -173,7 +173,7 @@ def span_rows(qa: QuestionAnalysis, terms: QuestionTerms, found: list[Candidate]
             math.log1p(len(cand.text) / 20.0),
             float(same[0] is cand),
             float(len(same) == 1),
-            terms.coverage(words_of(clause(text, start, end, cand))),
+            terms.coverage(terms.words_in(clause(text, start, end, cand))),
             logit,
             1.0 / (1.0 + rank),
         ])

@@ -84,14 +84,18 @@ class QuestionTerms:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     anchors: list[str] = field(default_factory=list)
     unseen: float = 0.0  # weight share of content words that no indexed chunk holds
-    # (words of another rendering, words of the first) of an English question's phrases that the
-    # glossary renders several ways: the first's words count as found where the other's are
-    equivalents: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    # (another rendering, the first's words) of an English question's phrases that the glossary
+    # renders several ways: where a text writes the other, the first's words count as found
+    equivalents: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
-    def found_words(self, words: set[str]) -> set[str]:
-        """`words` with the first rendering of each phrase whose other rendering they hold."""
-        extra = [w for other, first in self.equivalents if other <= words for w in first]
-        return words | set(extra) if extra else words
+    def words_in(self, text: str) -> set[str]:
+        """`words_of(text)`, with the first rendering's words of each phrase whose other rendering
+        the text writes as a phrase ("ngân sách" for "budget", rendered "kinh phí")."""
+        words = words_of(text)
+        if not self.equivalents:
+            return words
+        folded = f" {' '.join(_WORD.findall(fold(text)))} "
+        return words.union(*(first for other, first in self.equivalents if f" {other} " in folded))
 
     @property
     def numbers(self) -> list[str]:
@@ -107,7 +111,6 @@ class QuestionTerms:
         """The weighted share of the question's content words (or of those in `only`) among
         `words`; `weights` replaces the IDF weights."""
         weights = weights or self.weights
-        words = self.found_words(words)
         asked = [w for w in self.words if only is None or w in only]
         total = sum(weights[w] for w in asked)
         return sum(weights[w] for w in asked if w in words) / total if total else 0.0
@@ -118,7 +121,6 @@ class QuestionTerms:
         if not self.words:
             return 0.0
         top = max(self.weights[w] for w in self.words)
-        words = self.found_words(words)
         return max((self.weights[w] for w in self.words if w in words), default=0.0) / top if top else 0.0
 
     def local_weights(self, candidate_words: list[set[str]]) -> dict[str, float]:
@@ -167,7 +169,7 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
     own = " ".join(_WORD.findall(fold(split_context(qa.text)[0])))
     sequence = own.split() if not qa.english else qa.rendered.split()
     pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content}
-    equivalents = [(frozenset(other.split()), tuple(first.split()))
+    equivalents = [(other, tuple(first.split()))
                    for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
     return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents)
 
