@@ -156,16 +156,13 @@ def _with_context(question: str, previous: str) -> str:
         names = [previous[s:e] for s, e in organisation_spans(previous, fold_aligned(previous))]
     if extraction.province and not any(fold(extraction.province) in fold(n) for n in names):
         names.append(extraction.province)
-    extra = []
-    for name in names:
-        if fold(name) not in have:
-            extra.append(name)
+    carried = [name for name in names if fold(name) not in have]
     dates = [d for d in _DATE.findall(previous) if d not in have]  # "chiều 14/12": which day's event
-    extra += dates
+    extra = carried + dates
     for year in re.findall(r"\b(?:19|20)\d{2}\b", previous):
         if year not in have and not any(year in d for d in dates):
             extra.append(f"năm {year}")
-    if not any(fold(name) not in have for name in names):
+    if not carried:
         # no name to carry (a day or a year alone says little): the previous question's own words
         # say what it was about
         subject = _subject_words(previous) if not _shares_subject(question, previous) else ""

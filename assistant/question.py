@@ -150,7 +150,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
-    asked = _FRAME_PHRASES.sub(" ", _ARTICLE_TALK.sub(" ", folded))
+    about_fact = _ARTICLE_TALK.sub(" ", folded)  # the question without its words about the article
+    asked = _FRAME_PHRASES.sub(" ", about_fact)
     if has_tone_marks(own):  # the accented words decide ("chủ đề" keeps "đề"; "để" goes)
         spoken = [w for w in _WORD.findall(formed) if w not in _QUESTION_WORDS_ACCENTED]
         kept = {fold(w) for w in spoken}
@@ -174,7 +175,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
-                            english_focus(own) if english else focus_words(_ARTICLE_TALK.sub(" ", folded)))
+                            english_focus(own) if english else focus_words(about_fact))
 
 
 # What ends the noun an English question asks about: a function word or an auxiliary ("how many

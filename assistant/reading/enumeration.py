@@ -169,7 +169,7 @@ _BODY_NAME_WORDS = 5  # a body's own name after its shared head: "Kế hoạch v
 
 def _distributed_bodies(text: str, start: int, end: int) -> list[Candidate]:
     """The bodies of a list that writes their head once ("giao các phòng Văn hóa, Y tế, Hội Nông
-    dân huyện hướng dẫn …"), each shown with that head ("Phòng Tư pháp"); a name that opens with a head
+    dân huyện hướng dẫn …"), each shown with that head ("Phòng Y tế"); a name that opens with a head
     of its own ("Hội Nông dân huyện") is that organisation and the list's last. [] unless two or
     more are found."""
     folded = fold_aligned(text[start:end])
@@ -191,7 +191,7 @@ def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset:
         part = _PART.match(text, at, end).end()  # type: ignore[union-attr]
         own = ORG_START.match(folded, at - offset)
         first = next((c for c in candidates(text, at, part, {"organisation"}) if c.start == at), None) if own else None
-        if first is not None and own and at + len(own.group(0)) < first.end:  # "Hội Nông dân …": a head of its own
+        if own is not None and first is not None and at + len(own.group(0)) < first.end:  # "Hội Nông dân …": a head of its own
             yield first  # (a bare "Công an" is a name the shared head stands before)
             return
         joined = _JOINED_BODIES.match(text, at, end)  # "Kế hoạch và Đầu tư": one body
