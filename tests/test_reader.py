@@ -655,3 +655,22 @@ def test_a_body_the_question_names_is_no_item_though_a_syllable_of_its_name_is_a
     answer = _indexed(tmp_path, [COURT_ARTICLE]).ask(
         "Những cơ quan nào ký quy chế phối hợp với tòa án quân sự khu vực ngày 10/1/2025?")
     assert _items(answer) == ["Tòa án nhân dân tỉnh Lạc Sơn", "Bộ Chỉ huy Quân sự tỉnh"], answer.answer
+
+
+AUDIT_ARTICLE = {
+    "id": "ls-11", "title": "Đoàn kiểm tra số 7 của Tỉnh ủy Lạc Sơn làm việc tại huyện Hòa An", "date": "2025-06-02",
+    "source": "Báo Thử nghiệm",
+    "text": "Sáng 1/6, tại Văn phòng Huyện ủy Hòa An, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Đoàn kiểm tra số 7 của Tỉnh "
+            "ủy Lạc Sơn, ông Hà Văn Tâm làm việc về công tác cán bộ với huyện.\n\nTrưởng đoàn cho biết, Đoàn kiểm tra "
+            "số 7 được giao làm việc với 3 đơn vị là Ban cán sự Đảng Sở Xây dựng, Huyện ủy Đồi Chè và Huyện ủy Mây "
+            "Xanh.\n\nRiêng về cán bộ, đoàn xem xét tại: Ban Tổ chức Huyện ủy, Ủy ban Kiểm tra Huyện ủy, Phòng Nội vụ "
+            "huyện và Văn phòng Huyện ủy."}
+
+
+def test_the_list_the_question_frames_is_read_before_another_list_of_the_same_event(tmp_path):
+    # the best sentence lists nothing; of the two lists below it, the words just before "những đơn vị
+    # nào" ("cán bộ") introduce the second only
+    answer = _indexed(tmp_path, [AUDIT_ARTICLE]).ask(
+        "Đoàn kiểm tra số 7 của Tỉnh ủy Lạc Sơn làm việc về công tác cán bộ với những đơn vị nào?")
+    assert _items(answer) == ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy", "Phòng Nội vụ huyện",
+                              "Văn phòng Huyện ủy"], answer.answer

@@ -335,6 +335,14 @@ class Reader:
             enumerates(articles[best.article_id].text[best.start:best.end])
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
+        focus = set(qa.focus)
+
+        def frames(sent: EvidenceSentence, found: Enumeration) -> bool:
+            # the words that frame the asked slot ("hỗ trợ nông dân tại những xã nào") in
+            # what introduces the list: the list of what was asked, not another list of the same event
+            intro = articles[sent.article_id].text[sent.start:found.items[0].start]
+            return focus <= set(re.findall(r"\w+", fold(intro)))
+
         stays = stays and of_asked_noun(best, first) and (count is None or len(first.items) == count)
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
@@ -344,7 +352,8 @@ class Reader:
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
         if not readings and kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first):
             readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
-        readings.sort(key=lambda r: count is not None and len(r[1].items) != count)  # stable: by rank within
+        # stable: by rank within; a list of as many items as the question says, then one framed as asked
+        readings.sort(key=lambda r: (count is not None and len(r[1].items) != count, not frames(*r)))
         for sent, found in readings[:1]:
             article = articles[sent.article_id]
             end = found.end if found.end - found.start <= MAX_ENUMERATION else found.items[-1].end
