@@ -62,6 +62,10 @@ _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})"
 # Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
 # would be "bà" and "năm" is as often a year.
 # "tư" (four) only after "mươi" ("hai mươi tư"): on its own it is the syllable of "đầu tư", "tư pháp".
+# What makes a number part of a date: the word before it ("ngày 24", "tháng 6", "năm 2017") or a
+# range of days after it ("24 - 25/5/2017").
+_DATE_PART = re.compile(r"\b(?:ngay|thang|nam)\s$")
+_DAY_RANGE = re.compile(r"\s?[-–]\s?\d{1,2}/\d")
 _NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                           r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 
@@ -162,8 +166,9 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
                 add("date", m.start(), m.end())
     if "number" in kinds:
         for m in _NUMBER.finditer(folded):
-            if m.end(1) < len(folded) and folded[m.end(1)] == "/":
-                continue
+            if m.end(1) < len(folded) and folded[m.end(1)] == "/" or _DATE_PART.search(folded, 0, m.start()) \
+                    or _DAY_RANGE.match(folded, m.end(1)):
+                continue  # a date's day or month ("ngày 24", "tháng 6"), the first day of a range ("24 - 25/5")
             add("number", m.start(), m.end(), extra=m.group(3).strip())
         for m in _RATIO.finditer(folded):
             if _is_ratio(m.group(1)):

@@ -135,6 +135,13 @@ def test_a_part_of_a_whole_is_a_number_not_a_date(text, expected):
     assert [(c.kind, c.text) for c in found if c.kind == "date" or "/" in c.text] == expected
 
 
+def test_the_day_month_or_year_of_a_date_is_no_count():
+    # "ngày 12 - 14/8/2024", "ngày 3", "tháng 9", "năm 2024": parts of dates, not numbers of things
+    text = "Từ ngày 12 - 14/8/2024 và ngày 3 tháng 9 năm 2024, tại Hòa An có 215 hộ dân được hỗ trợ trong 3 ngày."
+    found = [c.text for c in candidates(text, 0, len(text), {"number"})]
+    assert [f.split()[0] for f in found] == ["215", "3"], found
+
+
 def test_a_documents_number_and_sign_after_its_noun_is_a_directive_candidate():
     text = "Huyện triển khai theo Công văn số 215/UBND-NN ngày 3/4/2023 của UBND huyện Mường Khoa."
     found = [c.text for c in candidates(text, 0, len(text), {"directive"})]
