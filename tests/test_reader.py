@@ -674,3 +674,19 @@ def test_the_list_the_question_frames_is_read_before_another_list_of_the_same_ev
         "Đoàn kiểm tra số 7 của Tỉnh ủy Lạc Sơn làm việc về công tác cán bộ với những đơn vị nào?")
     assert _items(answer) == ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy", "Phòng Nội vụ huyện",
                               "Văn phòng Huyện ủy"], answer.answer
+
+
+def test_a_count_is_shown_with_the_noun_the_question_counts():
+    from assistant.reading.reader import shown_count
+
+    def shown(text: str, span: str, question: str) -> str:
+        at = text.index(span)
+        return shown_count(text, at, at + len(span), question)
+
+    text = "Năm 2024, Trung tâm Hòa An tiếp nhận 1.215 hồ sơ thủ tục hành chính và trao 19 đơn vị dẫn đầu cờ thi đua."
+    # the number candidate's noun window cuts the noun or runs past it: the question's words say where it ends
+    assert shown(text, "1.215 hồ sơ thủ", "Trung tâm tiếp nhận bao nhiêu hồ sơ thủ tục?") == "1.215 hồ sơ thủ tục"
+    assert shown(text, "19 đơn vị dẫn", "Bao nhiêu đơn vị được trao cờ?") == "19 đơn vị"
+    # no word of the question after "bao nhiêu": the function words the window ends with go
+    assert shown("Ông nắm 40% cổ phần là cổ đông lớn.", "40% cổ phần là", "Ông nắm bao nhiêu phần trăm?") == "40% cổ phần"
+    assert shown("Ông nắm 40% vốn là cổ đông lớn.", "40% vốn là", "Ông nắm bao nhiêu phần trăm vốn?") == "40% vốn"

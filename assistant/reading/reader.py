@@ -279,7 +279,9 @@ class Reader:
         main = pair.sentence if pair is not None else 0
         best = reading.sentences[main]
         article = articles[best.article_id]
-        short = display_span(pair.candidate) if pair is not None else ""
+        short = "" if pair is None else display_span(pair.candidate) if pair.candidate.kind != "number" \
+            else shown_count(articles[reading.sentences[pair.sentence].article_id].text, pair.candidate.start,
+                             pair.candidate.end, question)
         span = (pair.candidate.start, pair.candidate.end) if pair is not None else None
         start, end = quote_window(article.text, best.start, best.end, span, qa,
                                   MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
@@ -406,6 +408,35 @@ class Reader:
         if used + (s.end - s.start) + 5 > MAX_ANSWER:
             return None
         return s
+
+
+# Words that end no counted noun: what follows a number's noun in its sentence ("19 đơn vị dẫn đầu",
+# "40% vốn là …"), caught by the few words a number candidate takes as its noun.
+_AFTER_NOUN = frozenset("là bị được đã có đến với và của cho tại ở trong từ theo để sẽ đang này đó mỗi một các những".split())
+_COUNTED_WORDS = re.compile(r"\b(?:bao nhieu|may|how many)((?:\s\w+){1,10})")
+
+
+def shown_count(text: str, start: int, end: int, question: str) -> str:
+    """A number span `text[start:end]` as a short answer: the number and as many words after it as
+    the question writes after "bao nhiêu" ("215 hộ dân được" asked "bao nhiêu hộ dân nhận" → "215 hộ
+    dân"; "12 nhóm vấn" asked "bao nhiêu nhóm vấn đề" → "12 nhóm vấn đề"), else the span without the
+    function words its noun ends with ("40% cổ phần là" → "40% cổ phần")."""
+    words = text[start:end].split()
+    counted = _COUNTED_WORDS.search(fold(question).lower())
+    if counted and len(words) > 1:
+        asked = counted.group(1).split()
+        if words[0].endswith("%") and asked[:2] == ["phan", "tram"]:  # "bao nhiêu phần trăm vốn": "40% vốn"
+            asked = asked[2:]
+        after = re.finditer(r"\S+", text[start:start + len(words[0]) + 80])
+        following = [m for m in after][1:len(asked) + 1]
+        shared = 0
+        while shared < len(following) and fold(following[shared].group(0)).lower().strip(",.;:") == asked[shared]:
+            shared += 1
+        if shared:
+            return text[start:start + following[shared - 1].end()].rstrip(",.;:")
+    while len(words) > 1 and words[-1].lower() in _AFTER_NOUN:
+        words.pop()
+    return " ".join(words)
 
 
 NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked noun must introduce it
