@@ -168,7 +168,7 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
         for m in _NUMBER.finditer(folded):
             if m.end(1) < len(folded) and folded[m.end(1)] == "/" or _DATE_PART.search(folded, 0, m.start()) \
                     or _DAY_RANGE.match(folded, m.end(1)):
-                continue  # a date's day or month ("ngày 24", "tháng 6"), the first day of a range ("24 - 25/5")
+                continue  # a date's day or month ("ngày 24", "tháng 6"), a range's first day ("24 - 25/5")
             add("number", m.start(), m.end(), extra=m.group(3).strip())
         for m in _RATIO.finditer(folded):
             if _is_ratio(m.group(1)):

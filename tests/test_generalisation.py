@@ -35,6 +35,8 @@ VOCABULARY = {
     "chu de thi dua": "corpus/extraction/themes.py: words that introduce a slogan",
     "chu de la gi": "assistant/question.py: the docstring's example of a question frame (\"what is the theme\"), "
                     "written before civic_news_d, whose one question asks it",
+    "ministry of home affairs": "index/glossary.py: a ministry's name in the English glossary, there before "
+                                "civic_news_e was written",
 }
 
 

@@ -419,7 +419,7 @@ _COUNTED_WORDS = re.compile(r"\b(?:bao nhieu|may|how many)((?:\s\w+){1,10})")
 def shown_count(text: str, start: int, end: int, question: str) -> str:
     """A number span `text[start:end]` as a short answer: the number and as many words after it as
     the question writes after "bao nhiêu" ("215 hộ dân được" asked "bao nhiêu hộ dân nhận" → "215 hộ
-    dân"; "12 nhóm vấn" asked "bao nhiêu nhóm vấn đề" → "12 nhóm vấn đề"), else the span without the
+    dân"; "12 tổ công" asked "bao nhiêu tổ công tác" → "12 tổ công tác"), else the span without the
     function words its noun ends with ("40% cổ phần là" → "40% cổ phần")."""
     words = text[start:end].split()
     counted = _COUNTED_WORDS.search(fold(question).lower())
