@@ -43,7 +43,8 @@ GLOSSARY: dict[str, str] = {
     "attended": "du", "host": "chu tri",
     "hosted": "chu tri", "hand over": "ban giao", "handed over": "ban giao", "implement": "thuc hien|trien khai",
     "propaganda": "tuyen truyen", "communication": "truyen thong", "dissemination": "pho bien",
-    "legal education": "giao duc phap luat", "training": "tap huan", "inspection": "kiem tra",
+    "legal education": "giao duc phap luat", "training": "tap huan", "inspection": "kiem tra|thanh tra",
+    "appraise": "tham dinh", "appraised": "tham dinh", "appraisal": "tham dinh", "read": "doc", "born": "sinh",
     # emulation vocabulary
     "emulation bloc": "khoi thi dua", "emulation cluster": "cum thi dua", "bloc": "khoi", "cluster": "cum",
     "emulation": "thi dua", "commendation": "khen thuong", "emulation movement": "phong trao thi dua",
@@ -54,7 +55,9 @@ GLOSSARY: dict[str, str] = {
     # bodies
     "internal affairs": "noi chinh", "police": "cong an", "public security": "cong an",
     "procuracy": "vien kiem sat", "people's procuracy": "vien kiem sat nhan dan", "court": "toa an",
-    "people's court": "toa an nhan dan", "inspectorate": "thanh tra", "department of justice": "so tu phap",
+    "people's court": "toa an nhan dan", "inspectorate": "thanh tra", "inspector": "thanh tra",
+    "inspector general": "tong thanh tra", "department of justice": "so tu phap",
+    "social security": "bao hiem xa hoi|an sinh xa hoi", "social insurance": "bao hiem xa hoi",
     "justice": "tu phap", "military command": "chi huy quan su", "border guard": "bien phong",
     "civil judgment enforcement": "thi hanh an dan su", "judgment enforcement": "thi hanh an",
     "fatherland front": "mat tran to quoc", "farmers' association": "hoi nong dan",
@@ -82,6 +85,8 @@ GLOSSARY: dict[str, str] = {
     # titles
     "chairman": "chu tich", "chairwoman": "chu tich", "chairperson": "chu tich", "president": "chu tich",
     "vice chairman": "pho chu tich", "vice-chairman": "pho chu tich", "vice president": "pho chu tich",
+    "vice chairwoman": "pho chu tich", "vice-chairwoman": "pho chu tich",
+    "national assembly deputy": "dai bieu quoc hoi", "assembly deputy": "dai bieu quoc hoi",
     "director": "giam doc", "deputy director": "pho giam doc", "secretary": "bi thu",
     "deputy secretary": "pho bi thu", "standing": "thuong truc", "head": "truong", "deputy": "pho",
     "chief": "truong", "chief justice": "chanh an", "chief prosecutor": "vien truong", "colonel": "dai ta",
@@ -112,7 +117,9 @@ GLOSSARY: dict[str, str] = {
     "household business": "ho kinh doanh", "taxpayer": "nguoi nop thue", "skilful mass mobilisation": "dan van kheo",
     "mass mobilisation": "dan van", "mass mobilization": "dan van", "solidarity": "doan ket",
     "discipline": "ky cuong", "responsibility": "trach nhiem", "creativity": "sang tao", "innovation": "doi moi",
-    "efficiency": "hieu qua", "effective": "hieu qua", "sustainable": "ben vung",
+    "efficiency": "hieu qua", "effective": "hieu luc|hieu qua", "take effect": "hieu luc", "sustainable": "ben vung",
+    "sand": "cat", "shipbuilding": "dong tau", "steel": "thep", "offshore": "xa bo", "vessel": "tau",
+    "fishing vessel": "tau ca", "fishing boat": "tau ca", "upgrade": "nang cap", "draft": "du thao",
     # the central government's ministries and bodies ("Ministry of X" renders "bo" + X)
     "transport": "giao thong van tai", "information": "thong tin", "communications": "truyen thong",
     "information and communications": "thong tin va truyen thong", "industry and trade": "cong thuong",
@@ -187,10 +194,15 @@ def _key(word: str) -> str:
 COMMON_WORDS = Path(__file__).parent / "data" / "civic_words.tsv"
 
 
+# "-ing" and "-ed" words that are prepositions in a question, not forms of a verb ("according to" is
+# no "accord", a treaty).
+_PREPOSITIONS = frozenset({"according", "including", "regarding", "concerning", "following", "during", "excepted"})
+
+
 def _inflections(word: str) -> set[str]:
     """An English word's regular verb forms ("reduce" → "reduced", "reducing"; "apply" → "applied")."""
     stem = word[:-1] if word.endswith("e") else word
-    forms = {word, stem + "ed", stem + "ing"}
+    forms = {word, stem + "ed", stem + "ing"} - _PREPOSITIONS
     if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
         forms.add(word[:-1] + "ied")
     return forms

@@ -163,3 +163,17 @@ def test_a_sentence_that_writes_another_rendering_covers_the_phrase():
     assert terms.coverage(apart) < terms.coverage(first)
     # a Vietnamese question has no renderings to weigh
     assert question_terms(analyse_question("Huyện Lạc Sơn dành kinh phí bao nhiêu?")).equivalents == []
+
+
+def test_a_preposition_in_ing_is_no_form_of_a_verb_and_words_of_several_senses_stay_out():
+    # "according to" is no "accord" (a treaty, "hiệp định"); "area" and "share" have several senses
+    terms = vietnamese_terms("According to the Lac Son police, what share of the area's households were poor?")
+    assert not {"hiep", "dinh", "linh", "chia", "se", "co", "phan"} & set(terms), terms  # "khu vực" stays
+    assert {"lac", "son", "cong", "an", "ngheo"} <= set(terms)
+
+
+def test_offices_and_institutions_of_news_english():
+    assert vietnamese_terms("the Deputy Inspector General of the Government")[:3] == ["pho", "tong", "thanh"]
+    assert " ".join(vietnamese_terms("Vietnam Social Security")) == "viet nam bao hiem xa hoi"
+    assert vietnamese_terms("the Vice Chairwoman of the Hoa An labour federation")[:3] == ["pho", "chu", "tich"]
+    assert vietnamese_terms("a National Assembly deputy of Lac Son")[:4] == ["dai", "bieu", "quoc", "hoi"]
