@@ -53,6 +53,14 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Chánh Thanh tra Sở Xây dựng tỉnh Lạc Sơn tên là gì?", "person"),
     ("Giam doc Hop tac xa Muong Khoa ho ten day du la gi?", "person"),
     ("Chương trình của hợp tác xã có tên là gì?", "other"),
+    # English: "which" of an office asks for a person; a "where" / "when" inside the question is a relative
+    # clause, the question word that opens it decides
+    ("Which Vice Chairwoman of the Lac Son women's union opened the fair?", "person"),
+    ("Which provincial leader signed the plan for Muong Khoa?", "person"),
+    ("Who cut the ribbon at the fair where the Muong Khoa cooperative showed its tea?", "person"),
+    ("How many households joined the cooperative when it was set up?", "number"),
+    ("When did the Muong Khoa cooperative open its shop?", "date"),
+    ("In 2024, where did the fair take place?", "place"),
 ])
 def test_questions_are_typed_through_the_registry(question, expected):
     assert type_of(fold(question)) == expected

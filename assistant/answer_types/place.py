@@ -3,5 +3,5 @@ from . import AnswerType
 
 ANSWER_TYPE = AnswerType(
     name="place", order=30, kinds=("place", "locality"),
-    pattern=r"\b(o dau|tai dau|dia diem nao|noi nao|where|what place|which venue)\b",
+    pattern=r"\b(o dau|tai dau|dia diem nao|noi nao|(?:^|, )where|what place|which venue)\b",
 )
