@@ -414,3 +414,10 @@ def test_the_two_sides_of_giua_a_voi_b_are_items():
     found = read_enumeration(text, 0, len(text), "organisation", set())
     assert found.introduced
     assert [i.text for i in found.items] == ["Trung tâm trợ giúp pháp lý tỉnh Lạc Sơn", "UBND các huyện"]
+
+
+def test_a_list_inside_a_quotation_ends_where_the_quotation_closes():
+    text = ("“Chúng tôi đã kiểm tra tại một số nơi như Lạc Sơn, Hòa An, Mây Xanh, phát hiện nhiều sai phạm”, "
+            "Bộ trưởng Lò Văn Páo nói.")
+    found = read_enumeration(text, 0, len(text), "locality", set())
+    assert [i.text for i in found.items] == ["Lạc Sơn", "Hòa An", "Mây Xanh"]

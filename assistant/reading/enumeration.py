@@ -317,6 +317,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
+        if n and "”" in text[parts[0][0]:s] and "“" not in text[parts[0][0]:s]:
+            break  # "… như A, B, C, phát hiện …”, Bộ trưởng X nói": the quotation that held the list has closed
         capital = text[s].isupper()
         if kind is None:
             if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)):
