@@ -120,6 +120,8 @@ GLOSSARY: dict[str, str] = {
     "efficiency": "hieu qua", "effective": "hieu luc|hieu qua", "take effect": "hieu luc", "sustainable": "ben vung",
     "sand": "cat", "shipbuilding": "dong tau", "steel": "thep", "offshore": "xa bo", "vessel": "tau",
     "fishing vessel": "tau ca", "fishing boat": "tau ca", "upgrade": "nang cap", "draft": "du thao",
+    "disadvantaged": "kho khan|thiet thoi", "multi level marketing": "ban hang da cap",
+    "mass complaint": "khieu nai dong nguoi", "facility": "co so vat chat|co so",
     # the central government's ministries and bodies ("Ministry of X" renders "bo" + X)
     "transport": "giao thong van tai", "information": "thong tin", "communications": "truyen thong",
     "information and communications": "thong tin va truyen thong", "industry and trade": "cong thuong",
