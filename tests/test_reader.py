@@ -326,6 +326,12 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     # words about the article frame nothing: the fact's own words do
     ("Những nghệ nhân nào được nêu tên dự hội thi đan lát?", "list", ["du", "hoi"]),
     ("Trong bài viết, ai được nhắc tới là người khởi xướng hội thi?", "person", ["nguoi", "khoi"]),
+    # English: the verb the question ends with, or the verb after "who", as "ký" of "được ký vào ngày nào"
+    ("When was the Lac Son cooperation plan signed?", "date", ["ky", "ket"]),
+    ("In what year was Lo Van Pao born?", "date", ["sinh"]),
+    ("Who chaired the Muong Khoa meeting?", "person", ["chu", "tri"]),
+    ("What is the theme of the Lac Son bloc?", "theme", ["chu", "de"]),
+    ("How many households joined?", "number", ["tham", "gia"]),
 ])
 def test_question_type_comes_from_the_question_word_first(question, answer_type, focus):
     qa = analyse_question(question)
