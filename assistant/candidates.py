@@ -38,6 +38,10 @@ _DATE = re.compile(
     r"\b(?:(?:giai doan|nhiem ky|thoi ky) )?(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom) \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
+    # "Sáng 10-2, …", "có hiệu lực từ 1-6)": a day and month after a time of day, or after "từ / đến /
+    # trước / sau" when the clause ends there ("từ 5-7 người" counts people)
+    r"|\b(?:sang|chieu|toi|trua|dem) \d{1,2}-\d{1,2}(?:-(?:19|20)\d{2})?\b"
+    r"|(?:(?<=\btu )|(?<=\bden )|(?<=\btruoc )|(?<=\bsau ))\d{1,2}-\d{1,2}(?:-(?:19|20)\d{2})?(?=\s*[,.;:)]|\s*$)"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay \d{1,2} )?thang \d{1,2} nam (?:19|20)\d{2}\b"  # "ngày 29 tháng 6 năm 2018"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?ngay \d{1,2} thang \d{1,2}\b"  # "ngày 29 tháng 6"
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"

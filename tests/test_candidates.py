@@ -120,6 +120,10 @@ def test_localities(text, expected):
     ("Tỷ lệ đạt 97.3 phần trăm.", []),
     ("Lễ khánh thành tổ chức sáng ngày 14 tháng 8 năm 2016 ở bến cảng.", ["sáng ngày 14 tháng 8 năm 2016"]),
     ("Đợt hai bắt đầu ngày 5 tháng 11, kéo dài đến tháng 2 năm 2020.", ["ngày 5 tháng 11", "tháng 2 năm 2020"]),
+    # a day and month without "ngày": after a time of day, or after "từ / đến" where the clause ends
+    ("Quy chế có hiệu lực từ 1-7, thay quy chế cũ.", ["1-7"]),
+    ("Chiều 12-3, hội nghị bế mạc.", ["Chiều 12-3"]),
+    ("Mỗi tổ từ 5-7 người, tỷ số 3-2.", []),
 ])
 def test_dates_written_with_dots_and_dashes(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
