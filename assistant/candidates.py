@@ -63,13 +63,13 @@ def _is_ratio(text: str) -> bool:
 
 
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
-# Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
-# would be "bà" and "năm" is as often a year.
-# "tư" (four) only after "mươi" ("hai mươi tư"): on its own it is the syllable of "đầu tư", "tư pháp".
 # What makes a number part of a date: the word before it ("ngày 24", "tháng 6", "năm 2017") or a
 # range of days after it ("24 - 25/5/2017").
 _DATE_PART = re.compile(r"\b(?:ngay|thang|nam)\s$")
 _DAY_RANGE = re.compile(r"\s?[-–]\s?\d{1,2}/\d")
+# Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
+# would be "bà" and "năm" is as often a year.
+# "tư" (four) only after "mươi" ("hai mươi tư"): on its own it is the syllable of "đầu tư", "tư pháp".
 _NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                           r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 

@@ -258,22 +258,21 @@ def english_focus(question: str) -> list[str]:
 
 # Participles an English question ends with that do not end in "-ed".
 _IRREGULAR_PARTICIPLES = frozenset("born held won given taken chosen built made set sent led begun done seen".split())
-_IRREGULAR_PAST = frozenset("held won gave took chose built made set sent led began read spoke wrote signed".split())
+_IRREGULAR_PAST = frozenset("held won gave took chose built made set sent led began read spoke wrote".split())
 
 
 def _english_final_verb(question: str) -> list[str]:
     """The Vietnamese for the verb an English question ends with ("When was the plan signed?" →
-    ["ky", "ket"], "In what year was she born?" → ["sinh"]): what frames the asked date, place or
+    ["ky", "ket"], "When was she born?" → ["sinh"]): what frames the asked date, place or
     number, as "ký" does in "được ký vào ngày nào"; empty when it ends otherwise."""
     words = re.findall(r"[a-z'-]+", question.lower())
     if words and words[0] == "who" and len(words) > 1 and (words[1].endswith("ed") or words[1] in _IRREGULAR_PAST):
         return english_phrase_terms(words[1])[:2]  # "Who chaired …": "chủ trì", as "Ai chủ trì …"
-    if not words or not (words[-1].endswith("ed") or words[-1] in _IRREGULAR_PARTICIPLES):
-        return []
-    for n in (2, 1):  # "take effect", "signed"
-        terms = english_phrase_terms(" ".join(words[-n:])) if len(words) >= n else []
-        if terms:
+    if len(words) >= 2 and (words[-2].endswith("ed") or words[-2] in _IRREGULAR_PARTICIPLES):
+        if terms := english_phrase_terms(" ".join(words[-2:])):  # "… handed over?"
             return terms[:2]
+    if words and (words[-1].endswith("ed") or words[-1] in _IRREGULAR_PARTICIPLES):
+        return english_phrase_terms(words[-1])[:2]
     return []
 
 

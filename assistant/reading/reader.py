@@ -280,8 +280,7 @@ class Reader:
         best = reading.sentences[main]
         article = articles[best.article_id]
         short = "" if pair is None else display_span(pair.candidate) if pair.candidate.kind != "number" \
-            else shown_count(articles[reading.sentences[pair.sentence].article_id].text, pair.candidate.start,
-                             pair.candidate.end, question)
+            else shown_count(article.text, pair.candidate.start, pair.candidate.end, question)
         span = (pair.candidate.start, pair.candidate.end) if pair is not None else None
         start, end = quote_window(article.text, best.start, best.end, span, qa,
                                   MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
