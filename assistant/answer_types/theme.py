@@ -3,5 +3,5 @@ from . import AnswerType
 
 ANSWER_TYPE = AnswerType(
     name="theme", order=90, kinds=("quote",),
-    pattern=r"\b(chu de|khau hieu|thong diep|slogan|theme|motto)\b",
+    pattern=r"\b(chu de|khau hieu|thong diep|phuong cham|slogan|theme|motto)\b",
 )
