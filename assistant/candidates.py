@@ -65,7 +65,7 @@ def _is_ratio(text: str) -> bool:
 _NUMBER = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(\s?%)?((?: [^\W\d]+){0,3})")
 # What makes a number part of a date: the word before it ("ngày 24", "tháng 6", "năm 2017") or a
 # range of days after it ("24 - 25/5/2017").
-_DATE_PART = re.compile(r"\b(?:ngay|thang|nam)\s$")
+_DATE_PART = re.compile(r"\b(?:ngay|thang|nam)\s$")  # searched in the 7 characters before the number
 _DAY_RANGE = re.compile(r"\s?[-–]\s?\d{1,2}/\d")
 # Numbers written as words ("bốn lần", "hai đội"), matched on the text as written: folded, "ba"
 # would be "bà" and "năm" is as often a year.
@@ -170,7 +170,7 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
                 add("date", m.start(), m.end())
     if "number" in kinds:
         for m in _NUMBER.finditer(folded):
-            if m.end(1) < len(folded) and folded[m.end(1)] == "/" or _DATE_PART.search(folded, 0, m.start()) \
+            if m.end(1) < len(folded) and folded[m.end(1)] == "/" or _DATE_PART.search(folded, max(0, m.start() - 7), m.start()) \
                     or _DAY_RANGE.match(folded, m.end(1)):
                 continue  # a date's day or month ("ngày 24", "tháng 6"), a range's first day ("24 - 25/5")
             add("number", m.start(), m.end(), extra=m.group(3).strip())

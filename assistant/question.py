@@ -97,14 +97,22 @@ class QuestionAnalysis:
 _BESIDES = re.compile(r"\s*(?:ngoai|besides|apart from|other than|except(?: for)?)\s+([^,?]{3,120}?)\s*(?:,|\bcon\b|\bthi\b)")
 
 
-def counted_noun(formed: str, folded: str) -> str | None:
-    """The (folded) noun a "bao nhiêu / mấy" question counts: "bao nhiêu đơn vị" → "don vi". With
-    tone marks "mấy" is told from "máy" ("Nhà máy … bao nhiêu tiền" counts money, not "nước")."""
+def counted_words(formed: str, folded: str, most: int = 2) -> list[str]:
+    """The (folded) words a "bao nhiêu / mấy" question writes after its question word, up to
+    `most`: "bao nhiêu hộ dân" → ["ho", "dan"]. With tone marks "mấy" is told from "máy" ("Nhà máy …
+    bao nhiêu tiền" counts money, not "nước")."""
+    words = rf"\s+(\w+(?: \w+){{0,{most - 1}}})"
     if has_tone_marks(formed):
-        m = re.search(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)", formed.lower())
+        m = re.search(r"\b(?:bao nhiêu|mấy)" + words, formed.lower())
     else:
-        m = re.search(r"\bbao nhieu\s+(\w+(?: \w+)?)", folded) or re.search(r"\bmay\s+(\w+(?: \w+)?)", folded)
-    noun = fold(m.group(1)) if m else None
+        m = re.search(r"\bbao nhieu" + words, folded) or re.search(r"\bmay" + words, folded)
+    return fold(m.group(1)).split() if m else []
+
+
+def counted_noun(formed: str, folded: str) -> str | None:
+    """The (folded) noun a "bao nhiêu / mấy" question counts: "bao nhiêu hộ dân" → "ho dan"
+    (`counted_words`); a price or fee asked ("giá … bao nhiêu") counts money."""
+    noun = " ".join(counted_words(formed, folded)) or None
     price = _PRICE_BEFORE_MARKED.search(formed.lower()) if has_tone_marks(formed) else _PRICE_BEFORE.search(folded)
     if (noun is None or noun.split()[0] in _RATE_WORDS) and price:
         return "tien"  # "giá … bao nhiêu", "lệ phí bao nhiêu một hồ sơ": a sum of money

@@ -31,7 +31,7 @@ from index.sentence_vectors import SentenceDense
 from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis, as_analysis, stated_count
+from ..question import QuestionAnalysis, as_analysis, counted_words, stated_count
 from ..records import Answer, Citation
 from .enumeration import (
     Enumeration,
@@ -412,22 +412,20 @@ class Reader:
 # Words that end no counted noun: what follows a number's noun in its sentence ("19 đơn vị dẫn đầu",
 # "40% vốn là …"), caught by the few words a number candidate takes as its noun.
 _AFTER_NOUN = frozenset("là bị được đã có đến với và của cho tại ở trong từ theo để sẽ đang này đó mỗi một các những".split())
-_COUNTED_WORDS = re.compile(r"\b(?:bao nhieu|may|how many)((?:\s\w+){1,10})")
+COUNTED_WORDS = 10  # the question's words after "bao nhiêu" a count's short answer may take
 
 
 def shown_count(text: str, start: int, end: int, question: str) -> str:
     """A number span `text[start:end]` as a short answer: the number and as many words after it as
-    the question writes after "bao nhiêu" ("215 hộ dân được" asked "bao nhiêu hộ dân nhận" → "215 hộ
-    dân"; "12 tổ công" asked "bao nhiêu tổ công tác" → "12 tổ công tác"), else the span without the
-    function words its noun ends with ("40% cổ phần là" → "40% cổ phần")."""
+    the question writes after "bao nhiêu" (`counted_words`: "215 hộ dân được" asked "bao nhiêu hộ dân
+    nhận" → "215 hộ dân"; "12 tổ công" asked "bao nhiêu tổ công tác" → "12 tổ công tác"), else the
+    span without the function words its noun ends with ("40% cổ phần là" → "40% cổ phần")."""
     words = text[start:end].split()
-    counted = _COUNTED_WORDS.search(fold(question).lower())
-    if counted and len(words) > 1:
-        asked = counted.group(1).split()
+    asked = counted_words(question, fold(question).lower(), COUNTED_WORDS)
+    if asked and len(words) > 1:
         if words[0].endswith("%") and asked[:2] == ["phan", "tram"]:  # "bao nhiêu phần trăm vốn": "40% vốn"
             asked = asked[2:]
-        after = re.finditer(r"\S+", text[start:start + len(words[0]) + 80])
-        following = [m for m in after][1:len(asked) + 1]
+        following = list(re.finditer(r"\S+", text[start:start + len(words[0]) + 80]))[1:len(asked) + 1]
         shared = 0
         while shared < len(following) and fold(following[shared].group(0)).lower().strip(",.;:") == asked[shared]:
             shared += 1
