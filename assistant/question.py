@@ -286,7 +286,7 @@ def _english_final_verb(question: str) -> list[str]:
 
 def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
     """Whether a question asks for several things: "những / các … nào", "những ai", "gồm những",
-    "which …s", a question that opens with "Những / Các", or a number of two or more before the
+    "which …s", "which / what four …", a question that opens with "Những / Các", or a number of two or more before the
     asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
     still one answer ("các bên ký tại tỉnh nào"), unless the plural marks the place noun itself
@@ -301,7 +301,8 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
 # "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
-                      r"\bwhich \w+s\b|\bgom nhung\b")
+                      r"\bwhich \w+s\b|\bgom nhung\b|"
+                      r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
 # "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)
 _SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|voi|cua|cho|ky|la)\b)\w+ ){0,3}?"
@@ -312,7 +313,7 @@ _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|nă
                               r"(?:\w+\s+){1,4}nào\b")
 
 
-_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                 "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ASKED_COUNT_EN = re.compile(r"\b(?:which|what)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
 
@@ -325,7 +326,7 @@ def stated_count(question: str) -> int | None:
     if m is None:
         return None
     word = m.group(0).split()[0] if m.re is _COUNTED_SEVERAL else m.group(1)
-    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 
 
 # A parenthesised aside ("Mường Khoa (Lạc Sơn) đã mời …") and a clause break ("Theo X, …").

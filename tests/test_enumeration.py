@@ -137,7 +137,10 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("Đoàn kiểm tra làm việc với những tổng công ty nhà nước nào?", True),  # "nhà nước" is the state: not one place
     ("Which provincial departments signed the pledge?", True),        # English: words before the plural noun
     ("Which three bodies were inspected?", True),
-    ("Which four road projects drew no bids?", False),               # a plural no list type knows: one answer
+    ("Which four road projects drew no bids?", True),                # a count before the noun: several
+    ("What three harbours did the ferry link?", True),
+    ("What are the two bridges that opened?", True),
+    ("What share of the budget went to roads?", False),
     ("Which department hosted the meeting?", False),                  # one, asked in the singular
 ])
 def test_which_questions_ask_for_several_things(question, several):
@@ -154,6 +157,22 @@ def test_organisations_listed_in_brackets_after_their_noun():
     caption = "Lãnh đạo hai đơn vị ký kết (Ảnh: Minh Khoa) tại hội trường (thứ Ba, 12/4)."
     assert not read_enumeration(caption, 0, len(caption), "organisation", set()).introduced
     assert not read_enumeration(text, 0, len(text), None, set()).introduced
+
+
+def test_a_bracket_that_lists_as_many_things_as_the_count_before_it_is_a_list_of_any_kind():
+    text = ("Đến hết hạn, có 3 gói thầu của dự án có nhà đầu tư nộp hồ sơ (Đồi Mây - Khe Sấu, Bản Lác - "
+            "Nà Hang, Hòa An - Suối Bạc) và 1 gói thầu chưa có.")
+    found = read_enumeration(text, 0, len(text), None, set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Đồi Mây - Khe Sấu", "Bản Lác - Nà Hang", "Hòa An - Suối Bạc"]
+    quoted = "Xã Mây Xanh thực hiện phong trào “bốn sạch” (sạch nhà, sạch ngõ, sạch đồng và sạch nguồn nước)."
+    assert [i.text for i in read_enumeration(quoted, 0, len(quoted), None, set()).items] == [
+        "sạch nhà", "sạch ngõ", "sạch đồng", "sạch nguồn nước"]
+    # a count that is not the bracket's length, a year, or no count at all: no list of any kind
+    for other in ("Có 5 gói thầu có nhà đầu tư nộp hồ sơ (Đồi Mây, Bản Lác, Hòa An).",
+                  "Năm 2019 xã triển khai (sạch nhà, sạch ngõ, sạch đồng) đều khắp.",
+                  "Xã thực hiện phong trào (sạch nhà, sạch ngõ, sạch đồng) từ đầu năm."):
+        assert not read_enumeration(other, 0, len(other), None, set()).introduced
 
 
 def test_an_untyped_list_ends_where_the_sentence_goes_on():

@@ -18,7 +18,7 @@ from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned
 
 from ..candidates import OFFICE, ORG_START, Candidate, candidates, organisation_end
-from ..question import QuestionAnalysis
+from ..question import COUNT_WORDS, QuestionAnalysis
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
 _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rf"^(?:{pattern})$")) for kind, pattern in (
@@ -284,6 +284,26 @@ _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
 _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
+_COUNT_WINDOW = 16  # words between a count and the bracket that lists what it counts
+
+
+def _counted_bracket(text: str, start: int, bracket: re.Match[str]) -> bool:
+    """Whether the bracket lists as many things as a count written just before it says ("có 4 dự
+    án nộp hồ sơ (A, B, C, D)", "chương trình “3 không” (A, B và C)"): then it is a list whatever
+    its items' kind. The count is in the words before the bracket, in the same clause."""
+    clause = re.split(r"[,;:.()]\s", text[start:start + bracket.start()] + " ")[-1]
+    words = [w.strip("“”\"'‘’").lower() for w in clause.split()][-_COUNT_WINDOW:]
+    counts = [int(w) if w.isdigit() else COUNT_WORDS[w] for n, w in enumerate(words)
+              if (w.isdigit() and len(w) <= 2 or w in COUNT_WORDS)
+              and not (n + 1 < len(words) and words[n + 1][:1].isdigit())]  # "năm 2017" is a year
+    if len(counts) != 1:
+        return False
+    inner = text[start + bracket.start(1):start + bracket.end(1)]
+    parts = re.split(r"[,;]", inner)
+    items = len(parts) + bool(re.search(r"\s(?:và|cùng)\s", parts[-1]))
+    return counts[0] == items
+
+
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
 
 
@@ -554,7 +574,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
                      if not _ABBREVIATION_DOT.search(raw, 0, body_start + m.start())), None)
         if stop and "\n" not in body[:stop.start()]:
             body_end = body_start + stop.start()
-    elif starts is not None and (bracket := _BRACKETED.search(folded)) is not None:  # "các lực lượng (A, B, C) …"
+    elif (bracket := _BRACKETED.search(folded)) is not None and (
+            starts is not None or _counted_bracket(text, start, bracket)):  # "các lực lượng (A, B, C) …"
         body_start, body_end = bracket.span(1)
     else:
         return [], False
