@@ -175,6 +175,24 @@ def test_a_bracket_that_lists_as_many_things_as_the_count_before_it_is_a_list_of
         assert not read_enumeration(other, 0, len(other), None, set()).introduced
 
 
+def test_what_a_plural_subject_or_an_attendance_has_is_a_list_of_the_asked_kind():
+    # names the recognisers do not know ("cờ" folds like "có": the list follows "có")
+    text = "Các đơn vị nhận cờ có Trạm khí tượng Mây Xanh, Đội tàu Hòa An và Xưởng gỗ Suối Bạc."
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Trạm khí tượng Mây Xanh", "Đội tàu Hòa An", "Xưởng gỗ Suối Bạc"]
+    attended = "Dự lễ có đại diện Sở Nội vụ, Sở Tài chính và Ban Dân tộc tỉnh Lạc Sơn."
+    assert [i.text for i in read_enumeration(attended, 0, len(attended), "organisation", set()).items] == [
+        "Sở Nội vụ", "Sở Tài chính", "Ban Dân tộc tỉnh Lạc Sơn"]
+    # "có" after a singular subject states what it has, and a bracket list comes first
+    single = "Xã Mây Xanh có Hợp tác xã Hòa An và Công ty TNHH Suối Bạc làm đầu mối."
+    assert not read_enumeration(single, 0, len(single), "organisation", set()).introduced
+    both = ("Tỉnh đề nghị các lực lượng (Kiểm lâm, Công an, Quân sự) phối hợp, các sở có phương án "
+            "bảo đảm vật tư, thiết bị, hậu cần.")
+    assert [i.text for i in read_enumeration(both, 0, len(both), "organisation", set()).items] == [
+        "Kiểm lâm", "Công an", "Quân sự"]
+
+
 def test_an_untyped_list_ends_where_the_sentence_goes_on():
     text = ("Hai tỉnh hợp tác trong bốn lĩnh vực gồm giáo dục, y tế, du lịch, nông nghiệp công nghệ cao "
             "mà lãnh đạo hai bên đã nêu trong biên bản, đặc biệt là đào tạo nghề cho thanh niên.")

@@ -304,6 +304,11 @@ def _counted_bracket(text: str, start: int, bracket: re.Match[str]) -> bool:
     return counts[0] == items
 
 
+# "Những đơn vị tham gia có A, B và C", "Dự hội nghị có A, B": "có" after a plural subject or an
+# attendance lists what the subject holds (read for items of an asked kind only)
+_LISTING_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:nhung|cac|tham du|du|tham gia)\s[^,;:()]{0,64}")
+_HAS = re.compile(r"\sc(?:ó|Ó)\s+(?=\S)")  # "có", not "cờ", which folds alike
+_CO = re.compile(r"co\s+")
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
 
 
@@ -330,7 +335,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if kind == "organisation":
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind == "locality", whole=whole, noun=noun)
+                               capitals=kind == "locality", whole=whole, noun=noun,
+                               subject_lists=kind not in (None, "person"))  # people: read side by side
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
@@ -526,13 +532,15 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
 
 
 def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
-           whole: list[tuple[int, int]] = (), noun: str | None = None) -> tuple[list[tuple[int, int]], bool]:
+           whole: list[tuple[int, int]] = (), noun: str | None = None,
+           subject_lists: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
     one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
     may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
-    trường, Công an)"). A separator inside one of the `whole` spans (candidates of the asked kind,
+    trường, Công an)"). With `subject_lists`, a sentence without either whose plural subject or
+    attendance "có" things ("Những đơn vị tham gia có A, B và C") lists them. A separator inside one of the `whole` spans (candidates of the asked kind,
     "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing. Of several introductions, the first that the
     asked `noun` stands just before is read, up to the next semicolon; a list ends at a semicolon
     whose clause introduces a list of its own ("… gồm: A, B; Y tặng … gồm: C, D")."""
@@ -548,6 +556,13 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
               if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
               and (len(before := folded[:m.start()].split()) > 1
                    or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
+    # (a bracket list, or bodies after their shared head, "các sở A, B và C", are read as such)
+    subject = None if intros or not subject_lists or _BRACKETED.search(folded) or _DISTRIBUTED_BODIES.search(folded) else next(
+        (has for m in _LISTING_SUBJECT.finditer(folded)
+         if (has := _HAS.search(text, start + m.start(), start + m.end())) is not None), None)
+    if subject is not None:  # names the recognisers may not know: a capital after "và" begins one
+        intros, capitals = [_CO.match(folded, subject.start() + 1 - start)], True
+
     def items_start(m: re.Match[str]) -> int:  # "gồm 5 đơn vị: A, B": the items follow the colon
         counted = re.match(r"[^,;:.()]{0,30}:\s*", folded[m.end():])
         return m.end() + (counted.end() if counted else 0)
