@@ -458,3 +458,12 @@ def test_a_list_inside_a_quotation_ends_where_the_quotation_closes():
             "Bộ trưởng Lò Văn Páo nói.")
     found = read_enumeration(text, 0, len(text), "locality", set())
     assert [i.text for i in found.items] == ["Lạc Sơn", "Hòa An", "Mây Xanh"]
+
+
+def test_a_plural_mention_of_documents_names_no_document():
+    text = ("Hai Chủ tịch chứng kiến lễ ký các văn kiện hợp tác giữa hai tỉnh Sau buổi hội đàm, "
+            "lãnh đạo tỉnh Lạc Sơn và tỉnh Mây Xanh đã ký những văn bản hợp tác giữa hai bên.")
+    assert read_enumeration(text, 0, len(text), "document", set()).items == ()
+    named = "Hai bên ký Thỏa thuận hợp tác về du lịch và Biên bản ghi nhớ về giáo dục."
+    assert [i.text for i in read_enumeration(named, 0, len(named), "document", set()).items] == [
+        "Thỏa thuận hợp tác về du lịch", "Biên bản ghi nhớ về giáo dục"]
