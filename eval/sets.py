@@ -30,6 +30,7 @@ DEFAULT_CORPORA = {
     "civic_news_c": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_d": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_e": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_f": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 
