@@ -285,7 +285,7 @@ def _english_final_verb(question: str) -> list[str]:
 
 
 def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
-    """Whether a question asks for several things: "những / các … nào", "những ai", "gồm những",
+    """Whether a question asks for several things: "những / các … nào", "những ai", "những gì", "gồm những",
     "which …s", "which / what four …", a question that opens with "Những / Các", or a number of two or more before the
     asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
@@ -301,7 +301,7 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
 # "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
-                      r"\bwhich \w+s\b|\bgom nhung\b|"
+                      r"\bwhich \w+s\b|\bgom nhung\b|\bnhung gi\b|"
                       r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
 # "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)

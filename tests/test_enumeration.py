@@ -2,10 +2,13 @@
 typed items, run-on bullet lines, items the question names dropped."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.question import analyse_question
 from assistant.reading.enumeration import asked_item_kind, enumerates, enumeration_span, read_enumeration
+from corpus.normalize import fold, match_form
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -36,6 +39,8 @@ from assistant.reading.enumeration import asked_item_kind, enumerates, enumerati
     ("Which experts joined the survey team?", "person"),
     ("Which three bodies signed the plan?", "organisation"),  # English: the noun after a count or an adjective
     ("Which provincial departments hosted the fair?", "organisation"),
+    ("Những Phó Chủ tịch UBND tỉnh Lạc Sơn nào dự hội nghị?", "person"),  # an office heading a long run
+    ("Các trạm bơm của hợp tác xã Hòa An nào bị hỏng?", None),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
     assert asked_item_kind(analyse_question(question)) == kind
@@ -141,6 +146,7 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("What three harbours did the ferry link?", True),
     ("What are the two bridges that opened?", True),
     ("What share of the budget went to roads?", False),
+    ("Nhà ở xã hội tại Lạc Sơn thiếu những gì?", True),                # "những gì": several things
     ("Which department hosted the meeting?", False),                  # one, asked in the singular
 ])
 def test_which_questions_ask_for_several_things(question, several):
@@ -467,3 +473,37 @@ def test_a_plural_mention_of_documents_names_no_document():
     named = "Hai bên ký Thỏa thuận hợp tác về du lịch và Biên bản ghi nhớ về giáo dục."
     assert [i.text for i in read_enumeration(named, 0, len(named), "document", set()).items] == [
         "Thỏa thuận hợp tác về du lịch", "Biên bản ghi nhớ về giáo dục"]
+
+
+def test_the_list_of_the_asked_office_among_the_attendants():
+    from assistant.reading.enumeration import asked_noun
+
+    qa = analyse_question("Những Phó Chủ tịch UBND tỉnh Lạc Sơn nào dự hội nghị sơ kết?")
+    text = ("Dự hội nghị có các đồng chí: Hà Văn Tâm - Bí thư Tỉnh ủy; Lò Thị Mai - Chủ tịch UBND tỉnh; "
+            "các đồng chí Phó Chủ tịch UBND tỉnh: Đinh Văn Khoa, Lường Thị Hoa cùng lãnh đạo các sở.")
+    found = read_enumeration(text, 0, len(text), asked_item_kind(qa), set(), noun=asked_noun(qa))
+    assert [i.text for i in found.items] == ["Đinh Văn Khoa", "Lường Thị Hoa"]
+
+
+def test_gom_inside_a_bracket_lists_up_to_the_bracket_and_khong_gom_lists_nothing():
+    text = "Vùng I (gồm các huyện Mây Xanh, Hòa An, Suối Bạc), huyện Bản Lác thuộc vùng II."
+    found = read_enumeration(text, 0, len(text), "locality", set())
+    assert found.introduced
+    assert [i.text for i in found.items][-2:] == ["Hòa An", "Suối Bạc"] and "Bản Lác" not in found.items[-1].text
+    # what a bracket sets aside ("không bao gồm …") is no list of what was asked
+    aside = ("Qua báo cáo của 40 địa phương (không bao gồm Bộ Công an và Quốc phòng, chưa có báo cáo của "
+             "Mây Xanh, Hòa An, Suối Bạc) cho thấy số đơn vị giảm.")
+    items = [i.text for i in read_enumeration(aside, 0, len(aside), "locality", set()).items]
+    assert "Quốc phòng" not in items
+
+
+def test_an_item_whose_words_fold_like_the_questions_is_kept_when_the_tone_marks_differ():
+    text = "Nhà “ba chung” (chung quyền sử dụng đất, chung giấy phép xây dựng, chung số nhà) còn nhiều."
+    qa = analyse_question("Theo Sở Xây dựng, nhà “ba chung” là chung những gì?")
+    asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text))) | set(re.findall(r"\w+", match_form(qa.text)))
+    items = [i.text for i in read_enumeration(text, 0, len(text), None, asked).items]
+    assert items == ["chung quyền sử dụng đất", "chung giấy phép xây dựng", "chung số nhà"]
+    # without tone marks the question's words compare folded: "so nha chung" repeats it
+    plain = analyse_question("Theo So Xay dung, nha ba chung la chung so nha nao?")
+    asked = set(plain.all_content) | set(re.findall(r"\w+", match_form(plain.text)))
+    assert "chung số nhà" not in [i.text for i in read_enumeration(text, 0, len(text), None, asked).items]

@@ -183,6 +183,10 @@ def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path
     second_start = text.index("Chính sách")
     assert not _noun_introduces(text, second_start, text.index("tư duy"), "nguyen tac")
     assert not _noun_introduces(text, second_start, text.index("tư duy"), "yeu to")
+    # a long asked noun by its head: "những công trình phụ trợ ven hồ nào"
+    works = "Tỉnh dừng thi công các công trình liên quan phụ trợ khu du lịch, như bến thuyền, nhà nghỉ, quán ăn."
+    assert _noun_introduces(works, 0, works.index("bến thuyền"), "cong trinh phu tro ven ho")
+    assert not _noun_introduces(works, 0, works.index("bến thuyền"), "hang muc phu tro ven ho")
 
 
 SESSION_ARTICLE = {

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
-from corpus.normalize import fold, fold_aligned
+from corpus.normalize import fold, fold_aligned, match_form
 
 from ..candidates import OFFICE, ORG_START, Candidate, candidates, organisation_end
 from ..question import COUNT_WORDS, QuestionAnalysis
@@ -103,10 +103,22 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     return _kind_of(candidates_)
 
 
+# "những / các" and up to ten words before "nào": a run too long for `_VI_ASKED`'s first form
+_VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
+
+
 def _asked_words(qa: QuestionAnalysis) -> str | None:
-    """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai"."""
+    """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai".
+    When only the words just before "nào" are found and they name no kind of item, the noun that
+    heads a longer plural run is taken ("những Phó Chủ tịch UBND tỉnh Lạc Sơn nào" → "pho chu tich")."""
     m = _VI_ASKED.search(qa.folded_text)
-    return next((g for g in m.groups() if g), None) if m else None
+    found = next((g for g in m.groups() if g), None) if m else None
+    if m is not None and m.group(2) and noun_kind(found) is None \
+            and (run := _VI_PLURAL_RUN.search(qa.folded_text)) is not None:
+        words = run.group(1).split()
+        found = next((" ".join(words[:j]) for j in range(min(4, len(words)), 0, -1)
+                      if noun_kind(" ".join(words[:j])) is not None), found)
+    return found
 
 
 def asked_noun(qa: QuestionAnalysis) -> str | None:
@@ -552,8 +564,14 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
     # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
     # B, nói" is no list)
+    def bracketed(at: int) -> bool:  # inside a bracket that is open at `at`
+        return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
+
+    # "gồm" inside a bracket lists what the bracket says ("(gồm các huyện A, B, C)"), up to its end;
+    # "không (bao) gồm" sets things aside
     intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
-              if folded.rfind("(", 0, m.start()) <= folded.rfind(")", 0, m.start())
+              if (not bracketed(m.start()) or (pattern is _INTRO and m.group(0)[:1] != ":"))
+              and not folded[:m.start()].endswith("khong ")
               and (len(before := folded[:m.start()].split()) > 1
                    or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
     # (a bracket list, or bodies after their shared head, "các sở A, B và C", are read as such)
@@ -589,7 +607,9 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
                      if not _ABBREVIATION_DOT.search(raw, 0, body_start + m.start())), None)
         if stop and "\n" not in body[:stop.start()]:
             body_end = body_start + stop.start()
-    elif (bracket := _BRACKETED.search(folded)) is not None and (
+        if bracketed(intro.start()) and (close := folded.find(")", body_start, body_end)) >= 0:
+            body_end = close
+    elif (bracket := _BRACKETED.search(folded)) is not None and not bracket.group(1).startswith("khong ") and (
             starts is not None or _counted_bracket(text, start, bracket)):  # "các lực lượng (A, B, C) …"
         body_start, body_end = bracket.span(1)
     else:
@@ -646,7 +666,7 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
         if out and cand.start < out[-1].end:
             continue  # inside or across the previous item
         words = set(re.findall(r"\w+", fold(cand.text)))
-        if not words or words <= asked_words:
+        if not words or (words <= asked_words and not _toned_apart(cand.text, asked_words)):
             continue
         if any(fold(cand.text) == fold(i.text) for i in out):
             continue
@@ -654,6 +674,16 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
             continue  # "Đoàn ĐBQH" of a title is a body, not a name
         out.append(cand)
     return out
+
+
+def _toned_apart(text: str, asked_words: set[str]) -> bool:
+    """Whether `text` holds a word that folds like a word the question wrote with other tone marks
+    (`asked_words` holds the question's words in `match_form` too): "chung số nhà" is no repeat of
+    a question that says "Sở … nhà … chung", whose words fold alike."""
+    toned = {fold(w): w for w in asked_words if not w.isascii()}  # none without tone marks
+    # a word of the item that folds like one the question wrote with other marks
+    return any(not w.isascii() and w not in asked_words and fold(w) in toned
+               for w in re.findall(r"\w+", match_form(text)))
 
 
 def _abbreviated(name: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corpus.normalize import fold
+from corpus.normalize import fold, match_form
 from corpus.records import Article
 from index.retrieval import Hit
 from index.sentence_vectors import SentenceDense
@@ -308,6 +308,7 @@ class Reader:
         # what the question names is no item: all its words, the syllables that are also English
         # function words too ("an" of "tòa án", "Công an")
         asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text)))
+        asked |= set(re.findall(r"\w+", match_form(qa.text)))  # with tone marks: "Sở" of the question is no "số"
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
@@ -468,10 +469,13 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
     """Whether the asked noun (folded) stands shortly before the first item of an untyped list
-    ("… theo ba tiêu chí: A, B, C" for "những tiêu chí nào"): a list of anything that
+    ("… theo ba tiêu chí: A, B, C" for "những tiêu chí nào"; a noun of three words or more by its
+    first two): a list of anything that
     another word introduces ("bị chi phối bởi: …") answers something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
-    return re.search(rf"\b{re.escape(noun)}\b", before) is not None
+    # a long noun by its head too ("những công trình hạ tầng phụ trợ nào": "các công trình liên quan …")
+    heads = {noun, " ".join(noun.split()[:2])}
+    return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in heads)
 
 
 def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> np.ndarray:
