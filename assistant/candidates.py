@@ -276,7 +276,8 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
             return spans
         s = m.start()
         if not raw[s].isupper() or _NOT_ORG.match(folded, s) or OFFICE.match(folded, s) \
-                or _LAW_BEFORE.search(folded, max(0, s - 12), s):
+                or _LAW_BEFORE.search(folded, max(0, s - 12), s) \
+                or (folded.startswith("cong doan", s) and raw[s:s + 9].lower() != "công đoàn"):  # "công đoạn", a stage
             pos = m.end()
             continue
         e = _org_end(raw, folded, m.end(), s)

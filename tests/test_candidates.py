@@ -186,6 +186,10 @@ def test_tu_is_four_only_after_muoi():
     ("Bộ trưởng Bộ Tư pháp Lê Văn An và Chủ tịch UBND huyện Lạc Sơn Trần Bình dự.", ["Bộ Tư pháp", "UBND huyện Lạc Sơn"]),
     ("Theo Luật Công an nhân dân và Luật Hợp tác xã, Hội Nông dân Lạc Sơn số 12/2020 thực hiện.",
      ["Hội Nông dân Lạc Sơn"]),
+    # a trade union is a body; "công đoạn" (a stage of work), folded alike, is none
+    ("Hội diễn do Công đoàn Viên chức tỉnh Lạc Sơn phối hợp với Sở Văn hóa tổ chức.",
+     ["Công đoàn Viên chức tỉnh Lạc Sơn", "Sở Văn hóa"]),
+    ("Công đoạn sấy chè mất ba giờ.", []),
 ])
 def test_organisations_by_their_head(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == expected

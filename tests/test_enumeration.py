@@ -507,3 +507,9 @@ def test_an_item_whose_words_fold_like_the_questions_is_kept_when_the_tone_marks
     plain = analyse_question("Theo So Xay dung, nha ba chung la chung so nha nao?")
     asked = set(plain.all_content) | set(re.findall(r"\w+", match_form(plain.text)))
     assert "chung số nhà" not in [i.text for i in read_enumeration(text, 0, len(text), None, asked).items]
+
+
+def test_a_decimal_comma_separates_no_items():
+    text = "Xã đang giữ các tang vật gồm hai tấm tôn, mỗi tấm dài 2,5 m, một bình điện và một xe kéo."
+    assert [i.text for i in read_enumeration(text, 0, len(text), None, set()).items] == [
+        "hai tấm tôn", "mỗi tấm dài 2,5 m", "một bình điện", "một xe kéo"]

@@ -615,7 +615,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     else:
         return [], False
     lines = "\n" in folded[body_start:body_end]
-    sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*,\s*"
+    # (a decimal comma, "2,8 m", separates nothing)
+    sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*(?:,(?!\d)|(?<!\d),)\s*"
     cuts = []
     pos = body_start
     for m in re.finditer(sep, folded[body_start:body_end]):
