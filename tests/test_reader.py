@@ -173,6 +173,7 @@ def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path
     energy = _indexed(tmp_path, [ENERGY_ARTICLE])
     listed = energy.ask("Kế hoạch năng lượng của tỉnh Lạc Sơn dựa trên những nguyên tắc nào?").answer
     assert "- Công khai [1]" in listed and "- Hiệu quả [1]" in listed, listed
+    assert listed.startswith("Bài viết nêu 3 nguyên tắc [1]:"), listed  # the items called as the question calls them
     # the list after "bởi:" is of what the policy is driven by, not of the factors asked for
     other = energy.ask("Theo các chuyên gia, chính sách năng lượng của tỉnh đã bỏ qua những yếu tố nào?").answer
     assert "\n- " not in other and other.startswith("Các chuyên gia cho rằng"), other

@@ -127,6 +127,16 @@ def asked_noun(qa: QuestionAnalysis) -> str | None:
     return None if noun == "nhung ai" else noun
 
 
+def asked_noun_as_written(qa: QuestionAnalysis) -> str | None:
+    """The asked noun of a Vietnamese list question as the question writes it ("những tang vật
+    nào" → "tang vật"): what an untyped list's items are called; None without one."""
+    noun = asked_noun(qa)
+    if not noun:
+        return None
+    m = re.search(rf"\b{re.escape(noun)}\b", fold_aligned(qa.text))
+    return qa.text[m.start():m.end()] if m else None
+
+
 # Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".
 _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong", "cong ty", "tong cong ty",
                          "ngan hang", "benh vien", "tap doan", "bao", "dai", "tinh uy", "huyen uy", "thanh uy"})

@@ -38,6 +38,7 @@ from .enumeration import (
     asked_item_kind,
     asked_name_head,
     asked_noun,
+    asked_noun_as_written,
     enumerates,
     headed_by,
     noun_kind,
@@ -376,7 +377,8 @@ class Reader:
                 text = f"{short} (đếm từ danh sách trong bài viết) [1]:\n{lines}"
             else:
                 short = "; ".join(i.text for i in items)
-                text = f"Bài viết nêu {len(items)} {ITEM_LABELS[kind]} [1]:\n{lines}"
+                label = ITEM_LABELS[kind] if kind is not None else asked_noun_as_written(qa) or ITEM_LABELS[None]
+                text = f"Bài viết nêu {len(items)} {label} [1]:\n{lines}"
             return Answer(question, text, False, [cite], short_answer=short)
         return None
 
