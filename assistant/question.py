@@ -286,7 +286,7 @@ def _english_final_verb(question: str) -> list[str]:
 
 def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
     """Whether a question asks for several things: "những / các … nào", "những ai", "những gì", "gồm những",
-    "which …s", "which / what four …", a question that opens with "Những / Các", or a number of two or more before the
+    "which …s", "what …s", "which / what four …", "what / who are the …", "name / list …", a question that opens with "Những / Các", or a number of two or more before the
     asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
     still one answer ("các bên ký tại tỉnh nào"), unless the plural marks the place noun itself
@@ -302,6 +302,8 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
                       r"\bwhich \w+s\b|\bgom nhung\b|\bnhung gi\b|"
+                      r"\bwhat (?!(?:is|was|does|has|this|status|news|process|address|business|access|progress)\b)\w+s\b|"
+                      r"^(?:what|who) (?:are|were) the\b|^(?:please )?(?:name|list)\b|"
                       r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
 # "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)

@@ -40,6 +40,11 @@ from corpus.normalize import fold, match_form
     ("Which three bodies signed the plan?", "organisation"),  # English: the noun after a count or an adjective
     ("Which provincial departments hosted the fair?", "organisation"),
     ("Những Phó Chủ tịch UBND tỉnh Lạc Sơn nào dự hội nghị?", "person"),  # an office heading a long run
+    ("What are the names of the three districts that joined the scheme?", "locality"),  # English list forms
+    ("Who are the vice chairmen of the provincial council?", "person"),
+    ("Name the agencies that signed the plan.", "organisation"),
+    ("List the documents the council passed.", "document"),
+    ("What campaigns did the bloc launch?", "campaign"),
     ("Các trạm bơm của hợp tác xã Hòa An nào bị hỏng?", None),
 ])
 def test_the_asked_item_kind_comes_from_the_questions_noun(question, kind):
@@ -147,6 +152,13 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("What are the two bridges that opened?", True),
     ("What share of the budget went to roads?", False),
     ("Nhà ở xã hội tại Lạc Sơn thiếu những gì?", True),                # "những gì": several things
+    ("What campaigns did the bloc launch?", True),                       # "what" before a plural
+    ("What are the names of the two bridges?", True),
+    ("Who were the signatories?", True),
+    ("Name the agencies that signed the plan.", True),
+    ("What is the theme of the bloc?", False),
+    ("What does the pact say about the border?", False),
+    ("Who is the chairman of the bloc?", False),
     ("Which department hosted the meeting?", False),                  # one, asked in the singular
 ])
 def test_which_questions_ask_for_several_things(question, several):

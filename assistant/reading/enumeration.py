@@ -46,6 +46,7 @@ _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
 _EN_NOUN_RUN = re.compile(r"(?:(?!(?:is|was|were|are|did|does|do|has|have|had|the|a|an|of|to|in|on|for|by|with|and)\b)[a-z'-]+\s*){1,4}")
 _EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
+_EN_LEAD = re.compile(r"^(?:(?:what|who) (?:are|were) (?:the )?(?:names? of (?:the )?)?|(?:please )?(?:name|list)(?: all)? (?:the )?)")
 _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
     "person": {"person", "name"},
@@ -88,11 +89,12 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     """The kind of item a list question asks for, from its noun; None when the noun says nothing
     ("những nội dung nào", "gồm những gì": any item)."""
     if qa.english:
-        m = _EN_ASKED.search(qa.text.lower())
+        # "What are the names of the three provinces …", "Who are the …", "Name / List the …": as "which …"
+        m = _EN_ASKED.search(_EN_LEAD.sub("which ", qa.text.lower(), count=1))
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
         if m and m.group(1):  # "which two units", "which district offices": the words after it up to a verb
-            after = _EN_NOUN_RUN.match(qa.text.lower(), m.start(1))
+            after = _EN_NOUN_RUN.match(m.string, m.start(1))
             words = after.group(0).split() if after else []
             candidates_ += [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
     else:
