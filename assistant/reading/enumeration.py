@@ -46,7 +46,8 @@ _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
 _EN_NOUN_RUN = re.compile(r"(?:(?!(?:is|was|were|are|did|does|do|has|have|had|the|a|an|of|to|in|on|for|by|with|and)\b)[a-z'-]+\s*){1,4}")
 _EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
-_EN_LEAD = re.compile(r"^(?:(?:what|who) (?:are|were) (?:the )?(?:names? of (?:the )?)?|(?:please )?(?:name|list)(?: all)? (?:the )?)")
+_EN_LEAD = re.compile(r"^(?:(?:what|who)\s+(?:are|were)\s+|(?:please\s+)?(?:name|list)(?:\s+all)?\s+)"
+                      r"(?:the\s+)?(?:names?\s+of\s+)?(?:the\s+)?")
 _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
     "person": {"person", "name"},
