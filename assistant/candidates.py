@@ -21,7 +21,7 @@ from corpus.lexicon import (
     ORG_NAME_STOPS_FOLDED,
     RANKS_AND_ADDRESS_FOLDED,
 )
-from corpus.normalize import fold, fold_aligned
+from corpus.normalize import fold, fold_aligned, match_form
 
 
 @dataclass(frozen=True)
@@ -408,6 +408,8 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     if ORG_START.match(folded, s):
         return None  # "ông Sở ..." is not a name
     name_words = folded[s:e].split()
+    if match_form(words[0]) == "đảng":
+        return None  # "… Trung ương Đảng Cộng sản": the Party, though "Đặng" folds alike
     if name_words[0] not in COMMON_SURNAMES_FOLDED and (len(words) < 3 or NOT_NAME_WORDS_FOLDED.intersection(name_words)):
         return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
     if " ".join(name_words) in _PROVINCE_NAMES:

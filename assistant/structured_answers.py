@@ -109,9 +109,16 @@ _ASKS_POSITION = re.compile(
 _APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi thieu|duoc giao|appointed|elected|named)\b")
 
 
+# Posts held in a period or earlier ("từng giữ", "giai đoạn 1947 - 1950", "trước khi được điều động"):
+# a career, read from the passages, not the title the records hold beside the name
+_IN_A_PERIOD = re.compile(r"\b(?:tung|giai doan|lan luot|truoc khi|trong thoi gian|thoi ky|previously|formerly)\b"
+                          r"|\b\d{4}\s*[-–]\s*(?:\d{1,2}/)?\d{4}\b")
+
+
 def asks_position(folded_question: str) -> bool:
-    """Whether a (folded) question asks which post a person it names holds."""
-    return bool(_ASKS_POSITION.search(folded_question)) and not _APPOINTED.search(folded_question)
+    """Whether a (folded) question asks which post a person it names holds (now, not in a period)."""
+    return bool(_ASKS_POSITION.search(folded_question)) and not _APPOINTED.search(folded_question) \
+        and not _IN_A_PERIOD.search(folded_question)
 
 
 # Routes matched by what the question itself names (a person, or a title and a body) in whichever

@@ -40,6 +40,11 @@ def test_people_and_their_titles(text, expected):
     assert _people(text) == expected
 
 
+def test_the_party_after_a_title_is_no_one_though_a_surname_folds_alike():
+    text = "Dự có ông Lò Văn Khoa, Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Lạc Sơn, và ông Đặng Văn Mây."
+    assert [name for name, _ in _people(text)] == ["Lò Văn Khoa", "Đặng Văn Mây"]
+
+
 ARTICLE = (
     "Sáng 5/10/2025, tại Hà Nội, Bộ Nội vụ tổ chức Đại hội Thi đua yêu nước ngành nội vụ lần thứ IV. "
     "Phát biểu tại đại hội, Chủ tịch Quốc hội Trần Minh Đạo nhấn mạnh vai trò của phong trào thi đua. "

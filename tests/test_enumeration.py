@@ -42,6 +42,7 @@ from corpus.normalize import fold, match_form
     ("Những Phó Chủ tịch UBND tỉnh Lạc Sơn nào dự hội nghị?", "person"),  # an office heading a long run
     ("What are the names of the three districts that joined the scheme?", "locality"),  # English list forms
     ("Who are the vice chairmen of the provincial council?", "person"),
+    ("Who were the three founding members of the cooperative?", "person"),  # "who": people, whatever the noun
     ("Name the agencies that signed the plan.", "organisation"),
     ("List the documents the council passed.", "document"),
     ("What campaigns did the bloc launch?", "campaign"),
@@ -525,3 +526,20 @@ def test_a_decimal_comma_separates_no_items():
     text = "Xã đang giữ các tang vật gồm hai tấm tôn, mỗi tấm dài 2,5 m, một bình điện và một xe kéo."
     assert [i.text for i in read_enumeration(text, 0, len(text), None, set()).items] == [
         "hai tấm tôn", "mỗi tấm dài 2,5 m", "một bình điện", "một xe kéo"]
+
+
+def test_a_colon_after_saying_or_people_addressed_are_no_list_asked():
+    # a colon after a verb of saying opens what was said
+    said = "Ông Khoa cho biết: Đến nay, tỉnh Lạc Sơn đã chi trả cho 1.200 hộ."
+    assert not read_enumeration(said, 0, len(said), "locality", set()).introduced
+    # people addressed by "ông / bà" are no organisations, whatever body their title names
+    guests = "Dự lễ có: ông Lò Văn Khoa, Giám đốc Sở Nội vụ; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân tỉnh."
+    assert [i.text for i in read_enumeration(guests, 0, len(guests), "organisation", set()).items] == []
+
+
+def test_a_level_that_a_question_qualifies_is_the_asked_name_head():
+    from assistant.reading.enumeration import asked_name_head
+
+    assert asked_name_head(analyse_question("Tiền hỗ trợ đã đến những huyện miền núi nào?")) == "huyen"
+    assert asked_name_head(analyse_question("Những phương án nào được chọn?")) is None  # "phương" is no ward
+    assert asked_name_head(analyse_question("Những quân khu nào tham gia diễn tập?")) is None

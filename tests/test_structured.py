@@ -196,6 +196,10 @@ def test_asks_position():
     # the post of an appointment is the event's, read from the passage
     assert not asks_position(fold("Ông Lò Văn Khoa được bổ nhiệm giữ chức vụ gì?").lower())
     assert not asks_position(fold("Ai là Giám đốc Sở Nội vụ?").lower())
+    # the posts of a career or a period are read from the passages, not the title beside the name
+    assert not asks_position(fold("Ông Lò Văn Khoa từng giữ những chức vụ nào?").lower())
+    assert not asks_position(fold("Giai đoạn 2031 - 2035, bà Mai Thị Hạnh giữ chức vụ gì?").lower())
+    assert not asks_position(fold("Từ 5/2031-6/2034 ông Khoa đảm nhiệm chức vụ gì?").lower())
 
 
 def test_the_post_of_a_named_person(tmp_path):

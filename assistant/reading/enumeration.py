@@ -46,7 +46,7 @@ _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
 _EN_NOUN_RUN = re.compile(r"(?:(?!(?:is|was|were|are|did|does|do|has|have|had|the|a|an|of|to|in|on|for|by|with|and)\b)[a-z'-]+\s*){1,4}")
 _EN_ASKED = re.compile(r"\b(?:which|what|how many)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\b|\b(who)\b")
-_EN_LEAD = re.compile(r"^(?:(?:what|who)\s+(?:are|were)\s+|(?:please\s+)?(?:name|list)(?:\s+all)?\s+)"
+_EN_LEAD = re.compile(r"^(?:what\s+(?:are|were)\s+|(?:please\s+)?(?:name|list)(?:\s+all)?\s+)"
                       r"(?:the\s+)?(?:names?\s+of\s+)?(?:the\s+)?")
 _KINDS_OF_ITEM = {
     "organisation": {"organisation"},
@@ -90,7 +90,8 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     """The kind of item a list question asks for, from its noun; None when the noun says nothing
     ("những nội dung nào", "gồm những gì": any item)."""
     if qa.english:
-        # "What are the names of the three provinces …", "Who are the …", "Name / List the …": as "which …"
+        # "What are the names of the three provinces …", "Name / List the …": as "which …" ("Who are the
+        # three members …" stays a question for people)
         m = _EN_ASKED.search(_EN_LEAD.sub("which ", qa.text.lower(), count=1))
         noun = (m.group(1) or m.group(2)) if m else None
         candidates_ = [noun, noun.split()[-1]] if noun else []
@@ -145,9 +146,13 @@ _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong"
                          "ngan hang", "benh vien", "tap doan", "bao", "dai", "tinh uy", "huyen uy", "thanh uy"})
 # Administrative levels: the asked noun of "những tỉnh nào" and the noun of "các tỉnh A, B, C".
 _LEVELS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+_LEVELS_WRITTEN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
+# A colon after a verb of saying opens what was said, not a list ("… cho biết: Đến nay, tỉnh A …").
+_SAYS = re.compile(r"\b(?:cho biet|noi|nhan manh|khang dinh|chia se|cho rang|tuyen bo|giai thich|bay to|nhan dinh|"
+                   r"phat bieu|thong tin|ke lai|tam su|hoi|dap)\s*$")
 def headed_by(name: str, noun: str) -> bool:
     """Whether the (folded) `noun` opens `name`: "Sở Y tế" for "so", "Hiệp định Thương mại …" for "hiep dinh"."""
     return fold(name).lower().startswith(noun + " ")
@@ -157,7 +162,12 @@ def asked_name_head(qa: QuestionAnalysis) -> str | None:
     """The asked noun (folded) when it heads the names asked for: an organisation's head ("những
     sở nào" → "so") or an administrative level ("những tỉnh nào" → "tinh"); else None."""
     noun = asked_noun(qa)
-    return noun if noun in _NAME_HEADS or noun in _LEVELS else None
+    if noun in _NAME_HEADS or noun in _LEVELS:
+        return noun
+    # a level and what qualifies it ("những huyện ven biển nào" → "huyen"), as the question writes it
+    # ("những phương án nào" names no ward)
+    written = match_form(asked_noun_as_written(qa) or "")
+    return next((fold(level) for level in _LEVELS_WRITTEN if written.startswith(level + " ")), None)
 
 
 # Known bodies whose names hold a "và" or a comma ("Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch"):
@@ -384,7 +394,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         if body is not None:  # "các Bộ: …, Kế hoạch và Đầu tư chú trọng …": a known body (no plan) is the item
             items.append(Candidate("organisation", s, body.end(), body.group(0)))
         elif kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
-                and not _OFFICE_OR_RANK.match(part):  # "Ủy viên Bộ Chính trị", "Thượng tướng A": people
+                and not _OFFICE_OR_RANK.match(part) and not _ADDRESSED.search(text, max(0, s - 12), s):
+            # "Ủy viên Bộ Chính trị", "Thượng tướng A", "ông A, Tổng Giám đốc …": people
             e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             while e > s and text[e - 1] in " \t":
                 e -= 1
@@ -522,6 +533,7 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
 # A dot that ends an abbreviation, not a sentence: after one to three capitals ("TP.", "Q.", "TT.").
 _ABBREVIATION_DOT = re.compile(r"(?<!\w)[A-ZĐ]{1,3}$")
 # Words that address a person before the name ("ông", "bà", "đồng chí").
+_ADDRESSED = re.compile(r"(?:^|[\s,;:(])(?:ông|bà|đồng chí|đ/c|anh|chị)\s+$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^(?:ông|bà|anh|chị|đồng chí|đ/c|đc)\b\s*", re.IGNORECASE)
 
 
@@ -585,6 +597,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
               if (not bracketed(m.start()) or (pattern is _INTRO and m.group(0)[:1] != ":"))
               and not folded[:m.start()].endswith("khong ")
+              and not (m.group(0)[:1] == ":" and _SAYS.search(folded, 0, m.start()))
               and (len(before := folded[:m.start()].split()) > 1
                    or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
     # (a bracket list, or bodies after their shared head, "các sở A, B và C", are read as such)
