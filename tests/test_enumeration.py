@@ -543,3 +543,10 @@ def test_a_level_that_a_question_qualifies_is_the_asked_name_head():
     assert asked_name_head(analyse_question("Tiền hỗ trợ đã đến những huyện miền núi nào?")) == "huyen"
     assert asked_name_head(analyse_question("Những phương án nào được chọn?")) is None  # "phương" is no ward
     assert asked_name_head(analyse_question("Những quân khu nào tham gia diễn tập?")) is None
+
+
+def test_the_asked_noun_before_nhu_and_a_colon_chooses_that_list():
+    text = ("Để đối phó với các đối tượng, trong đó có những đối tượng lỳ lợm, liều lĩnh, cần phối hợp với các "
+            "lực lượng chức năng như: Kiểm lâm, Quản lý thị trường, Biên phòng.")
+    found = read_enumeration(text, 0, len(text), None, set(), noun="luc luong")
+    assert [i.text for i in found.items] == ["Kiểm lâm", "Quản lý thị trường", "Biên phòng"]

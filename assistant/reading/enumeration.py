@@ -681,8 +681,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
 
 
 def _names_before(folded: str, at: int, noun: str) -> bool:
-    """Whether the (folded) `noun` ends within the few words before offset `at` ("03 trường gồm")."""
-    return (" " + noun + " ") in (" " + " ".join(folded[:at].split()[-(len(noun.split()) + 2):]) + " ")
+    """Whether the (folded) `noun` ends within the few words before offset `at` ("03 trường gồm",
+    "các lực lượng chức năng như:")."""
+    before = re.sub(r"\s(?:nhu|la|gom|gom co|bao gom)\s*$", " ", folded[:at])
+    return (" " + noun + " ") in (" " + " ".join(before.split()[-(len(noun.split()) + 2):]) + " ")
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
