@@ -357,6 +357,7 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of person names: after a title word ("ông X", "Giám đốc X"), after an
     office and its body ("Bộ trưởng Bộ Tư pháp X", "Chủ tịch Quốc hội X"), or before "– Title"."""
     people: list[tuple[int, int, str]] = []
+    after: list[tuple[int, int, str]] = []  # (index in `people`, where its title read after the name starts, the title before it)
     for m in _TITLE_BEFORE.finditer(folded):
         span = _name_at(raw, folded, m.end())
         office_and_body = span is None and bool(OFFICE.fullmatch(folded[m.start():m.end()].strip()))
@@ -371,11 +372,20 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         t = _TITLE_AFTER.match(folded[e:e + 120])
         if t and raw[e + t.start(1)].isupper():
             title = _title_end(raw[e + t.start(1):e + t.end(1)].strip())
+            before = raw[m.start():s].strip() if office_and_body else raw[m.start():m.end()].strip()
+            after.append((len(people), e + t.start(1), before))
         elif office_and_body:
             title = raw[m.start():s].strip()
         else:
             title = raw[m.start():m.end()].strip()
         people.append((s, e, title))
+    # "Bộ trưởng A, Bí thư Thành ủy Lạc Sơn B, …": the words after A are B's title, written before
+    # B's name: A keeps the title written before A's own
+    starts = sorted(s for s, _, _ in people)
+    for i, title_start, before in after:
+        s, e, title = people[i]
+        if any(title_start < p < title_start + len(title) for p in starts):
+            people[i] = (s, e, before)
     return people
 
 

@@ -239,3 +239,10 @@ def test_a_province_after_an_office_and_its_body_is_no_name():
     assert [c.text for c in candidates(text, 0, len(text), {"person"}) if c.kind == "person"] == []
     named = "Chánh Thanh tra Sở Xây dựng Lạc Sơn Thái Văn Bình phát biểu."
     assert [c.text for c in candidates(named, 0, len(named), {"person"}) if c.kind == "person"] == ["Thái Văn Bình"]
+
+
+def test_titles_written_before_each_name_are_not_the_previous_persons():
+    text = ("Dự có Phó Chủ tịch tỉnh, Giám đốc Sở Tài chính Nguyễn Văn Mây, Bí thư Huyện ủy Mây Xanh Đinh Văn Hòa, "
+            "Giám đốc Sở Nội vụ Mai Thị Hạnh.")
+    assert _people(text) == [("Nguyễn Văn Mây", "Giám đốc Sở Tài chính"),
+                             ("Đinh Văn Hòa", "Bí thư Huyện ủy Mây Xanh"), ("Mai Thị Hạnh", "Giám đốc Sở Nội vụ")]
