@@ -357,7 +357,8 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of person names: after a title word ("ông X", "Giám đốc X"), after an
     office and its body ("Bộ trưởng Bộ Tư pháp X", "Chủ tịch Quốc hội X"), or before "– Title"."""
     people: list[tuple[int, int, str]] = []
-    after: list[tuple[int, int, str]] = []  # (index in `people`, where its title read after the name starts, the title before it)
+    # (index in `people`, where the title read after the name starts, the title written before it)
+    after: list[tuple[int, int, str]] = []
     for m in _TITLE_BEFORE.finditer(folded):
         span = _name_at(raw, folded, m.end())
         office_and_body = span is None and bool(OFFICE.fullmatch(folded[m.start():m.end()].strip()))

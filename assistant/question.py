@@ -285,9 +285,10 @@ def _english_final_verb(question: str) -> list[str]:
 
 
 def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
-    """Whether a question asks for several things: "những / các … nào", "những ai", "những gì", "gồm những",
-    "which …s", "what …s", "which / what four …", "what / who are the …", "name / list …", a question that opens with "Những / Các", or a number of two or more before the
-    asked noun ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
+    """Whether a question asks for several things: "những / các … nào", "những ai", "những gì",
+    "gồm những", "which …s", "what …s", "which / what four …", "what / who are the …", "name / list
+    …", a question that opens with "Những / Các", or a number of two or more before the asked noun
+    ("3 nội dung hợp tác nào"); `spoken` is the question lower-cased with its tone marks
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
     still one answer ("các bên ký tại tỉnh nào"), unless the plural marks the place noun itself
     ("những tỉnh nào")."""
@@ -316,7 +317,7 @@ _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|nă
 
 
 COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-                "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+               "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ASKED_COUNT_EN = re.compile(r"\b(?:which|what)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 

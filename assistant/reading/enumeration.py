@@ -153,6 +153,8 @@ _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d
 # A colon after a verb of saying opens what was said, not a list ("… cho biết: Đến nay, tỉnh A …").
 _SAYS = re.compile(r"\b(?:cho biet|noi|nhan manh|khang dinh|chia se|cho rang|tuyen bo|giai thich|bay to|nhan dinh|"
                    r"phat bieu|thong tin|ke lai|tam su|hoi|dap)\s*$")
+
+
 def headed_by(name: str, noun: str) -> bool:
     """Whether the (folded) `noun` opens `name`: "Sở Y tế" for "so", "Hiệp định Thương mại …" for "hiep dinh"."""
     return fold(name).lower().startswith(noun + " ")
@@ -576,9 +578,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
     one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
     may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
-    trường, Công an)"). With `subject_lists`, a sentence without either whose plural subject or
-    attendance "có" things ("Những đơn vị tham gia có A, B và C") lists them. A separator inside one of the `whole` spans (candidates of the asked kind,
-    "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing. Of several introductions, the first that the
+    trường, Công an)"), or any items in brackets after a count of as many ("4 dự án (A, B, C, D)").
+    With `subject_lists`, a sentence without either whose plural subject or attendance "có"
+    things ("Những đơn vị tham gia có A, B và C") lists them. A separator inside one of the
+    `whole` spans (candidates of the asked kind, "Bộ Văn hóa, Thể thao và Du lịch") cuts nothing. Of several introductions, the first that the
     asked `noun` stands just before is read, up to the next semicolon; a list ends at a semicolon
     whose clause introduces a list of its own ("… gồm: A, B; Y tặng … gồm: C, D")."""
     folded = fold_aligned(text[start:end])
@@ -586,24 +589,25 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     def inside(at: int) -> bool:  # `at`: an offset into the enumeration
         return any(s < start + at < e for s, e in whole)
 
-    # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
-    # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
-    # B, nói" is no list)
     def bracketed(at: int) -> bool:  # inside a bracket that is open at `at`
         return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
 
-    # "gồm" inside a bracket lists what the bracket says ("(gồm các huyện A, B, C)"), up to its end;
-    # "không (bao) gồm" sets things aside
+    # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
+    # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
+    # B, nói" is no list); "gồm" inside a bracket lists what the bracket says ("(gồm các huyện A, B,
+    # C)", up to its end); "không (bao) gồm" sets things aside; a colon after a verb of saying opens speech
     intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
               if (not bracketed(m.start()) or (pattern is _INTRO and m.group(0)[:1] != ":"))
               and not folded[:m.start()].endswith("khong ")
               and not (m.group(0)[:1] == ":" and _SAYS.search(folded, 0, m.start()))
               and (len(before := folded[:m.start()].split()) > 1
                    or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
-    # (a bracket list, or bodies after their shared head, "các sở A, B và C", are read as such)
-    subject = None if intros or not subject_lists or _BRACKETED.search(folded) or _DISTRIBUTED_BODIES.search(folded) else next(
-        (has for m in _LISTING_SUBJECT.finditer(folded)
-         if (has := _HAS.search(text, start + m.start(), start + m.end())) is not None), None)
+    # a subject's "có" (a bracket list, or bodies after their shared head, "các sở A, B và C", are
+    # read as such)
+    subject = None
+    if subject_lists and not intros and not _BRACKETED.search(folded) and not _DISTRIBUTED_BODIES.search(folded):
+        subject = next((has for m in _LISTING_SUBJECT.finditer(folded)
+                        if (has := _HAS.search(text, start + m.start(), start + m.end())) is not None), None)
     if subject is not None:  # names the recognisers may not know: a capital after "và" begins one
         intros, capitals = [_CO.match(folded, subject.start() + 1 - start)], True
 

@@ -471,9 +471,9 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
     """Whether the asked noun (folded) stands shortly before the first item of an untyped list
-    ("… theo ba định hướng: A, B, C" for "những định hướng nào"; a noun of three words or more by its
-    first two): a list of anything that
-    another word introduces ("bị chi phối bởi: …") answers something else."""
+    ("… theo ba định hướng: A, B, C" for "những định hướng nào"; a noun of three words or more by
+    its first two): a list of anything that another word introduces ("bị chi phối bởi: …") answers
+    something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
     # a long noun by its head too ("những công trình hạ tầng phụ trợ nào": "các công trình liên quan …")
     heads = {noun, " ".join(noun.split()[:2])}
