@@ -369,6 +369,8 @@ def test_item_by_item_lists_when_the_reader_enumerates(lac_son):
     ("Kể tên một huyện thuộc Cụm thi đua miền núi.", False),
     ("ke ten mot huyen thuoc cum thi dua mien nui", False),
     ("Liệt kê 1 phong trào do Hội Nông dân phát động.", False),
+    ("Kể tên một số huyện thuộc Cụm thi đua miền núi.", True),  # "một số": some, several
+    ("liet ke mot so noi dung hop tac giua hai tinh", True),
 ])
 def test_naming_one_thing_is_not_a_list_question(question, wants_list):
     """"Kể tên một …" asks for one item: its answer is a sentence, not an enumeration."""
