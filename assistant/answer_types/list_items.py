@@ -1,6 +1,6 @@
 """Lists: "những … nào", "gồm những …", "liệt kê", "which units", "who signed" — answered by sentences
 (and their enumerations), not by one typed span. "Kể tên một …" asks for one item: not a list
-("Kể tên một số …", some, is one)."""
+(but "một số …", some, asks for several)."""
 from . import AnswerType, later_on_line
 
 ANSWER_TYPE = AnswerType(
