@@ -111,14 +111,17 @@ _APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi th
 
 # Posts held in a period or earlier ("từng giữ", "giai đoạn 1947 - 1950", "trước khi được điều động"):
 # a career, read from the passages, not the title the records hold beside the name
-_IN_A_PERIOD = re.compile(r"\b(?:tung|giai doan|lan luot|truoc khi|trong thoi gian|thoi ky|previously|formerly)\b"
+# ("từng" only as written: folded, it is the name "Tùng" too)
+_IN_A_PERIOD = re.compile(r"\b(?:giai doan|lan luot|truoc khi|trong thoi gian|thoi ky|previously|formerly)\b"
                           r"|\b\d{4}\s*[-–]\s*(?:\d{1,2}/)?\d{4}\b")
+_EVER = re.compile(r"\btừng\b", re.IGNORECASE)
 
 
-def asks_position(folded_question: str) -> bool:
-    """Whether a (folded) question asks which post a person it names holds (now, not in a period)."""
+def asks_position(folded_question: str, question: str = "") -> bool:
+    """Whether a (folded) question asks which post a person it names holds (now, not in a period);
+    `question`: as written, for what only tone marks tell apart."""
     return bool(_ASKS_POSITION.search(folded_question)) and not _APPOINTED.search(folded_question) \
-        and not _IN_A_PERIOD.search(folded_question)
+        and not _IN_A_PERIOD.search(folded_question) and not _EVER.search(question)
 
 
 # Routes matched by what the question itself names (a person, or a title and a body) in whichever
@@ -145,7 +148,7 @@ def route(qa: QuestionAnalysis) -> str | None:
         return "parties"
     if qa.answer_type == "number" and qa.noun and _MEMBER_NOUNS.match(qa.noun) and _PACT_WORDS.search(folded):
         return "count"
-    if asks_position(folded):
+    if asks_position(folded, qa.text):
         return "position"
     if qa.answer_type == "person" and not qa.wants_list and (asked_title(folded) or _WHO_IS.match(folded)):
         return "holder"

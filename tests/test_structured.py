@@ -197,7 +197,10 @@ def test_asks_position():
     assert not asks_position(fold("Ông Lò Văn Khoa được bổ nhiệm giữ chức vụ gì?").lower())
     assert not asks_position(fold("Ai là Giám đốc Sở Nội vụ?").lower())
     # the posts of a career or a period are read from the passages, not the title beside the name
-    assert not asks_position(fold("Ông Lò Văn Khoa từng giữ những chức vụ nào?").lower())
+    ever = "Ông Lò Văn Khoa từng giữ những chức vụ nào?"
+    assert not asks_position(fold(ever).lower(), ever)
+    named = "Ông Lò Văn Tùng giữ chức vụ gì?"  # "Tùng" folds like "từng"
+    assert asks_position(fold(named).lower(), named)
     assert not asks_position(fold("Giai đoạn 2031 - 2035, bà Mai Thị Hạnh giữ chức vụ gì?").lower())
     assert not asks_position(fold("Từ 5/2031-6/2034 ông Khoa đảm nhiệm chức vụ gì?").lower())
 
