@@ -382,7 +382,7 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         people.append((s, e, title))
     # "Bộ trưởng A, Bí thư Thành ủy Lạc Sơn B, …": the words after A are B's title, written before
     # B's name: A keeps the title written before A's own
-    starts = sorted(s for s, _, _ in people)
+    starts = [s for s, _, _ in people]
     for i, title_start, before in after:
         s, e, title = people[i]
         if any(title_start < p < title_start + len(title) for p in starts):

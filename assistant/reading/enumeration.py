@@ -145,8 +145,8 @@ def asked_noun_as_written(qa: QuestionAnalysis) -> str | None:
 _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong", "cong ty", "tong cong ty",
                          "ngan hang", "benh vien", "tap doan", "bao", "dai", "tinh uy", "huyen uy", "thanh uy"})
 # Administrative levels: the asked noun of "những tỉnh nào" and the noun of "các tỉnh A, B, C".
-_LEVELS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 _LEVELS_WRITTEN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+_LEVELS = tuple(fold(level) for level in _LEVELS_WRITTEN)  # folded: "tinh", "thanh pho", …
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
@@ -169,7 +169,8 @@ def asked_name_head(qa: QuestionAnalysis) -> str | None:
     # a level and what qualifies it ("những huyện ven biển nào" → "huyen"), as the question writes it
     # ("những phương án nào" names no ward)
     written = match_form(asked_noun_as_written(qa) or "")
-    return next((fold(level) for level in _LEVELS_WRITTEN if written.startswith(level + " ")), None)
+    return next((level for level, as_written in zip(_LEVELS, _LEVELS_WRITTEN) if written.startswith(as_written + " ")),
+                None)
 
 
 # Known bodies whose names hold a "và" or a comma ("Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch"):
@@ -535,8 +536,9 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
 # A dot that ends an abbreviation, not a sentence: after one to three capitals ("TP.", "Q.", "TT.").
 _ABBREVIATION_DOT = re.compile(r"(?<!\w)[A-ZĐ]{1,3}$")
 # Words that address a person before the name ("ông", "bà", "đồng chí").
-_ADDRESSED = re.compile(r"(?:^|[\s,;:(])(?:ông|bà|đồng chí|đ/c|anh|chị)\s+$", re.IGNORECASE)
-_ADDRESS = re.compile(r"^(?:ông|bà|anh|chị|đồng chí|đ/c|đc)\b\s*", re.IGNORECASE)
+_ADDRESS_WORDS = "ông|bà|anh|chị|đồng chí|đ/c"
+_ADDRESSED = re.compile(rf"(?:^|[\s,;:(])(?:{_ADDRESS_WORDS})\s+$", re.IGNORECASE)  # just before a name
+_ADDRESS = re.compile(rf"^(?:{_ADDRESS_WORDS}|đc)\b\s*", re.IGNORECASE)
 
 
 def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, int]]:
