@@ -532,6 +532,10 @@ def test_a_colon_after_saying_or_people_addressed_are_no_list_asked():
     # a colon after a verb of saying opens what was said
     said = "Ông Khoa cho biết: Đến nay, tỉnh Lạc Sơn đã chi trả cho 1.200 hộ."
     assert not read_enumeration(said, 0, len(said), "locality", set()).introduced
+    # … as written: "Hội" and "Nội" fold like "hỏi" and "nói"
+    fields = "Năm nay, ba lĩnh vực ưu tiên của Hội: giáo dục, y tế, du lịch."
+    assert [i.text for i in read_enumeration(fields, 0, len(fields), None, set()).items] == [
+        "giáo dục", "y tế", "du lịch"]
     # people addressed by "ông / bà" are no organisations, whatever body their title names
     guests = "Dự lễ có: ông Lò Văn Khoa, Giám đốc Sở Nội vụ; bà Mai Thị Hạnh, Chủ tịch Hội Nông dân tỉnh."
     assert [i.text for i in read_enumeration(guests, 0, len(guests), "organisation", set()).items] == []
