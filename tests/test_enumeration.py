@@ -203,6 +203,10 @@ def test_what_a_plural_subject_or_an_attendance_has_is_a_list_of_the_asked_kind(
     attended = "Dự lễ có đại diện Sở Nội vụ, Sở Tài chính và Ban Dân tộc tỉnh Lạc Sơn."
     assert [i.text for i in read_enumeration(attended, 0, len(attended), "organisation", set()).items] == [
         "Sở Nội vụ", "Sở Tài chính", "Ban Dân tộc tỉnh Lạc Sơn"]
+    # "du lịch", "dù" fold like "dự": no attendance ("có" after it lists nothing), in a sentence that
+    # starts inside its article too
+    tour = "Mở đầu. Du lịch tỉnh có Công viên Mây Xanh, Làng nghề Hòa An và Bến Suối Bạc."
+    assert not read_enumeration(tour, 8, len(tour), "organisation", set()).introduced
     # "có" after a singular subject states what it has, and a bracket list comes first
     single = "Xã Mây Xanh có Hợp tác xã Hòa An và Công ty TNHH Suối Bạc làm đầu mối."
     assert not read_enumeration(single, 0, len(single), "organisation", set()).introduced

@@ -345,7 +345,8 @@ def _counted_bracket(text: str, start: int, bracket: re.Match[str]) -> bool:
 
 # "Những đơn vị tham gia có A, B và C", "Dự hội nghị có A, B": "có" after a plural subject or an
 # attendance lists what the subject holds (read for items of an asked kind only)
-_LISTING_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:nhung|cac|tham du|du|tham gia)\s[^,;:()]{0,64}")
+# (matched as written: folded, "dự" is also "dù" and "du lịch")
+_LISTING_SUBJECT = re.compile(r"(?:^|(?<=[,;])\s*)(?:những|các|tham dự|dự|tham gia)\s[^,;:()]{0,64}", re.IGNORECASE)
 _HAS = re.compile(r"\sc(?:ó|Ó)\s+(?=\S)")  # "có", not "cờ", which folds alike
 _CO = re.compile(r"co\s+")
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
@@ -609,7 +610,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # read as such)
     subject = None
     if subject_lists and not intros and not _BRACKETED.search(folded) and not _DISTRIBUTED_BODIES.search(folded):
-        subject = next((has for m in _LISTING_SUBJECT.finditer(folded)
+        subject = next((has for m in _LISTING_SUBJECT.finditer(text[start:end])
                         if (has := _HAS.search(text, start + m.start(), start + m.end())) is not None), None)
     if subject is not None:  # names the recognisers may not know: a capital after "và" begins one
         intros, capitals = [_CO.match(folded, subject.start() + 1 - start)], True
