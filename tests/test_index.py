@@ -106,6 +106,45 @@ def test_each_legs_best_chunks_are_kept_below_the_fused_top_k(demo_index, query)
     assert retriever.retrieve(query, k=3, mode="bm25", each_leg=2) == retriever.retrieve(query, k=3, mode="bm25")
 
 
+def _conference_article(tmp_path):
+    context = ("Sáng 12/4, tại Trung tâm Hội nghị tỉnh Lạc Sơn, Chủ tịch UBND tỉnh chủ trì hội nghị trực tuyến về an ninh "
+               "trật tự với các sở, ngành và {n} huyện, thị xã. Hội nghị đánh giá tình hình an ninh trật tự quý I, "
+               "nêu những việc các địa phương đã làm được. Hội nghị an ninh trật tự Lạc Sơn giao các sở, ngành giải quyết "
+               "dứt điểm việc còn chậm; Lạc Sơn sẽ họp hội nghị an ninh trật tự lần tiếp theo vào quý III.")
+    paragraphs = [context.format(n=n) + " " + f"Đại biểu thứ {n} phát biểu về trường học, bệnh viện, đường sá và nước sạch ở vùng cao." * 2
+                  for n in range(3, 12)]
+    paragraphs.insert(6, "Về nhiệm vụ cụ thể, Sở Tài nguyên và Môi trường lo các vụ khiếu nại về đất đai kéo dài nhiều năm; "
+                         "Sở Y tế lo thuốc men cho vùng lũ; Sở Giáo dục sửa trường trước năm học mới. "
+                         + "Đại biểu nói về trường học, bệnh viện, đường sá và nước sạch ở vùng cao. " * 4)
+    src = tmp_path / "a.jsonl"
+    with open(src, "w", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "ls1", "title": "Lạc Sơn bàn an ninh trật tự", "text": "\n\n".join(paragraphs)}, ensure_ascii=False) + "\n")
+        for i, topic in enumerate(["mùa lúa", "lễ hội đền", "giải bóng đá", "chợ phiên", "cầu treo"]):
+            out.write(json.dumps({"id": f"o{i}", "title": topic, "text": f"Bài về {topic} ở tỉnh Mây Xanh. " * 20}, ensure_ascii=False) + "\n")
+    return src
+
+def test_an_english_question_reads_more_of_the_lexical_legs_best_article(tmp_path):
+    """The lexical leg finds an English question by its Vietnamese rendering, which names the event in
+    every chunk of the article that reports it; the reader reads up to `LEXICAL_ARTICLE_CHUNKS` more
+    of that article's chunks, in the lexical leg's order. A Vietnamese question does not."""
+    from index.retrieval import LEXICAL_ARTICLE_CHUNKS, lexical_query
+
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([_conference_article(tmp_path)])
+    retriever = assistant.retriever
+    english = "At the Lac Son conference on security and order, which department was assigned to handle land complaints?"
+    lexical = [cid for cid, _ in retriever.bm25.search(lexical_query(english), 50)]
+    assert lexical[0].startswith("ls1#")
+    article = [cid for cid in lexical if cid.startswith("ls1#")]
+    assert len(article) > 3
+    hits = [h.chunk_id for h in retriever.retrieve(english, k=1, each_leg=1)]
+    assert LEXICAL_ARTICLE_CHUNKS[True] >= 3 and set(article[:4]) <= set(hits)
+    assert [h.chunk_id for h in retriever.retrieve(english, k=1)] == hits[:1]  # nothing more without each_leg
+    vietnamese = "Hội nghị an ninh trật tự Lạc Sơn giao sở nào giải quyết khiếu nại về đất đai?"
+    assert LEXICAL_ARTICLE_CHUNKS[False] == 0
+    assert len(retriever.retrieve(vietnamese, k=1, each_leg=1)) <= 3
+
+
 def test_changed_article_replaces_its_chunks_everywhere(tmp_path):
     src = tmp_path / "in.jsonl"
     long_text = " ".join(f"Câu thứ {i} nói về quy chế phối hợp giữa Công an tỉnh và Sở Tư pháp." for i in range(60))
