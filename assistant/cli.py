@@ -259,7 +259,17 @@ def cmd_stats(assistant, args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_if_empty(assistant) -> None:
+    """A hint on stderr when the index holds no article: every question would be refused, and the
+    user has most likely not ingested anything yet or points at another directory."""
+    if assistant.catalog.counts()["articles"] == 0:
+        print(for_terminal(f"lưu ý: chỉ mục {assistant.index_dir} chưa có bài viết nào; nạp bài trước "
+                           "(civic ingest TỆP_HOẶC_THƯ_MỤC --index …) hoặc chọn chỉ mục khác bằng --index."),
+              file=sys.stderr)
+
+
 def cmd_search(assistant, args: argparse.Namespace) -> int:
+    _warn_if_empty(assistant)
     hits = assistant.retrieve(args.query, k=args.k, filters=_filters(args), mode=args.mode)
     if args.json:
         print(json_for_terminal([asdict(h) for h in hits]))
@@ -271,6 +281,7 @@ def cmd_search(assistant, args: argparse.Namespace) -> int:
 
 
 def cmd_ask(assistant, args: argparse.Namespace) -> int:
+    _warn_if_empty(assistant)
     if args.json:
         answer = assistant.ask(args.question, filters=_filters(args))
         print(json_for_terminal(answer.to_dict()))
@@ -280,6 +291,7 @@ def cmd_ask(assistant, args: argparse.Namespace) -> int:
 
 
 def cmd_chat(assistant, args: argparse.Namespace) -> int:
+    _warn_if_empty(assistant)
     history: list[str] = []
     filters = _filters(args)
     if hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8 reach the checks, not a traceback

@@ -43,3 +43,15 @@ def test_model_mismatch_exits_with_a_rebuild_message(tmp_path):
     civic("ingest", str(SEED), "--index", index, "--embedding-model", "all-MiniLM-L6-v2")
     result = civic("stats", "--index", index, check=False)
     assert result.returncode == 2 and "rebuild" in result.stderr
+
+
+def test_asking_an_empty_index_says_so(tmp_path):
+    """Every question of an index without articles is refused; the command says why on stderr (the
+    answer itself stays the refusal, so scripts reading stdout see what they always saw)."""
+    index = str(tmp_path / "empty")
+    result = civic("ask", "Ai ký giao ước thi đua?", "--index", index)
+    assert "chưa có bài viết nào" in result.stderr and "civic ingest" in result.stderr
+    assert "Không tìm thấy" in result.stdout
+    assert "chưa có bài viết nào" in civic("search", "giao ước", "--index", index).stderr
+    civic("ingest", str(SEED), "--index", index)
+    assert "chưa có bài viết nào" not in civic("ask", "Ai ký giao ước thi đua?", "--index", index).stderr
