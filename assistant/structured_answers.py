@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corpus.extraction import extract, org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
-from corpus.lexicon import CORE_TITLES
+from corpus.lexicon import COMMON_SURNAMES_FOLDED, CORE_TITLES
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
@@ -124,6 +124,26 @@ def asks_position(folded_question: str, question: str = "") -> bool:
         and not _IN_A_PERIOD.search(folded_question) and not _EVER.search(question)
 
 
+# "Ông Lò Văn Khoa là ai?", "Who is Lo Van Khoa?": the whole question is a person's name and the
+# question word; the name is capitalised and opens with a family name (a title does not: "Chủ tịch
+# UBND tỉnh là ai?" asks who holds it)
+_WHO_SOMEONE_IS = re.compile(
+    r"^\s*(?:(?:ong|ba|dong chi|anh|chi)\s+)?(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s+la\s+ai\s*\??\s*$"
+    r"|^\s*who\s+(?:is|was)\s+(?P<english>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*\??\s*$")
+
+
+def asks_who_someone_is(question: str) -> bool:
+    """Whether a question asks only who a person it names is ("Bà Mai Thị Hạnh là ai?", "Who is
+    Mai Thi Hanh?"): what the records hold beside a name is the person's post."""
+    folded = fold(question).lower()
+    m = _WHO_SOMEONE_IS.match(folded)
+    if not m or len(folded) != len(question):
+        return False
+    start, end = m.span("name") if m.group("name") else m.span("english")
+    words = question[start:end].split()  # fold keeps each letter's place: the words as written
+    return fold(words[0]).lower() in COMMON_SURNAMES_FOLDED and all(w[:1].isupper() for w in words)
+
+
 # Routes matched by what the question itself names (a person, or a title and a body) in whichever
 # retrieved article names it: the chain does not ask their answers to come from the evidence's articles
 NAMED_ROUTES = frozenset({"position", "holder"})
@@ -148,7 +168,7 @@ def route(qa: QuestionAnalysis) -> str | None:
         return "parties"
     if qa.answer_type == "number" and qa.noun and _MEMBER_NOUNS.match(qa.noun) and _PACT_WORDS.search(folded):
         return "count"
-    if asks_position(folded, qa.text):
+    if asks_position(folded, qa.text) or asks_who_someone_is(qa.text):
         return "position"
     if qa.answer_type == "person" and not qa.wants_list and (asked_title(folded) or _WHO_IS.match(folded)):
         return "holder"

@@ -220,8 +220,25 @@ def test_the_post_of_a_named_person(tmp_path):
         assert "Lò Văn Khoa" in answer.citations[0].quote
     answer = assistant.ask("Chức vụ của bà Mai Thị Hạnh là gì?")
     assert answer.answer.startswith("Mai Thị Hạnh: Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]"), answer.answer
+    # "who is X?" of a named person is the post beside the name too
+    for question in ("Bà Mai Thị Hạnh là ai?", "Mai Thị Hạnh là ai", "Who is Mai Thi Hanh?"):
+        answer = assistant.ask(question)
+        assert answer.mode == "structured", (question, answer.answer)
+        assert answer.answer.startswith("Mai Thị Hạnh: Chủ tịch Hội Nông dân tỉnh Lạng Sơn [1]"), answer.answer
     # a person no article names is no records answer
     assert assistant.ask("Ông Hà Văn Tùng giữ chức vụ gì?").mode != "structured"
+
+
+def test_asks_who_someone_is():
+    from assistant.structured_answers import asks_who_someone_is
+
+    for question in ("Bà Mai Thị Hạnh là ai?", "Lò Văn Khoa là ai", "Who is Lo Van Khoa?", "who was Mai Thi Hanh?",
+                     "Ong Lo Van Khoa la ai?"):
+        assert asks_who_someone_is(question), question
+    # a title is no name: who holds it is asked ("holder"); a longer question asks something else
+    for question in ("Chủ tịch UBND tỉnh là ai?", "Trưởng khối là ai?", "Who is the chairman?", "Ai là Lò Văn Khoa?",
+                     "lo van khoa la ai", "Người ký giao ước với Lò Văn Khoa là ai?"):
+        assert not asks_who_someone_is(question), question
 
 
 def test_the_holder_of_a_post(tmp_path):
