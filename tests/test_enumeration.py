@@ -558,3 +558,15 @@ def test_the_asked_noun_before_nhu_and_a_colon_chooses_that_list():
             "lực lượng chức năng như: Kiểm lâm, Quản lý thị trường, Biên phòng.")
     found = read_enumeration(text, 0, len(text), None, set(), noun="luc luong")
     assert [i.text for i in found.items] == ["Kiểm lâm", "Quản lý thị trường", "Biên phòng"]
+
+
+def test_a_capitalised_name_after_the_last_va_of_a_list_of_bodies_is_an_item():
+    # companies the recogniser does not know: "A và B đã …" is two of them, as "gồm Bắc Sơn và Nam
+    # Lâm" is two places; a known body keeps its own "và"
+    text = ("Chiều 2/3, 4 doanh nghiệp gồm Mây Xanh, Suối Bạc, HoaAn Tel và LacSon Net đã thống nhất ký cam kết "
+            "với Sở Thông tin và Truyền thông tỉnh Lạc Sơn.")
+    found = read_enumeration(text, 0, len(text), "organisation", {"doanh", "nghiep"})
+    assert [i.text for i in found.items] == ["Mây Xanh", "Suối Bạc", "HoaAn Tel", "LacSon Net"]
+    text = "Đoàn gồm đại diện Sở Kế hoạch và Đầu tư, Sở Văn hóa, Thể thao và Du lịch tỉnh Lạc Sơn."
+    found = read_enumeration(text, 0, len(text), "organisation", set())
+    assert [i.text for i in found.items] == ["Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạc Sơn"]

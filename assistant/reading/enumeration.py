@@ -375,7 +375,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if kind == "organisation":
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
     parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind == "locality", whole=whole, noun=noun,
+                               capitals=kind in ("locality", "organisation"), whole=whole, noun=noun,
                                subject_lists=kind not in (None, "person"))  # people: read side by side
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
@@ -580,7 +580,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
     that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
-    one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm": places the recognisers may not know). Typed items
+    one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm", "gồm A Tel và B Net đã ký": places and bodies the
+    recognisers may not know; a known body keeps its own "và", being one of the `whole` spans). Typed items
     may also be listed in brackets after their noun ("các lực lượng (Thanh tra, Quản lý thị
     trường, Công an)"), or any items in brackets after a count of as many ("4 dự án (A, B, C, D)").
     With `subject_lists`, a sentence without either whose plural subject or attendance "có"
