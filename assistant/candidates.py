@@ -200,7 +200,7 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
         titled = {(s, e) for s, e, _ in _people(raw, folded)}
         for m in _BARE_NAME.finditer(raw):
             s, e = m.span(1)
-            if (s, e) not in titled and _bare_name(folded, s, e):
+            if (s, e) not in titled and _bare_name(raw, folded, s, e):
                 add("name", s, e)
     if "role" in kinds:
         for m in _ROLE.finditer(folded):
@@ -249,11 +249,14 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _ADDRESS = frozenset("ông bà anh chị em cô chú bác dì cậu ong ba chi chu bac".split())
 
 
-def _bare_name(folded: str, s: int, e: int) -> bool:
-    """Whether the capitalised run `folded[s:e]` can be a person's name written without a title:
+def _bare_name(raw: str, folded: str, s: int, e: int) -> bool:
+    """Whether the capitalised run `raw[s:e]` can be a person's name written without a title:
     it starts with a Vietnamese surname, or (a foreign name) none of its words is a word of bodies,
-    offices or places; never right after a place level ("tỉnh Vĩnh Phúc")."""
+    offices or places; never right after a place level ("tỉnh Vĩnh Phúc"), nor the Party ("Trung
+    ương Đảng Cộng sản": "Đảng" folds like the surname "Đặng")."""
     words = folded[s:e].replace("-", " ").split()
+    if match_form(raw[s:e].split()[0]) == "đảng":
+        return False
     if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
         return False
     if " ".join(words) in _PROVINCE_NAMES:  # "Hà Nội", "Hà Giang": a surname's syllable, a province's name
@@ -348,7 +351,7 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
 
 
 _TITLE_AFTER = re.compile(
-    r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| (?:tham|cung|da|chu tri|phat bieu|de nghi|cho biet|"
+    r"\s*[–\-,]\s*([^,;()\n]{3,100}?)(?=[,;()\n]|\.(?:\s|$)| (?:tham du|tham gia|cung|da|chu tri|phat bieu|de nghi|cho biet|"
     r"nhan manh|khang dinh|bao cao|trinh bay|yeu cau|duoc|se|dang|la)\b|$)"
 )
 
@@ -359,6 +362,9 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
     people: list[tuple[int, int, str]] = []
     # (index in `people`, where the title read after the name starts, the title written before it)
     after: list[tuple[int, int, str]] = []
+    # the folded text with the article's capitals: a verb that ends a title is written in lower case
+    # ("đang"), a word of the title may fold alike ("Bí thư Trung ương Đảng")
+    cased = "".join(f.upper() if r.isupper() else f for r, f in zip(raw, folded))
     for m in _TITLE_BEFORE.finditer(folded):
         span = _name_at(raw, folded, m.end())
         office_and_body = span is None and bool(OFFICE.fullmatch(folded[m.start():m.end()].strip()))
@@ -368,9 +374,9 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
             continue
         s, e = span
         title = ""
-        # matched on the folded text (same offsets), so the verbs that end a title are found
-        # however the article spells them ("chủ trì", "đề nghị")
-        t = _TITLE_AFTER.match(folded[e:e + 120])
+        # matched on the folded text (same offsets, the article's capitals kept), so the verbs that
+        # end a title are found however the article spells them ("chủ trì", "đề nghị")
+        t = _TITLE_AFTER.match(cased[e:e + 120])
         if t and raw[e + t.start(1)].isupper():
             title = _title_end(raw[e + t.start(1):e + t.end(1)].strip())
             before = raw[m.start():s].strip() if office_and_body else raw[m.start():m.end()].strip()

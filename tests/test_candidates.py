@@ -246,3 +246,17 @@ def test_titles_written_before_each_name_are_not_the_previous_persons():
             "Giám đốc Sở Nội vụ Mai Thị Hạnh.")
     assert _people(text) == [("Nguyễn Văn Mây", "Giám đốc Sở Tài chính"),
                              ("Đinh Văn Hòa", "Bí thư Huyện ủy Mây Xanh"), ("Mai Thị Hạnh", "Giám đốc Sở Nội vụ")]
+
+
+def test_a_title_after_a_name_ends_at_a_verb_written_in_lower_case():
+    # "Đảng" folds like the verb "đang", "tham mưu" starts like "tham dự": words of the title
+    text = ("Dự có Thiếu tướng Lò Văn Khoa, Bí thư Trung ương Đảng, Chủ nhiệm Tổng cục Hậu cần; Đại tá Mai Văn Hòa, "
+            "Tổng tham mưu trưởng; ông Đinh Văn Mây, Giám đốc Sở Nội vụ đang phát biểu.")
+    assert _people(text) == [("Lò Văn Khoa", "Bí thư Trung ương Đảng"), ("Mai Văn Hòa", "Tổng tham mưu trưởng"),
+                             ("Đinh Văn Mây", "Giám đốc Sở Nội vụ")]
+
+
+def test_the_party_is_no_bare_name():
+    text = "Dự có các đồng chí: Lò Văn Khoa, Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam; Mai Thị Hạnh."
+    names = [c.text for c in candidates(text, 0, len(text), {"name"}) if c.kind == "name"]
+    assert "Lò Văn Khoa" in names and not any(n.startswith("Đảng") for n in names)
