@@ -20,6 +20,7 @@ from corpus.lexicon import (
     ORG_NAME_STOPS,
     ORG_NAME_STOPS_FOLDED,
     RANKS_AND_ADDRESS_FOLDED,
+    SURNAMES,
 )
 from corpus.normalize import fold, fold_aligned, match_form
 
@@ -370,8 +371,8 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         office_and_body = span is None and bool(OFFICE.fullmatch(folded[m.start():m.end()].strip()))
         if office_and_body:  # the body between the office and the name
             span = _name_after_body(raw, folded, m.end())
-        if span is None:
-            continue
+        if span is None or any(span[0] == p[0] for p in people):
+            continue  # a name found after an earlier office keeps it ("Chủ nhiệm Văn phòng Chủ tịch nước X")
         s, e = span
         title = ""
         # matched on the folded text (same offsets, the article's capitals kept), so the verbs that
@@ -438,6 +439,21 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_LEVELS})\s*$")
 _ABBREVIATION_IN_BRACKETS = re.compile(rf"\([{_UPPER}&.\s-]{{2,20}}\)")
 
 
+# Family names left out of COMMON_SURNAMES_FOLDED because a common word folds like them ("Trương" /
+# "trường", "Đào" / "đạo"), known as written: those marked with a diacritic that opens no place's
+# name ("Hàn" opens "Hàn Quốc", "Phú" "Phú Thọ"), compared in their match form.
+_PLACE_STARTS = frozenset(match_form(name.split()[0]) for name in CITIES + PROVINCES + tuple(COUNTRY_NAMES))
+MARKED_SURNAMES = frozenset(
+    match_form(name) for name in SURNAMES.split()
+    if fold(name).lower() != name.lower() and fold(name).lower() not in COMMON_SURNAMES_FOLDED
+    and match_form(name) not in _PLACE_STARTS)
+
+
+def is_surname(word: str) -> bool:
+    """Whether a word, as written, is a family name that may open a person's name."""
+    return fold(word).lower() in COMMON_SURNAMES_FOLDED or match_form(word) in MARKED_SURNAMES
+
+
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     """"Bộ trưởng Bộ Tư pháp Lê Thành Long": the first surname-led name within the next 60
     characters, with no punctuation between the office and it (the body's name; its abbreviation
@@ -448,7 +464,8 @@ def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()
-        if word.group(0) in COMMON_SURNAMES_FOLDED and raw[at].isupper() and at > s and not _PLACE_BEFORE.search(folded, s, at):
+        if raw[at].isupper() and is_surname(raw[at:at + len(word.group(0))]) and at > s \
+                and not _PLACE_BEFORE.search(folded, s, at):
             span = _name_at(raw, folded, at)
             if span and span[1] <= limit + 40 and len(raw[span[0]:span[1]].split()) <= 4:
                 return span

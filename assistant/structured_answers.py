@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corpus.extraction import extract, org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
-from corpus.lexicon import COMMON_SURNAMES_FOLDED, CORE_TITLES
+from corpus.lexicon import CORE_TITLES
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
@@ -22,6 +22,7 @@ from index.glossary import vietnamese_terms
 from index.retrieval import Hit
 
 from .answering import as_answer_text
+from .candidates import is_surname
 from .question import QuestionAnalysis
 from .reading.enumeration import asked_item_kind
 from .records import Answer, Citation
@@ -141,7 +142,7 @@ def asks_who_someone_is(question: str) -> bool:
         return False
     start, end = m.span("name") if m.group("name") else m.span("english")
     words = question[start:end].split()  # fold keeps each letter's place: the words as written
-    return fold(words[0]).lower() in COMMON_SURNAMES_FOLDED and all(w[:1].isupper() for w in words)
+    return is_surname(words[0]) and all(w[:1].isupper() for w in words)
 
 
 # Routes matched by what the question itself names (a person, or a title and a body) in whichever

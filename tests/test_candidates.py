@@ -260,3 +260,15 @@ def test_the_party_is_no_bare_name():
     text = "Dự có các đồng chí: Lò Văn Khoa, Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam; Mai Thị Hạnh."
     names = [c.text for c in candidates(text, 0, len(text), {"name"}) if c.kind == "name"]
     assert "Lò Văn Khoa" in names and not any(n.startswith("Đảng") for n in names)
+
+
+def test_family_names_that_fold_like_common_words_are_known_as_written():
+    # "Trương" folds like "trường", "Đào" like "đạo": after an office and its body they open a name
+    text = ("Dự có Phó Thủ tướng Thường trực Chính phủ Trương Văn Mây; Chủ nhiệm Văn phòng Chủ tịch nước Đào Thị "
+            "Suối; Bộ trưởng Bộ Ngoại giao Hàn Quốc phát biểu.")
+    assert _people(text) == [("Trương Văn Mây", "Phó Thủ tướng Thường trực Chính phủ"),
+                             ("Đào Thị Suối", "Chủ nhiệm Văn phòng Chủ tịch nước")]
+    from assistant.candidates import is_surname
+    assert is_surname("Trương") and is_surname("Đào") and is_surname("Nguyễn") and is_surname("Nguyen")
+    # the common words, and a family name that opens a country's name, are not
+    assert not any(is_surname(w) for w in ("Trường", "Đạo", "Hàn", "Truong"))
