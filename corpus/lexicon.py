@@ -79,7 +79,7 @@ OFFICES = (
     "pho truong ban|truong ban|pho bi thu|bi thu|pho cuc truong|cuc truong|chanh thanh tra|pho chanh thanh tra|"
     "chi huy truong|chinh uy|tong bi thu|thu truong|bo truong|truong phong|pho truong phong|hieu truong|"
     "pho hieu truong|chanh van phong|pho chanh van phong|tinh doan truong|bi thu tinh doan|uy vien|truong khoi|"
-    "pho khoi"
+    "pho khoi|dai su|tong lanh su"
 )
 # Ranks, degrees and forms of address before a name (folded alternation), after OFFICES in
 # the candidate reader's title pattern.

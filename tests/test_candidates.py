@@ -272,3 +272,8 @@ def test_family_names_that_fold_like_common_words_are_known_as_written():
     assert is_surname("Trương") and is_surname("Đào") and is_surname("Nguyễn") and is_surname("Nguyen")
     # the common words, and a family name that opens a country's name, are not
     assert not any(is_surname(w) for w in ("Trường", "Đạo", "Hàn", "Truong"))
+
+
+def test_an_ambassador_is_an_office_before_a_name():
+    text = "Dự có Bộ trưởng Bộ Nội vụ Trương Văn Mây, Đại sứ Việt Nam tại Lào Lê Thị Suối cùng lãnh đạo một số bộ."
+    assert _people(text) == [("Trương Văn Mây", "Bộ trưởng Bộ Nội vụ"), ("Lê Thị Suối", "Đại sứ Việt Nam tại Lào")]
