@@ -399,10 +399,16 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
 
 def _title_end(title: str) -> str:
     """A title ends at a dash followed by a lower-case word ("Phó Chủ tịch Tổng LĐLĐVN - trò chuyện");
-    a dash between capitalised words belongs to it ("Trưởng Ban Thi đua – Khen thưởng")."""
+    a dash between capitalised words belongs to it ("Trưởng Ban Thi đua – Khen thưởng"). It also
+    ends at its body's place when a lower-case word follows, as a body's name does ("Phó Chủ tịch
+    UBND xã Lạc Sơn tiến hành …", `_LEVEL_AND_PLACE`)."""
     for m in re.finditer(r"\s[–\-]\s+(\S)", title):
         if m.group(1).islower():
-            return title[:m.start()].strip()
+            title = title[:m.start()].strip()
+            break
+    for m in _LEVEL_AND_PLACE.finditer(title):
+        if title[m.end():m.end() + 1] == " " and title[m.end() + 1:m.end() + 2].islower():
+            return title[:m.end()]
     return title
 
 

@@ -277,3 +277,10 @@ def test_family_names_that_fold_like_common_words_are_known_as_written():
 def test_an_ambassador_is_an_office_before_a_name():
     text = "Dự có Bộ trưởng Bộ Nội vụ Trương Văn Mây, Đại sứ Việt Nam tại Lào Lê Thị Suối cùng lãnh đạo một số bộ."
     assert _people(text) == [("Trương Văn Mây", "Bộ trưởng Bộ Nội vụ"), ("Lê Thị Suối", "Đại sứ Việt Nam tại Lào")]
+
+
+def test_a_title_ends_at_its_bodys_place_before_a_lower_case_word():
+    text = ("Đoàn gồm ông Lò Văn Khoa – Phó Chủ tịch UBND huyện - Trưởng đoàn; ông Mai Văn Hòa – Phó Chủ tịch UBND xã "
+            "Suối Bạc tiến hành kiểm tra hoạt động khai thác tại khu vực xã.")
+    assert _people(text) == [("Lò Văn Khoa", "Phó Chủ tịch UBND huyện - Trưởng đoàn"),
+                             ("Mai Văn Hòa", "Phó Chủ tịch UBND xã Suối Bạc")]
