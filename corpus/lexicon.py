@@ -292,7 +292,9 @@ ORG_NAME_STOPS_FOLDED = (
     r"va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
     r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
     r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc|"
-    r"vua|deu|phai|luon|khong|tiep tuc|yeu cau|dua ra|dua tin|dat ra|cong bo|ban hanh|de xuat|kien nghi|thong bao|trao"
+    r"vua|deu|phai|luon|khong|tiep tuc|yeu cau|dua ra|dua tin|dat ra|cong bo|ban hanh|de xuat|kien nghi|thong bao|trao|"
+    r"chuan bi|nhan dinh|danh gia|xem xet|tin nhiem|giai doan|thuc hien|tien hanh|khang dinh|nhan manh|cho rang|"
+    r"ghi nhan|bieu duong|chuc mung|tiep nhan|phe duyet"
 )
 # … and the same words as written with tone marks: in text that has them, a folded match
 # ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
@@ -302,7 +304,9 @@ ORG_NAME_STOPS = frozenset("""và với cùng có đã đang sẽ là làm đư�
     vừa cũng đều phải luôn không trao""".split()) | frozenset(
     ("tham dự", "tham gia", "tổ chức", "ký kết", "kí kết", "chủ trì", "phối hợp", "thống nhất", "báo cáo", "triển khai",
      "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời", "tiếp tục", "yêu cầu", "đưa ra", "đưa tin", "đặt ra",
-     "công bố", "ban hành", "đề xuất", "kiến nghị", "thông báo"))
+     "công bố", "ban hành", "đề xuất", "kiến nghị", "thông báo", "chuẩn bị", "nhận định", "đánh giá", "xem xét",
+     "tín nhiệm", "giai đoạn", "thực hiện", "tiến hành", "khẳng định", "nhấn mạnh", "cho rằng", "ghi nhận",
+     "biểu dương", "chúc mừng", "tiếp nhận", "phê duyệt"))
 # Search (BM25, index.tokenize): function words and question words that carry no topic (their
 # folded forms are derived there).
 SEARCH_STOPWORDS = frozenset(

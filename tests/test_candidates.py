@@ -284,3 +284,13 @@ def test_a_title_ends_at_its_bodys_place_before_a_lower_case_word():
             "Suối Bạc tiến hành kiểm tra hoạt động khai thác tại khu vực xã.")
     assert _people(text) == [("Lò Văn Khoa", "Phó Chủ tịch UBND huyện - Trưởng đoàn"),
                              ("Mai Văn Hòa", "Phó Chủ tịch UBND xã Suối Bạc")]
+
+
+def test_organisation_names_end_before_verbs_of_judging_and_preparing():
+    def orgs(text):
+        return [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"]
+
+    assert orgs("Ban cán sự Đảng Chính phủ đánh giá cao đề xuất này.") == ["Ban cán sự Đảng Chính phủ"]
+    assert orgs("Bộ Tư pháp chuẩn bị hồ sơ trình Chính phủ.")[:1] == ["Bộ Tư pháp"]
+    assert orgs("Ký kết với Đài Truyền hình Lạc Sơn giai đoạn 2031-2035.") == ["Đài Truyền hình Lạc Sơn"]
+    assert orgs("Ban Bí thư xem xét, quyết định.") == ["Ban Bí thư"]
