@@ -703,3 +703,18 @@ def test_a_count_is_shown_with_the_noun_the_question_counts():
     # no word of the question after "bao nhiêu": the function words the window ends with go
     assert shown("Ông nắm 40% cổ phần là cổ đông lớn.", "40% cổ phần là", "Ông nắm bao nhiêu phần trăm?") == "40% cổ phần"
     assert shown("Ông nắm 40% vốn là cổ đông lớn.", "40% vốn là", "Ông nắm bao nhiêu phần trăm vốn?") == "40% vốn"
+
+
+def test_a_follow_ups_inherited_names_say_which_article_not_which_sentence():
+    from assistant.question import analyse_question
+    from assistant.reading.terms import phrase_text, question_terms
+
+    terms = question_terms(analyse_question("Họ ký giao ước vào ngày nào (Khối thi đua Mây Xanh, năm 2031)?"))
+    assert terms.anchors == [] and set(terms.context_anchors) == {"khoi", "may xanh", "2031"}
+    other = phrase_text("Sáng 2/3/2031, Khối thi đua Suối Bạc ký giao ước thi đua.")
+    right = phrase_text("Sáng 2/3/2031, Khối thi đua Mây Xanh ký giao ước thi đua.")
+    assert terms.anchor_share(other) == terms.anchor_share(right) == 1.0  # the sentence: its own anchors only
+    assert terms.anchor_share(other, article=True) == pytest.approx(2 / 3)
+    assert terms.anchor_share(right, article=True) == 1.0
+    english = question_terms(analyse_question("When did they sign (units in Vinh Phuc internal affairs emulation bloc)?"))
+    assert english.context_anchors == ["vinh phuc"]

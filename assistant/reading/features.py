@@ -45,10 +45,10 @@ FEATURES = (
     "pairs",           # share of the question's word pairs found as pairs in the sentence
     "anchors",         # share of the question's anchors (numbers, names, quoted titles) in the sentence
     "anchors_ctx",     # ... in the sentence and its neighbours
-    "anchors_art",     # ... in the article
+    "anchors_art",     # ... in the article (with those of the context a follow-up inherited)
     "has_anchors",     # the question has anchors
     "numbers_ctx",     # share of the question's numbers, dates and codes in the sentence and its neighbours
-    "numbers_art",     # ... in the article
+    "numbers_art",     # ... in the article (with those of the inherited context)
     "typed",           # the sentence holds a span of the asked type that the question does not
     "typed_question",  # the question asks for a typed span (who, when, how many…)
     "typed_asked",     # typed × typed_question
@@ -132,7 +132,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         article = articles[sent.article_id]
         text = article.text
         if sent.article_id not in article_phrases:
-            article_phrases[sent.article_id] = article_phrase_text(article.title, text) if terms.anchors else ""
+            article_phrases[sent.article_id] = article_phrase_text(article.title, text) \
+                if terms.anchors or terms.context_anchors else ""
             title_cov[sent.article_id] = terms.coverage(terms.words_in(article.title))
         if sent.hit.chunk_id not in chunk_words:
             chunk_words[sent.hit.chunk_id] = terms.words_in(article.title + "\n" + sent.hit.text)
@@ -169,10 +170,10 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             terms.pair_share(pairs_of(sentence)),
             terms.anchor_share(sentence_phrases),
             terms.anchor_share(context_phrases),
-            terms.anchor_share(article_phrases[sent.article_id]),
+            terms.anchor_share(article_phrases[sent.article_id], article=True),
             float(bool(terms.anchors)),
             terms.anchor_share(context_phrases, numbers=True),
-            terms.anchor_share(article_phrases[sent.article_id], numbers=True),
+            terms.anchor_share(article_phrases[sent.article_id], numbers=True, article=True),
             float(bool(spans)),
             typed_question,
             typed_question * bool(spans),

@@ -87,6 +87,9 @@ class QuestionTerms:
     # (another rendering, the first's words) of an English question's phrases that the glossary
     # renders several ways: where a text writes the other, the first's words count as found
     equivalents: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # the anchors of the context a follow-up inherited ("… (Khối thi đua Lạc Sơn, năm 2031)?"): they
+    # say which article, so they count where the article is measured, not the sentence
+    context_anchors: list[str] = field(default_factory=list)
 
     def words_in(self, text: str) -> set[str]:
         """`words_of(text)`, with the first rendering's words of each phrase whose other rendering
@@ -134,10 +137,12 @@ class QuestionTerms:
     def pair_share(self, pairs: set[tuple[str, str]]) -> float:
         return len(self.pairs & pairs) / len(self.pairs) if self.pairs else 0.0
 
-    def anchor_share(self, phrases: str, numbers: bool = False) -> float:
+    def anchor_share(self, phrases: str, numbers: bool = False, article: bool = False) -> float:
         """The share of anchors (or of numeric anchors) found whole in `phrases` (a `phrase_text`);
-        1.0 when there are none."""
-        anchors = self.numbers if numbers else self.anchors
+        1.0 when there are none. `article`: the inherited context's anchors count too."""
+        anchors = self.anchors + [a for a in self.context_anchors if a not in self.anchors] if article else self.anchors
+        if numbers:
+            anchors = [a for a in anchors if a[:1].isdigit() or _ORDINAL.fullmatch(a)]
         if not anchors:
             return 1.0
         return sum(_anchor_in(a, phrases) for a in anchors) / len(anchors)
@@ -171,14 +176,16 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
     pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content}
     equivalents = [(other, tuple(first.split()))
                    for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
-    return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents)
+    context = split_context(qa.text)[1]
+    context_anchors = anchors_of(qa, "… " + context) if context else []  # a name opening it is one too
+    return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors)
 
 
-def anchors_of(qa: QuestionAnalysis) -> list[str]:
-    """Folded anchor phrases of a question: numbers and codes, quoted titles, and names — for
-    Vietnamese, runs of capitalised words after the first word; for English, the Vietnamese names
-    it spells ("Vinh Phuc")."""
-    own = split_context(qa.text)[0]
+def anchors_of(qa: QuestionAnalysis, text: str | None = None) -> list[str]:
+    """Folded anchor phrases of a question (or of `text`, read as the question's language):
+    numbers and codes, quoted titles, and names — for Vietnamese, runs of capitalised words after
+    the first word; for English, the Vietnamese names it spells ("Vinh Phuc")."""
+    own = split_context(qa.text)[0] if text is None else text
     anchors = [" ".join(_WORD.findall(fold(n))) for n in _NUMBER.findall(own)]  # "2017-2022" → "2017 2022"
     anchors += _ORDINAL.findall(" ".join(_WORD.findall(fold(own))))
     anchors += [" ".join(_WORD.findall(fold(q))) for q in _QUOTED.findall(own)]
