@@ -99,7 +99,7 @@ _PLACE_WORD = re.compile(rf"\b(?:{_PLACE_LEVELS})\b")
 _CAP = r"[A-ZĐÀ-Ỹ][^\s,;:.()–\-\"“”]*"
 _JOINED_NAME = re.compile(
     rf"(?:và|(?:[,–]|\s-)\s*{_CAP}(?: [^\W\d]+){{0,2}} và)\s+({_CAP}(?: [^\W\d]+)?)(?=[\s,;:.()?!]|$)")
-_ORG_STOP = re.compile(r"[,;:()\n–\"“”?!]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
+_ORG_STOP = re.compile(r"[,;:()\n–\"“”?!…]|\.(?=\s|$)|\s-\s|\b(?:" + ORG_NAME_STOPS_FOLDED + r")\b")
 _COMPOUNDS = ("thiết bị", "hàng không", "đăng ký", "đăng kí")  # a stop word that is part of a compound noun inside names
 # "tổ chức" right after a one-word head names what the body does ("Phòng tổ chức hành chính", "Ban tổ chức
 # cuộc thi"), it is no verb after the name
@@ -344,11 +344,29 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
                 or _HEAD_THEN_ORGANISING.search(folded, 0, stop.end())):
             pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
+        if _dash_inside_name(raw, folded, stop, start):
+            pos = stop.end()  # "Sở Quy hoạch – Kiến trúc": a dash between two words of one name
+            continue
         joined = _JOINED_NAME.match(raw, stop.start())
         if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not ORG_START.match(folded, stop.end() + 1) and not ORG_START.match(folded, joined.start(1)):
             pos = joined.end()  # "Sở Giáo dục và Đào tạo", "Sở Lao động, Thương binh và Xã hội"
             continue
         return stop.start()
+
+
+def _dash_inside_name(raw: str, folded: str, stop: re.Match[str], start: int) -> bool:
+    """Whether a dash joins two parts of one name that starts at `start` ("Sở Quy hoạch – Kiến
+    trúc", "Ban Thi đua - Khen thưởng"): before the name's place, and a capitalised word after it
+    that opens no other body, office, person or form of address ("Bộ Tài chính – Bộ Công an" are
+    two bodies, "Công an tỉnh – Đơn vị …" is said of the body)."""
+    if stop.group(0).strip() not in ("–", "-") or _PLACE_WORD.search(folded, start, stop.start()):
+        return False
+    after = re.match(r"\s*(\w+)", raw[stop.end():])
+    if not after or not after.group(1)[:1].isupper():
+        return False
+    at = stop.end() + after.start(1)
+    return not (ORG_START.match(folded, at) or OFFICE.match(folded, at) or is_surname(after.group(1))
+                or after.group(1).lower() in _ADDRESS)
 
 
 _TITLE_AFTER = re.compile(

@@ -294,3 +294,16 @@ def test_organisation_names_end_before_verbs_of_judging_and_preparing():
     assert orgs("Bộ Tư pháp chuẩn bị hồ sơ trình Chính phủ.")[:1] == ["Bộ Tư pháp"]
     assert orgs("Ký kết với Đài Truyền hình Lạc Sơn giai đoạn 2031-2035.") == ["Đài Truyền hình Lạc Sơn"]
     assert orgs("Ban Bí thư xem xét, quyết định.") == ["Ban Bí thư"]
+
+
+def test_a_dash_between_two_parts_of_one_name_and_an_ellipsis_after_it():
+    def orgs(text):
+        return [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"]
+
+    text = "Thành phố cần chỉ đạo Sở Quy hoạch – Kiến trúc, Sở Xây dựng, Sở Tài chính… tập trung rà soát."
+    assert orgs(text) == ["Sở Quy hoạch – Kiến trúc", "Sở Xây dựng", "Sở Tài chính"]
+    # two bodies, a person, and what is said of a body after its place are not one name
+    assert orgs("Thông tư liên tịch của Bộ Tài chính – Bộ Công an ban hành.") == ["Bộ Tài chính", "Bộ Công an"]
+    assert orgs("Sở Tư pháp - Giám đốc Lò Văn Khoa nói.") == ["Sở Tư pháp"]
+    assert orgs("Công an tỉnh – Đơn vị anh hùng.") == ["Công an tỉnh"]
+    assert orgs("Hội Nông dân – Ông Lò Văn Khoa cho biết.") == ["Hội Nông dân"]
