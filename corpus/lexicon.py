@@ -251,7 +251,7 @@ BODY_ABBREVIATIONS = {
 }
 # Heads of organisation names for the candidate reader (folded alternation).
 ORG_HEADS_FOLDED = (
-    "uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
+    "doan chu tich|uy ban mat tran to quoc|mat tran to quoc|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|hoi dong|"
     "bo chi huy quan su|bo chi huy bo doi bien phong|bo chi huy|cong an|toa an|vien kiem sat|vien|so|ban|cuc|chi cuc|"
     "thanh tra|khoi thi dua|khoi|cum thi dua|cum|hoi lien hiep|hoi|lien doan|cong doan|lien minh|tinh doan|thanh doan|"
     "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"

@@ -307,3 +307,9 @@ def test_a_dash_between_two_parts_of_one_name_and_an_ellipsis_after_it():
     assert orgs("Sở Tư pháp - Giám đốc Lò Văn Khoa nói.") == ["Sở Tư pháp"]
     assert orgs("Công an tỉnh – Đơn vị anh hùng.") == ["Công an tỉnh"]
     assert orgs("Hội Nông dân – Ông Lò Văn Khoa cho biết.") == ["Hội Nông dân"]
+
+
+def test_the_presidium_heads_a_body():
+    text = "Báo cáo cho thấy Đoàn Chủ tịch UBTƯ MTTQ Việt Nam phối hợp với Sở Nội vụ tỉnh Lạc Sơn."
+    assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == [
+        "Đoàn Chủ tịch UBTƯ MTTQ Việt Nam", "Sở Nội vụ tỉnh Lạc Sơn"]
