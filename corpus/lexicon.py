@@ -294,7 +294,7 @@ ORG_NAME_STOPS_FOLDED = (
     r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc|"
     r"vua|deu|phai|luon|khong|tiep tuc|yeu cau|dua ra|dua tin|dat ra|cong bo|ban hanh|de xuat|kien nghi|thong bao|trao|"
     r"chuan bi|nhan dinh|danh gia|xem xet|tin nhiem|giai doan|thuc hien|tien hanh|khang dinh|nhan manh|cho rang|"
-    r"ghi nhan|bieu duong|chuc mung|tiep nhan|phe duyet|ra soat|tap trung"
+    r"ghi nhan|bieu duong|chuc mung|tiep nhan|phe duyet|ra soat|tap trung|tong hop|huong dan"
 )
 # … and the same words as written with tone marks: in text that has them, a folded match
 # ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
@@ -306,7 +306,7 @@ ORG_NAME_STOPS = frozenset("""và với cùng có đã đang sẽ là làm đư�
      "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời", "tiếp tục", "yêu cầu", "đưa ra", "đưa tin", "đặt ra",
      "công bố", "ban hành", "đề xuất", "kiến nghị", "thông báo", "chuẩn bị", "nhận định", "đánh giá", "xem xét",
      "tín nhiệm", "giai đoạn", "thực hiện", "tiến hành", "khẳng định", "nhấn mạnh", "cho rằng", "ghi nhận",
-     "biểu dương", "chúc mừng", "tiếp nhận", "phê duyệt", "rà soát", "tập trung"))
+     "biểu dương", "chúc mừng", "tiếp nhận", "phê duyệt", "rà soát", "tập trung", "tổng hợp", "hướng dẫn"))
 # Search (BM25, index.tokenize): function words and question words that carry no topic (their
 # folded forms are derived there).
 SEARCH_STOPWORDS = frozenset(

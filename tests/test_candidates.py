@@ -294,6 +294,8 @@ def test_organisation_names_end_before_verbs_of_judging_and_preparing():
     assert orgs("Bộ Tư pháp chuẩn bị hồ sơ trình Chính phủ.")[:1] == ["Bộ Tư pháp"]
     assert orgs("Ký kết với Đài Truyền hình Lạc Sơn giai đoạn 2031-2035.") == ["Đài Truyền hình Lạc Sơn"]
     assert orgs("Ban Bí thư xem xét, quyết định.") == ["Ban Bí thư"]
+    assert orgs("Tổng cục Mây Xanh hướng dẫn việc xử lý tài sản.") == ["Tổng cục Mây Xanh"]
+    assert orgs("Ủy ban Thường vụ Quốc hội tổng hợp ý kiến cử tri.") == ["Ủy ban Thường vụ Quốc hội"]
 
 
 def test_a_dash_between_two_parts_of_one_name_and_an_ellipsis_after_it():
