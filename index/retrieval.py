@@ -110,7 +110,9 @@ class HybridRetriever:
         """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense". In hybrid mode,
         `each_leg` > 0 also keeps the best `each_leg` chunks of each leg that the fusion ranked
         below k (after the top k, in fused order): a chunk one leg is sure of — an unaccented name
-        BM25 finds and the dense model cannot read — still reaches the reader."""
+        BM25 finds and the dense model cannot read — still reaches the reader; then the chunks that
+        name a person the query names, and for an English query more chunks of the lexical leg's
+        best article (`LEXICAL_ARTICLE_CHUNKS`)."""
         if mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
         flt = Filters.parse(filters)
