@@ -573,6 +573,6 @@ def test_a_capitalised_name_after_the_last_va_of_a_list_of_bodies_is_an_item():
 
 
 def test_an_ellipsis_ends_the_last_document_of_a_list():
-    text = "Quy định cần sửa cho hợp với các luật mới như Luật Mây Xanh, Luật Suối Bạc, Luật Hòa An… đã được thông qua."
+    text = "Một số quy định không còn hợp với các luật mới như Luật Mây Xanh, Luật Suối Bạc, Luật Hòa An… cần sửa đổi."
     found = read_enumeration(text, 0, len(text), "document", set())
     assert [i.text for i in found.items] == ["Luật Mây Xanh", "Luật Suối Bạc", "Luật Hòa An"]
