@@ -345,7 +345,7 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
             pos = stop.end()  # "Việt Nam", "Cục Bảo vệ", "Thiết bị", "Vận tải": words of the name
             continue
         if _dash_inside_name(raw, folded, stop, start):
-            pos = stop.end()  # "Sở Quy hoạch – Kiến trúc": a dash between two words of one name
+            pos = stop.end()  # "Sở Thông tin – Truyền thông": a dash between two words of one name
             continue
         joined = _JOINED_NAME.match(raw, stop.start())
         if joined and not _PLACE_WORD.search(folded, start, stop.start()) and not ORG_START.match(folded, stop.end() + 1) and not ORG_START.match(folded, joined.start(1)):
@@ -355,8 +355,8 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
 
 
 def _dash_inside_name(raw: str, folded: str, stop: re.Match[str], start: int) -> bool:
-    """Whether a dash joins two parts of one name that starts at `start` ("Sở Quy hoạch – Kiến
-    trúc", "Ban Thi đua - Khen thưởng"): before the name's place, and a capitalised word after it
+    """Whether a dash joins two parts of one name that starts at `start` ("Sở Thông tin – Truyền
+    thông", "Ban Lễ tân - Đối ngoại"): before the name's place, and a capitalised word after it
     that opens no other body, office, person or form of address ("Bộ Tài chính – Bộ Công an" are
     two bodies, "Công an tỉnh – Đơn vị …" is said of the body)."""
     if stop.group(0).strip() not in ("–", "-") or _PLACE_WORD.search(folded, start, stop.start()):
@@ -377,7 +377,7 @@ _TITLE_AFTER = re.compile(
 
 def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of person names: after a title word ("ông X", "Giám đốc X"), after an
-    office and its body ("Bộ trưởng Bộ Tư pháp X", "Chủ tịch Quốc hội X"), or before "– Title"."""
+    office and its body ("Bộ trưởng Bộ Nội vụ X", "Chủ tịch Quốc hội X"), or before "– Title"."""
     people: list[tuple[int, int, str]] = []
     # (index in `people`, where the title read after the name starts, the title written before it)
     after: list[tuple[int, int, str]] = []
@@ -417,7 +417,7 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
 
 def _title_end(title: str) -> str:
     """A title ends at a dash followed by a lower-case word ("Phó Chủ tịch Tổng LĐLĐVN - trò chuyện");
-    a dash between capitalised words belongs to it ("Trưởng Ban Thi đua – Khen thưởng"). It also
+    a dash between capitalised words belongs to it ("Trưởng Ban Lễ tân – Đối ngoại"). It also
     ends at its body's place when a lower-case word follows, as a body's name does ("Phó Chủ tịch
     UBND xã Lạc Sơn tiến hành …", `_LEVEL_AND_PLACE`)."""
     for m in re.finditer(r"\s[–\-]\s+(\S)", title):
@@ -446,7 +446,7 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     if not (2 <= len(words) <= 5):
         return None
     if any(len(w) > 1 and w.isupper() for w in words):
-        return None  # "Chủ tịch UBTƯ MTTQ Việt Nam": abbreviations of bodies, not a name
+        return None  # "Chủ tịch UBND TP Lạc Sơn": abbreviations of bodies, not a name
     if ORG_START.match(folded, s):
         return None  # "ông Sở ..." is not a name
     name_words = folded[s:e].split()
@@ -479,7 +479,7 @@ def is_surname(word: str) -> bool:
 
 
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
-    """"Bộ trưởng Bộ Tư pháp Lê Thành Long": the first surname-led name within the next 60
+    """"Bộ trưởng Bộ Nội vụ Lò Văn Khoa": the first surname-led name within the next 60
     characters, with no punctuation between the office and it (the body's name; its abbreviation
     in brackets may stand inside it)."""
     limit = min(len(raw), s + 60)
