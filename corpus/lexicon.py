@@ -10,6 +10,8 @@ own name here. Changing a list used by `corpus.extraction` changes extraction ou
 """
 from __future__ import annotations
 
+from .normalize import fold as _fold_word
+
 # --- family names -----------------------------------------------------------------------------
 
 # Family names (họ). "Phó", "Văn", "Quang" are left out on purpose: they start titles or are
@@ -287,26 +289,24 @@ anh chị lần khóa nhiệm giai tại trụ
 PERSON_NAME_STOPWORDS = (
     "ngày sáng chiều tối trưa đêm hôm theo tại trong khi sau với về cho của và là được "
     "đã đang sẽ thì mà nhưng nếu từ đến này đó các những mọi mỗi tháng ảnh nguồn")
-# Words that end an organisation name in the candidate reader (folded alternation) …
-ORG_NAME_STOPS_FOLDED = (
-    r"va|voi|cung|co|da|dang|se|la|lam|duoc|bi|tham du|tham gia|to chuc|ky|ky ket|"
-    r"chu tri|tai|trong|theo|nham|de|do|ve|thuoc|gom|phoi hop|thong nhat|bao cao|trien khai|dat|giu|thay mat|"
-    r"phat bieu|cho biet|de nghi|dong thoi|ngay|nam|sang|chieu|khi|sau|truoc|"
-    r"vua|deu|phai|luon|khong|tiep tuc|yeu cau|dua ra|dua tin|dat ra|cong bo|ban hanh|de xuat|kien nghi|thong bao|trao|"
-    r"chuan bi|nhan dinh|danh gia|xem xet|tin nhiem|giai doan|thuc hien|tien hanh|khang dinh|nhan manh|cho rang|"
-    r"ghi nhan|bieu duong|chuc mung|tiep nhan|phe duyet|ra soat|tap trung|tong hop|huong dan"
+# Words that end an organisation name in the candidate reader, as written with tone marks: in text
+# that has them, a folded match ("ve", "bi", "tai") stops a name only when it is the stop word itself
+# ("về", "bị", "tại"). Ordered: the folded alternation below is derived from them in this order.
+ORG_NAME_STOP_WORDS = (
+    "và", "với", "cùng", "cũng", "có", "đã", "đang", "sẽ", "là", "làm", "được", "bị", "tham dự",
+    "tham gia", "tổ chức", "ký", "ký kết", "chủ trì", "tại", "trong", "theo", "nhằm", "đề", "để", "do",
+    "về", "thuộc", "gồm", "phối hợp", "thống nhất", "báo cáo", "triển khai", "đạt", "giữ", "thay mặt",
+    "phát biểu", "cho biết", "đề nghị", "đồng thời", "ngày", "năm", "sáng", "chiều", "khi", "sau", "trước",
+    "vừa", "đều", "phải", "luôn", "không", "tiếp tục", "yêu cầu", "đưa ra", "đưa tin", "đặt ra", "công bố",
+    "ban hành", "đề xuất", "kiến nghị", "thông báo", "trao", "chuẩn bị", "nhận định", "đánh giá",
+    "xem xét", "tín nhiệm", "giai đoạn", "thực hiện", "tiến hành", "khẳng định", "nhấn mạnh", "cho rằng",
+    "ghi nhận", "biểu dương", "chúc mừng", "tiếp nhận", "phê duyệt", "rà soát", "tập trung", "tổng hợp",
+    "hướng dẫn",
 )
-# … and the same words as written with tone marks: in text that has them, a folded match
-# ("ve", "bi", "tai") stops a name only when it is the stop word itself ("về", "bị", "tại").
-ORG_NAME_STOPS = frozenset("""và với cùng có đã đang sẽ là làm được bị tham dự tham gia tổ chức ký kí ký kết kí kết
-    chủ trì tại trong theo nhằm để do về thuộc gồm phối hợp thống nhất báo cáo triển khai đạt giữ thay mặt
-    phát biểu cho biết đề nghị đồng thời ngày năm sáng chiều khi sau trước
-    vừa cũng đều phải luôn không trao""".split()) | frozenset(
-    ("tham dự", "tham gia", "tổ chức", "ký kết", "kí kết", "chủ trì", "phối hợp", "thống nhất", "báo cáo", "triển khai",
-     "thay mặt", "phát biểu", "cho biết", "đề nghị", "đồng thời", "tiếp tục", "yêu cầu", "đưa ra", "đưa tin", "đặt ra",
-     "công bố", "ban hành", "đề xuất", "kiến nghị", "thông báo", "chuẩn bị", "nhận định", "đánh giá", "xem xét",
-     "tín nhiệm", "giai đoạn", "thực hiện", "tiến hành", "khẳng định", "nhấn mạnh", "cho rằng", "ghi nhận",
-     "biểu dương", "chúc mừng", "tiếp nhận", "phê duyệt", "rà soát", "tập trung", "tổng hợp", "hướng dẫn"))
+ORG_NAME_STOPS = frozenset(ORG_NAME_STOP_WORDS)
+# … and the same words folded, as one alternation for a regular expression ("cùng" and "cũng" are
+# one "cung").
+ORG_NAME_STOPS_FOLDED = "|".join(dict.fromkeys(_fold_word(word).lower() for word in ORG_NAME_STOP_WORDS))
 # Search (BM25, index.tokenize): function words and question words that carry no topic (their
 # folded forms are derived there).
 SEARCH_STOPWORDS = frozenset(
