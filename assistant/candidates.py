@@ -396,7 +396,7 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         # matched on the folded text (same offsets, the article's capitals kept), so the verbs that
         # end a title are found however the article spells them ("chủ trì", "đề nghị")
         t = _TITLE_AFTER.match(cased[e:e + 120])
-        if t and raw[e + t.start(1)].isupper():
+        if t and raw[e + t.start(1)].isupper() and not _another_name(raw, folded, e + t.start(1)):
             title = _title_end(raw[e + t.start(1):e + t.end(1)].strip())
             before = raw[m.start():s].strip() if office_and_body else raw[m.start():m.end()].strip()
             after.append((len(people), e + t.start(1), before))
@@ -413,6 +413,13 @@ def _people(raw: str, folded: str) -> list[tuple[int, int, str]]:
         if any(title_start < p < title_start + len(title) for p in starts):
             people[i] = (s, e, before)
     return people
+
+
+def _another_name(raw: str, folded: str, at: int) -> bool:
+    """Whether the words at `at` after a name and its comma are the next person's name, not the
+    first one's title ("đồng chí Lò Văn Khoa, Mai Thị Hạnh"): a surname-led name, no office."""
+    first = raw[at:].split(maxsplit=1)[0] if raw[at:].strip() else ""
+    return bool(first) and is_surname(first) and not OFFICE.match(folded, at) and _name_at(raw, folded, at) is not None
 
 
 def _title_end(title: str) -> str:

@@ -318,12 +318,13 @@ _COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|nă
 
 COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_ASKED_COUNT_EN = re.compile(r"\b(?:which|what)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
+_ASKED_COUNT_EN = re.compile(r"\b(?:which|what|(?:who|what) (?:are|were) the|(?:name|list) the)\s+"
+                             r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def stated_count(question: str) -> int | None:
     """How many things a list question says it asks for: "3 nội dung nào", "hai dự thảo nào",
-    "which three units" → 3, 2, 3; None when it says no number."""
+    "which three units", "who were the two …" → 3, 2, 3, 2; None when it says no number."""
     spoken = question.lower()
     m = _COUNTED_SEVERAL.search(spoken) or _ASKED_COUNT_EN.search(spoken)
     if m is None:

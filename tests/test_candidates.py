@@ -248,6 +248,12 @@ def test_titles_written_before_each_name_are_not_the_previous_persons():
                              ("Đinh Văn Hòa", "Bí thư Huyện ủy Mây Xanh"), ("Mai Thị Hạnh", "Giám đốc Sở Nội vụ")]
 
 
+def test_the_next_name_after_a_comma_is_no_title():
+    text = ("Nhóm gồm 3 thành viên là: đồng chí Lò Văn Khoa, Mai Thị Hạnh, Đinh Công Tráng. Ông Tống Văn Lực, "
+            "Tổng giám đốc Công ty Suối Bạc, cho biết.")
+    assert _people(text) == [("Lò Văn Khoa", "đồng chí"), ("Tống Văn Lực", "Tổng giám đốc Công ty Suối Bạc")]
+
+
 def test_a_title_after_a_name_ends_at_a_verb_written_in_lower_case():
     # "Đảng" folds like the verb "đang", "tham mưu" starts like "tham dự": words of the title
     text = ("Dự có Thiếu tướng Lò Văn Khoa, Bí thư Trung ương Đảng, Chủ nhiệm Tổng cục Hậu cần; Đại tá Mai Văn Hòa, "

@@ -657,6 +657,22 @@ def test_a_list_of_as_many_items_as_the_question_says_is_read(tmp_path):
     assert len(_items(answer)) == 4, answer.answer
 
 
+CELL_ARTICLE = {
+    "id": "ls-13", "title": "Chi bộ đầu tiên của huyện Mây Xanh", "date": "2025-08-19", "source": "Báo Thử nghiệm",
+    "text": "Tháng 8/1936, nhóm Thanh niên Mây Xanh được lập tại nhà đồng chí Lò Văn Khoa ở xã Hòa An; nhóm gồm 3 "
+            "thành viên chủ chốt là: đồng chí Lò Văn Khoa, Mai Văn Hạnh, Đinh Công Tráng.\n\nNăm 1938, nhóm phát "
+            "triển thêm nhiều hội viên ở các xã ven sông."}
+
+
+def test_a_list_of_as_many_as_the_question_says_keeps_the_one_it_names(tmp_path):
+    from assistant.question import stated_count
+
+    assert stated_count("Who were the three founders of the group?") == 3
+    answer = _indexed(tmp_path, [CELL_ARTICLE]).ask(
+        "Who were the three core members of the Mây Xanh youth group set up at Lò Văn Khoa's home in 1936?")
+    assert _items(answer) == ["Lò Văn Khoa", "Mai Văn Hạnh", "Đinh Công Tráng"], answer.answer
+
+
 COURT_ARTICLE = {
     "id": "ls-10", "title": "Ký quy chế phối hợp quản lý tòa án quân sự", "date": "2025-01-11", "source": "Báo Thử nghiệm",
     "text": "Ngày 10/1/2025, Tòa án nhân dân tỉnh Lạc Sơn, Bộ Chỉ huy Quân sự tỉnh và Tòa án quân sự khu vực ký quy "

@@ -314,12 +314,21 @@ class Reader:
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
         head, noun = asked_name_head(qa), asked_noun(qa)
+        count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
 
         def read(sent: EvidenceSentence):
             text = articles[sent.article_id].text
             start, end = (sent.start, sent.end) if counting else anchored_clause(
                 text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n])  # codes, dates
-            return read_enumeration(text, start, end, kind, asked, head, noun)
+            found = read_enumeration(text, start, end, kind, asked, head, noun)
+            if count is not None and len(found.items) != count:
+                # the question may name one of the things it counts ("the three members, one of them
+                # A"): an introduced list of as many as it says, that one kept, is that list
+                whole = read_enumeration(text, start, end, kind, set(), head, noun)
+                if (whole.introduced and len(whole.items) == count == len(found.items) + 1
+                        and {fold(i.text) for i in found.items} <= {fold(i.text) for i in whole.items}):
+                    return whole
+            return found
 
         first = read(best)
 
@@ -337,7 +346,6 @@ class Reader:
         stays = (len(first.items) >= 2 and first.introduced) or (
             enumerates(articles[best.article_id].text[best.start:best.end])
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
-        count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         focus = set(qa.focus)
 
         def frames(sent: EvidenceSentence, found: Enumeration) -> bool:
