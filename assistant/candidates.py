@@ -250,13 +250,20 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _ADDRESS = frozenset("ông bà anh chị em cô chú bác dì cậu ong ba chi chu bac".split())
 
 
+# "(ảnh X", "(Ảnh: X", "Ảnh: X" just before a name: a photo's credit
+_PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:[Ảả]nh|[Ff]oto|[Pp]hoto)\s*:?|\b(?:[Ảả]nh|[Ff]oto|[Pp]hoto)\s*:)\s*$")
+
+
 def _bare_name(raw: str, folded: str, s: int, e: int) -> bool:
     """Whether the capitalised run `raw[s:e]` can be a person's name written without a title:
     it starts with a Vietnamese surname, or (a foreign name) none of its words is a word of bodies,
     offices or places; never right after a place level ("tỉnh Vĩnh Phúc"), nor the Party ("Trung
-    ương Đảng Cộng sản": "Đảng" folds like the surname "Đặng")."""
+    ương Đảng Cộng sản": "Đảng" folds like the surname "Đặng"), nor a photo's credit ("(ảnh Mai
+    Hạnh)", "Ảnh: …"): the photographer is no one the article reports on."""
     words = folded[s:e].replace("-", " ").split()
     if match_form(raw[s:e].split()[0]) == "đảng":
+        return False
+    if _PHOTO_CREDIT.search(raw[max(0, s - 10):s]):
         return False
     if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
         return False

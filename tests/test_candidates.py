@@ -248,6 +248,15 @@ def test_titles_written_before_each_name_are_not_the_previous_persons():
                              ("Đinh Văn Hòa", "Bí thư Huyện ủy Mây Xanh"), ("Mai Thị Hạnh", "Giám đốc Sở Nội vụ")]
 
 
+def test_a_photos_credit_is_no_one_the_article_reports_on():
+    for text in ("Hội nghị tuyên truyền Đại hội XVI (ảnh Mai Hạnh).", "Quang cảnh hội nghị. (Ảnh: Đinh Văn Mây)",
+                 "Ảnh: Lò Văn Khoa"):
+        names = [c.text for c in candidates(text, 0, len(text), {"person", "name"})]
+        assert not any(n.endswith(("Mai Hạnh", "Đinh Văn Mây", "Lò Văn Khoa")) for n in names), (text, names)
+    text = "Ông nhận bức ảnh Lò Văn Khoa tặng."  # a photo of someone, no credit
+    assert [c.text for c in candidates(text, 0, len(text), {"name"}) if c.kind == "name"] == ["Lò Văn Khoa"]
+
+
 def test_the_next_name_after_a_comma_is_no_title():
     text = ("Nhóm gồm 3 thành viên là: đồng chí Lò Văn Khoa, Mai Thị Hạnh, Đinh Công Tráng. Ông Tống Văn Lực, "
             "Tổng giám đốc Công ty Suối Bạc, cho biết.")
