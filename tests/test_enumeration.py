@@ -576,3 +576,14 @@ def test_an_ellipsis_ends_the_last_document_of_a_list():
     text = "Một số quy định không còn hợp với các luật mới như Luật Mây Xanh, Luật Suối Bạc, Luật Hòa An… cần sửa đổi."
     found = read_enumeration(text, 0, len(text), "document", set())
     assert [i.text for i in found.items] == ["Luật Mây Xanh", "Luật Suối Bạc", "Luật Hòa An"]
+
+
+def test_a_list_of_provinces_answers_no_question_about_districts():
+    provinces = "Bốn tỉnh gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Lạc Sơn đã hoàn thành việc chi trả."
+    assert read_enumeration(provinces, 0, len(provinces), "locality", set(), "huyen", "huyen").items == ()
+    assert [i.text for i in read_enumeration(provinces, 0, len(provinces), "locality", set(), "tinh", "tinh").items] \
+        == ["Hà Tĩnh", "Quảng Bình", "Quảng Trị"]
+    # a list that says it lists districts keeps one named like a province
+    districts = "Tỉnh Lạc Sơn có 4 huyện: Mây Xanh, Quảng Ninh, Suối Bạc và Hòa An."
+    assert [i.text for i in read_enumeration(districts, 0, len(districts), "locality", set(), "huyen", "huyen").items] \
+        == ["Mây Xanh", "Quảng Ninh", "Suối Bạc", "Hòa An"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from corpus.extraction.provinces import CITIES, PROVINCES
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned, match_form
 
@@ -147,6 +148,8 @@ _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong"
 # Administrative levels: the asked noun of "những tỉnh nào" and the noun of "các tỉnh A, B, C".
 _LEVELS_WRITTEN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 _LEVELS = tuple(fold(level) for level in _LEVELS_WRITTEN)  # folded: "tinh", "thanh pho", …
+_BELOW_PROVINCE = frozenset(_LEVELS[2:])  # huyện, quận, thị xã, xã, phường, thị trấn
+_PROVINCE_KEYS = frozenset(fold(name).lower() for name in PROVINCES + CITIES)
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
@@ -154,6 +157,16 @@ _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d
 # matched as written: folded, "nói" is "Hà Nội" and "hỏi" is "Hội"
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nói|nhấn mạnh|khẳng định|chia sẻ|cho rằng|tuyên bố|giải thích|bày tỏ|"
                    r"nhận định|phát biểu|thông tin|kể lại|tâm sự|hỏi|đáp)\s*$", re.IGNORECASE)
+
+
+def _names_a_province(item: Candidate) -> bool:
+    """Whether a place item is a province or a centrally run city: its name, bare or after "tỉnh"
+    ("Hà Tĩnh", "tỉnh Lạc Sơn" when the recogniser read the level) — not a district that shares
+    it ("huyện Quảng Ninh")."""
+    if item.extra:
+        return fold(item.extra).lower() == "tinh"
+    name = fold(item.text).lower()
+    return name.startswith("tinh ") or name in _PROVINCE_KEYS
 
 
 def headed_by(name: str, noun: str) -> bool:
@@ -443,6 +456,12 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                  if c.extra == name_head or headed_by(c.text, name_head)]
         if len(level) >= 2:
             items = level
+    if name_head in _BELOW_PROVINCE and kind == "locality" and items:
+        # "những huyện nào": no province is one, unless the list says it lists districts ("4 huyện:
+        # Lệ Thủy, Quảng Ninh", a district named like a province)
+        before = fold_aligned(text[max(start, items[0].start - 30):items[0].start]).lower()
+        if not re.search(rf"\b{name_head}\b", before):
+            items = [c for c in items if not _names_a_province(c)]
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
 
 
