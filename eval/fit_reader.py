@@ -22,7 +22,9 @@ unanswerable questions.
    from the lowest probability at which, on train + dev, showing spans loses no right answer or
    right short answer and shown spans are right ≥ 85 % of the time.
 3. Answerable model: logistic regression over `ANSWERABLE_FEATURES` (the best sentences' scores and
-   the question's evidence), labelled answerable / not, classes weighed equally; the abstention
+   the question's evidence), labelled answerable / not, classes weighed equally; beside the filtered
+   questions, each answerable one is also read without its gold sentences (`without_gold`) and, when
+   it asks for a date or number, without every sentence that holds one (`without_form`); the abstention
    threshold is the largest that keeps false abstention at or below 5 % on the train + dev
    answerable questions of every set, as written and without tone marks.
 4. Second sentence: shown when its probability reaches a threshold, or when its log-odds are within
@@ -62,9 +64,26 @@ def without_gold(g: Group) -> Group | None:
     if not g.answerable or not g.labels.any() or g.labels.all():
         return None
     rows = with_gaps(g.rows[~g.labels].copy())
-    kept = np.cumsum(~g.labels) - 1  # new index of each kept row
-    spans = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if not g.labels[j]]
-    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), spans)
+    # read without typed spans (its best span counts as none): carrying the kept sentences' spans
+    # over measured worse on train + dev, English questions refused more often (docs/evaluation.md, stop 39)
+    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), "hard")
+
+
+def without_form(g: Group) -> Group | None:
+    """The question that asks for a date or a number with every candidate holding one of the asked
+    form taken out (the gold sentences with them): its article is still there but states no such
+    detail, how most questions about a detail an article never gives look. None for a question that
+    asks for no date or number, or when nothing would remain."""
+    from assistant.reading.features import FEATURES, with_gaps
+
+    formless = g.rows[:, FEATURES.index("form_missing")] > 0 if len(g.rows) else np.zeros(0, dtype=bool)
+    keep = formless & ~g.labels
+    if not g.answerable or not g.labels.any() or not keep.any():
+        return None
+    rows = with_gaps(g.rows[keep].copy())
+    kept = np.cumsum(keep) - 1
+    spans = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if keep[j]]
+    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), "formless", spans)
 
 
 def pair_table(sentence, g: Group) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -232,12 +251,12 @@ def _largest_threshold(probabilities: np.ndarray) -> float:
 
 def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tuple[object, float, list]:
     """The answerable model and the abstention threshold over the reading of `both` (train + dev)
-    by the `sentence` and `span` models, with the gold-less copies of answerable questions as
-    unanswerable examples beside the evidence-filtered ones; also each question's (top-1, top-2
+    by the `sentence` and `span` models, with the gold-less and form-less copies of answerable
+    questions as unanswerable examples beside the evidence-filtered ones; also each question's (top-1, top-2
     right) for the second-sentence threshold. Fills report["abstention"]."""
     from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
 
-    hard = [h for g in both if (h := without_gold(g)) is not None]
+    hard = [h for g in both for h in (without_gold(g), without_form(g)) if h is not None]
     a_rows, a_labels, tops = reading_rows(sentence, span, both)
     h_rows, h_labels, _ = reading_rows(sentence, span, hard)
     a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
@@ -245,7 +264,7 @@ def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tupl
                               ANSWERABLE_NEGATIVE)
     p = answerable.probability(a_rows)
     sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
-    hows = np.array([g.how for g in both if len(g.rows)] + ["hard"] * sum(1 for h in hard if len(h.rows)))
+    hows = np.array([g.how for g in both if len(g.rows)] + [h.how for h in hard if len(h.rows)])
     real = np.isin(hows, ("asked", "plain"))
     # the threshold keeps false abstention at or below the target on every set's answerable
     # questions, as written and without tone marks: a pooled figure would let the largest set, or

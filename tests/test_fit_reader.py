@@ -168,3 +168,33 @@ def test_a_question_without_its_gold_sentences_measures_every_gap_against_the_be
         values = copy.rows[:, FEATURES.index(base)]
         assert np.allclose(copy.rows[:, FEATURES.index(gap)], values - values.max()), gap
     assert not copy.answerable and len(copy.rows) == len(g.rows) - 1
+    assert copy.how == "hard" and copy.spans == []  # read without typed spans
+
+
+def test_a_question_without_the_asked_form_keeps_only_sentences_that_lack_it():
+    from eval.fit_reader import without_form
+
+    rng = np.random.default_rng(4)
+    g = _group(rng, "q", "train", True)
+    form = FEATURES.index("form_missing")
+    g.rows[:, form] = [0, 0, 1, 0, 1, 1, 0, 0]  # the gold sentence and four others hold a date
+    g.spans = [(0, rng.normal(size=(1, len(SPAN_FEATURES))), np.array([True])),
+               (2, rng.normal(size=(2, len(SPAN_FEATURES))), np.array([False, False])),
+               (3, rng.normal(size=(1, len(SPAN_FEATURES))), np.array([False]))]
+    copy = without_form(g)
+    assert not copy.answerable and copy.generated and copy.how == "formless" and len(copy.rows) == 3
+    assert (copy.rows[:, form] == 1).all() and not copy.labels.any()
+    assert [j for j, *_ in copy.spans] == [0] and not copy.spans[0][2].any()  # the second sentence's spans, renumbered
+    g.rows[:, form] = 0  # a question that asks for no date or number (or every sentence has one)
+    assert without_form(g) is None
+    assert without_form(_group(rng, "u", "train", False)) is None
+
+
+def test_the_share_of_candidates_without_the_asked_form_counts_against_an_answer():
+    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, answerable_row
+
+    rows = np.zeros((4, len(FEATURES)))
+    rows[1:, FEATURES.index("form_missing")] = 1.0
+    row = answerable_row(rows, np.array([2.0, 1.0, 0.0, -1.0]))[0]
+    assert row[ANSWERABLE_FEATURES.index("form_missing_share")] == 0.75
+    assert "form_missing_share" in ANSWERABLE_NEGATIVE

@@ -87,6 +87,7 @@ ANSWERABLE_FEATURES = (
     "counted1",      # the best sentence counts what a "how many" question counts
     "form_missing1",  # the question asks for a date or number and the best sentence holds none of the asked form
     "exact_missing2",  # it asks for a day, month, year, sum or share and neither of the two best sentences holds one
+    "form_missing_share",  # the share of all candidates that hold none of the asked date or number form
     "focus1",        # share of the words framing the asked slot in the best sentence
     "focus_span1",   # ... in the clause of its typed span
     "typed_question",
@@ -99,8 +100,8 @@ ANSWERABLE_FEATURES = (
     "plain",         # a Vietnamese question typed without tone marks
 )
 # Evidence against: words no article holds, no date or number of the asked form, none of the exact
-# form asked in the two best sentences (weights kept ≤ 0).
-ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1", "exact_missing2"})
+# form asked in the two best sentences, few candidates with the asked form (weights kept ≤ 0).
+ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1", "exact_missing2", "form_missing_share"})
 # Evidence that the question is answered: learned weights kept ≥ 0.
 ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - ANSWERABLE_NEGATIVE - {"logit2", "margin", "has_anchors",
                                                                               "typed_question", "english", "plain"}
@@ -501,7 +502,7 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["has_anchors"]],
         top[col["numbers_ctx"]], top[col["numbers_art"]], rows[:, col["numbers_art"]].max(),
         top[col["typed_asked"]], top[col["typed_near"]], top[col["typed_cov"]], top[col["counted"]], top[col["form_missing"]],
-        rows[:2, col["exact_missing"]].min(),
+        rows[:2, col["exact_missing"]].min(), rows[:, col["form_missing"]].mean(),
         top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
         top[col["unseen"]], rows[:, col["dense"]].max(), top[col["dense_sent"]], rows[:, col["dense_sent"]].max(),
