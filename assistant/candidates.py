@@ -48,7 +48,7 @@ _DATE = re.compile(
     r"|\b(?:thang \d{1,2}(?:/\d{4})?|nam \d{4}|quy [iv]+(?:/\d{4})?)\b"
     r"|(?<![\d/.,])\b(?:1[0-9]|20)\d{2}\b(?![/.,]\d)"  # a year on its own
 )
-# "182/227 khuyến nghị", "45/63 tỉnh": a part of a whole, no date (`_is_ratio`).
+# "154/231 khuyến nghị", "45/63 tỉnh": a part of a whole, no date (`_is_ratio`).
 _RATIO = re.compile(r"(?<![\w/.,])(\d+/\d+)(?![/\d])((?: [^\W\d]+){0,3})")
 _DAY_MONTH = re.compile(r"(\d+)/(\d+)")
 
@@ -74,7 +74,7 @@ _DAY_RANGE = re.compile(r"\s?[-–]\s?\d{1,2}/\d")
 _NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                           r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 
-# A quotation: “…” (straight quotes inside it are its own: “Đứng dậy từ vùng "biển chết"”), or "…".
+# A quotation: “…” (straight quotes inside it are its own: “Hồi sinh trên vùng "đất chết"”), or "…".
 _QUOTE = re.compile(r"“([^“”\n]{2,400})”|\"([^\"“”\n]{2,400})\"")
 _CAMPAIGN = re.compile(
     r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
@@ -132,7 +132,7 @@ def role_of(folded: str, anchored: bool = False) -> str | None:
 
 
 # A locality: its level and its capitalised name, with the people's committee that stands for it
-# ("tỉnh Phúc Kiến", "UBND huyện Tân Sơn", "TP. Vĩnh Yên").
+# ("tỉnh Phúc Kiến", "UBND huyện Suối Bạc", "TP. Vĩnh Yên").
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LOCALITY = re.compile(
     r"(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) )?"
@@ -497,7 +497,7 @@ def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     characters, with no punctuation between the office and it (the body's name; its abbreviation
     in brackets may stand inside it)."""
     limit = min(len(raw), s + 60)
-    # the body's abbreviation in brackets is part of it: "Ủy ban Trung ương MTTQ (UBTW MTTQ) Việt Nam X"
+    # the body's abbreviation in brackets is part of it: "Hội Nông dân (HND) tỉnh Lạc Sơn X"
     stop = re.search(r"[,;:.()–\-\"“”\n]", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), raw[s:limit]))
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):

@@ -82,7 +82,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     match = _WHAT_ABOUT.match(question)
     if match and _ASKS_ITSELF.search(fold(match.group("vi") or match.group("en") or "")):
-        # "Còn Cụm thi đua … chọn chủ đề gì?": a whole question after "còn", not "what about X"
+        # "Còn Cụm thi đua … đặt khẩu hiệu gì?": a whole question after "còn", not "what about X"
         return condense_question(question[match.start("vi" if match.group("vi") else "en"):], history)
     if match:
         new = (match.group("vi") or match.group("en") or "").strip()

@@ -2,7 +2,7 @@
 `Document`s carry where each passage sits in its article, and the embedding model as `Embeddings`.
 
     retriever = Assistant("var/demo-index").as_retriever(k=4)
-    docs = retriever.invoke("Khối thi đua Nội chính gồm những đơn vị nào?")
+    docs = retriever.invoke("Cụm thi đua tỉnh Lạc Sơn gồm các thành viên nào?")
     docs[0].metadata  # article_id, chunk_id, start, end, score, title, date, source, url
 """
 from __future__ import annotations

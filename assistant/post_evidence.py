@@ -1,7 +1,7 @@
 """Whether a passage states who holds a post: the evidence a "who is the <title> of <body>?" question
 needs when the person records do not answer it.
 
-A holder question names a title and a body ("Ai là Giám đốc Công an tỉnh X?"). A sentence answers
+A holder question names a title and a body ("Giám đốc Công an tỉnh X là ai?"). A sentence answers
 it only when it writes a person with that title of that body — "ông Y, Giám đốc Công an tỉnh",
 "Giám đốc Công an tỉnh X Y" — the body's place (its province, city or district) written there or
 anywhere in the article. A sentence that writes the title of another body ("Giám đốc Sở Y tế"),

@@ -34,7 +34,7 @@ _QUESTION_WORDS = set(
 _ENGLISH_QUESTION_WORDS = _QUESTION_WORDS - {fold(w) for w in _QUESTION_WORDS_ACCENTED}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FRAME_PHRASES = re.compile(r"\bcuong vi\b|^\s*(?:the |vay )?con\b")
-# Words about the article, not about the fact ("được nêu tên", "được nhắc tới", "trong bài viết"):
+# Words about the article, not about the fact ("được nêu tên", "được nhắc đến", "trong bài viết"):
 # no sentence that states the fact writes them.
 _ARTICLE_TALK = re.compile(r"\b(?:duoc )?(?:neu ten|nhac (?:den|toi)|de cap(?: den| toi)?)\b|"
                            r"\b(?:trong|theo|cua|o) (?:bai viet|bai bao)(?: nay)?\b")
@@ -55,7 +55,7 @@ class QuestionAnalysis:
     noun: str | None = None  # for number questions: the counted noun ("don vi")
     context: list[str] = field(default_factory=list)  # folded words of a trailing "(…)": the conversation's context
     rendered: str = ""  # English questions: their civic terms and names in folded Vietnamese
-    focus: list[str] = field(default_factory=list)  # folded words that frame the asked slot ("ky" in "ký vào ngày nào")
+    focus: list[str] = field(default_factory=list)  # folded words that frame the asked slot ("ky" in "ký vào năm nào")
 
     @cached_property
     def folded(self) -> str:
@@ -75,7 +75,7 @@ class QuestionAnalysis:
 
     @cached_property
     def excluded(self) -> list[str]:
-        """What a "besides X" question sets aside ("Ngoài Sở Tư pháp và Công an tỉnh, khối còn những
+        """What a "besides X" question sets aside ("Ngoài Sở Nội vụ và Sở Y tế, cụm còn những
         đơn vị nào?", "Apart from X, which …"): the folded names of its opening clause, cut at "và" and
         commas, each of two words or more; empty for any other question."""
         m = _BESIDES.match(fold(self.text).lower())
@@ -119,7 +119,7 @@ def counted_noun(formed: str, folded: str) -> str | None:
     return noun
 
 
-# A price or fee named before "bao nhiêu" ("được bán với giá bao nhiêu", "thu lệ phí bao nhiêu một
+# A price or fee named before "bao nhiêu" ("được cho thuê với giá bao nhiêu", "thu lệ phí bao nhiêu một
 # hồ sơ"): the question asks for a sum; "mỗi / một …" after it is the rate's unit, not a noun counted.
 # With tone marks "giá" (price) is told from "gia" ("gia đình", "quốc gia"); without them, "gia" of
 # the common words that hold it ("gia đình", "quốc gia", "tham gia", "chuyên gia", "gia tăng" …) is none.
@@ -137,8 +137,8 @@ def as_analysis(question: str | QuestionAnalysis) -> QuestionAnalysis:
 
 def split_context(question: str) -> tuple[str, str]:
     """The question proper and its trailing parenthesised context, e.g. the names a follow-up
-    inherited from the previous question: "Quy chế gồm bao nhiêu chương (Sở Tư pháp TP. Cần Thơ)?"
-    → ("Quy chế gồm bao nhiêu chương", "Sở Tư pháp TP. Cần Thơ")."""
+    inherited from the previous question: "Quy chế có bao nhiêu điều (UBND huyện Mây Xanh)?"
+    → ("Quy chế có bao nhiêu điều", "UBND huyện Mây Xanh")."""
     m = _CONTEXT.search(question)
     if not m or not question[: m.start()].strip():
         return question, ""
@@ -219,7 +219,7 @@ def english_asked_noun(question: str) -> list[str]:
 
 _WH = re.compile(r"\b(?:(?:vao )?(?:ngay|nam|thang|luc|thoi gian|giai doan|dip|thoi diem) (?:nao|may)|khi nao|bao gio|"
                  r"(?:o|tai) dau|bao nhieu|bao lau|may|ai|nao|gi)\b")
-# Function words between the words that frame a slot and its question word ("được ký vào ngày nào").
+# Function words between the words that frame a slot and its question word ("được ký vào năm nào").
 _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhung cac bi trong nay mot ve nhu theo
     tren duoi sau truoc hon hay hoac vay va khong giua""".split())  # none folds like a content word ("đề", "thì")
 
@@ -272,7 +272,7 @@ _IRREGULAR_PAST = frozenset("held won gave took chose built made set sent led be
 def _english_final_verb(question: str) -> list[str]:
     """The Vietnamese for the verb an English question ends with ("When was the plan signed?" →
     ["ky", "ket"], "When was she born?" → ["sinh"]): what frames the asked date, place or
-    number, as "ký" does in "được ký vào ngày nào"; empty when it ends otherwise."""
+    number, as "ký" does in "được ký vào năm nào"; empty when it ends otherwise."""
     words = re.findall(r"[a-z'-]+", question.lower())
     if words and words[0] == "who" and len(words) > 1 and (words[1].endswith("ed") or words[1] in _IRREGULAR_PAST):
         return english_phrase_terms(words[1])[:2]  # "Who chaired …": "chủ trì", as "Ai chủ trì …"
@@ -306,7 +306,7 @@ _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung
                       r"\bwhat (?!(?:is|was|does|has|this|status|news|process|address|business|access|progress)\b)\w+s\b|"
                       r"^(?:what|who) (?:are|were) the\b|^(?:please )?(?:name|list)\b|"
                       r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
-# "những tỉnh nào", "các nước châu Á nào", "những địa phương nào của …": the plural marks the asked
+# "những tỉnh nào", "các nước châu Á nào", "những huyện nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)
 _SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|voi|cua|cho|ky|la)\b)\w+ ){0,3}?"
                              rf"(?:{PLACE_NOUNS}|dia ban)(?: \w+){{0,2}} nao\b")
@@ -340,9 +340,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 
 def focus_words(folded: str, size: int = 2) -> list[str]:
     """The words that frame what a (folded, Vietnamese) question asks: up to `size` words just
-    before its question word (and the noun a "… nào" asks about), function words skipped — "được ký
-    vào ngày nào" → ["nang", "ky"], "gồm những đơn vị nào" → ["gom"] —, the subject of "… là gì /
-    là ai" ("Chủ đề … là gì" → ["chu", "de"]), or, when the question word comes first ("Ai chủ trì
+    before its question word (and the noun a "… nào" asks about), function words skipped — "quy chế
+    được ký vào năm nào" → ["che", "ky"], "gồm những thành viên nào" → ["gom"] —, the subject of "… là gì /
+    là ai" ("Khẩu hiệu … là gì" → ["khau", "hieu"]), or, when the question word comes first ("Ai chủ trì
     …", "Bên nào đề xuất …"), the words just after it."""
     folded = _ASIDE.sub(" ", folded)
     m = _WH.search(folded)
@@ -351,9 +351,9 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(folded, 0, m.start())]
     # the words of the question word's own clause ("Theo X, … nào": not X), not what a space cuts ("6/2017,")
     head = _WORD.findall(folded[breaks[-1] if breaks else 0:m.start()])
-    if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Chủ đề … là gì?": what is asked is the subject
+    if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Khẩu hiệu … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
-    if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai trình bày": the verb after the agent
+    if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai chủ trì": the verb after the agent
         return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
     if m.group(0) == "nao":  # "đơn vị nào", "cơ quan nào": the asked noun belongs to the question word
         head = head[:-2] if len(head) >= 2 else []

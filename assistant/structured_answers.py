@@ -100,7 +100,7 @@ def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-# A question about the post a named person holds ("X giữ chức vụ gì?", "chức danh của X",
+# A question about the post a named person holds ("X giữ chức vụ nào?", "chức danh của X",
 # "What is X's position?"), not about a post they were given (appointed, elected: the new post is
 # the event's, not a title the article writes beside the name)
 _ASKS_POSITION = re.compile(
@@ -110,7 +110,7 @@ _ASKS_POSITION = re.compile(
 _APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi thieu|duoc giao|appointed|elected|named)\b")
 
 
-# Posts held in a period or earlier ("từng giữ", "giai đoạn 1947 - 1950", "trước khi được điều động"):
+# Posts held in a period or earlier ("từng giữ", "giai đoạn 1962 - 1965", "trước khi được luân chuyển"):
 # a career, read from the passages, not the title the records hold beside the name
 # ("từng" only as written: folded, it is the name "Tùng" too)
 _IN_A_PERIOD = re.compile(r"\b(?:giai doan|lan luot|truoc khi|trong thoi gian|thoi ky|previously|formerly)\b"
@@ -264,7 +264,7 @@ def _names_asked_party(pact: dict, facets: Facets) -> bool:
     return any(_same_organisation(a, org_key(p)) for p in pact.get("parties") or [] for a in asked)
 
 
-# "A ký … với những cơ quan nào / với ai / với bao nhiêu …", "with which / whom": the question names
+# "A ký … với những bên nào / với ai / với bao nhiêu …", "with which / whom": the question names
 # one side and asks for the other
 _COUNTERPART = re.compile(r"\bvoi (?:(?:nhung|cac|mot so) )?(?:\w+ ){0,4}?(?:nao|ai|bao nhieu)\b"
                           r"|\bwith (?:which|whom|what|how many)\b|\b(?:which|who|whom|how many)\b.*\bwith\W*$")
@@ -306,7 +306,7 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
     participants = {r.get("canonical"): r for r in records.records("participant", [article.id])}
     citations: list[Citation] = []
     head_cite = _cite_sentence(article, best["start"], best["end"], citations)
-    aside = [p for p in best["parties"] if qa.sets_aside(p)]  # "Ngoài X, khối còn những đơn vị nào?"
+    aside = [p for p in best["parties"] if qa.sets_aside(p)]  # "Ngoài X, cụm còn những thành viên nào?"
     parties = [p for p in best["parties"] if p not in aside]
     if not parties:
         return None
@@ -331,7 +331,7 @@ def _parties_answer(qa: QuestionAnalysis, intent: str, facets: Facets, ranks: di
     stated = best.get("party_count")
     if intent == "count":
         number = stated or len(items)
-        noun = _COUNTED.get(qa.noun or "", "đơn vị")  # "bao nhiêu cơ quan" → "06 cơ quan"
+        noun = _COUNTED.get(qa.noun or "", "đơn vị")  # "bao nhiêu ngành" → "06 ngành"
         short = f"{number:02d} {noun}" if number < 10 else f"{number} {noun}"
         text = (f"{short} [{head_cite.n}] — {what}" + (f" ({_fmt_date(when)})" if when else "") + ":\n"
                 + "\n".join(f"- {as_answer_text(name)} [{c.n}]" for name, c in items))
@@ -396,7 +396,7 @@ def asked_title(folded_question: str) -> str | None:
     return None
 
 
-# "Who is the chairman of …?": an English question for a holder, its title and body read from the
+# "Who is the secretary of …?": an English question for a holder, its title and body read from the
 # glossary's Vietnamese terms
 _WHO_IS = re.compile(r"who (?:is|was) (?:the |a )?(?:current )?\w")
 _PLACE_WORDS = frozenset("tinh thanh pho huyen quan xa phuong".split())
@@ -419,7 +419,7 @@ def _body_in_terms(stored: str, terms: set[str]) -> bool:
 
 def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
                    articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
-    """"Ai là Giám đốc Công an tỉnh X?": the person a retrieved article writes with that title of
+    """"Chánh Thanh tra tỉnh X là ai?": the person a retrieved article writes with that title of
     that organisation (the title exactly: a deputy is not the head), cited by the sentence that
     writes it; the holders other articles name are added, each cited. None when the question names
     no organisation, or no retrieved article names a holder."""
@@ -481,7 +481,7 @@ def _post(person: dict) -> str:
 
 def _position_answer(qa: QuestionAnalysis, ranks: dict[str, int], records: RecordSource,
                      articles: dict[str, Article], evidence: list[tuple[str, int, int]]) -> Answer | None:
-    """"X giữ chức vụ gì?": the post the article beside the question's evidence writes with the
+    """"X giữ chức vụ nào?": the post the article beside the question's evidence writes with the
     person's name (the person records of the retrieved articles whose name the question holds,
     with or without tone marks), cited by the sentence that writes it. None when no retrieved
     article names the person with a post."""

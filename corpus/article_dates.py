@@ -15,7 +15,7 @@ LEAD_CHARS = 800  # the lead: the title and the article's opening, up to this ma
 INFERRED_KEY = "date_inferred"
 
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2\s?((?:19|20)\d{2})(?![\d/.\-]*\d)")
-# A document's date: "… số 12/2017/QĐ-TTg ngày 5/1/2017", "Chỉ thị 05 ngày …", "Quyết định ngày …".
+# A document's date: "… số 31/2030/QĐ-TTg ngày 4/2/2030", "Chỉ thị 05 ngày …", "Quyết định ngày …".
 _DOCUMENT_BEFORE = re.compile(
     r"(?:\bso\s+\S+|\b(?:chi thi|quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|ke hoach|thong bao|luat)\b[^.;\n]{0,40})"
     r"\s+(?:ngay|ban hanh ngay|ky ngay)\s*$")
@@ -90,7 +90,7 @@ def _sentence_years(sentence: str) -> list[int]:
         first, last = int(m.group(1)), int(m.group(2))
         if 0 < last - first <= 6:
             dropped.append(m.span(2))
-    for m in _NUMBERED_YEAR.finditer(sentence):  # not after a day: "22/9/2014" is no number
+    for m in _NUMBERED_YEAR.finditer(sentence):  # not after a day: "14/8/2031" is no number
         if int(m.group(0).split("/")[0]) > 12:
             dropped.append(m.span(1))  # "24/2014" is a number, "6/2017" a month
     return [int(m.group(1)) for m in _YEAR.finditer(sentence) if not any(s <= m.start() < e for s, e in dropped)]

@@ -159,7 +159,7 @@ class HybridRetriever:
                 taken: set[str], n: int) -> list[tuple[float, str, dict[str, float]]]:
         """Up to `n` chunks that write the name of a person the query names (the person records of
         the index, the name matched in the folded query) and that the legs ranked lower or not at all:
-        BM25 has no phrases, so "Ông Đoàn Văn An giữ chức vụ gì?" ranks chunks full of "giữ chức vụ"
+        BM25 has no phrases, so "Ông Đoàn Văn An giữ chức vụ nào?" ranks chunks full of "giữ chức vụ"
         above the one chunk with the name, and the dense leg reads a name as any other words. Chunks
         the fusion scored come first, best first; of a name written in more than `NAMED_ARTICLES`
         articles, only those."""

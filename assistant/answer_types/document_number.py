@@ -1,4 +1,4 @@
-"""Document numbers: "công văn số mấy", "quyết định số bao nhiêu" — the number and sign of a document,
+"""Document numbers: "tờ trình số mấy", "quyết định số bao nhiêu" — the number and sign of a document,
 asked before any count ("bao nhiêu") is: the answer is a code such as "12/2023/QĐ-UBND"."""
 from . import AnswerType
 

@@ -18,7 +18,7 @@ def show_person(span: Span) -> str:
 ANSWER_TYPE = AnswerType(
     name="person", order=60, kinds=("person", "name"), display=show_person,
     # "… tên là gì" of a post or a person ("Giám đốc Sở X tên là gì?"), not of a programme
-    # English also asks "which" of an office: "Which Vice Chairwoman of …", "which provincial leader"
+    # English also asks "which" of an office: "Which Deputy Director of …", "which provincial leader"
     pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"
             r"|\b(?:which|what) (?:(?:vice|deputy|first|standing|permanent|acting|former|provincial|national|assembly|"
             r"party|general)[ -])*(?:chairman|chairwoman|chairperson|director|minister|secretary|official|leader|"

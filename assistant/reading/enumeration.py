@@ -1,6 +1,6 @@
 """Enumerations in evidence sentences: the items a list question asks for, typed by its noun.
 
-"Những cơ quan nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
+"Những trường nào …?" asks for organisations, "các đồng chí nào / những ai" for people, "tỉnh
 nào" for localities, "dự thảo / văn bản nào" for documents, "phong trào nào" for campaigns,
 "chức danh nào" for titles. An enumeration is read from one sentence ("… gồm A, B, C và D", "ký
 kết giữa A và B", a colon list, "Đó là A; B; C", "trong đó có …", "các lực lượng (A, B, C)", or names
@@ -89,9 +89,9 @@ class Enumeration:
 
 def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     """The kind of item a list question asks for, from its noun; None when the noun says nothing
-    ("những nội dung nào", "gồm những gì": any item)."""
+    ("những điểm nào", "gồm những gì": any item)."""
     if qa.english:
-        # "What are the names of the three provinces …", "Name / List the …": as "which …" ("Who are the
+        # "What were the names of two districts …", "Name / List the …": as "which …" ("Who are the
         # three members …" stays a question for people)
         m = _EN_ASKED.search(_EN_LEAD.sub("which ", qa.text.lower(), count=1))
         noun = (m.group(1) or m.group(2)) if m else None
@@ -115,7 +115,7 @@ _VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 def _asked_words(qa: QuestionAnalysis) -> str | None:
     """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai".
     When only the words just before "nào" are found and they name no kind of item, the noun that
-    heads a longer plural run is taken ("những Phó Chủ tịch UBND tỉnh Lạc Sơn nào" → "pho chu tich")."""
+    heads a longer plural run is taken ("những Phó Bí thư Đảng ủy xã Mây Xanh nào" → "pho bi thu")."""
     m = _VI_ASKED.search(qa.folded_text)
     found = next((g for g in m.groups() if g), None) if m else None
     if m is not None and m.group(2) and noun_kind(found) is None \
@@ -180,7 +180,7 @@ def asked_name_head(qa: QuestionAnalysis) -> str | None:
     noun = asked_noun(qa)
     if noun in _NAME_HEADS or noun in _LEVELS:
         return noun
-    # a level and what qualifies it ("những huyện ven biển nào" → "huyen"), as the question writes it
+    # a level and what qualifies it ("những huyện miền núi nào" → "huyen"), as the question writes it
     # ("những phương án nào" names no ward)
     written = match_form(asked_noun_as_written(qa) or "")
     return next((level for level, as_written in zip(_LEVELS, _LEVELS_WRITTEN) if written.startswith(as_written + " ")),
@@ -262,7 +262,7 @@ def _bodies_after(text: str, at: int, end: int, shown: str, folded: str, offset:
 
 def set_aside_kinds(qa: QuestionAnalysis) -> set[str]:
     """The kinds of item a "besides …" question sets aside by naming a kind, not a name ("Ngoài các
-    huyện, … những đơn vị nào?" → {"locality"})."""
+    huyện, … những thành viên nào?" → {"locality"})."""
     kinds = set()
     for phrase in qa.excluded:
         m = re.match(r"(?:cac|nhung) (.+)$", phrase)

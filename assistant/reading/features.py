@@ -58,7 +58,7 @@ FEATURES = (
     "form_missing",    # the question asks for a date or a number and the sentence holds none of the asked form (a day for "ngày nào", a sum for "bao nhiêu tiền")
     "exact_missing",   # form_missing for a question that asks for one exact form: a day, a month, a year, a sum of money or a share
     "list_items",      # for a question that asks for a list: how many items of the asked type the sentence names (/3, ≤ 1)
-    "focus",           # share of the words that frame the asked slot ("ký" of "ký vào ngày nào") in the sentence
+    "focus",           # share of the words that frame the asked slot ("ký" of "ký vào năm nào") in the sentence
     "focus_span",      # ... in the clause of a typed span
     "novel",           # share of the sentence's words that are not the question's
     "anaphor",         # the sentence opens with a pronoun or a reference to what came before ("Ông", "Đây là")

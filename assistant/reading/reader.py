@@ -335,7 +335,7 @@ class Reader:
 
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
-            # when the noun introduces it or heads an item ("những nghị quyết nào": no list of reports)
+            # when the noun introduces it or heads an item ("những kế hoạch nào": no list of reports)
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
             return (_noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
@@ -350,7 +350,7 @@ class Reader:
         focus = set(qa.focus)
 
         def frames(sent: EvidenceSentence, found: Enumeration) -> bool:
-            # the words that frame the asked slot ("hỗ trợ nông dân tại những xã nào") in
+            # the words that frame the asked slot ("cấp vốn cho hộ nghèo tại những thôn nào") in
             # what introduces the list: the list of what was asked, not another list of the same event
             intro = articles[sent.article_id].text[sent.start:found.items[0].start]
             return focus <= set(re.findall(r"\w+", fold(intro)))
@@ -449,9 +449,9 @@ def shown_count(text: str, start: int, end: int, question: str) -> str:
 
 
 NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked noun must introduce it
-# Kinds of document that head the names of what they ask for ("những công ước nào" → "Công ước A"): a
+# Kinds of document that head the names of what they ask for ("những hiệp định nào" → "Hiệp định A"): a
 # list of documents that none of them heads, and that the noun does not introduce, answers something
-# else (reports, for a question about conventions). "văn bản", "văn kiện", "dự thảo" name any document.
+# else (reports, for a question about agreements). "văn bản", "văn kiện", "dự thảo" name any document.
 DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "de an", "luat", "thong tu",
                             "nghi dinh", "bao cao", "ban ghi nho", "bien ban ghi nho", "bien ban", "thoa thuan",
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
@@ -484,7 +484,7 @@ def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str)
     its first two): a list of anything that another word introduces ("bị chi phối bởi: …") answers
     something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
-    # a long noun by its head too ("những công trình hạ tầng phụ trợ nào": "các công trình liên quan …")
+    # a long noun by its head too ("những công trình thủy lợi nội đồng nào": "các công trình liên quan …")
     heads = {noun, " ".join(noun.split()[:2])}
     return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in heads)
 

@@ -27,7 +27,7 @@ SPAN_FEATURES = (
     "kind_rank",       # 1 for the question type's most typical kind, less for the others
     "near",            # closeness to the question's words in the sentence
     "in_question",     # the span's words are all in the question (it repeats the question)
-    "counted",         # a number of what the question counts ("77 cá nhân" for "bao nhiêu cá nhân")
+    "counted",         # a number of what the question counts ("35 hộ dân" for "bao nhiêu hộ dân")
     "log_len",
     "first",           # the first candidate of its kind in the sentence
     "alone",           # the only candidate of its kind in the sentence
@@ -88,7 +88,7 @@ def clause(text: str, start: int, end: int, cand: Candidate) -> str:
 
 def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
     """Whether a number counts what a "how many" question counts: the noun after it is the
-    question's ("77 cá nhân" for "bao nhiêu cá nhân"), abbreviations spelled out; money ("bao
+    question's ("35 hộ dân" for "bao nhiêu hộ dân"), abbreviations spelled out; money ("bao
     nhiêu tiền / kinh phí") is counted in a currency, a share ("tỷ lệ", "phần trăm") in per cent."""
     if cand.kind != "number" or not qa.noun:
         return False

@@ -24,7 +24,7 @@ from ..question import QuestionAnalysis, split_context
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[./,-]\d+)*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
-# Ordinals written in words ("Kỳ họp thứ năm", "lần thứ hai"): as telling as a number.
+# Ordinals written in words ("Kỳ họp thứ tám", "lần thứ hai"): as telling as a number.
 _ORDINAL = re.compile(r"\bthu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: \w+)?)\b")
 
 # BM25 tokens → how many indexed chunks hold each, and how many chunks there are

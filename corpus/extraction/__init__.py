@@ -72,7 +72,7 @@ def extract(article: Article) -> Extraction:
 def _resolve_orgs(doc: Doc, mentions: list[_orgs.OrgMention], province: Province | None,
                   doc_spans: list[tuple[int, int]]) -> None:
     """Canonical names, contexts (venue / issuer / not a participant), and within-article
-    coreference: a bare "Hội Nông dân" is the "Hội Nông dân tỉnh Vĩnh Phúc" named elsewhere."""
+    coreference: a bare "Hội Nông dân" is the "Hội Nông dân tỉnh Lạc Sơn" named elsewhere."""
     toks = doc.toks
     doc_spans = _with_subjects(doc, doc_spans)
     named = explicit_mentions(doc)

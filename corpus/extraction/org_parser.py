@@ -9,7 +9,7 @@ An organisation mention is parsed as
   đua" …); its first word must be capitalised (a lower-case "sở" in "cơ sở" is not a head).
 - BODY is the longest gazetteer name ("Tư pháp", "Thi hành án dân sự", "Thi đua – Khen thưởng")
   or, failing that, a run of capitalised words, each optionally followed by one lower-case
-  syllable that is not a function word ("Trường Đại học Đà Lạt").
+  syllable that is not a function word ("Trường Đại học Mây Xanh").
 - ADMIN is "tỉnh", "thành phố"/"TP.", "huyện", "quận", "thị xã", "xã", "phường"; PLACE a province
   from the 63 or a capitalised run.
 
@@ -320,7 +320,7 @@ def parse_org(toks: list[Tok], i: int, allow_lower: bool = False, _depth: int = 
         return None  # "Công an xã", "UBND huyện" without a name
     j = k
     m.j, m.end = j, toks[j - 1].end
-    # a unit that belongs to the organisation right after it: "Ban Dân vận Tỉnh ủy"
+    # a unit that belongs to the organisation right after it: "Ban Tuyên giáo Tỉnh ủy"
     if _depth < 2 and m.admin is None and m.place is None and m.province is None and m.national is None \
             and head.mode in ("body", "prefix", "bare") and j < n and toks[j].start == toks[j - 1].end + 1 \
             and toks[j].kind == "w" and toks[j].cap:
@@ -353,7 +353,7 @@ _BLOC_MEMBERS = WordSet("cơ quan đơn vị huyện quận địa phương sở
 
 def _bloc_body_ends(toks: list[Tok], e: int) -> bool:
     """An admin word ends a lower-case bloc name when it is "tỉnh"/"thành phố" or names a place
-    ("các huyện miền núi cao tỉnh Nghệ An" ends before "tỉnh", not at "huyện")."""
+    ("các huyện vùng cao tỉnh Lạc Sơn" ends before "tỉnh", not at "huyện")."""
     adm = admin_word(toks, e)
     if adm is None:
         return False
@@ -363,7 +363,7 @@ def _bloc_body_ends(toks: list[Tok], e: int) -> bool:
 
 
 def _parse_bloc(toks: list[Tok], i: int, j: int, m: OrgMention) -> OrgMention | None:
-    """"Khối thi đua Nội chính tỉnh", "Cụm thi đua số 4 – các huyện miền núi cao tỉnh Nghệ An",
+    """"Khối thi đua Nội chính tỉnh", "Cụm thi đua số 7 – các huyện vùng cao tỉnh Lạc Sơn",
     "Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Lạc Sơn", "Cụm thi đua số 2 của TP. Lạc Sơn"."""
     n = len(toks)
     # "Khối" alone must be followed by "thi đua" or a capitalised name ("Khối Nội chính")

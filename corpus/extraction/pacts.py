@@ -1,8 +1,8 @@
 """Pacts: signed agreements, their kind, year/date, bloc, parties, chair, slogan and province.
 
 1. Pact mentions with their years and dates, grouped into pacts: see `pact_mentions`.
-2. Parties: the coordinated subject of the signing sentence ("Công an tỉnh Phú Thọ và Viện Kiểm
-   sát nhân dân tỉnh Phú Thọ tổ chức ký kết …", "… giữa X và Y"), else the bloc's member list
+2. Parties: the coordinated subject of the signing sentence ("Công an tỉnh Lạc Sơn và Viện Kiểm
+   sát nhân dân tỉnh Lạc Sơn tổ chức ký kết …", "… giữa X và Y"), else the bloc's member list
    ("07 đơn vị khối thi đua Nội chính gồm: …"; award lists "được tặng … gồm:" are not members).
    Besides organisations the gazetteer knows, a party may be any capitalised name in such a list
    (a company "Viettel", a country "Hàn Quốc"), and the other side of "ký … với X, Y và Z" joins
@@ -187,7 +187,7 @@ def _chairs(doc: Doc, org_mentions: list[orgs.OrgMention]) -> list[tuple[str, in
         if ys:
             year = min(ys, key=lambda y: abs(y[0] - t.start))[1]
         found = None
-        # "Phó cụm là UBND huyện Bình Liêu", "Trưởng khối năm 2023 cho Viện Kiểm sát …"
+        # "Phó cụm là UBND huyện Mây Xanh", "Trưởng khối năm 2023 cho Viện Kiểm sát …"
         k = i + 2
         if k + 1 < n and toks[k].is_("năm") and toks[k + 1].kind == "n":
             k += 2

@@ -58,7 +58,7 @@ class Pact:
     parties: canonical names of the signing units (see Participant.canonical), in text order.
     party_count: the number stated in the text ("07 đơn vị"), which may exceed len(parties).
     date: ISO date of signing when stated; year: the pact's year ("giao ước thi đua năm 2021").
-    bloc / bloc_canonical: "Khối thi đua Nội chính" / "Khối thi đua Nội chính tỉnh Vĩnh Phúc".
+    bloc / bloc_canonical: "Khối thi đua Nội chính" / "Khối thi đua Nội chính tỉnh Lạc Sơn".
     """
 
     kind: str

@@ -237,7 +237,7 @@ def _document_at(doc: Doc, i: int, hit, province: Province | None):
     j, kind = hit
     cap = toks[i].cap
     issuer = None
-    # "Nghị quyết HĐND tỉnh Nghệ An số 170"
+    # "Nghị quyết HĐND tỉnh Lạc Sơn số 42"
     if j < n and not toks[j].is_("số") and toks[j].kind == "w" and toks[j].cap:
         m = orgs.parse_org(toks, j)
         if m is not None and m.j < n and toks[m.j].is_("số"):
