@@ -238,7 +238,7 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
     return found
 
 
-_PROVINCE_NAMES = frozenset(fold(name).lower() for name in CITIES + PROVINCES)
+PROVINCE_NAMES_FOLDED = frozenset(fold(name).lower() for name in CITIES + PROVINCES)
 # A province, a centrally-run city or a country named on its own, as written (capitalised, whole
 # words, not part of a longer name: "Hà Nam" is no place in "Hà Nam Ninh", "Lào Cai" is not "Lào"; not
 # "Anh", the pronoun that opens a sentence as often as England).
@@ -267,7 +267,7 @@ def _bare_name(raw: str, folded: str, s: int, e: int) -> bool:
         return False
     if _PLACE_BEFORE.search(folded, max(0, s - 12), s) or ORG_START.match(folded, s) or OFFICE.match(folded, s):
         return False
-    if " ".join(words) in _PROVINCE_NAMES:  # "Hà Nội", "Hà Giang": a surname's syllable, a province's name
+    if " ".join(words) in PROVINCE_NAMES_FOLDED:  # "Hà Nội", "Hà Giang": a surname's syllable, a province's name
         return False
     if words[0] in COMMON_SURNAMES_FOLDED:
         return not _BODY_IN_NAME.search(folded, s, e)
@@ -468,7 +468,7 @@ def _name_at(raw: str, folded: str, s: int) -> tuple[int, int] | None:
         return None  # "… Trung ương Đảng Cộng sản": the Party, though "Đặng" folds alike
     if name_words[0] not in COMMON_SURNAMES_FOLDED and (len(words) < 3 or NOT_NAME_WORDS_FOLDED.intersection(name_words)):
         return None  # no known surname: "ban Thi đua", "Ủy viên Trung ương Đảng"
-    if " ".join(name_words) in _PROVINCE_NAMES:
+    if " ".join(name_words) in PROVINCE_NAMES_FOLDED:
         return None  # "Giám đốc Sở Y tế Thái Bình": the body's province, though "Thái" is a surname
     return s, e
 

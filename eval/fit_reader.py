@@ -55,18 +55,27 @@ SPAN_PRECISION = 0.85
 
 
 # --- fitting ------------------------------------------------------------------------------------
+def _unanswerable_copy(g: Group, keep: np.ndarray, how: str, spans: bool) -> Group:
+    """The group `g` read with only its `keep` candidates, labelled unanswerable; the features
+    relative to the best candidate are recomputed, and the kept candidates' typed spans (renumbered)
+    come along when `spans` says so."""
+    from assistant.reading.features import with_gaps
+
+    rows = with_gaps(g.rows[keep].copy())
+    kept = np.cumsum(keep) - 1  # new index of each kept row
+    carried = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if keep[j]] if spans else []
+    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), how, carried)
+
+
 def without_gold(g: Group) -> Group | None:
     """The question with its gold sentences taken out of the candidates: the article it is about is
     still there, but not the sentence that answers (how an unanswerable detail question looks).
-    The features relative to the best candidate are recomputed; None when nothing would remain."""
-    from assistant.reading.features import with_gaps
-
+    None when nothing would remain."""
     if not g.answerable or not g.labels.any() or g.labels.all():
         return None
-    rows = with_gaps(g.rows[~g.labels].copy())
     # read without typed spans (its best span counts as none): carrying the kept sentences' spans
     # over measured worse on train + dev, English questions refused more often (docs/evaluation.md, stop 39)
-    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), "hard")
+    return _unanswerable_copy(g, ~g.labels, "hard", spans=False)
 
 
 def without_form(g: Group) -> Group | None:
@@ -74,16 +83,13 @@ def without_form(g: Group) -> Group | None:
     form taken out (the gold sentences with them): its article is still there but states no such
     detail, how most questions about a detail an article never gives look. None for a question that
     asks for no date or number, or when nothing would remain."""
-    from assistant.reading.features import FEATURES, with_gaps
+    from assistant.reading.features import FEATURES
 
     formless = g.rows[:, FEATURES.index("form_missing")] > 0 if len(g.rows) else np.zeros(0, dtype=bool)
     keep = formless & ~g.labels
     if not g.answerable or not g.labels.any() or not keep.any():
         return None
-    rows = with_gaps(g.rows[keep].copy())
-    kept = np.cumsum(keep) - 1
-    spans = [(int(kept[j]), r, np.zeros(len(lab), dtype=bool)) for j, r, lab in g.spans if keep[j]]
-    return Group(g.set, g.qid, g.split, g.qtype, False, True, rows, np.zeros(len(rows), dtype=bool), "formless", spans)
+    return _unanswerable_copy(g, keep, "formless", spans=True)
 
 
 def pair_table(sentence, g: Group) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -139,23 +139,23 @@ class HybridRetriever:
         if each_leg > 0 and mode == "hybrid":
             sure = {cid for ranked in (lexical, dense) for cid, _ in ranked[:each_leg]}
             kept += [item for item in scored[k:] if item[1] in sure]
-            kept += self._naming(query, flt, scored, {cid for _, cid, _ in kept}, each_leg)
-            kept += self._lexical_article(lexical, scored, {cid for _, cid, _ in kept},
+            by_id = {cid: (score, cid, legs) for score, cid, legs in scored}
+            kept += self._naming(query, flt, by_id, {cid for _, cid, _ in kept}, each_leg)
+            kept += self._lexical_article(lexical, by_id, {cid for _, cid, _ in kept},
                                           LEXICAL_ARTICLE_CHUNKS[is_english(query)])
         return self._hits(kept)
 
-    def _lexical_article(self, lexical: list[tuple[str, float]], scored: list[tuple[float, str, dict[str, float]]],
+    def _lexical_article(self, lexical: list[tuple[str, float]], by_id: dict[str, tuple[float, str, dict[str, float]]],
                          taken: set[str], n: int) -> list[tuple[float, str, dict[str, float]]]:
         """Up to `n` more chunks of the article that holds the lexical leg's best chunk, in the
         lexical leg's order (`LEXICAL_ARTICLE_CHUNKS`)."""
         if not lexical or n <= 0:
             return []
         article = self._article_by_chunk.get(lexical[0][0])
-        by_id = {cid: (score, cid, legs) for score, cid, legs in scored}
         more = [cid for cid, _ in lexical if cid not in taken and self._article_by_chunk.get(cid) == article]
         return [by_id[cid] for cid in more[:n]]
 
-    def _naming(self, query: str, flt: Filters, scored: list[tuple[float, str, dict[str, float]]],
+    def _naming(self, query: str, flt: Filters, by_id: dict[str, tuple[float, str, dict[str, float]]],
                 taken: set[str], n: int) -> list[tuple[float, str, dict[str, float]]]:
         """Up to `n` chunks that write the name of a person the query names (the person records of
         the index, the name matched in the folded query) and that the legs ranked lower or not at all:
@@ -166,10 +166,9 @@ class HybridRetriever:
         chunks = [c for c in self.named_chunks(query, flt) if c not in taken]
         if not chunks:
             return []
-        rank = {cid: i for i, (_, cid, _) in enumerate(scored)}
+        rank = {cid: i for i, cid in enumerate(by_id)}  # `by_id` keeps the fused order
         few = len({self._article_by_chunk.get(c) for c in chunks}) <= NAMED_ARTICLES
         chunks = sorted((c for c in chunks if c in rank or few), key=lambda c: rank.get(c, len(rank)))
-        by_id = {cid: (score, cid, legs) for score, cid, legs in scored}
         return [by_id.get(c, (0.0, c, {"named": 1.0})) for c in chunks[:n]]
 
     def named_chunks(self, query: str, filters: dict | Filters | None = None) -> list[str]:

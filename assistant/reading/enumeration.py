@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus.extraction.provinces import CITIES, PROVINCES
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned, match_form
 
-from ..candidates import OFFICE, ORG_START, Candidate, candidates, organisation_end
+from ..candidates import OFFICE, ORG_START, PROVINCE_NAMES_FOLDED, Candidate, candidates, organisation_end
 from ..question import COUNT_WORDS, QuestionAnalysis
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
@@ -149,7 +148,6 @@ _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong"
 _LEVELS_WRITTEN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 _LEVELS = tuple(fold(level) for level in _LEVELS_WRITTEN)  # folded: "tinh", "thanh pho", …
 _BELOW_PROVINCE = frozenset(_LEVELS[2:])  # huyện, quận, thị xã, xã, phường, thị trấn
-_PROVINCE_KEYS = frozenset(fold(name).lower() for name in PROVINCES + CITIES)
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
 
@@ -166,7 +164,7 @@ def _names_a_province(item: Candidate) -> bool:
     if item.extra:
         return fold(item.extra).lower() == "tinh"
     name = fold(item.text).lower()
-    return name.startswith("tinh ") or name in _PROVINCE_KEYS
+    return name.startswith("tinh ") or name in PROVINCE_NAMES_FOLDED
 
 
 def headed_by(name: str, noun: str) -> bool:
