@@ -304,7 +304,7 @@ _ITEM_WORDS = 8  # an item written in running text is short: at most this many w
 def enumerates(sentence: str) -> bool:
     """Whether `sentence` lists things, whatever their kind and however introduced: four parts in a
     row between separators, the inner ones short (the first item follows its lead-in, the last
-    comes before the rest of the sentence). Three would take "Chiều 22/6, tại Hà Nội, ông A nói"."""
+    comes before the rest of the sentence). Three would take "Chiều 14/9, tại Lạc Sơn, ông A nói"."""
     lengths = [len(part.split()) for part in _SEPARATOR.split(sentence)]
     run = 0
     for i, n in enumerate(lengths):
@@ -417,7 +417,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
         elif kind == "locality" and (spread := _distributed_places(text, s, e)):
-            items.extend(spread)  # "các tỉnh Yên Bái, Hà Giang, Bình Định; các huyện …"
+            items.extend(spread)  # "các tỉnh Lạc Sơn, Mây Xanh, Suối Bạc; các huyện …"
         elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
                 and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
