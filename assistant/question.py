@@ -292,28 +292,41 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
     ("ba" three is not "bà"). A date, number, place or locality asked after a plural noun is
     still one answer ("các bên ký tại tỉnh nào"), unless the plural marks the place noun itself
     ("những tỉnh nào")."""
-    if answer_type in ("place", "locality"):  # unless the plural governs the asked place itself
-        return bool(_SEVERAL_PLACES.search(folded))
+    if answer_type in ("place", "locality"):  # unless the plural or a count governs the asked place itself
+        counted = _COUNTED_SEVERAL.search(spoken)
+        return bool(_SEVERAL_PLACES.search(folded)
+                    or counted and _PLACE_ASKED.search(fold(counted.group(0))))  # "ba huyện nào"
     if answer_type in ("number", "date"):
         return False
-    return bool(_SEVERAL.search(folded) or _COUNTED_SEVERAL.search(spoken))
+    return bool(_SEVERAL.search(folded) or _COUNTED_SEVERAL.search(spoken) or _COUNT_FIRST.search(spoken)
+                or _EN_SEVERAL.search(folded))
 
 
 # "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
-                      r"\bwhich \w+s\b|\bgom nhung\b|\bnhung gi\b|"
+                      r"\bgom nhung\b|\bnhung gi\b|"
                       r"\bwhat (?!(?:is|was|does|has|this|status|news|process|address|business|access|progress)\b)\w+s\b|"
                       r"^(?:what|who) (?:are|were) the\b|^(?:please )?(?:name|list)\b|"
                       r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
 # "những tỉnh nào", "các nước châu Á nào", "những huyện nào của …": the plural marks the asked
 # place noun (not "các bên ký tại tỉnh nào", where it marks who signs; "nhà nước" is the state)
+# ("những huyện, thị xã nào": place nouns joined by a comma or "và / hoặc")
 _SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|voi|cua|cho|ky|la)\b)\w+ ){0,3}?"
-                             rf"(?:{PLACE_NOUNS}|dia ban)(?: \w+){{0,2}} nao\b")
-# a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào" (not a
-# date's "11/5", nor "năm 2017")
-_COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"
-                              r"(?:\w+\s+){1,4}nào\b")
+                             rf"(?:{PLACE_NOUNS}|dia ban)(?:,? \w+){{0,2}} nao\b")
+_PLACE_ASKED = re.compile(rf"^\w+ (?:{PLACE_NOUNS})(?:,? \w+){{0,2}} nao$")  # the count's own noun is the place
+# a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào", "bảy sở, ngành
+# nào", "ba phong trào thi đua trọng tâm nào" (not a date's "11/5", "năm 2017", nor "thứ hai", second)
+_COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])(?<!thứ )\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"
+                              r"(?:\w+,?\s+){1,6}?nào\b")
+# a question that opens with a count and asks what they are: "Hai dự án được khởi công là gì?"
+_COUNT_FIRST = re.compile(r"^(?:[2-9]|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+\w+.*\blà (?:những )?gì\W*$")
+# "which leading Dutch firms", "in which river beds": a plural noun up to three words after "which",
+# the words between no verb ("which law will officials face": the noun phrase ended at "will"), the
+# plural no relative clause's verb ("which was signed")
+_EN_AUX = r"(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b"
+_EN_SEVERAL = re.compile(rf"\bwhich (?!{_EN_AUX}|this\b)(?:(?!{_EN_AUX})\w+ ){{0,3}}?"
+                         rf"(?!{_EN_AUX}|(?:status|process|address|business|access|progress)\b)\w+s\b(?!')")
 
 
 COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,

@@ -161,6 +161,21 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("What does the pact say about the border?", False),
     ("Who is the chairman of the bloc?", False),
     ("Which department hosted the meeting?", False),                  # one, asked in the singular
+    # place nouns joined by a comma, or counted; a count that opens the question and "là gì"
+    ("Tỷ lệ hộ nghèo giảm mạnh ở những huyện, thị xã nào của Lạc Sơn?", True),
+    ("Đoàn kiểm tra làm việc tại ba xã nào của huyện Mây Xanh?", True),
+    ("Bảy sở, ngành nào đã ban hành kế hoạch theo dõi thi hành pháp luật?", True),
+    ("Ông Lò Văn Khoa nhắc tới ba phong trào thi đua trọng tâm nào?", True),
+    ("Hai công trình được khởi công ở Suối Bạc trong tháng 5 là gì?", True),
+    ("Cảng biển lớn thứ hai của vùng là cảng ở tỉnh nào?", False),      # "thứ hai" is second, not two
+    ("Dịch bệnh kéo dài ba năm liền ở tỉnh nào?", False),               # three years, then one province
+    ("Hai bên ký thỏa thuận tại thành phố nào?", False),                # the count is of the signers
+    # English: a plural noun a few words after "which", not a relative clause's verb
+    ("Which leading Dutch firms did the minister meet?", True),
+    ("In which river beds is the sand found?", True),
+    ("Which was the first province to sign the pact?", False),
+    ("The pact, which was signed in May, set up which body?", False),
+    ("Under which law will officials face votes of confidence?", False),  # the noun phrase ends at "will"
 ])
 def test_which_questions_ask_for_several_things(question, several):
     assert analyse_question(question).wants_list is several

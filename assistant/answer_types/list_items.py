@@ -6,5 +6,5 @@ from . import AnswerType, later_on_line
 ANSWER_TYPE = AnswerType(
     name="list", order=120, kinds=("item",), typed=False,
     pattern=r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|" + later_on_line(r"\bgom (nhung|co nhung|cac)?\b", r"\b(nao|gi)\b")
-    + r"|\bliet ke\b(?! (?:mot|1)\b(?! so\b))|\bke ten\b(?! (?:mot|1)\b(?! so\b))|\bwhich ([\w-]+ ){0,3}?(units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|localities|countries|cities|campaigns|movements|people|officials|leaders|departments|ministries|companies|newspapers|documents|agreements|resolutions|generals|experts)\b|\blist\b|\bwho (signed|took part|participated|were)\b",
+    + r"|\bliet ke\b(?! (?:mot|1)\b(?! so\b))|\bke ten\b(?! (?:mot|1)\b(?! so\b))|\bwhich ((?!(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|may|might|must)\b)[\w-]+ ){0,3}?(units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|localities|countries|cities|campaigns|movements|people|officials|leaders|departments|ministries|companies|newspapers|documents|agreements|resolutions|generals|experts)\b|\blist\b|\bwho (signed|took part|participated|were)\b",
 )
