@@ -734,3 +734,23 @@ def test_a_follow_ups_inherited_names_say_which_article_not_which_sentence():
     assert terms.anchor_share(right, article=True) == 1.0
     english = question_terms(analyse_question("When did they sign (units in Vinh Phuc internal affairs emulation bloc)?"))
     assert english.context_anchors == ["vinh phuc"]
+
+
+RULES_ARTICLE = {
+    "id": "ls-14", "title": "Ban hành nghị quyết liên tịch về giám sát tại Lạc Sơn", "date": "2025-09-03",
+    "source": "Báo Thử nghiệm",
+    "text": "Ngày 2/9/2025, Thường trực HĐND tỉnh Lạc Sơn, UBND tỉnh, Ban Thường trực Ủy ban MTTQ tỉnh đã ban hành "
+            "Nghị quyết liên tịch quy định chi tiết các hình thức giám sát của Mặt trận tỉnh Lạc Sơn.\n\n"
+            "Theo nghị quyết, mỗi đoàn giám sát do Ban Thường trực quyết định thành lập.\n\n"
+            "Kế hoạch tổ chức đoàn giám sát gồm các nội dung sau đây: a) Mục đích, yêu cầu giám sát; b) Phạm vi "
+            "giám sát; c) Thành phần đoàn giám sát; d) Thời gian, địa điểm giám sát."}
+
+
+def test_a_best_sentence_that_lists_bodies_gives_way_to_the_list_introduced_below_it(tmp_path):
+    # the lead names three bodies side by side (no list of what was asked); the list the question
+    # asks for is introduced ("gồm các nội dung sau đây:") two sentences below
+    answer = _indexed(tmp_path, [RULES_ARTICLE]).ask(
+        "Liệt kê các nội dung mà kế hoạch tổ chức đoàn giám sát phải có theo Nghị quyết liên tịch quy định "
+        "chi tiết các hình thức giám sát của Mặt trận tỉnh Lạc Sơn.")
+    assert _items(answer) == ["Mục đích, yêu cầu giám sát", "Phạm vi giám sát", "Thành phần đoàn giám sát",
+                              "Thời gian, địa điểm giám sát"], answer.answer  # without the points' letters

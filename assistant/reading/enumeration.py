@@ -360,7 +360,8 @@ def _counted_bracket(text: str, start: int, bracket: re.Match[str]) -> bool:
 _LISTING_SUBJECT = re.compile(r"(?:^|(?<=[,;])\s*)(?:những|các|tham dự|dự|tham gia)\s[^,;:()]{0,64}", re.IGNORECASE)
 _HAS = re.compile(r"\sc(?:ó|Ó)\s+(?=\S)")  # "có", not "cờ", which folds alike
 _CO = re.compile(r"co\s+")
-_LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*)+")
+_LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*"
+                      r"|[a-zA-Z]\)\s*)+")  # "1.", "2)", "a)": the numbering of a point
 
 
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],

@@ -333,13 +333,17 @@ class Reader:
 
         first = read(best)
 
+        def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
+            return noun is not None and bool(found.items) and (
+                _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
+                or any(headed_by(i.text, noun) for i in found.items))  # "như: Dự án A, dự án B, …"
+
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
             # when the noun introduces it or heads an item ("những kế hoạch nào": no list of reports)
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
-            return (_noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
-                    or any(headed_by(i.text, noun) for i in found.items))  # "như: Dự án A, dự án B, …"
+            return introduced_by_noun(sent, found)
 
         # a best sentence that introduces a list of its own, names several items of the asked kind
         # in a list, or lists anything when any item or a count would do, is the one read; otherwise
@@ -360,10 +364,21 @@ class Reader:
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
-        readings = [(sent, found) for sent, found in readings
+        def listing(pairs):
+            return [(sent, found) for sent, found in pairs
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
-        if not readings and kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first):
-            readings = [(best, first)]  # no list anywhere: the asked things the best sentence names
+
+        listed = listing(readings)
+        names = kind is not None and not counting
+        if not listed and stays and not (names and len(first.items) >= 2 and of_asked_noun(best, first)):
+            # the best sentence lists things but neither introduces a list nor names the asked ones
+            # ("A, B và C đã ban hành Nghị quyết …"): a list a little lower that the asked noun itself
+            # introduces is the answer ("những nội dung nào" → "… gồm các nội dung sau: …")
+            lower = [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
+            listed = [(sent, found) for sent, found in listing(lower) if introduced_by_noun(sent, found)]
+        if not listed and names and len(first.items) >= 2 and of_asked_noun(best, first):
+            listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
+        readings = listed
         # stable: by rank within; a list of as many items as the question says, then one framed as asked
         readings.sort(key=lambda r: (count is not None and len(r[1].items) != count, not frames(*r)))
         for sent, found in readings[:1]:
