@@ -364,7 +364,7 @@ class Reader:
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
-        def listing(pairs):
+        def listing(pairs: list[tuple[EvidenceSentence, Enumeration]]) -> list[tuple[EvidenceSentence, Enumeration]]:
             return [(sent, found) for sent, found in pairs
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
 
