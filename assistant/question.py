@@ -305,7 +305,7 @@ def asks_for_several(folded: str, spoken: str, answer_type: str) -> bool:
 # "những / các … nào" within a few words, or anywhere in a question that opens with them ("như thế
 # nào" asks how, not which)
 _SEVERAL = re.compile(r"\b(?:nhung|cac) (?:[\w,]+ ){0,6}(?<!the )nao\b|^(?:nhung|cac) (?:[\w,]+ ){0,8}(?<!the )nao\b|\bnhung ai\b|"
-                      r"\bgom nhung\b|\bnhung gi\b|"
+                      r"\bgom nhung\b|\bnhung (?:(?!la\b)\w+ ){0,3}gi\b|"
                       r"\bwhat (?!(?:is|was|does|has|this|status|news|process|address|business|access|progress)\b)\w+s\b|"
                       r"^(?:what|who) (?:are|were) the\b|^(?:please )?(?:name|list)\b|"
                       r"\b(?:which|what)(?: (?:are|were) the)? (?:[2-9]|two|three|four|five|six|seven|eight|nine|ten) \w")
