@@ -226,7 +226,7 @@ _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhu
 
 # With tone marks, a syllable that folds to a question word's but is spelled otherwise is another
 # word: "nắm bao nhiêu" (holds how much) is no "năm bao nhiêu" (what year), "máy nào" no "mấy".
-_QUESTION_SYLLABLES = {"nam": "năm", "may": "mấy", "nao": "nào", "ngay": "ngày", "thang": "tháng"}
+_QUESTION_SYLLABLES = {"nam": "năm", "may": "mấy", "nao": "nào", "ngay": "ngày", "thang": "tháng", "dau": "đâu"}
 
 
 def _unlike_question_words(text: str) -> str:

@@ -177,6 +177,8 @@ def test_a_sentence_that_lists_things_whatever_their_kind(sentence, listing):
     ("The pact, which was signed in May, set up which body?", False),
     ("Under which law will officials face votes of confidence?", False),  # the noun phrase ends at "will"
     ("Người nộp hồ sơ ở Lạc Sơn cần những giấy tờ gì?", True),          # "những … gì": several things
+    ("Những lãnh đạo nào dự hội nghị tại đầu cầu Lạc Sơn?", True),       # "đầu cầu" asks no place
+    ("Nhung lanh dao nao du hoi nghi tai dau cau Lac Son?", True),
     ("Trong những năm 1990, nhà máy ở Mây Xanh có tên là gì?", False),   # a decade, then one name
 ])
 def test_which_questions_ask_for_several_things(question, several):
