@@ -14,6 +14,7 @@ from index.glossary import english_phrase_terms, vietnamese_terms
 from index.language import is_english
 
 from . import answer_types
+from .answer_types import ENGLISH_AUXILIARIES
 from .answer_types.locality import PLACE_NOUNS
 
 # Content words never worth matching in evidence, as written: a question with tone marks tells
@@ -324,9 +325,8 @@ _COUNT_FIRST = re.compile(r"^(?:[2-9]|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|c
 # "which leading Dutch firms", "in which river beds": a plural noun up to three words after "which",
 # the words between no verb ("which law will officials face": the noun phrase ended at "will"), the
 # plural no relative clause's verb ("which was signed")
-_EN_AUX = r"(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b"
-_EN_SEVERAL = re.compile(rf"\bwhich (?!{_EN_AUX}|this\b)(?:(?!{_EN_AUX})\w+ ){{0,3}}?"
-                         rf"(?!{_EN_AUX}|(?:status|process|address|business|access|progress)\b)\w+s\b(?!')")
+_EN_SEVERAL = re.compile(rf"\bwhich (?!{ENGLISH_AUXILIARIES}|this\b)(?:(?!{ENGLISH_AUXILIARIES})\w+ ){{0,3}}?"
+                         rf"(?!{ENGLISH_AUXILIARIES}|(?:status|process|address|business|access|progress)\b)\w+s\b(?!')")
 
 
 COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,

@@ -51,6 +51,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# English auxiliary verbs: an English noun phrase ends before one ("which law will officials face":
+# the phrase "which law" ended at "will"), and none is a plural noun ("which was signed").
+ENGLISH_AUXILIARIES = r"(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b"
+
+
 def later_on_line(head: str, tail: str) -> str:
     """The pattern `head.*tail` (`tail` later on the line of `head`), in linear time: only the
     first `head` of each line is tried — when a later one has `tail` after it, so has the first —

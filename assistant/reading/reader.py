@@ -369,14 +369,15 @@ class Reader:
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
 
         listed = listing(readings)
-        names = kind is not None and not counting
-        if not listed and stays and not (names and len(first.items) >= 2 and of_asked_noun(best, first)):
+        # the things of the asked kind the best sentence names, two or more
+        best_names = kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first)
+        if not listed and stays and not best_names:
             # the best sentence lists things but neither introduces a list nor names the asked ones
             # ("A, B và C đã ban hành Nghị quyết …"): a list a little lower that the asked noun itself
             # introduces is the answer ("những nội dung nào" → "… gồm các nội dung sau: …")
             lower = [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
             listed = [(sent, found) for sent, found in listing(lower) if introduced_by_noun(sent, found)]
-        if not listed and names and len(first.items) >= 2 and of_asked_noun(best, first):
+        if not listed and best_names:
             listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
         readings = listed
         # stable: by rank within; a list of as many items as the question says, then one framed as asked
