@@ -111,6 +111,15 @@ def test_untyped_items_after_a_colon_and_after_gom():
     assert _texts(text, None) == ["trả lại nơi gửi", "hủy bỏ", "đổi mục đích dùng"]
 
 
+def test_a_list_whose_case_changes_is_whole_when_its_count_says_so():
+    # the parts' case changes ("Báo chí" → "xuất bản"): a list that ended, unless the count before the
+    # colon says how many parts it has
+    counted = "Các gương mặt tiêu biểu thuộc cả 5 lĩnh vực: Báo chí, xuất bản, in ấn, Phát thanh và Truyền hình."
+    assert _texts(counted, None) == ["Báo chí", "xuất bản", "in ấn", "Phát thanh", "Truyền hình"]
+    ended = "Đề án dựa trên ba nguyên tắc: Toàn diện, Bình đẳng và Bền vững, phù hợp với Chiến lược của tỉnh Lạc Sơn."
+    assert _texts(ended, None) == ["Toàn diện", "Bình đẳng", "Bền vững"]
+
+
 def test_a_label_before_a_colon_introduces_no_list():
     """"Ảnh: …" / "Nguồn: …" is a caption, not an enumeration of what was asked."""
     text = "Ảnh: Minh Khôi Theo ông Lò Văn Pọng, Phó Chủ tịch UBND huyện Nậm Cát, hai bên thống nhất cao."

@@ -399,8 +399,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             break  # "… như A, B, C, phát hiện …”, Bộ trưởng X nói": the quotation that held the list has closed
         capital = text[s].isupper()
         if kind is None:
-            if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)):
-                break  # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on)
+            if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)) \
+                    and _count_before(text, start, parts[0][0]) != _joined_count(text, parts):
+                # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on;
+                # "4 lĩnh vực: Báo chí, xuất bản, in ấn và Viễn thông" says how many parts it has)
+                break
             items.append(Candidate("item", s, e, text[s:e]))
             continue
         part = fold_aligned(text[s:e])
@@ -465,6 +468,25 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
 
 
 _OFFICE_BEFORE = re.compile(rf"(?:{OFFICE.pattern})\s*$")
+
+
+_COUNT_BEFORE = re.compile(r"(?:^|\s)(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?!\s+\d)\s+(?:\w+\s+){0,3}?\w+\s*:\s*$",
+                           re.IGNORECASE)
+
+
+def _count_before(text: str, start: int, at: int) -> int | None:
+    """The count written just before the colon that introduces a list at `at` ("trên cả 4 lĩnh vực:
+    A, …" → 4), or None."""
+    m = _COUNT_BEFORE.search(text, start, at)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
+
+
+def _joined_count(text: str, parts: list[tuple[int, int]]) -> int:
+    """How many things `parts` name, a part's "A và B" counting two."""
+    return sum(1 + len(re.findall(r"\s(?:va|cung)\s", fold_aligned(text[s:e]))) for s, e in parts)
 
 
 def _in_office(text: str, at: int) -> bool:
