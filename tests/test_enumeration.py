@@ -114,10 +114,10 @@ def test_untyped_items_after_a_colon_and_after_gom():
 def test_a_list_whose_case_changes_is_whole_when_its_count_says_so():
     # the parts' case changes ("Báo chí" → "xuất bản"): a list that ended, unless the count before the
     # colon says how many parts it has
-    counted = "Các gương mặt tiêu biểu thuộc cả 5 lĩnh vực: Báo chí, xuất bản, in ấn, Phát thanh và Truyền hình."
-    assert _texts(counted, None) == ["Báo chí", "xuất bản", "in ấn", "Phát thanh", "Truyền hình"]
-    ended = "Đề án dựa trên ba nguyên tắc: Toàn diện, Bình đẳng và Bền vững, phù hợp với Chiến lược của tỉnh Lạc Sơn."
-    assert _texts(ended, None) == ["Toàn diện", "Bình đẳng", "Bền vững"]
+    counted = "Đoàn khảo sát của huyện Mây Xanh làm việc ở cả 5 mảng: Nông nghiệp, thủy lợi, giao thông, Y tế và Giáo dục."
+    assert _texts(counted, None) == ["Nông nghiệp", "thủy lợi", "giao thông", "Y tế", "Giáo dục"]
+    ended = "Quy chế dựa trên ba nguyên tắc: Công khai, Minh bạch và Tự nguyện, gắn với kế hoạch của huyện Mây Xanh."
+    assert _texts(ended, None) == ["Công khai", "Minh bạch", "Tự nguyện"]
 
 
 def test_a_label_before_a_colon_introduces_no_list():

@@ -402,7 +402,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)) \
                     and _count_before(text, start, parts[0][0]) != _joined_count(text, parts):
                 # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on;
-                # "4 lĩnh vực: Báo chí, xuất bản, in ấn và Viễn thông" says how many parts it has)
+                # "5 mảng: Nông nghiệp, thủy lợi, giao thông, Y tế và Giáo dục" says how many parts it has)
                 break
             items.append(Candidate("item", s, e, text[s:e]))
             continue
@@ -475,8 +475,8 @@ _COUNT_BEFORE = re.compile(r"(?:^|\s)(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?!
 
 
 def _count_before(text: str, start: int, at: int) -> int | None:
-    """The count written just before the colon that introduces a list at `at` ("trên cả 4 lĩnh vực:
-    A, …" → 4), or None."""
+    """The count written just before the colon that introduces a list at `at` ("ở cả 5 mảng: A, …" →
+    5), or None."""
     m = _COUNT_BEFORE.search(text, start, at)
     if m is None:
         return None
