@@ -318,10 +318,10 @@ _SEVERAL_PLACES = re.compile(r"\b(?:nhung|cac) (?:(?!(?:tai|o|den|tu|trong|ve|vo
 _PLACE_ASKED = re.compile(rf"^\w+ (?:{PLACE_NOUNS})(?:,? \w+){{0,2}} nao$")  # the count's own noun is the place
 # a count of two or more before the asked noun: "3 nội dung nào", "hai dự thảo nào", "bảy sở, ngành
 # nào", "ba phong trào thi đua trọng tâm nào" (not a date's "11/5", "năm 2017", nor "thứ hai", second)
-_COUNTED_SEVERAL = re.compile(r"(?<![\d/.,-])(?<!thứ )\b(?:[2-9]|[1-9]\d|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+"
-                              r"(?:\w+,?\s+){1,6}?nào\b")
+_TWO_TO_TEN = r"[2-9]|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười"  # as written ("ba" three, not "bà")
+_COUNTED_SEVERAL = re.compile(rf"(?<![\d/.,-])(?<!thứ )\b(?:{_TWO_TO_TEN}|[1-9]\d)\s+(?:\w+,?\s+){{1,6}}?nào\b")
 # a question that opens with a count and asks what they are: "Hai dự án được khởi công là gì?"
-_COUNT_FIRST = re.compile(r"^(?:[2-9]|hai|ba|bốn|năm(?! \d)|sáu|bảy|tám|chín|mười)\s+\w+.*\blà (?:những )?gì\W*$")
+_COUNT_FIRST = re.compile(rf"^(?:{_TWO_TO_TEN})\s+\w+.*\blà (?:những )?gì\W*$")
 # "which leading Dutch firms", "in which river beds": a plural noun up to three words after "which",
 # the words between no verb ("which law will officials face": the noun phrase ended at "will"), the
 # plural no relative clause's verb ("which was signed")
