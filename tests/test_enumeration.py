@@ -615,3 +615,53 @@ def test_a_list_of_provinces_answers_no_question_about_districts():
     districts = "Tỉnh Lạc Sơn có 4 huyện: Mây Xanh, Quảng Ninh, Suối Bạc và Hòa An."
     assert [i.text for i in read_enumeration(districts, 0, len(districts), "locality", set(), "huyen", "huyen").items] \
         == ["Mây Xanh", "Quảng Ninh", "Suối Bạc", "Hòa An"]
+
+
+def test_parts_that_each_open_with_the_asked_noun_are_a_list_without_an_introduction():
+    text = ("Tổ công tác đề nghị UBND huyện Lạc Sơn phối hợp với Sở GTVT, khởi công dự án cầu Suối Bạc, "
+            "dự án đường Mây Xanh - Đồi Chè (đoạn qua xã Hòa An) trong năm 2028.")
+    found = read_enumeration(text, 0, len(text), None, set(), None, "du an")
+    assert found.introduced
+    assert [i.text for i in found.items] == ["dự án cầu Suối Bạc", "dự án đường Mây Xanh - Đồi Chè"]
+    # without the asked noun, or with one that heads a single part, there is no list
+    assert read_enumeration(text, 0, len(text), None, set()).items == ()
+    assert read_enumeration(text, 0, len(text), None, set(), None, "cau").items == ()
+
+
+def test_a_run_of_parts_the_asked_noun_opens_is_read_before_a_weak_introduction():
+    # "sau đó là về gạo, …" introduces no list of agreements; the run of "Hiệp định …" does
+    text = ("Các hiệp định chính của khối bắt đầu bằng thỏa thuận về muối, và sau đó là về gạo, nhưng các thể chế chặt "
+            "chẽ hơn mới có nhờ Hiệp định Mây Xanh năm 2061 và Hiệp định Suối Bạc năm 2090 (nay gọi là Hiệp định chung).")
+    found = read_enumeration(text, 0, len(text), None, set(), None, "hiep dinh")
+    assert [i.text for i in found.items] == ["Hiệp định Mây Xanh năm 2061", "Hiệp định Suối Bạc năm 2090"]
+
+
+def test_the_asked_nouns_list_begins_inside_the_first_part_after_its_plural():
+    text = ("Hiệp hội Mây Xanh cho biết đã kết nạp hội viên gồm các doanh nghiệp lớn trong các lĩnh vực chè, "
+            "cà phê, hồ tiêu và điều, là những mặt hàng tỉnh Lạc Sơn có thế mạnh.")
+    found = read_enumeration(text, 0, len(text), None, set(), None, "linh vuc")
+    assert [i.text for i in found.items] == ["chè", "cà phê", "hồ tiêu", "điều"]
+
+
+def test_the_unnamed_rest_of_a_list_is_no_item():
+    text = ("Tỉnh Lạc Sơn được tặng nhiều phần thưởng: Huân chương Mây Xanh, Huân chương Suối Bạc và nhiều huy "
+            "chương, huy hiệu khác.")
+    found = read_enumeration(text, 0, len(text), None, set(), None, "phan thuong")
+    assert [i.text for i in found.items] == ["Huân chương Mây Xanh", "Huân chương Suối Bạc"]
+
+
+def test_a_lone_date_before_a_colon_heads_a_timelines_list_of_offices():
+    text = "8/2061-6/2064: Giám đốc Sở Công thương tỉnh Lạc Sơn, Bí thư Huyện ủy Suối Bạc."
+    found = read_enumeration(text, 0, len(text), "title", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Giám đốc Sở Công thương tỉnh Lạc Sơn", "Bí thư Huyện ủy Suối Bạc"]
+    # a lone word before a colon still introduces nothing ("Ảnh: …")
+    caption = "Ảnh: Giám đốc Sở Công thương tỉnh Lạc Sơn, Bí thư Huyện ủy Suối Bạc."
+    assert not read_enumeration(caption, 0, len(caption), "title", set()).introduced
+
+
+def test_how_a_person_is_addressed_is_no_office():
+    text = ("Xem xét kỷ luật đồng chí Lò Thị Mai, Phó Bí thư Huyện ủy Suối Bạc; trong thời gian công tác, đồng chí "
+            "Lò Thị Mai đã để xảy ra sai phạm.")
+    found = read_enumeration(text, 0, len(text), "title", set())
+    assert "đồng chí" not in [i.text.lower() for i in found.items]

@@ -754,3 +754,24 @@ def test_a_best_sentence_that_lists_bodies_gives_way_to_the_list_introduced_belo
         "chi tiết các hình thức giám sát của Mặt trận tỉnh Lạc Sơn.")
     assert _items(answer) == ["Mục đích, yêu cầu giám sát", "Phạm vi giám sát", "Thành phần đoàn giám sát",
                               "Thời gian, địa điểm giám sát"], answer.answer  # without the points' letters
+
+
+AWARDS_ARTICLE = {
+    "id": "ls-15", "title": "Hiệp hội Suối Bạc kỷ niệm 20 năm thành lập", "date": "2026-05-10", "source": "Báo Thử nghiệm",
+    "text": "Sáng 9/5/2026, Hiệp hội Suối Bạc tỉnh Lạc Sơn kỷ niệm 20 năm thành lập.\n\n"
+            "Hiệp hội cho biết đã kết nạp hội viên gồm các doanh nghiệp nhỏ và vừa trong các lĩnh vực chè, cà phê, "
+            "hồ tiêu và điều, là những mặt hàng tỉnh có thế mạnh.\n\n"
+            "Ghi nhận những đóng góp của nguyên Chủ tịch Hiệp hội Lò Văn Khoa, Nhà nước đã tặng thưởng ông nhiều "
+            "phần thưởng cao quý: Huân chương Mây Xanh, Huân chương Đồi Chè và nhiều huy chương, kỷ niệm chương khác."}
+
+
+def test_a_list_is_read_by_the_head_of_the_asked_noun_and_labelled_as_the_article_writes_it(tmp_path):
+    assistant = _indexed(tmp_path, [AWARDS_ARTICLE])
+    # "những huân chương cao quý nào": items headed by "Huân chương", introduced by another noun; the
+    # unnamed rest ("nhiều huy chương … khác") is no item
+    awards = assistant.ask("Nhà nước đã tặng thưởng ông Lò Văn Khoa những huân chương cao quý nào?")
+    assert _items(awards) == ["Huân chương Mây Xanh", "Huân chương Đồi Chè"], awards.answer
+    # without tone marks: the list of the asked noun inside the first part; its label with the article's marks
+    fields = assistant.ask("Hiep hoi Suoi Bac ket nap hoi vien la doanh nghiep trong nhung linh vuc nao?")
+    assert _items(fields) == ["chè", "cà phê", "hồ tiêu", "điều"], fields.answer
+    assert fields.answer.startswith("Bài viết nêu 4 lĩnh vực"), fields.answer

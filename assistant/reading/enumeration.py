@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
-from corpus.normalize import fold, fold_aligned, match_form
+from corpus.normalize import fold, fold_aligned, has_tone_marks, match_form
 
 from ..candidates import OFFICE, ORG_START, PROVINCE_NAMES_FOLDED, Candidate, candidates, organisation_end
 from ..question import COUNT_WORDS, QuestionAnalysis
@@ -165,6 +165,12 @@ def _names_a_province(item: Candidate) -> bool:
         return fold(item.extra).lower() == "tinh"
     name = fold(item.text).lower()
     return name.startswith("tinh ") or name in PROVINCE_NAMES_FOLDED
+
+
+def noun_heads(noun: str) -> set[str]:
+    """The asked noun (folded) and, for a long one, its first two syllables: "huan chuong cao quy"
+    is also "huan chuong", "cong trinh thuy loi noi dong" also "cong trinh"."""
+    return {noun, " ".join(noun.split()[:2])}
 
 
 def headed_by(name: str, noun: str) -> bool:
@@ -360,6 +366,9 @@ def _counted_bracket(text: str, start: int, bracket: re.Match[str]) -> bool:
 _LISTING_SUBJECT = re.compile(r"(?:^|(?<=[,;])\s*)(?:những|các|tham dự|dự|tham gia)\s[^,;:()]{0,64}", re.IGNORECASE)
 _HAS = re.compile(r"\sc(?:ó|Ó)\s+(?=\S)")  # "có", not "cờ", which folds alike
 _CO = re.compile(r"co\s+")
+_GOES_ON = re.compile(r"(?:là|được|đã|sẽ|đều|cũng|nhằm|để|thì|mà|nên)\s", re.IGNORECASE)  # a clause, no item
+_LEADING_TONED = re.compile(r"^(?:(?:các|những|đại diện|cả|và|cùng(?: với)?|hoặc|ông|bà|đồng chí|đc)\b[\s:]*"
+                            r"|\d{1,2}\s*[-.)/]\s*|[a-zđ]\)\s*)+")
 _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|ba|dong chi|dc)\b[\s:]*|\d{1,2}\s*[-.)/]\s*"
                       r"|[a-zA-Z]\)\s*)+")  # "1.", "2)", "a)": the numbering of a point
 
@@ -398,6 +407,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         if n and "”" in text[parts[0][0]:s] and "“" not in text[parts[0][0]:s]:
             break  # "… như A, B, C, phát hiện …”, Bộ trưởng X nói": the quotation that held the list has closed
         capital = text[s].isupper()
+        if kind is None and n and _GOES_ON.match(text, s):
+            break  # "…, hồ tiêu và điều, là những mặt hàng …": the sentence goes on past its list
         if kind is None:
             if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)) \
                     and _count_before(text, start, parts[0][0]) != _joined_count(text, parts):
@@ -426,6 +437,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                 and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
             items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know
+        elif kind == "title" and head is None and OFFICE.match(part):
+            items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
         elif head is not None and kind == "document" and not commas and head.start == s:
             items.append(Candidate("document", s, e, text[s:e]))  # "…; Thỏa thuận giữa A và B; …": the whole part
         elif head is not None:
@@ -640,13 +653,15 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # "(Ảnh: …)" is no list, nor is what follows a lone word ("Ảnh: …", "Nguồn: …", "X là …"), except
     # a pointing word's "Đó là A; B; C" (with semicolons or lines: "Đây là quá trình …, bà A, Giám đốc
     # B, nói" is no list); "gồm" inside a bracket lists what the bracket says ("(gồm các huyện A, B,
-    # C)", up to its end); "không (bao) gồm" sets things aside; a colon after a verb of saying opens speech
+    # C)", up to its end); "không (bao) gồm" sets things aside; a colon after a verb of saying opens speech;
+    # a lone date before a colon heads a timeline's entry ("8/2061-6/2064: Bí thư …, Chủ tịch …")
     intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
               if (not bracketed(m.start()) or (pattern is _INTRO and m.group(0)[:1] != ":"))
               and not folded[:m.start()].endswith("khong ")
               and not (m.group(0)[:1] == ":" and _SAYS.search(text, start, start + m.start()))
               and (len(before := folded[:m.start()].split()) > 1
-                   or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():])))]
+                   or (before in (["do"], ["day"]) and re.search(r"[;\n]", folded[m.end():]))
+                   or (m.group(0)[:1] == ":" and len(before) == 1 and re.search(r"\d", before[0]) is not None))]
     # a subject's "có" (a bracket list, or bodies after their shared head, "các sở A, B và C", are
     # read as such)
     subject = None
@@ -666,7 +681,14 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         named = next((m for m in intros if m.re is _INTRO and _names_before(folded, m.start(), noun)), None)
         if named is not None and named.start() >= items_start(intro):  # not "gồm 08 địa phương:" of the first
             intro, chosen = named, True
-    if intro is not None:
+    # parts that each open with the asked noun ("khởi công dự án A, dự án B (…)") are its list, read
+    # before what a weak word may introduce ("sau đó là …")
+    run = _headed_run(folded, noun) if starts is None and noun else None
+    weak = intro is not None and intro.re is _WEAK_INTRO
+    if run is not None and (intro is None or weak):
+        intro, weak = None, False
+        body_start, body_end = run
+    elif intro is not None:
         body_start = items_start(intro)
         body = folded[body_start:]
         body_end = len(folded)
@@ -719,14 +741,61 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         split.append((s, e))
     cuts = sorted(split)
     parts = []
+    # the words that lead an item away, with their tone marks when the text has them ("cà phê" and
+    # "Ba Vì" keep what "cả" and "bà" would lose)
+    toned = has_tone_marks(text[start:end])
+    leads = text[start:end].lower() if toned else folded
     for s, e in cuts:
-        lead = _LEADING.match(folded[s:e].lstrip(" -–•+*\t"))
+        lead = (_LEADING_TONED if toned else _LEADING).match(leads[s:e].lstrip(" -–•+*\t"))
         s += len(folded[s:e]) - len(folded[s:e].lstrip(" -–•+*\t")) + (lead.end() if lead else 0)
         while e > s and text[start + e - 1] in " .,;:…\t\n":
             e -= 1
         if e - s >= 2:
             parts.append((start + s, start + e))
-    return parts, intro is not None and intro.re is _WEAK_INTRO
+    if starts is None and noun and parts:
+        # "gồm các tập đoàn trong các lĩnh vực A, B, C": the asked noun's own list begins inside
+        # the first part, after the plural that names it
+        s, e = parts[0]
+        inner = [m for m in _plural_noun(noun).finditer(fold_aligned(text[s:e])) if m.start() > 0]
+        if inner and s + inner[-1].end() < e:
+            parts[0] = (s + inner[-1].end(), e)
+    return parts, weak
+
+
+def _plural_noun(noun: str) -> re.Pattern[str]:
+    """The asked noun (folded, or its head) after a plural word, with what introduces its items
+    ("các lĩnh vực như: ")."""
+    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
+    return re.compile(rf"\b(?:cac|nhung|nhieu|mot so)\s+(?:{heads})\b\s*(?:(?:nhu|la|gom)\b\s*)?:?\s*")
+
+
+_RUN_GAP = re.compile(r"\s*(?:[,;]\s*(?:va\s+)?|\s(?:va|hoac)\s+)$")  # what separates two parts of a run
+_RUN_END = re.compile(r"[,;(]|\.(?:\s|$)|\s(?:va|hoac|de|nham)\s")  # where a run's last part ends
+_RUN_GAP_CHARS = 90  # at most this long a part of a run
+
+
+def _headed_run(folded: str, noun: str) -> tuple[int, int] | None:
+    """The span of two parts or more in a row that each open with the asked noun ("dự án A, dự án B
+    và dự án C"), the last part up to a comma, a bracket or the next clause; None without one."""
+    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
+    spots = [m for m in re.finditer(rf"(?<![\w-])(?:{heads})\s+(?=\w)", folded)]
+    best: tuple[int, int] | None = None
+    run = spots[:1]
+    for a, b in zip(spots, spots[1:]):
+        between = folded[a.end():b.start()]
+        if len(between) <= _RUN_GAP_CHARS and _RUN_GAP.search(between) and not re.search(r"[.()]", between):
+            run.append(b)
+            continue
+        best = best or _run_span(folded, run)
+        run = [b]
+    return best or _run_span(folded, run)
+
+
+def _run_span(folded: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
+    if len(run) < 2:
+        return None
+    stop = _RUN_END.search(folded, run[-1].end())
+    return run[0].start(), stop.start() if stop else len(folded)
 
 
 def _names_before(folded: str, at: int, noun: str) -> bool:
@@ -734,6 +803,9 @@ def _names_before(folded: str, at: int, noun: str) -> bool:
     "các lực lượng chức năng như:")."""
     before = re.sub(r"\s(?:nhu|la|gom|gom co|bao gom)\s*$", " ", folded[:at])
     return (" " + noun + " ") in (" " + " ".join(before.split()[-(len(noun.split()) + 2):]) + " ")
+
+
+_REMAINDER = re.compile(r"^(?:nhieu|mot so|cac|nhung)\s|\s(?:khac|khac nhau)$")
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
@@ -750,6 +822,10 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
             continue
         if kind == "person" and _abbreviated(cand.text):
             continue  # "Đoàn ĐBQH" of a title is a body, not a name
+        if kind == "title" and _ADDRESS.fullmatch(cand.text.strip()):
+            continue  # "đồng chí", "ông": how a person is addressed, no office
+        if kind is None and _REMAINDER.search(fold(cand.text).lower()):
+            continue  # "… và nhiều huy chương", "các đơn vị khác": the rest, unnamed
         out.append(cand)
     return out
 

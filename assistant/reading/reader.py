@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corpus.normalize import fold, match_form
+from corpus.normalize import fold, fold_aligned, has_tone_marks, match_form
 from corpus.records import Article
 from index.retrieval import Hit
 from index.sentence_vectors import SentenceDense
@@ -41,6 +41,7 @@ from .enumeration import (
     asked_noun_as_written,
     enumerates,
     headed_by,
+    noun_heads,
     noun_kind,
     of_kind,
     read_enumeration,
@@ -336,7 +337,7 @@ class Reader:
         def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             return noun is not None and bool(found.items) and (
                 _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
-                or any(headed_by(i.text, noun) for i in found.items))  # "như: Dự án A, dự án B, …"
+                or any(headed_by(i.text, head) for i in found.items for head in noun_heads(noun)))  # "như: Dự án A, …"
 
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
@@ -402,7 +403,9 @@ class Reader:
                 text = f"{short} (đếm từ danh sách trong bài viết) [1]:\n{lines}"
             else:
                 short = "; ".join(i.text for i in items)
-                label = ITEM_LABELS[kind] if kind is not None else asked_noun_as_written(qa) or ITEM_LABELS[None]
+                label = ITEM_LABELS[kind] if kind is not None else (
+                    _noun_as_article_writes(article.text, sent.start, items[0].start, qa)
+                    or asked_noun_as_written(qa) or ITEM_LABELS[None])
                 text = f"Bài viết nêu {len(items)} {label} [1]:\n{lines}"
             return Answer(question, text, False, [cite], short_answer=short)
         return None
@@ -494,15 +497,25 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     return s, e
 
 
+def _noun_as_article_writes(text: str, sentence_start: int, first_item: int, qa: QuestionAnalysis) -> str | None:
+    """The asked noun of a question typed without tone marks as the sentence writes it before its
+    list ("nhung linh vuc nao" → "lĩnh vực"), in lower case; None for a question with tone marks
+    or when the sentence does not write it."""
+    noun = asked_noun(qa)
+    if not noun or has_tone_marks(qa.text):
+        return None
+    before = text[sentence_start:first_item]
+    spots = list(re.finditer(rf"\b{re.escape(noun)}\b", fold_aligned(before)))
+    return before[spots[-1].start():spots[-1].end()].lower() if spots else None
+
+
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
     """Whether the asked noun (folded) stands shortly before the first item of an untyped list
     ("… theo ba định hướng: A, B, C" for "những định hướng nào"; a noun of three words or more by
     its first two): a list of anything that another word introduces ("bị chi phối bởi: …") answers
     something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
-    # a long noun by its head too ("những công trình thủy lợi nội đồng nào": "các công trình liên quan …")
-    heads = {noun, " ".join(noun.split()[:2])}
-    return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in heads)
+    return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in noun_heads(noun))
 
 
 def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> np.ndarray:
