@@ -4,6 +4,7 @@
     .venv/bin/python -m eval.fit_reader --sets demo xquad --out /tmp/reader.json --report
     .venv/bin/python -m eval.fit_reader --refresh --answerable-only   # only step 3, on today's features
     .venv/bin/python -m eval.fit_reader --second-only                 # only step 4
+    .venv/bin/python -m eval.fit_reader --added-only                  # only the weights of new answerable features
 
 Only train and dev questions are read (`eval.splits`); test questions never are. For each question,
 `Assistant.evidence` gives the candidate sentences with their features; a sentence is labelled as
@@ -30,6 +31,9 @@ unanswerable questions.
 4. Second sentence: shown when its probability reaches a threshold, or when its log-odds are within
    a margin of the best's, both chosen for the most accuracy plus citation precision of top-1 /
    top-2 answers on train + dev.
+With --added-only, only the weights of answerable features the model at --out was not fitted with
+are learned (on the same rows as step 3, every other weight and model kept) and the threshold is
+chosen again: what a new feature adds, without the noise of refitting the rest.
 With --answerable-only, step 3 alone is refitted (--second-only: step 4 alone) and the other models
 and thresholds of the model at --out are kept (a feature added since they were fitted enters them with weight 0): for a change that moves how sure the reader is (new renderings of
 English words, fewer candidates) more than how it ranks, without choosing the ranking model again
@@ -255,22 +259,23 @@ def _largest_threshold(probabilities: np.ndarray) -> float:
     return float(np.nextafter(ranked[k], 0.0))
 
 
-def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tuple[object, float, list]:
-    """The answerable model and the abstention threshold over the reading of `both` (train + dev)
-    by the `sentence` and `span` models, with the gold-less and form-less copies of answerable
-    questions as unanswerable examples beside the evidence-filtered ones; also each question's (top-1, top-2
-    right) for the second-sentence threshold. Fills report["abstention"]."""
-    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
-
+def _answerable_table(both: list[Group], sentence, span) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
+    """The answerable model's rows over the reading of `both` (train + dev) by the `sentence` and
+    `span` models, with the gold-less and form-less copies of answerable questions as unanswerable
+    examples beside the evidence-filtered ones; their labels, each row's set and how it was asked, and
+    each question's (top-1 right, top-2 right)."""
     hard = [h for g in both for h in (without_gold(g), without_form(g)) if h is not None]
     a_rows, a_labels, tops = reading_rows(sentence, span, both)
     h_rows, h_labels, _ = reading_rows(sentence, span, hard)
     a_rows, a_labels = np.vstack([a_rows, h_rows]), np.concatenate([a_labels, h_labels])
-    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
-                              ANSWERABLE_NEGATIVE)
-    p = answerable.probability(a_rows)
     sets = np.array([g.set for g in both if len(g.rows)] + [h.set for h in hard if len(h.rows)])
     hows = np.array([g.how for g in both if len(g.rows)] + [h.how for h in hard if len(h.rows)])
+    return a_rows, a_labels, sets, hows, tops
+
+
+def _abstention_threshold(p: np.ndarray, a_labels: np.ndarray, sets: np.ndarray, hows: np.ndarray,
+                          report: dict, log) -> float:
+    """The abstention threshold for the answerable probabilities `p`; fills report["abstention"]."""
     real = np.isin(hows, ("asked", "plain"))
     # the threshold keeps false abstention at or below the target on every set's answerable
     # questions, as written and without tone marks: a pooled figure would let the largest set, or
@@ -289,7 +294,79 @@ def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tupl
         "abstention_on_generated_train_dev": _below(p[~a_labels & ~real], threshold),
     }
     log(f"answerable model: threshold {threshold:.4f}; {report['abstention']}")
+    return threshold
+
+
+def fit_answerable(both: list[Group], sentence, span, report: dict, log) -> tuple[object, float, list]:
+    """The answerable model and the abstention threshold over the reading of `both` (train + dev)
+    by the `sentence` and `span` models (`_answerable_table`); also each question's (top-1, top-2
+    right) for the second-sentence threshold. Fills report["abstention"]."""
+    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
+
+    a_rows, a_labels, sets, hows, tops = _answerable_table(both, sentence, span)
+    answerable = fit_logistic(a_rows, a_labels, ANSWERABLE_FEATURES, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
+                              ANSWERABLE_NEGATIVE)
+    threshold = _abstention_threshold(answerable.probability(a_rows), a_labels, sets, hows, report, log)
     return answerable, threshold, tops
+
+
+def fit_added(base, rows: np.ndarray, labels: np.ndarray, added: list[str], c: float = 1.0,
+              weights: np.ndarray | None = None, positive: frozenset[str] = frozenset(),
+              negative: frozenset[str] = frozenset()):
+    """`base` (a `LogisticModel` over all the features of `rows`, the `added` ones at weight 0) with
+    only the weights of `added` and its intercept fitted, every other weight kept: what a new
+    feature adds to a model, without the noise of refitting the rest. Signs as in `fit_logistic`."""
+    from scipy.optimize import minimize
+
+    from assistant.reading.model import LogisticModel
+
+    at = [base.features.index(name) for name in added]
+    offset = base.logit(rows)
+    mean, scale = rows[:, at].mean(axis=0), rows[:, at].std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (rows[:, at] - mean) / scale
+    y = labels.astype(float)
+    w_rows = np.ones(len(y)) if weights is None else weights * len(y) / weights.sum()
+    d = len(at)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        logit = offset + z @ theta[:d] + theta[d]
+        p = 1.0 / (1.0 + np.exp(-logit))
+        value = float(np.sum(w_rows * (np.logaddexp(0.0, logit) - y * logit)) + 0.5 / c * theta[:d] @ theta[:d])
+        residual = w_rows * (p - y)
+        return value, np.append(z.T @ residual + theta[:d] / c, residual.sum())
+
+    bounds = [(0.0, None) if name in positive else (None, 0.0) if name in negative else (None, None)
+              for name in added] + [(None, None)]
+    theta = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
+    means, scales, coefs = list(base.mean), list(base.scale), list(base.coef)
+    for j, i in enumerate(at):
+        means[i], scales[i], coefs[i] = round(float(mean[j]), 6), round(float(scale[j]), 6), round(float(theta[j]), 6)
+    return LogisticModel(list(base.features), means, scales, coefs, round(float(base.intercept + theta[d]), 6))
+
+
+def extend_answerable(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
+    """`base` with the weights of the answerable features it was not fitted with learned on
+    `groups` (train + dev), its other weights and its sentence, span and second-sentence models
+    kept, and the abstention threshold chosen again."""
+    from assistant.reading.features import FEATURES
+    from assistant.reading.model import ReaderModel
+    from assistant.reading.reader import ANSWERABLE_FEATURES, ANSWERABLE_NEGATIVE, ANSWERABLE_POSITIVE
+    from assistant.reading.spans import SPAN_FEATURES
+
+    both = [g for g in groups if g.split in ("train", "dev")]
+    report = _kept_from(base)
+    model = base.over(FEATURES, ANSWERABLE_FEATURES, SPAN_FEATURES)
+    added = [name for name in ANSWERABLE_FEATURES if name not in base.answerable.features]
+    a_rows, a_labels, sets, hows, _ = _answerable_table(both, model.sentence, model.span)
+    answerable = fit_added(model.answerable, a_rows, a_labels, added, 1.0, balanced(a_labels), ANSWERABLE_POSITIVE,
+                           ANSWERABLE_NEGATIVE)
+    report["added"] = {name: answerable.coef[answerable.features.index(name)] for name in added}
+    log(f"added answerable features: {report['added']}")
+    threshold = _abstention_threshold(answerable.probability(a_rows), a_labels, sets, hows, report, log)
+    model = ReaderModel(model.sentence, answerable, model.span, {**base.thresholds, "answerable": round(threshold, 6)},
+                        **_refitted_on(base, both, report, command))
+    return model, report
 
 
 SECOND_MARGINS = (-1.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)  # -1: the margin shows nothing
@@ -508,6 +585,9 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--answerable-only", action="store_true",
                       help="refit only the answerable model and its threshold, keeping the sentence, span and "
                            "second-sentence choices of the model at --out")
+    only.add_argument("--added-only", action="store_true",
+                      help="learn only the weights of answerable features added since the model at --out was "
+                           "fitted (its other weights and models kept) and choose the abstention threshold again")
     only.add_argument("--second-only", action="store_true",
                       help="refit only when a second sentence is shown, keeping the rest of the model at --out")
     args = parser.parse_args(argv)
@@ -526,6 +606,10 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.reading.model import load_reader_model
 
         model, report = refit_answerable(groups, load_reader_model(args.out), log, command)
+    elif args.added_only:
+        from assistant.reading.model import load_reader_model
+
+        model, report = extend_answerable(groups, load_reader_model(args.out), log, command)
     elif args.second_only:
         from assistant.reading.model import load_reader_model
 

@@ -198,3 +198,42 @@ def test_the_share_of_candidates_without_the_asked_form_counts_against_an_answer
     row = answerable_row(rows, np.array([2.0, 1.0, 0.0, -1.0]))[0]
     assert row[ANSWERABLE_FEATURES.index("form_missing_share")] == 0.75
     assert "form_missing_share" in ANSWERABLE_NEGATIVE
+
+
+def test_a_feature_added_since_the_fit_is_learned_alone_and_every_other_weight_kept(tmp_path):
+    from assistant.reading.model import LogisticModel, ReaderModel
+    from eval.fit_reader import extend_answerable, main
+
+    rng = np.random.default_rng(13)
+    groups = _training_groups(rng)
+    for g in groups:  # the unanswerable ones' articles contradict what the question pins down
+        g.rows[:, FEATURES.index("conflict_art")] = 0.0 if g.answerable else float(rng.random() < 0.7)
+    fitted, _ = fit(groups, log=lambda message: None)
+    # the model as it was before "conflict1" existed
+    keep = [i for i, name in enumerate(fitted.answerable.features) if name != "conflict1"]
+    old = LogisticModel([fitted.answerable.features[i] for i in keep], [fitted.answerable.mean[i] for i in keep],
+                        [fitted.answerable.scale[i] for i in keep], [fitted.answerable.coef[i] for i in keep],
+                        fitted.answerable.intercept)
+    base = ReaderModel(fitted.sentence, old, fitted.span, dict(fitted.thresholds), fitted.version, fitted.fitted_on)
+    path = tmp_path / "reader.json"
+    base.save(path)
+
+    model, report = extend_answerable(groups, load_reader_model(path), log=lambda message: None)
+    weights = dict(zip(model.answerable.features, model.answerable.coef))
+    assert weights["conflict1"] < 0 and report["added"] == {"conflict1": weights["conflict1"]}
+    assert [weights[name] for name in old.features] == old.coef  # every other weight kept
+    assert model.sentence.coef == base.sentence.coef and model.span.coef == base.span.coef
+    assert "abstention" in report and 0.0 < model.thresholds["answerable"] < 1.0
+    # the command line: reads the model at --out and writes it back with the added weight
+    import eval.fit_reader as fit_reader
+
+    original = fit_reader.load_groups
+    fit_reader.load_groups = lambda name, splits, log, refresh=False: groups if name == "demo" else []
+    try:
+        assert main(["--sets", "demo", "--added-only", "--out", str(path)]) == 0
+    finally:
+        fit_reader.load_groups = original
+    written = load_reader_model(path)
+    Reader(written)  # fits the reader's features
+    assert written.answerable.coef[written.answerable.features.index("conflict1")] < 0
+    assert written.fitted_on["command"].endswith("--added-only --out " + str(path))

@@ -756,7 +756,7 @@ def test_a_best_sentence_that_lists_bodies_gives_way_to_the_list_introduced_belo
                               "Thời gian, địa điểm giám sát"], answer.answer  # without the points' letters
 
 
-AWARDS_ARTICLE = {
+MEDALS_ARTICLE = {
     "id": "ls-15", "title": "Hiệp hội Suối Bạc kỷ niệm 20 năm thành lập", "date": "2026-05-10", "source": "Báo Thử nghiệm",
     "text": "Sáng 9/5/2026, Hiệp hội Suối Bạc tỉnh Lạc Sơn kỷ niệm 20 năm thành lập.\n\n"
             "Hiệp hội cho biết đã kết nạp hội viên gồm các doanh nghiệp nhỏ và vừa trong các lĩnh vực chè, cà phê, "
@@ -766,7 +766,7 @@ AWARDS_ARTICLE = {
 
 
 def test_a_list_is_read_by_the_head_of_the_asked_noun_and_labelled_as_the_article_writes_it(tmp_path):
-    assistant = _indexed(tmp_path, [AWARDS_ARTICLE])
+    assistant = _indexed(tmp_path, [MEDALS_ARTICLE])
     # "những huân chương cao quý nào": items headed by "Huân chương", introduced by another noun; the
     # unnamed rest ("nhiều huy chương … khác") is no item
     awards = assistant.ask("Nhà nước đã tặng thưởng ông Lò Văn Khoa những huân chương cao quý nào?")
@@ -775,3 +775,18 @@ def test_a_list_is_read_by_the_head_of_the_asked_noun_and_labelled_as_the_articl
     fields = assistant.ask("Hiep hoi Suoi Bac ket nap hoi vien la doanh nghiep trong nhung linh vuc nao?")
     assert _items(fields) == ["chè", "cà phê", "hồ tiêu", "điều"], fields.answer
     assert fields.answer.startswith("Bài viết nêu 4 lĩnh vực"), fields.answer
+
+
+SESSION_ARTICLE = {
+    "id": "ls-16", "title": "Bế mạc kỳ họp HĐND tỉnh Lạc Sơn", "date": "2061-07-06", "source": "Báo Thử nghiệm",
+    "text": "Chiều 5/7/2061, Kỳ họp thứ tư HĐND tỉnh Lạc Sơn khóa XVI đã bế mạc sau ba ngày làm việc.\n\n"
+            "Kỳ họp đã thông qua 12 nghị quyết về kinh tế - xã hội của tỉnh."}
+
+
+def test_a_session_the_article_numbers_otherwise_is_not_answered(tmp_path):
+    assistant = _indexed(tmp_path, [SESSION_ARTICLE])
+    asked = assistant.ask("Kỳ họp thứ tư HĐND tỉnh Lạc Sơn khóa XVI bế mạc vào ngày nào?")
+    assert not asked.abstained and "5/7/2061" in asked.answer, asked.answer
+    # the fifth session: the article reports the fourth only
+    other = assistant.ask("Kỳ họp thứ năm HĐND tỉnh Lạc Sơn khóa XVI bế mạc vào ngày nào?")
+    assert other.abstained, other.answer

@@ -16,6 +16,7 @@ from corpus.records import Article
 
 from ..answer_types import is_typed
 from ..question import QuestionAnalysis
+from .frames import contradicted, frames_in
 from .sentences import EvidenceSentence
 from .spans import (
     asks_exact_form,
@@ -78,6 +79,7 @@ FEATURES = (
     "plain",           # a Vietnamese question typed without tone marks
     "plain_dense",     # plain × dense
     "unseen",          # weighted share of the question's words that no indexed chunk holds
+    "conflict_art",    # share of the question's frames ("kỳ họp thứ năm", "năm 2061") its article writes only with other values
 )
 
 # Features that are evidence for an answer: their learned weights are kept ≥ 0.
@@ -105,6 +107,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     texts = [articles[sent.article_id].text[sent.start:sent.end] for sent in sentences]
     seen_words: dict[tuple[str, int], set[str]] = {}  # each sentence's words, once (neighbours come back)
     seen_phrases: dict[tuple[str, int], str] = {}
+    asked_frames = frames_in(qa.text) if not qa.english else []
+    conflicts: dict[str, float] = {}  # per article
 
     def words_at(article_id: str, span: tuple[int, int] | None) -> set[str]:
         if span is None:
@@ -137,6 +141,8 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             title_cov[sent.article_id] = terms.coverage(terms.words_in(article.title))
         if sent.hit.chunk_id not in chunk_words:
             chunk_words[sent.hit.chunk_id] = terms.words_in(article.title + "\n" + sent.hit.text)
+        if sent.article_id not in conflicts:
+            conflicts[sent.article_id] = contradicted(asked_frames, article)
         before = words_at(sent.article_id, sent.previous)
         after = words_at(sent.article_id, sent.next)
         sentence_phrases = phrases_at(sent.article_id, (sent.start, sent.end))
@@ -203,6 +209,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
             plain,
             plain * dense,
             terms.unseen,
+            conflicts[sent.article_id],
         ])
     return with_gaps(np.array(raw, dtype=float))
 

@@ -99,10 +99,11 @@ ANSWERABLE_FEATURES = (
     "dense_sent_best",  # the largest similarity of any candidate sentence
     "english",
     "plain",         # a Vietnamese question typed without tone marks
+    "conflict1",     # share of the question's frames the best sentence's article writes only with other values
 )
 # Evidence against: words no article holds, no date or number of the asked form, none of the exact
 # form asked in the two best sentences, few candidates with the asked form (weights kept ≤ 0).
-ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1", "exact_missing2", "form_missing_share"})
+ANSWERABLE_NEGATIVE = frozenset({"unseen", "form_missing1", "exact_missing2", "form_missing_share", "conflict1"})
 # Evidence that the question is answered: learned weights kept ≥ 0.
 ANSWERABLE_POSITIVE = frozenset(ANSWERABLE_FEATURES) - ANSWERABLE_NEGATIVE - {"logit2", "margin", "has_anchors",
                                                                               "typed_question", "english", "plain"}
@@ -535,7 +536,7 @@ def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> n
         top[col["focus"]], top[col["focus_span"]],
         top[col["typed_question"]], span,
         top[col["unseen"]], rows[:, col["dense"]].max(), top[col["dense_sent"]], rows[:, col["dense_sent"]].max(),
-        top[col["english"]], top[col["plain"]],
+        top[col["english"]], top[col["plain"]], top[col["conflict_art"]],
     ]], dtype=float)
 
 

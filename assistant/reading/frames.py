@@ -1,0 +1,90 @@
+"""Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ năm", "lần thứ 40", "khóa
+XV", "đợt 3" — and whether an article contradicts them: it writes the same frame with other values
+and never with the question's own (the question asks about a session, year or round the article does
+not report). A feature of the reader (`features.FEATURES` "conflict_art"); its weight is learned.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.normalize import fold
+from corpus.records import Article
+
+_ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+             "chin": 9, "muoi": 10}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ORDINAL = "|".join(_ORDINALS)
+# the frame's words, then its value; "thứ" only after the noun it numbers ("thứ năm" alone is Thursday);
+# "lần thứ" with the two words before it ("hội nghị lần thứ 2" is no "cách mạng công nghiệp lần thứ tư")
+_FRAME = re.compile(
+    r"\b(?:(nam)\s+((?:19|20)\d\d)(?![\d/-])"
+    rf"|((?:ky hop|phien|hoi nghi|dai hoi|ky|khoa) thu|\w+ \w+ lan thu)\s+(\d{{1,3}}|{_ORDINAL})\b"
+    r"|(khoa)\s+(\d{1,2}|[ivxlc]{1,6})\b"
+    r"|(dot)\s+(\d{1,2})\b)")
+
+
+# a range of years from "từ" or "năm" is about both ("từ năm 1991 đến 2000"); a term's ("nhiệm kỳ
+# 2060–2065") is not about its last year
+_YEAR_RANGE = re.compile(r"\b(?:tu|nam)\s+((?:19|20)\d\d)\s*(?:den|toi|-|–)\s*(?:nam\s+)?((?:19|20)\d\d)\b")
+
+
+# a year written anywhere, but not as the end of a term ("nhiệm kỳ 2060–2065"): "Đạo luật X 1978", "5/6/2061"
+_YEAR = re.compile(r"(?<![\d–-])(?<![\d–-] )((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A frame's words (folded: "ky hop thu", "nam", "khoa") and the number it gives."""
+
+    words: str
+    value: int
+
+
+def _number(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    if value in _ORDINALS:
+        return _ORDINALS[value]
+    if all(c in _ROMAN for c in value):
+        total = 0
+        for c, after in zip(value, value[1:] + " "):
+            n = _ROMAN[c]
+            total += -n if after in _ROMAN and _ROMAN[after] > n else n
+        return total
+    return None
+
+
+def frames_in(text: str) -> list[Frame]:
+    """The frames `text` writes ("Kỳ họp thứ năm HĐND khóa XV" → ky hop thu 5, khoa 15), the years of
+    a range first."""
+    out = []
+    folded = fold(text).lower()
+    for m in _YEAR_RANGE.finditer(folded):
+        out += [Frame("nam", int(m.group(1))), Frame("nam", int(m.group(2)))]
+    for m in _FRAME.finditer(folded):
+        words, value = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+        number = _number(value)
+        if number is not None:
+            out.append(Frame(words, number))
+    return out
+
+
+def contradicted(asked: list[Frame], article: Article, written: list[Frame] | None = None) -> float:
+    """The share of the question's frames that the article writes with other values and never with
+    the question's (a year counts as written wherever the article writes it, as a date too, except as
+    the end of a term, and when it is the article's date): 0 when it holds them all or writes none of
+    their frames. `written`: the article's frames when already read."""
+    asked = sorted(set(asked), key=lambda f: (f.words, f.value))
+    if not asked:
+        return 0.0
+    text = article.title + "\n" + article.text
+    written = frames_in(text) if written is None else written
+    years = {int(y) for y in _YEAR.findall(text)} | ({int(article.date[:4])} if article.date else set())
+    against = 0
+    for frame in asked:
+        same = {f.value for f in written if f.words == frame.words}
+        if frame.words == "nam" and frame.value in years:
+            continue
+        against += bool(same) and frame.value not in same
+    return against / len(asked)
