@@ -79,7 +79,7 @@ FEATURES = (
     "plain",           # a Vietnamese question typed without tone marks
     "plain_dense",     # plain × dense
     "unseen",          # weighted share of the question's words that no indexed chunk holds
-    "conflict_art",    # share of the question's frames ("kỳ họp thứ năm", "năm 2061") its article writes only with other values
+    "conflict_art",    # share of the question's frames ("kỳ họp thứ mười", "năm 2061") its article writes only with other values
 )
 
 # Features that are evidence for an answer: their learned weights are kept ≥ 0.

@@ -1,4 +1,4 @@
-"""Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ năm", "lần thứ 40", "khóa
+"""Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ mười", "lần thứ 40", "khóa
 XV", "đợt 3" — and whether an article contradicts them: it writes the same frame with other values
 and never with the question's own (the question asks about a session, year or round the article does
 not report). A feature of the reader (`features.FEATURES` "conflict_art"); its weight is learned.
@@ -56,7 +56,7 @@ def _number(value: str) -> int | None:
 
 
 def frames_in(text: str) -> list[Frame]:
-    """The frames `text` writes ("Kỳ họp thứ năm HĐND khóa XV" → ky hop thu 5, khoa 15), the years of
+    """The frames `text` writes ("Kỳ họp thứ mười HĐND khóa XX" → ky hop thu 10, khoa 20), the years of
     a range first."""
     out = []
     folded = fold(text).lower()
