@@ -665,3 +665,16 @@ def test_how_a_person_is_addressed_is_no_office():
             "Lò Thị Mai đã để xảy ra sai phạm.")
     found = read_enumeration(text, 0, len(text), "title", set())
     assert "đồng chí" not in [i.text.lower() for i in found.items]
+
+
+def test_places_right_after_a_count_of_the_asked_noun_are_a_list_of_as_many():
+    text = ("Tỉnh đã chi trả cho các hộ dân ở 16 xã thuộc 4 huyện ven biển Hòa An, Suối Bạc, Mây Xanh và Đồi Chè "
+            "với tổng số tiền hơn 200 tỷ đồng.")
+    found = read_enumeration(text, 0, len(text), "locality", set(), None, "huyen ven bien")
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Hòa An", "Suối Bạc", "Mây Xanh", "Đồi Chè"]
+    # a count that is not the number of names introduces nothing: the sentence is read as before
+    wrong = text.replace("4 huyện", "3 huyện")
+    assert read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien").items == \
+        read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien", by_count=False).items
+    assert not read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien").introduced

@@ -374,7 +374,7 @@ _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|b
 
 
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],
-                     name_head: str | None = None, noun: str | None = None) -> Enumeration:
+                     name_head: str | None = None, noun: str | None = None, by_count: bool = True) -> Enumeration:
     """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
 
     An enumeration introduced by "gồm / bao gồm / như / giữa / :" (or, for typed items, written in
@@ -387,7 +387,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     question uses are dropped. `name_head`: the asked noun that heads the names asked for ("sở" of
     "những sở nào"); two items or more that it heads are the list, the sentence's other names not.
     `noun`: the asked noun (folded); of several introductions, the one it stands before is read
-    ("… 02 đơn vị gồm: A, B; … 03 trường gồm: C, D" for "những trường nào")."""
+    ("… 02 đơn vị gồm: A, B; … 03 trường gồm: C, D" for "những trường nào"); places and untyped
+    items may also follow a count of the asked noun ("ở 4 huyện A, B, C và D"), as many as it says
+    (`by_count`; otherwise the sentence is read without that introduction)."""
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -395,9 +397,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     whole = [(c.start, c.end) for c in typed]
     if kind == "organisation":
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
-    parts, weak_intro = _parts(text, start, end, None if kind is None else {c.start for c in typed},
-                               capitals=kind in ("locality", "organisation"), whole=whole, noun=noun,
-                               subject_lists=kind not in (None, "person"))  # people: read side by side
+    parts, weak_intro, counted = _parts(text, start, end, None if kind is None else {c.start for c in typed},
+                                        capitals=kind in ("locality", "organisation"), whole=whole, noun=noun,
+                                        subject_lists=kind not in (None, "person"),  # people: read side by side
+                                        by_count=by_count and kind in (None, "locality"))
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
@@ -433,10 +436,14 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items.append(Candidate("organisation", s, e, text[s:e]))
         elif kind == "locality" and (spread := _distributed_places(text, s, e)):
             items.extend(spread)  # "các tỉnh Lạc Sơn, Mây Xanh, Suối Bạc; các huyện …"
-        elif kind == "locality" and capital and len(text[s:e].split()) <= _PLACE_WORDS \
+        elif kind == "locality" and capital and (
+                len(text[s:e].split()) <= _PLACE_WORDS or (n == len(parts) - 1 and counted is not None)) \
                 and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
-            items.append(Candidate("locality", s, e, text[s:e]))  # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know
+            # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know; the last of a counted list
+            # up to its first word in lower case ("4 huyện A, B, C và Đồi Chè với tổng số …")
+            e = e if len(text[s:e].split()) <= _PLACE_WORDS else _capitalised_end(text, s, e)
+            items.append(Candidate("locality", s, e, text[s:e]))
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
         elif head is not None and kind == "document" and not commas and head.start == s:
@@ -458,6 +465,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
     introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
+    if counted is not None and len(_clean(items, kind, asked_words)) != counted:
+        # "4 huyện ven biển A, B, C và D": a count before the asked noun makes a list of as many, no other
+        return read_enumeration(text, start, end, kind, asked_words, name_head, noun, by_count=False)
     if not introduced and kind is not None:
         # names found anywhere in the sentence: not the body of an office ("Phó Chủ tịch UBND tỉnh A")
         items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
@@ -629,9 +639,10 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
 
 def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
            whole: list[tuple[int, int]] = (), noun: str | None = None,
-           subject_lists: bool = False) -> tuple[list[tuple[int, int]], bool]:
-    """The parts of the enumeration after its introduction, trimmed ([] without one), and whether
-    that introduction is a weak one ("như / giữa / là"). `starts`: where candidates of the asked
+           subject_lists: bool = False, by_count: bool = False) -> tuple[list[tuple[int, int]], bool, int | None]:
+    """The parts of the enumeration after its introduction, trimmed ([] without one), whether
+    that introduction is a weak one ("như / giữa / là"), and with `by_count` the count that introduced
+    them ("ở 4 huyện A, B, …" → 4; None otherwise). `starts`: where candidates of the asked
     kind begin (None for untyped items); with `capitals`, any capitalised word after "và" begins
     one too ("gồm Bắc Sơn, Đông Hà và Nam Lâm", "gồm A Tel và B Net đã ký": places and bodies the
     recognisers may not know; a known body keeps its own "và", being one of the `whole` spans). Typed items
@@ -685,6 +696,13 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # before what a weak word may introduce ("sau đó là …")
     run = _headed_run(folded, noun) if starts is None and noun else None
     weak = intro is not None and intro.re is _WEAK_INTRO
+    counted = None
+    if by_count and run is None and noun and (intro is None or weak) and (count := _counted_noun(noun).search(folded)) \
+            and (number := _count_value(count.group(1))) is not None:
+        # the asked noun after a count, its items right after ("ở 4 huyện ven biển A, B, C và D"): read
+        # up to the clause's end, a list only when it has as many items as the count says
+        stop = re.compile(r"[;(]|\.(?:\s|$)").search(folded, count.end())
+        run, counted = (count.end(), stop.start() if stop else len(folded)), number
     if run is not None and (intro is None or weak):
         intro, weak = None, False
         body_start, body_end = run
@@ -710,7 +728,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
             starts is not None or _counted_bracket(text, start, bracket)):  # "các lực lượng (A, B, C) …"
         body_start, body_end = bracket.span(1)
     else:
-        return [], False
+        return [], False, None
     lines = "\n" in folded[body_start:body_end]
     # (a decimal comma, "2,8 m", separates nothing)
     sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*(?:,(?!\d)|(?<!\d),)\s*"
@@ -759,7 +777,30 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         inner = [m for m in _plural_noun(noun).finditer(fold_aligned(text[s:e])) if m.start() > 0]
         if inner and s + inner[-1].end() < e:
             parts[0] = (s + inner[-1].end(), e)
-    return parts, weak
+    return parts, weak, counted
+
+
+def _capitalised_end(text: str, s: int, e: int) -> int:
+    """Where the capitalised words that open `text[s:e]` end ("Đồi Chè" of "Đồi Chè với tổng số …")."""
+    end = s
+    for word in re.finditer(r"\S+", text[s:e]):
+        if not word.group(0)[0].isupper():
+            break
+        end = s + word.end()
+    return end
+
+
+def _counted_noun(noun: str) -> re.Pattern[str]:
+    """A count (digits or a count word, folded) right before the asked noun (or its head)."""
+    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
+    words = "|".join(sorted({fold(w) for w in COUNT_WORDS}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.,])(\d{{1,2}}|{words})\s+(?:{heads})\s+(?=\w)")
+
+
+def _count_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return next((n for w, n in COUNT_WORDS.items() if fold(w) == word), None)
 
 
 def _plural_noun(noun: str) -> re.Pattern[str]:
