@@ -550,7 +550,7 @@ def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
         scoped = list(dict.fromkeys([p["article_id"] for p in pacts] + [a for a in scoped if a in {p["article_id"] for p in pacts}]))
     if not scoped:
         return None
-    themes = [t for t in records.records("theme", scoped) if t.get("kind") in kinds]
+    themes = _not_set_aside(qa, [t for t in records.records("theme", scoped) if t.get("kind") in kinds])
     if not themes:
         return None
     order = {aid: i for i, aid in enumerate(scoped)}
@@ -570,6 +570,16 @@ def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
     text = (f"Tìm thấy {len(lines)} {label} trong {n_articles} bài viết:\n"
             + "\n".join(f"- {as_answer_text(t)} [{c.n}]" for t, c in lines))
     return Answer(qa.text, text, False, citations, short_answer="; ".join(t for t, _ in lines))
+
+
+def _not_set_aside(qa: QuestionAnalysis, themes: list[dict]) -> list[dict]:
+    """The themes but those the question sets aside by the words that introduced them ("Ngoài các
+    phong trào thi đua, … những cuộc vận động nào": none introduced as "phong trào thi đua …")."""
+    def introduced(theme: dict) -> str:
+        return " " + " ".join(re.findall(r"\w+", fold(theme.get("trigger") or "").lower())) + " "
+
+    aside = [re.sub(r"^(?:cac|nhung)\s+", "", x) for x in qa.excluded]
+    return [t for t in themes if not any(f" {x} " in introduced(t) for x in aside if x)]
 
 
 # --- helpers ----------------------------------------------------------------------------------

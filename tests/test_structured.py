@@ -418,3 +418,19 @@ def test_a_holder_question_no_record_answers_takes_the_sentence_that_writes_the_
     # no sentence writes it: refused, the sentences kept as "see also"
     refused = checked_holder_answer(qa, passage, [first], {"t": article})
     assert refused.abstained and refused.see_also
+
+
+def test_campaigns_the_question_sets_aside_are_not_listed(tmp_path):
+    text = ("Năm học 2060 - 2061, Công đoàn Giáo dục huyện Lạc Sơn phối hợp với Phòng Giáo dục phát động phong trào "
+            "thi đua “Dạy giỏi, học chăm” và phong trào thi đua “Trường xanh Mây Xanh”.\n\n"
+            "Công đoàn cũng thực hiện cuộc vận động “Mỗi thầy giáo Suối Bạc là một tấm gương” và cuộc vận động "
+            "“Ngày thứ bảy vì Đồi Chè”.")
+    assistant = _one_article(tmp_path, "cd-1", "Công đoàn Giáo dục huyện Lạc Sơn", text)
+    question = "Công đoàn Giáo dục huyện Lạc Sơn đã thực hiện những phong trào, cuộc vận động nào?"
+    every = assistant.ask(question)
+    assert every.mode == "structured" and "Dạy giỏi, học chăm" in every.answer, every.answer
+    answer = assistant.ask("Ngoài các phong trào thi đua, " + question[0].lower() + question[1:])
+    assert answer.mode == "structured", answer.answer
+    assert "Mỗi thầy giáo Suối Bạc là một tấm gương" in answer.answer and "Ngày thứ bảy vì Đồi Chè" in answer.answer
+    assert "Dạy giỏi, học chăm" not in answer.answer and "Trường xanh Mây Xanh" not in answer.answer, answer.answer
+    _cited(assistant, answer)
