@@ -701,7 +701,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
             and (number := _count_value(count.group(1))) is not None:
         # the asked noun after a count, its items right after ("ở 4 huyện ven biển A, B, C và D"): read
         # up to the clause's end, a list only when it has as many items as the count says
-        stop = re.compile(r"[;(]|\.(?:\s|$)").search(folded, count.end())
+        stop = _CLAUSE_END.search(folded, count.end())
         run, counted = (count.end(), stop.start() if stop else len(folded)), number
     if run is not None and (intro is None or weak):
         intro, weak = None, False
@@ -790,11 +790,15 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
     return end
 
 
+def _heads(noun: str) -> str:
+    """The asked noun and its head as one alternation, the longer first."""
+    return "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
+
+
 def _counted_noun(noun: str) -> re.Pattern[str]:
     """A count (digits or a count word, folded) right before the asked noun (or its head)."""
-    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
     words = "|".join(sorted({fold(w) for w in COUNT_WORDS}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/.,])(\d{{1,2}}|{words})\s+(?:{heads})\s+(?=\w)")
+    return re.compile(rf"(?<![\w/.,])(\d{{1,2}}|{words})\s+(?:{_heads(noun)})\s+(?=\w)")
 
 
 def _count_value(word: str) -> int | None:
@@ -806,20 +810,19 @@ def _count_value(word: str) -> int | None:
 def _plural_noun(noun: str) -> re.Pattern[str]:
     """The asked noun (folded, or its head) after a plural word, with what introduces its items
     ("các lĩnh vực như: ")."""
-    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
-    return re.compile(rf"\b(?:cac|nhung|nhieu|mot so)\s+(?:{heads})\b\s*(?:(?:nhu|la|gom)\b\s*)?:?\s*")
+    return re.compile(rf"\b(?:cac|nhung|nhieu|mot so)\s+(?:{_heads(noun)})\b\s*(?:(?:nhu|la|gom)\b\s*)?:?\s*")
 
 
 _RUN_GAP = re.compile(r"\s*(?:[,;]\s*(?:va\s+)?|\s(?:va|hoac)\s+)$")  # what separates two parts of a run
 _RUN_END = re.compile(r"[,;(]|\.(?:\s|$)|\s(?:va|hoac|de|nham)\s")  # where a run's last part ends
 _RUN_GAP_CHARS = 90  # at most this long a part of a run
+_CLAUSE_END = re.compile(r"[;(]|\.(?:\s|$)")  # where a counted list's clause ends
 
 
 def _headed_run(folded: str, noun: str) -> tuple[int, int] | None:
     """The span of two parts or more in a row that each open with the asked noun ("dự án A, dự án B
     và dự án C"), the last part up to a comma, a bracket or the next clause; None without one."""
-    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
-    spots = [m for m in re.finditer(rf"(?<![\w-])(?:{heads})\s+(?=\w)", folded)]
+    spots = list(re.finditer(rf"(?<![\w-])(?:{_heads(noun)})\s+(?=\w)", folded))
     best: tuple[int, int] | None = None
     run = spots[:1]
     for a, b in zip(spots, spots[1:]):
@@ -833,6 +836,7 @@ def _headed_run(folded: str, noun: str) -> tuple[int, int] | None:
 
 
 def _run_span(folded: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
+    """From the first part of a run of two or more to where its last part ends."""
     if len(run) < 2:
         return None
     stop = _RUN_END.search(folded, run[-1].end())
