@@ -777,14 +777,14 @@ def test_a_list_is_read_by_the_head_of_the_asked_noun_and_labelled_as_the_articl
     assert fields.answer.startswith("Bài viết nêu 4 lĩnh vực"), fields.answer
 
 
-SESSION_ARTICLE = {
+FOURTH_SESSION_ARTICLE = {
     "id": "ls-16", "title": "Bế mạc kỳ họp HĐND tỉnh Lạc Sơn", "date": "2061-07-06", "source": "Báo Thử nghiệm",
     "text": "Chiều 5/7/2061, Kỳ họp thứ tư HĐND tỉnh Lạc Sơn khóa XVI đã bế mạc sau ba ngày làm việc.\n\n"
             "Kỳ họp đã thông qua 12 nghị quyết về kinh tế - xã hội của tỉnh."}
 
 
 def test_a_session_the_article_numbers_otherwise_is_not_answered(tmp_path):
-    assistant = _indexed(tmp_path, [SESSION_ARTICLE])
+    assistant = _indexed(tmp_path, [FOURTH_SESSION_ARTICLE])
     asked = assistant.ask("Kỳ họp thứ tư HĐND tỉnh Lạc Sơn khóa XVI bế mạc vào ngày nào?")
     assert not asked.abstained and "5/7/2061" in asked.answer, asked.answer
     # the fifth session: the article reports the fourth only
