@@ -122,11 +122,12 @@ def pair_table(sentence, g: Group) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c: float = 1.0,
                  weights: np.ndarray | None = None, positive: frozenset[str] = frozenset(),
-                 negative: frozenset[str] = frozenset()):
+                 negative: frozenset[str] = frozenset(), offset: np.ndarray | None = None):
     """An L2-regularised logistic regression over standardised features, as an
     `assistant.reading.model.LogisticModel`. The weights of the features named in `positive` are
     kept ≥ 0 (evidence for an answer never counts against it, whatever correlations a training
-    set happens to hold), those in `negative` ≤ 0; `weights` weighs the rows."""
+    set happens to hold), those in `negative` ≤ 0; `weights` weighs the rows; `offset`, a log-odds
+    per row that the fitted ones add to (another model's, whose weights stay as they are)."""
     from scipy.optimize import minimize
 
     from assistant.reading.model import LogisticModel
@@ -138,10 +139,11 @@ def fit_logistic(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c
     y = labels.astype(float)
     w_rows = np.ones(len(y)) if weights is None else weights * len(y) / weights.sum()
     d = z.shape[1]
+    base = np.zeros(len(y)) if offset is None else offset
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         coef, bias = theta[:d], theta[d]
-        logit = z @ coef + bias
+        logit = base + z @ coef + bias
         p = 1.0 / (1.0 + np.exp(-logit))
         value = float(np.sum(w_rows * (np.logaddexp(0.0, logit) - y * logit)) + 0.5 / c * coef @ coef)
         residual = w_rows * (p - y)
@@ -316,33 +318,14 @@ def fit_added(base, rows: np.ndarray, labels: np.ndarray, added: list[str], c: f
     """`base` (a `LogisticModel` over all the features of `rows`, the `added` ones at weight 0) with
     only the weights of `added` and its intercept fitted, every other weight kept: what a new
     feature adds to a model, without the noise of refitting the rest. Signs as in `fit_logistic`."""
-    from scipy.optimize import minimize
-
     from assistant.reading.model import LogisticModel
 
     at = [base.features.index(name) for name in added]
-    offset = base.logit(rows)
-    mean, scale = rows[:, at].mean(axis=0), rows[:, at].std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = (rows[:, at] - mean) / scale
-    y = labels.astype(float)
-    w_rows = np.ones(len(y)) if weights is None else weights * len(y) / weights.sum()
-    d = len(at)
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        logit = offset + z @ theta[:d] + theta[d]
-        p = 1.0 / (1.0 + np.exp(-logit))
-        value = float(np.sum(w_rows * (np.logaddexp(0.0, logit) - y * logit)) + 0.5 / c * theta[:d] @ theta[:d])
-        residual = w_rows * (p - y)
-        return value, np.append(z.T @ residual + theta[:d] / c, residual.sum())
-
-    bounds = [(0.0, None) if name in positive else (None, 0.0) if name in negative else (None, None)
-              for name in added] + [(None, None)]
-    theta = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
+    fitted = fit_logistic(rows[:, at], labels, tuple(added), c, weights, positive, negative, offset=base.logit(rows))
     means, scales, coefs = list(base.mean), list(base.scale), list(base.coef)
     for j, i in enumerate(at):
-        means[i], scales[i], coefs[i] = round(float(mean[j]), 6), round(float(scale[j]), 6), round(float(theta[j]), 6)
-    return LogisticModel(list(base.features), means, scales, coefs, round(float(base.intercept + theta[d]), 6))
+        means[i], scales[i], coefs[i] = fitted.mean[j], fitted.scale[j], fitted.coef[j]
+    return LogisticModel(list(base.features), means, scales, coefs, round(base.intercept + fitted.intercept, 6))
 
 
 def extend_answerable(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
