@@ -135,10 +135,16 @@ def asked_noun_as_written(qa: QuestionAnalysis) -> str | None:
     """The asked noun of a Vietnamese list question as the question writes it ("những tang vật
     nào" → "tang vật"): what an untyped list's items are called; None without one."""
     noun = asked_noun(qa)
-    if not noun:
+    return written_as(noun, qa.text) if noun else None
+
+
+def written_as(noun: str, text: str, last: bool = False) -> str | None:
+    """The (folded) `noun` as `text` writes it, the first time (or the `last`); None when it does not."""
+    spots = list(re.finditer(rf"\b{re.escape(noun)}\b", fold_aligned(text)))
+    if not spots:
         return None
-    m = re.search(rf"\b{re.escape(noun)}\b", fold_aligned(qa.text))
-    return qa.text[m.start():m.end()] if m else None
+    spot = spots[-1] if last else spots[0]
+    return text[spot.start():spot.end()]
 
 
 # Asked nouns that head the names of what they ask for: "những sở nào" → "Sở Tư pháp", "Sở Y tế".

@@ -70,16 +70,16 @@ def frames_in(text: str) -> list[Frame]:
     return out
 
 
-def contradicted(asked: list[Frame], article: Article, written: list[Frame] | None = None) -> float:
+def contradicted(asked: list[Frame], article: Article) -> float:
     """The share of the question's frames that the article writes with other values and never with
     the question's (a year counts as written wherever the article writes it, as a date too, except as
     the end of a term, and when it is the article's date): 0 when it holds them all or writes none of
-    their frames. `written`: the article's frames when already read."""
+    their frames."""
     asked = sorted(set(asked), key=lambda f: (f.words, f.value))
     if not asked:
         return 0.0
     text = article.title + "\n" + article.text
-    written = frames_in(text) if written is None else written
+    written = frames_in(text)
     years = {int(y) for y in _YEAR.findall(text)} | ({int(article.date[:4])} if article.date else set())
     against = 0
     for frame in asked:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corpus.normalize import fold, fold_aligned, has_tone_marks, match_form
+from corpus.normalize import fold, has_tone_marks, match_form
 from corpus.records import Article
 from index.retrieval import Hit
 from index.sentence_vectors import SentenceDense
@@ -46,6 +46,7 @@ from .enumeration import (
     of_kind,
     read_enumeration,
     set_aside_kinds,
+    written_as,
 )
 from .features import FEATURES, feature_rows
 from .model import ReaderModel
@@ -505,9 +506,8 @@ def _noun_as_article_writes(text: str, sentence_start: int, first_item: int, qa:
     noun = asked_noun(qa)
     if not noun or has_tone_marks(qa.text):
         return None
-    before = text[sentence_start:first_item]
-    spots = list(re.finditer(rf"\b{re.escape(noun)}\b", fold_aligned(before)))
-    return before[spots[-1].start():spots[-1].end()].lower() if spots else None
+    written = written_as(noun, text[sentence_start:first_item], last=True)
+    return written.lower() if written else None
 
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
