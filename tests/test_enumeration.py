@@ -628,26 +628,24 @@ def test_parts_that_each_open_with_the_asked_noun_are_a_list_without_an_introduc
     assert read_enumeration(text, 0, len(text), None, set(), None, "cau").items == ()
 
 
-def test_a_run_of_parts_the_asked_noun_opens_is_read_before_a_weak_introduction():
-    # "sau đó là về gạo, …" introduces no list of agreements; the run of "Hiệp định …" does
-    text = ("Các hiệp định chính của khối bắt đầu bằng thỏa thuận về muối, và sau đó là về gạo, nhưng các thể chế chặt "
-            "chẽ hơn mới có nhờ Hiệp định Mây Xanh năm 2061 và Hiệp định Suối Bạc năm 2090 (nay gọi là Hiệp định chung).")
-    found = read_enumeration(text, 0, len(text), None, set(), None, "hiep dinh")
-    assert [i.text for i in found.items] == ["Hiệp định Mây Xanh năm 2061", "Hiệp định Suối Bạc năm 2090"]
-
-
-def test_the_asked_nouns_list_begins_inside_the_first_part_after_its_plural():
-    text = ("Hiệp hội Mây Xanh cho biết đã kết nạp hội viên gồm các doanh nghiệp lớn trong các lĩnh vực chè, "
-            "cà phê, hồ tiêu và điều, là những mặt hàng tỉnh Lạc Sơn có thế mạnh.")
-    found = read_enumeration(text, 0, len(text), None, set(), None, "linh vuc")
-    assert [i.text for i in found.items] == ["chè", "cà phê", "hồ tiêu", "điều"]
-
-
-def test_the_unnamed_rest_of_a_list_is_no_item():
-    text = ("Tỉnh Lạc Sơn được tặng nhiều phần thưởng: Huân chương Mây Xanh, Huân chương Suối Bạc và nhiều huy "
-            "chương, huy hiệu khác.")
-    found = read_enumeration(text, 0, len(text), None, set(), None, "phan thuong")
-    assert [i.text for i in found.items] == ["Huân chương Mây Xanh", "Huân chương Suối Bạc"]
+@pytest.mark.parametrize("text, noun, items", [
+    # "sau đó là về gạo, …" introduces no list of agreements; the run of "Hiệp định …" does: a run of
+    # parts the asked noun opens is read before a weak introduction
+    ("Các hiệp định chính của khối bắt đầu bằng thỏa thuận về muối, và sau đó là về gạo, nhưng các thể chế chặt "
+     "chẽ hơn mới có nhờ Hiệp định Mây Xanh năm 2061 và Hiệp định Suối Bạc năm 2090 (nay gọi là Hiệp định chung).",
+     "hiep dinh", ["Hiệp định Mây Xanh năm 2061", "Hiệp định Suối Bạc năm 2090"]),
+    # the asked noun's list begins inside the first part, after its plural
+    ("Hiệp hội Mây Xanh cho biết đã kết nạp hội viên gồm các doanh nghiệp lớn trong các lĩnh vực chè, "
+     "cà phê, hồ tiêu và điều, là những mặt hàng tỉnh Lạc Sơn có thế mạnh.",
+     "linh vuc", ["chè", "cà phê", "hồ tiêu", "điều"]),
+    # the unnamed rest of a list is no item
+    ("Tỉnh Lạc Sơn được tặng nhiều phần thưởng: Huân chương Mây Xanh, Huân chương Suối Bạc và nhiều huy "
+     "chương, huy hiệu khác.",
+     "phan thuong", ["Huân chương Mây Xanh", "Huân chương Suối Bạc"]),
+])
+def test_an_untyped_list_of_the_asked_noun_is_read_whole_and_only(text, noun, items):
+    found = read_enumeration(text, 0, len(text), None, set(), None, noun)
+    assert [i.text for i in found.items] == items
 
 
 def test_a_lone_date_before_a_colon_heads_a_timelines_list_of_offices():
