@@ -300,11 +300,19 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
             e = min([e] + [p for p in names if m.end() < p < e])
         name = raw[s:e].rstrip()
         words = name.split()
-        if len(words) >= 2 and len(words) <= 12:
+        if len(words) > MAX_ORGANISATION_WORDS or (len(words) > SHORT_ORGANISATION_WORDS and not words[-1][:1].isupper()):
+            pos = m.end()  # a long run is a name only up to a place or nation: a name may start inside it
+            continue
+        if len(words) >= 2:
             spans.append((s, s + len(name)))
         pos = max(e, m.end())
 
 
+# Syllables of the longest organisation name ("Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt
+# Nam" has 13); a longer run is read as no name, and one of more than SHORT_ORGANISATION_WORDS only
+# when it ends in a capitalised word (the nation or place of a long name, not "… cần phát huy vai trò").
+MAX_ORGANISATION_WORDS = 16
+SHORT_ORGANISATION_WORDS = 12
 # What a name after it belongs to: a law ("Luật Mặt trận Tổ quốc Việt Nam"), not an organisation.
 _LAW_BEFORE = re.compile(r"\b(?:bo luat|luat|phap lenh)\s+$")
 # A document's number after a name ("… số 75/2015/QH13"): not part of it.

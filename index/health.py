@@ -36,6 +36,7 @@ from .store import ChromaStore, make_client
 
 PAGE = 1000  # vectors read from Chroma at a time
 NEIGHBOURS = 10  # a vector must be among the nearest NEIGHBOURS of its own embedding
+WIDE_NEIGHBOURS = 100  # ... or, searched again for those it misses, among this many
 SHOWN_IDS = 5  # ids named in one problem line
 
 
@@ -224,12 +225,14 @@ class IndexHealth:
             for cid, found, distances in zip(batch, result["ids"], result["distances"]):
                 if cid in found:
                     continue
-                if distances and distances[-1] < 1e-6:  # more identical vectors than neighbours asked
-                    wide = self.store.collection.query(query_embeddings=[vectors[cid]], n_results=min(total, 1000),
-                                                       include=[])
-                    if cid in wide["ids"][0]:
-                        continue
-                lost.append(cid)
+                # the search is approximate: a node found by a wider one (more identical vectors than
+                # neighbours asked, or a small graph just rewired by deletes) is in the graph
+                identical = bool(distances) and distances[-1] < 1e-6
+                wide = self.store.collection.query(query_embeddings=[vectors[cid]],
+                                                   n_results=min(total, 1000 if identical else WIDE_NEIGHBOURS),
+                                                   include=[])
+                if cid not in wide["ids"][0]:
+                    lost.append(cid)
         return lost
 
     # --- repair -------------------------------------------------------------------------------

@@ -195,6 +195,12 @@ def test_tu_is_four_only_after_muoi():
     ("Hội diễn do Công đoàn Viên chức tỉnh Lạc Sơn phối hợp với Sở Văn hóa tổ chức.",
      ["Công đoàn Viên chức tỉnh Lạc Sơn", "Sở Văn hóa"]),
     ("Công đoạn sấy chè mất ba giờ.", []),
+    # a long name of thirteen syllables is one name
+    ("Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới và Chính phủ đã ký.",
+     ["Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới", "Chính phủ"]),
+    # ... but a long run that ends in lower-case words ran on past the name: none, or one inside it
+    ("Hội đồng nhân dân các cấp nhiệm kỳ 2016-2020 đảm bảo dân chủ.", []),
+    ("Sở Tư pháp và Chánh Văn phòng Ủy ban nhân dân cấp tỉnh cùng dự.", ["Văn phòng Ủy ban nhân dân cấp tỉnh"]),
 ])
 def test_organisations_by_their_head(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == expected

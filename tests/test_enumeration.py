@@ -609,8 +609,9 @@ def test_an_ellipsis_ends_the_last_document_of_a_list():
 def test_a_list_of_provinces_answers_no_question_about_districts():
     provinces = "Bốn tỉnh gồm Hà Tĩnh, Quảng Bình, Quảng Trị và Lạc Sơn đã hoàn thành việc chi trả."
     assert read_enumeration(provinces, 0, len(provinces), "locality", set(), "huyen", "huyen").items == ()
+    # the last province up to where the sentence goes on
     assert [i.text for i in read_enumeration(provinces, 0, len(provinces), "locality", set(), "tinh", "tinh").items] \
-        == ["Hà Tĩnh", "Quảng Bình", "Quảng Trị"]
+        == ["Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Lạc Sơn"]
     # a list that says it lists districts keeps one named like a province
     districts = "Tỉnh Lạc Sơn có 4 huyện: Mây Xanh, Quảng Ninh, Suối Bạc và Hòa An."
     assert [i.text for i in read_enumeration(districts, 0, len(districts), "locality", set(), "huyen", "huyen").items] \
@@ -676,3 +677,21 @@ def test_places_right_after_a_count_of_the_asked_noun_are_a_list_of_as_many():
     assert read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien").items == \
         read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien", by_count=False).items
     assert not read_enumeration(wrong, 0, len(wrong), "locality", set(), None, "huyen ven bien").introduced
+
+
+@pytest.mark.parametrize("text, items", [
+    # a dash inside the last name; the sentence goes on after it
+    ("Ba tỉnh gồm Mây Xanh, Suối Bạc và Hòa An - Đồi Chè đã hoàn thành việc chi trả cho ngư dân bị thiệt hại.",
+     ["Mây Xanh", "Suối Bạc", "Hòa An - Đồi Chè"]),
+    # an address word that opens a province's name stays with it; before a person it goes
+    ("Các tỉnh gồm Bà Rịa – Vũng Tàu, Lạc Sơn và Bà Rịa - Vũng Tàu mới.", ["Bà Rịa – Vũng Tàu", "Lạc Sơn", "Bà Rịa - Vũng Tàu"]),
+    ("Cac tinh gom Lac Son va Ba Ria - Vung Tau.", ["Lac Son", "Ba Ria - Vung Tau"]),
+])
+def test_the_last_place_of_a_list_ends_where_its_capitalised_name_does(text, items):
+    found = read_enumeration(text, 0, len(text), "locality", set(), "tinh", "tinh")
+    assert [i.text for i in found.items] == items
+
+
+def test_an_address_word_before_a_name_that_is_no_place_is_no_part_of_it():
+    text = "Dự lễ có: bà Lò Thị Mai, Chủ tịch; Bà Hà Thị Thu, Phó Chủ tịch."
+    assert [i.text for i in read_enumeration(text, 0, len(text), "person", set()).items] == ["Lò Thị Mai", "Hà Thị Thu"]

@@ -443,12 +443,13 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         elif kind == "locality" and (spread := _distributed_places(text, s, e)):
             items.extend(spread)  # "các tỉnh Lạc Sơn, Mây Xanh, Suối Bạc; các huyện …"
         elif kind == "locality" and capital and (
-                len(text[s:e].split()) <= _PLACE_WORDS or (n == len(parts) - 1 and counted is not None)) \
+                len(text[s:e].split()) <= _PLACE_WORDS or (n == len(parts) - 1 and (
+                    counted is not None or len(text[s:_capitalised_end(text, s, e)].split()) <= _PLACE_WORDS))) \
                 and not _DOCUMENT.match(part) \
                 and (head is not None or not _ORG_NAME_START.match(text, s)):  # "Tổ chức Y tế …" is no place
-            # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know; the last of a counted list
-            # up to its first word in lower case ("4 huyện A, B, C và Đồi Chè với tổng số …")
-            e = e if len(text[s:e].split()) <= _PLACE_WORDS else _capitalised_end(text, s, e)
+            # "gồm Lạc Sơn, Ban Mai, …": names the recogniser may not know; the last up to its first
+            # word in lower case, where the sentence goes on ("… và Đồi Chè đã hoàn thành …")
+            e = _capitalised_end(text, s, e) if n == len(parts) - 1 else e
             items.append(Candidate("locality", s, e, text[s:e]))
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
@@ -492,7 +493,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         # Lệ Thủy, Quảng Ninh", a district named like a province)
         before = fold_aligned(text[max(start, items[0].start - 30):items[0].start]).lower()
         if not re.search(rf"\b{name_head}\b", before):
-            items = [c for c in items if not _names_a_province(c)]
+            # a list the province level introduces ("Bốn tỉnh gồm …") names no district at all
+            provinces = re.search(rf"\b(?:{'|'.join(_LEVELS[:2])})\b", before) is not None
+            items = [c for c in items if not provinces and not _names_a_province(c)]
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
 
 
@@ -771,7 +774,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     leads = text[start:end].lower() if toned else folded
     for s, e in cuts:
         lead = (_LEADING_TONED if toned else _LEADING).match(leads[s:e].lstrip(" -–•+*\t"))
-        s += len(folded[s:e]) - len(folded[s:e].lstrip(" -–•+*\t")) + (lead.end() if lead else 0)
+        s += len(folded[s:e]) - len(folded[s:e].lstrip(" -–•+*\t")) + _lead_end(lead, folded[s:e].lstrip(" -–•+*\t"))
         while e > s and text[start + e - 1] in " .,;:…\t\n":
             e -= 1
         if e - s >= 2:
@@ -786,13 +789,34 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     return parts, weak, counted
 
 
+# Places whose names open with an address word ("Bà Rịa"): their first two syllables, folded.
+_ADDRESSED_PLACES = frozenset(" ".join(name.split()[:2]) for name in PROVINCE_NAMES_FOLDED
+                              if name.split()[0] in ("ong", "ba"))
+_LAST_ADDRESS = re.compile(r"(?:ong|ba)\s+$")
+
+
+def _lead_end(lead: re.Match[str] | None, folded: str) -> int:
+    """Where the words that lead an item away (`lead`, matched on `folded` or its toned form) end;
+    an address word that opens a place's name ("và Bà Rịa – Vũng Tàu") stays with it."""
+    if lead is None:
+        return 0
+    address = _LAST_ADDRESS.search(folded, 0, lead.end())
+    if address is not None and " ".join(folded[address.start():].split()[:2]) in _ADDRESSED_PLACES:
+        return address.start()
+    return lead.end()
+
+
 def _capitalised_end(text: str, s: int, e: int) -> int:
-    """Where the capitalised words that open `text[s:e]` end ("Đồi Chè" of "Đồi Chè với tổng số …")."""
+    """Where the capitalised words that open `text[s:e]` end ("Đồi Chè" of "Đồi Chè với tổng số …"),
+    a dash between two of them within ("Suối Bạc - Hòa An"), the punctuation after the last without."""
     end = s
-    for word in re.finditer(r"\S+", text[s:e]):
-        if not word.group(0)[0].isupper():
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for n, word in enumerate(words):
+        dash = word.group(0) in "-–" and 0 < n < len(words) - 1 and words[n + 1].group(0)[0].isupper()
+        if not (word.group(0)[0].isupper() or dash):
             break
-        end = s + word.end()
+        if not dash:
+            end = s + word.start() + len(word.group(0).rstrip(".,;:!?)"))
     return end
 
 
