@@ -308,8 +308,8 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         pos = max(e, m.end())
 
 
-# Syllables of the longest organisation name ("Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt
-# Nam" has 13); a longer run is read as no name, and one of more than SHORT_ORGANISATION_WORDS only
+# Syllables of the longest organisation name ("Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc
+# Sơn" has 13); a longer run is read as no name, and one of more than SHORT_ORGANISATION_WORDS only
 # when it ends in a capitalised word (the nation or place of a long name, not "… cần phát huy vai trò").
 MAX_ORGANISATION_WORDS = 16
 SHORT_ORGANISATION_WORDS = 12

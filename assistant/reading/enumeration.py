@@ -797,7 +797,7 @@ _LAST_ADDRESS = re.compile(r"(?:ong|ba)\s+$")
 
 def _lead_end(lead: re.Match[str] | None, folded: str) -> int:
     """Where the words that lead an item away (`lead`, matched on `folded` or its toned form) end;
-    an address word that opens a place's name ("và Bà Rịa – Vũng Tàu") stays with it."""
+    an address word that opens a place's name ("và Bà Rịa – …") stays with it."""
     if lead is None:
         return 0
     address = _LAST_ADDRESS.search(folded, 0, lead.end())
