@@ -184,7 +184,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
-                            english_focus(own) if english else focus_words(about_fact))
+                            english_focus(own) if english else focus_words(_asked_as_written(own)))
 
 
 # What ends the noun an English question asks about: a function word or an auxiliary ("how many
@@ -230,13 +230,22 @@ _SLOT_GLUE = frozenset("""vao duoc da se dang la tai o cua cho voi chinh xac nhu
 _QUESTION_SYLLABLES = {"nam": "năm", "may": "mấy", "nao": "nào", "ngay": "ngày", "thang": "tháng", "dau": "đâu"}
 
 
-def _unlike_question_words(text: str) -> str:
+def _asked_as_written(own: str) -> str:
+    """The question (folded, without its words about the article) with the syllables that only
+    fold like a question word marked as no question word ("Nhà máy …", "tỉnh Mây …" hold no "mấy":
+    "may_", which `focus_words` reads as the word "may")."""
+    return _ARTICLE_TALK.sub(" ", fold(_unlike_question_words(own, keep=True)))
+
+
+def _unlike_question_words(text: str, keep: bool = False) -> str:
     """`text` with the syllables that only look like a question word's without tone marks put
-    out of the way (text written without tone marks is left as it is)."""
+    out of the way — replaced by "_", or with `keep` followed by it — (text written without tone
+    marks is left as it is)."""
     if not has_tone_marks(text):
         return text
-    return _WORD.sub(lambda m: "_" if _QUESTION_SYLLABLES.get(fold(m.group(0)).lower(), m.group(0).lower())
-                     != m.group(0).lower() else m.group(0), text)
+    return _WORD.sub(lambda m: (m.group(0) + "_" if keep else "_")
+                     if _QUESTION_SYLLABLES.get(fold(m.group(0)).lower(), m.group(0).lower()) != m.group(0).lower()
+                     else m.group(0), text)
 
 
 # A capitalised English question word after the first word: part of a title or name.
@@ -352,6 +361,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 
 
 def focus_words(folded: str, size: int = 2) -> list[str]:
+    """`_focus_words`, a word marked as no question word ("may_") as the word it is."""
+    return [w.rstrip("_") for w in _focus_words(folded, size)]
+
+
+def _focus_words(folded: str, size: int = 2) -> list[str]:
     """The words that frame what a (folded, Vietnamese) question asks: up to `size` words just
     before its question word (and the noun a "… nào" asks about), function words skipped — "quy chế
     được ký vào năm nào" → ["che", "ky"], "gồm những thành viên nào" → ["gom"] —, the subject of "… là gì /
@@ -366,7 +380,8 @@ def focus_words(folded: str, size: int = 2) -> list[str]:
     head = _WORD.findall(folded[breaks[-1] if breaks else 0:m.start()])
     if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Khẩu hiệu … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
-    if m.group(0) == "ai" and head and head[-1] in _AGENT:  # "do ai chủ trì": the verb after the agent
+    agent = [w for w in head if w not in ("nhung", "cac")][-1:]  # "do (những) ai ký": the plural is no word of the slot
+    if m.group(0) == "ai" and agent and agent[0] in _AGENT:  # "do ai chủ trì": the verb after the agent
         return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
     if m.group(0) == "nao":  # "đơn vị nào", "cơ quan nào": the asked noun belongs to the question word
         head = head[:-2] if len(head) >= 2 else []

@@ -322,6 +322,10 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     ("Chủ đề năm nay là gì?", "theme", ["chu", "de"]),
     ("Kỳ họp bế mạc vào ngày nào?", "date", ["be", "mac"]),
     ("Bản tham luận tại cuộc họp đó do ai soạn thảo?", "person", ["soan", "thao"]),  # the agent's verb follows
+    ("Bản tham luận do những ai soạn thảo?", "person", ["soan", "thao"]),  # ... after a plural too
+    # a syllable that folds like a question word but is written otherwise asks nothing ("máy", "Mây")
+    ("Nhà máy Đồi Chè được khởi công vào năm nào?", "date", ["khoi", "cong"]),
+    ("Tỉnh Mây Xanh ký quy chế với đơn vị nào?", "organisation", ["quy", "che"]),
     ("Đoàn giám sát làm việc ở mỗi xã trong bao lâu?", "duration", ["moi", "xa"]),
     ("Ban nhạc The Who lưu diễn ở Lạc Sơn trong bao lâu?", "duration", ["lac", "son"]),  # a name's "Who" asks nothing
     # the words of the question word's own clause, without asides or the punctuation a space leaves on
@@ -790,3 +794,24 @@ def test_a_session_the_article_numbers_otherwise_is_not_answered(tmp_path):
     # the fifth session: the article reports the fourth only
     other = assistant.ask("Kỳ họp thứ năm HĐND tỉnh Lạc Sơn khóa XVI bế mạc vào ngày nào?")
     assert other.abstained, other.answer
+
+
+SIGNING_ARTICLE = {
+    "id": "ls-17", "title": "Lạc Sơn và Mây Xanh ký tuyên bố hợp tác", "date": "2061-03-12", "source": "Báo Thử nghiệm",
+    "text": "Sáng 11/3/2061, tại thành phố Suối Bạc, Chủ tịch UBND tỉnh Lạc Sơn Lò Văn Khoa đón Chủ tịch UBND tỉnh "
+            "Mây Xanh Đinh Văn Hùng.\n\n"
+            "Tham dự hội đàm về phía tỉnh Lạc Sơn có các đồng chí: Hà Thị Thu, Phó Chủ tịch UBND tỉnh; Vi Văn Bình, "
+            "Giám đốc Sở Ngoại vụ; Lương Thị Hoa, Giám đốc Sở Công Thương.\n\n"
+            "Kết thúc hội đàm, đồng chí Lò Văn Khoa và đồng chí Đinh Văn Hùng đã ký Tuyên bố hợp tác giữa tỉnh Lạc Sơn "
+            "và tỉnh Mây Xanh giai đoạn 2061-2065."}
+
+
+def test_the_names_a_sentence_says_did_what_was_asked_beat_a_list_that_says_nothing_of_it(tmp_path):
+    assistant = _indexed(tmp_path, [SIGNING_ARTICLE])
+    signed = assistant.ask("Tuyên bố hợp tác giữa Lạc Sơn và Mây Xanh giai đoạn 2061-2065 do những ai ký?")
+    assert _items(signed)[:1] and _items(signed)[0].startswith("Lò Văn Khoa"), signed.answer
+    assert not any("Hà Thị Thu" in item for item in _items(signed)), signed.answer
+    # the delegation is still the answer when that is what is asked
+    attended = assistant.ask("Những ai tham dự hội đàm về phía tỉnh Lạc Sơn?")
+    assert [item.split(" – ")[0] for item in _items(attended)] == ["Hà Thị Thu", "Vi Văn Bình", "Lương Thị Hoa"], \
+        attended.answer

@@ -372,6 +372,16 @@ class Reader:
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
 
         listed = listing(readings)
+        framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc")}  # "do" of "do ai" frames nothing
+        if listed and framing and kind in ("person", "organisation") and not any(frames(*r) for r in listed):
+            # "do những ai ký": the names a sentence says did what was asked ("A và B đã ký …") beat a
+            # list whose introduction says nothing of it (the delegation at the talks)
+            others = readings if not stays else readings + [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
+            named = [(sent, found) for sent, found in others
+                     if len(found.items) >= 2 and not found.introduced and of_asked_noun(sent, found)
+                     and (count is None or len(found.items) == count)
+                     and framing <= set(re.findall(r"\w+", fold(articles[sent.article_id].text[sent.start:sent.end])))]
+            listed = named[:1] or listed
         # the things of the asked kind the best sentence names, two or more
         best_names = kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first)
         if not listed and stays and not best_names:
