@@ -380,7 +380,7 @@ def _focus_words(folded: str, size: int = 2) -> list[str]:
     head = _WORD.findall(folded[breaks[-1] if breaks else 0:m.start()])
     if head and head[-1] == "la" and m.group(0) in ("gi", "ai"):  # "Khẩu hiệu … là gì?": what is asked is the subject
         return [w for w in head if w not in _SLOT_GLUE][:size]
-    agent = [w for w in head if w not in ("nhung", "cac")][-1:]  # "do (những) ai ký": the plural is no word of the slot
+    agent = [w for w in head if w not in ("nhung", "cac")][-1:]  # "do (những) ai chủ trì": the plural is no word of the slot
     if m.group(0) == "ai" and agent and agent[0] in _AGENT:  # "do ai chủ trì": the verb after the agent
         return [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
     if m.group(0) == "nao":  # "đơn vị nào", "cơ quan nào": the asked noun belongs to the question word

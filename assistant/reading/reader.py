@@ -374,7 +374,7 @@ class Reader:
         listed = listing(readings)
         framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc")}  # "do" of "do ai" frames nothing
         if listed and framing and kind in ("person", "organisation") and not any(frames(*r) for r in listed):
-            # "do những ai ký": the names a sentence says did what was asked ("A và B đã ký …") beat a
+            # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
             # list whose introduction says nothing of it (the delegation at the talks)
             others = readings if not stays else readings + [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
             named = [(sent, found) for sent, found in others
