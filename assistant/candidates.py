@@ -16,13 +16,14 @@ from corpus.lexicon import (
     NOT_IN_NAMES_FOLDED,
     NOT_NAME_WORDS_FOLDED,
     OFFICES,
+    ORG_HEADS,
     ORG_HEADS_FOLDED,
     ORG_NAME_STOPS,
     ORG_NAME_STOPS_FOLDED,
     RANKS_AND_ADDRESS_FOLDED,
     SURNAMES,
 )
-from corpus.normalize import fold, fold_aligned, match_form
+from corpus.normalize import fold, fold_aligned, has_tone_marks, match_form
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
         if not m:
             return spans
         s = m.start()
-        if not raw[s].isupper() or _NOT_ORG.match(folded, s) or OFFICE.match(folded, s) \
+        if not raw[s].isupper() or _NOT_ORG.match(folded, s) or OFFICE.match(folded, s) or _toned_otherwise(raw, m) \
                 or _LAW_BEFORE.search(folded, max(0, s - 12), s) \
                 or (folded.startswith("cong doan", s) and raw[s:s + 9].lower() != "công đoàn"):  # "công đoạn", a stage
             pos = m.end()
@@ -313,6 +314,24 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
 # when it ends in a capitalised word (the nation or place of a long name, not "… cần phát huy vai trò").
 MAX_ORGANISATION_WORDS = 16
 SHORT_ORGANISATION_WORDS = 12
+# The heads of two syllables or more as written with tone marks, by their folded form: in text with
+# tone marks, such a head written with other marks is other words ("Thanh Trà", a name, is no "Thanh
+# tra"); a head of one syllable may stand for several words on purpose ("bao": "Báo", "Bảo tàng").
+_TONED_HEADS: dict[str, frozenset[str]] = {}
+for _head, *_ in ORG_HEADS:
+    if " " in _head:
+        _TONED_HEADS[fold(_head).lower()] = _TONED_HEADS.get(fold(_head).lower(), frozenset()) | {match_form(_head).lower()}
+
+
+def _toned_otherwise(raw: str, head: re.Match[str]) -> bool:
+    """Whether the head `head` (matched in the folded text) is written, in text with tone marks,
+    with marks that no spelling of that head has."""
+    spellings = _TONED_HEADS.get(head.group(0))
+    if spellings is None or not has_tone_marks(raw):
+        return False
+    return match_form(raw[head.start():head.end()]).lower() not in spellings
+
+
 # What a name after it belongs to: a law ("Luật Mặt trận Tổ quốc Việt Nam"), not an organisation.
 _LAW_BEFORE = re.compile(r"\b(?:bo luat|luat|phap lenh)\s+$")
 # A document's number after a name ("… số 75/2015/QH13"): not part of it.

@@ -198,6 +198,8 @@ def test_tu_is_four_only_after_muoi():
     # a long name of thirteen syllables is one name
     ("Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới và Chính phủ đã ký.",
      ["Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới", "Chính phủ"]),
+    # a head of two syllables written with other tone marks is a name's ("Thanh Trà"), not the head's
+    ("Đồng chí Lò Thị Thanh Trà nhận định, Thanh tra tỉnh Lạc Sơn đã kết luận.", ["Thanh tra tỉnh Lạc Sơn"]),
     # ... but a long run that ends in lower-case words ran on past the name: none, or one inside it
     ("Hội đồng nhân dân các cấp nhiệm kỳ 2016-2020 đảm bảo dân chủ.", []),
     ("Sở Tư pháp và Chánh Văn phòng Ủy ban nhân dân cấp tỉnh cùng dự.", ["Văn phòng Ủy ban nhân dân cấp tỉnh"]),
