@@ -198,6 +198,9 @@ def test_tu_is_four_only_after_muoi():
     # a long name of thirteen syllables is one name
     ("Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới và Chính phủ đã ký.",
      ["Đoàn Chủ tịch Ủy ban Trung ương Hội Nông dân tỉnh Lạc Sơn Mới", "Chính phủ"]),
+    # national bodies without a head word of their own
+    ("Thanh tra tỉnh Lạc Sơn phối hợp với Kiểm toán Nhà nước và Cảnh sát biển Việt Nam.",
+     ["Thanh tra tỉnh Lạc Sơn", "Kiểm toán Nhà nước", "Cảnh sát biển Việt Nam"]),
     # a head of two syllables written with other tone marks is a name's ("Thanh Trà"), not the head's
     ("Đồng chí Lò Thị Thanh Trà nhận định, Thanh tra tỉnh Lạc Sơn đã kết luận.", ["Thanh tra tỉnh Lạc Sơn"]),
     # ... but a long run that ends in lower-case words ran on past the name: none, or one inside it
