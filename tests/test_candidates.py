@@ -201,6 +201,9 @@ def test_tu_is_four_only_after_muoi():
     # national bodies without a head word of their own
     ("Thanh tra tỉnh Lạc Sơn phối hợp với Kiểm toán Nhà nước và Cảnh sát biển Việt Nam.",
      ["Thanh tra tỉnh Lạc Sơn", "Kiểm toán Nhà nước", "Cảnh sát biển Việt Nam"]),
+    # the central body of an association or of the Youth Union
+    ("Báo Lạc Sơn và Trung ương Hội Nông dân Mây Xanh ký kết; Trung ương Đoàn Suối Bạc cùng dự.",
+     ["Báo Lạc Sơn", "Trung ương Hội Nông dân Mây Xanh", "Trung ương Đoàn Suối Bạc"]),
     # a head of two syllables written with other tone marks is a name's ("Thanh Trà"), not the head's
     ("Đồng chí Lò Thị Thanh Trà nhận định, Thanh tra tỉnh Lạc Sơn đã kết luận.", ["Thanh tra tỉnh Lạc Sơn"]),
     # ... but a long run that ends in lower-case words ran on past the name: none, or one inside it
