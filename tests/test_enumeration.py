@@ -695,3 +695,11 @@ def test_the_last_place_of_a_list_ends_where_its_capitalised_name_does(text, ite
 def test_an_address_word_before_a_name_that_is_no_place_is_no_part_of_it():
     text = "Dự lễ có: bà Lò Thị Mai, Chủ tịch; Bà Hà Thị Thu, Phó Chủ tịch."
     assert [i.text for i in read_enumeration(text, 0, len(text), "person", set()).items] == ["Lò Thị Mai", "Hà Thị Thu"]
+
+
+def test_people_written_office_first_after_a_colon_are_an_introduced_list():
+    text = ("Tham gia đoàn có: Trưởng Ban Kinh tế tỉnh Lạc Sơn Lò Văn Bình; Giám đốc Sở Nội vụ Hà Văn Chí; "
+            "Phó Giám đốc Sở Tài chính Vi Thị Hoa.")
+    found = read_enumeration(text, 0, len(text), "person", set())
+    assert found.introduced
+    assert [i.text for i in found.items] == ["Lò Văn Bình", "Hà Văn Chí", "Vi Thị Hoa"]

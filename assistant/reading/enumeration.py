@@ -451,6 +451,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # word in lower case, where the sentence goes on ("… và Đồi Chè đã hoàn thành …")
             e = _capitalised_end(text, s, e) if n == len(parts) - 1 else e
             items.append(Candidate("locality", s, e, text[s:e]))
+        elif kind == "person" and head is None and OFFICE.match(part) and \
+                len(named := [c for c in typed if s < c.start and c.end <= e]) == 1:
+            items.append(named[0])  # "có: Trưởng Ban Kinh tế Lò Văn Bình; …": the office first, then the name
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
         elif head is not None and kind == "document" and not commas and head.start == s:

@@ -372,10 +372,14 @@ class Reader:
                     if len(found.items) >= 2 and found.introduced and of_asked_noun(sent, found)]
 
         listed = listing(readings)
-        framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc")}  # "do" of "do ai" frames nothing
-        if listed and framing and kind in ("person", "organisation") and not any(frames(*r) for r in listed):
+        # the words that frame the slot, not the asked noun's own ("lãnh đạo" of "những lãnh đạo cấp cao nào")
+        # nor a number or "do" of "do ai"
+        framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc") and w not in (noun or "").split()}
+        if listed and framing and kind in ("person", "organisation") and not any(
+                framing & set(re.findall(r"\w+", fold(articles[sent.article_id].text[sent.start:found.items[0].start])))
+                for sent, found in listed):
             # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
-            # list whose introduction says nothing of it (the delegation at the talks)
+            # list whose introduction says none of it (the delegation at the talks)
             others = readings if not stays else readings + [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
             named = [(sent, found) for sent, found in others
                      if len(found.items) >= 2 and not found.introduced and of_asked_noun(sent, found)
