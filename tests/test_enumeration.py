@@ -639,6 +639,10 @@ def test_parts_that_each_open_with_the_asked_noun_are_a_list_without_an_introduc
     ("Hiệp hội Mây Xanh cho biết đã kết nạp hội viên gồm các doanh nghiệp lớn trong các lĩnh vực chè, "
      "cà phê, hồ tiêu và điều, là những mặt hàng tỉnh Lạc Sơn có thế mạnh.",
      "linh vuc", ["chè", "cà phê", "hồ tiêu", "điều"]),
+    # of two weak introductions, the one the asked noun stands before ("giữa các bên, … các lực lượng như")
+    ("Sở Nội vụ tỉnh Lạc Sơn phối hợp theo quy chế đã ký giữa các bên, đưa quan hệ phối hợp với các lực lượng như "
+     "Công an, Biên phòng và Kiểm lâm.",
+     "luc luong", ["Công an", "Biên phòng", "Kiểm lâm"]),
     # the unnamed rest of a list is no item
     ("Tỉnh Lạc Sơn được tặng nhiều phần thưởng: Huân chương Mây Xanh, Huân chương Suối Bạc và nhiều huy "
      "chương, huy hiệu khác.",

@@ -700,8 +700,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
 
     intro = intros[0] if intros else None
     chosen = False  # the asked noun's own list: its clause ends at the next semicolon
-    if noun and len(intros) > 1:  # "… 03 trường gồm:" for "những trường nào"
-        named = next((m for m in intros if m.re is _INTRO and _names_before(folded, m.start(), noun)), None)
+    if noun and len(intros) > 1:  # "… 03 trường gồm:" for "những trường nào"; "giữa các bên, … với các lực
+        # lượng như A, B" for "những lực lượng nào": a weak introduction after a weak one too
+        named = next((m for m in intros if (m.re is _INTRO or intro.re is _WEAK_INTRO)
+                      and _names_before(folded, m.start(), noun)), None)
         if named is not None and named.start() >= items_start(intro):  # not "gồm 08 địa phương:" of the first
             intro, chosen = named, True
     # parts that each open with the asked noun ("khởi công dự án A, dự án B (…)") are its list, read
