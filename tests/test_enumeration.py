@@ -707,3 +707,19 @@ def test_people_written_office_first_after_a_colon_are_an_introduced_list():
     found = read_enumeration(text, 0, len(text), "person", set())
     assert found.introduced
     assert [i.text for i in found.items] == ["Lò Văn Bình", "Hà Văn Chí", "Vi Thị Hoa"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Hội Nông dân Lạc Sơn phát động phong trào với phương châm “Chủ động, sáng tạo, hiệu quả, bền vững”.",
+     ["Chủ động", "sáng tạo", "hiệu quả", "bền vững"]),
+    ("Xây dựng đội ngũ cán bộ tỉnh Mây Xanh “Tận tụy - Minh bạch - Gần dân”.", ["Tận tụy", "Minh bạch", "Gần dân"]),
+    # two parts, or parts as long as sentences, are no motto
+    ("Phong trào “Dạy giỏi, học chăm” được phát động.", None),
+    ("Ông nói: “Chúng tôi sẽ tiếp tục làm việc với các sở, ngành của tỉnh, với từng huyện và xã trong tỉnh, "
+     "với mọi người dân”.", None),
+])
+def test_the_parts_of_a_quoted_motto(text, parts):
+    from assistant.reading.enumeration import motto_parts
+
+    found = motto_parts(text, 0, len(text))
+    assert (None if found is None else [i.text for i in found.items]) == parts

@@ -815,3 +815,15 @@ def test_the_names_a_sentence_says_did_what_was_asked_beat_a_list_that_says_noth
     attended = assistant.ask("Những ai tham dự hội đàm về phía tỉnh Lạc Sơn?")
     assert [item.split(" – ")[0] for item in _items(attended)] == ["Hà Thị Thu", "Vi Văn Bình", "Lương Thị Hoa"], \
         attended.answer
+
+
+MOTTO_ARTICLE = {
+    "id": "ls-18", "title": "Hội Nông dân Lạc Sơn tổng kết năm 2061", "date": "2062-01-10", "source": "Báo Thử nghiệm",
+    "text": "Sáng 9/1/2062, Hội Nông dân tỉnh Lạc Sơn tổng kết công tác năm 2061.\n\n"
+            "Năm 2061, Hội đã triển khai chủ đề công tác “Chủ động, sáng tạo, hiệu quả, bền vững” tới 120 cơ sở hội."}
+
+
+def test_the_elements_of_a_quoted_motto_are_listed(tmp_path):
+    assistant = _indexed(tmp_path, [MOTTO_ARTICLE])
+    answer = assistant.ask("Chủ đề công tác năm 2061 của Hội Nông dân tỉnh Lạc Sơn gồm những yếu tố nào?")
+    assert _items(answer) == ["Chủ động", "sáng tạo", "hiệu quả", "bền vững"], answer.answer

@@ -379,6 +379,30 @@ _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|b
                       r"|[a-zA-Z]\)\s*)+")  # "1.", "2)", "a)": the numbering of a point
 
 
+# A quoted motto whose short parts a comma or a spaced dash separates ("“Đoàn kết, kỷ cương, sáng
+# tạo”", "“Kỷ cương - Trách nhiệm - Thân thiện”"), and how one part ends.
+_QUOTED = re.compile(r"[“\"]([^“”\"]{5,200})[”\"]")
+_MOTTO_BREAK = re.compile(r",\s+|\s+[-–]\s+|\s*[-–]\s*(?=[A-ZĐÀ-Ỹ])")
+MOTTO_WORDS = 6  # words of one part of a motto at most
+
+
+def motto_parts(text: str, start: int, end: int) -> Enumeration | None:
+    """The parts of the first quoted motto in `text[start:end]` ("“Đoàn kết, kỷ cương, an toàn”" →
+    "Đoàn kết", "kỷ cương", "an toàn"): three parts or more, each short, or None. What a
+    question asks of a motto's elements ("chủ đề gồm những yếu tố nào") is its parts."""
+    for quote in _QUOTED.finditer(text, start, end):
+        at = quote.start(1)
+        pieces, cut = [], at
+        for brk in _MOTTO_BREAK.finditer(text, at, quote.end(1)):
+            pieces.append((cut, brk.start()))
+            cut = brk.end()
+        pieces.append((cut, quote.end(1)))
+        pieces = [(s, e) for s, e in pieces if e > s]
+        if len(pieces) >= 3 and all(len(text[s:e].split()) <= MOTTO_WORDS for s, e in pieces):
+            return Enumeration(start, end, None, tuple(Candidate("item", s, e, text[s:e]) for s, e in pieces), True)
+    return None
+
+
 def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_words: set[str],
                      name_head: str | None = None, noun: str | None = None, by_count: bool = True) -> Enumeration:
     """The items of `kind` in `text[start:end]` (and its run-on bullet lines), in text order.
