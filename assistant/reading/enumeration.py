@@ -389,7 +389,7 @@ MOTTO_WORDS = 6  # words of one part of a motto at most
 def motto_parts(text: str, start: int, end: int) -> Enumeration | None:
     """The parts of the first quoted motto in `text[start:end]` ("“Đoàn kết, kỷ cương, an toàn”" →
     "Đoàn kết", "kỷ cương", "an toàn"): three parts or more, each short, or None. What a
-    question asks of a motto's elements ("chủ đề gồm những yếu tố nào") is its parts."""
+    question asks of a motto's elements is its parts."""
     for quote in _QUOTED.finditer(text, start, end):
         at = quote.start(1)
         pieces, cut = [], at

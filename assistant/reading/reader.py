@@ -65,7 +65,7 @@ MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence 
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
                "document": "văn bản", "campaign": "phong trào, chủ đề", "name": "tên", None: "nội dung"}
-# Asked nouns whose items are the parts of a quoted motto ("những yếu tố nào", "những tiêu chí nào"), folded.
+# Asked nouns whose items are the parts of a quoted motto ("tiêu chí", "giá trị"), folded.
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
 
@@ -401,7 +401,7 @@ class Reader:
             listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
         if not listed and kind is None and not counting and noun in MOTTO_NOUNS \
                 and (motto := motto_parts(articles[best.article_id].text, best.start, best.end)) is not None:
-            listed = [(best, motto)]  # "chủ đề … gồm những yếu tố nào": the parts of the motto it quotes
+            listed = [(best, motto)]  # the elements asked of a motto: the parts it quotes
         readings = listed
         # stable: by rank within; a list of as many items as the question says, then one framed as asked
         readings.sort(key=lambda r: (count is not None and len(r[1].items) != count, not frames(*r)))
