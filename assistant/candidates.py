@@ -388,12 +388,24 @@ def _words_end(raw: str, folded: str, pos: int, start: int) -> int:
         return stop.start()
 
 
+# Provinces whose names are written with a dash inside ("Bà Rịa – Vũng Tàu", "Thừa Thiên - Huế"):
+# folded, without it.
+_DASHED_PLACES = tuple(" ".join(fold(name).lower().replace("–", " ").split())
+                       for name in PROVINCES if "–" in name or name == "Thừa Thiên Huế")
+
+
 def _dash_inside_name(raw: str, folded: str, stop: re.Match[str], start: int) -> bool:
     """Whether a dash joins two parts of one name that starts at `start` ("Sở Thông tin – Truyền
     thông", "Ban Lễ tân - Đối ngoại"): before the name's place, and a capitalised word after it
     that opens no other body, office, person or form of address ("Bộ Tài chính – Bộ Công an" are
     two bodies, "Công an tỉnh – Đơn vị …" is said of the body)."""
-    if stop.group(0).strip() not in ("–", "-") or _PLACE_WORD.search(folded, start, stop.start()):
+    if stop.group(0).strip() not in ("–", "-"):
+        return False
+    around = " ".join(folded[max(start, stop.start() - 30):stop.start()].split()[-2:]
+                      + folded[stop.end():stop.end() + 30].split()[:2])
+    if any(around.startswith(place) for place in _DASHED_PLACES):  # "tỉnh Bà Rịa - Vũng Tàu": one place
+        return True
+    if _PLACE_WORD.search(folded, start, stop.start()):
         return False
     after = re.match(r"\s*(\w+)", raw[stop.end():])
     if not after or not after.group(1)[:1].isupper():

@@ -201,6 +201,9 @@ def test_tu_is_four_only_after_muoi():
     # national bodies without a head word of their own
     ("Thanh tra tỉnh Lạc Sơn phối hợp với Kiểm toán Nhà nước và Cảnh sát biển Việt Nam.",
      ["Thanh tra tỉnh Lạc Sơn", "Kiểm toán Nhà nước", "Cảnh sát biển Việt Nam"]),
+    # a province written with a dash inside is one place of one name
+    ("Cục Thuế tỉnh Bà Rịa - Vũng Tàu và Sở Y tế tỉnh Thừa Thiên - Huế bị kiểm tra; Sở Y tế tỉnh Lạc Sơn – Đơn vị "
+     "dẫn đầu.", ["Cục Thuế tỉnh Bà Rịa - Vũng Tàu", "Sở Y tế tỉnh Thừa Thiên - Huế", "Sở Y tế tỉnh Lạc Sơn"]),
     # the central body of an association or of the Youth Union
     ("Báo Lạc Sơn và Trung ương Hội Nông dân Mây Xanh ký kết; Trung ương Đoàn Suối Bạc cùng dự.",
      ["Báo Lạc Sơn", "Trung ương Hội Nông dân Mây Xanh", "Trung ương Đoàn Suối Bạc"]),
