@@ -723,3 +723,12 @@ def test_the_parts_of_a_quoted_motto(text, parts):
 
     found = motto_parts(text, 0, len(text))
     assert (None if found is None else [i.text for i in found.items]) == parts
+
+
+def test_the_closing_mark_of_the_quotation_a_list_ends_is_no_part_of_its_last_item():
+    text = "Ông Lò Văn Khoa cho biết: “Dự án gặp khó khăn ở các tỉnh Lạc Sơn, Mây Xanh và Suối Bạc”."
+    found = read_enumeration(text, 0, len(text), "locality", set(), "tinh", "tinh")
+    assert [i.text for i in found.items] == ["tỉnh Lạc Sơn", "Mây Xanh", "Suối Bạc"]
+    untyped = "Ông Lò Văn Khoa cho biết: “Dự án gặp khó khăn ở những nơi như Hòa An, Đồi Chè và Suối Bạc”."
+    assert [i.text for i in read_enumeration(untyped, 0, len(untyped), None, set()).items] == \
+        ["Hòa An", "Đồi Chè", "Suối Bạc"]

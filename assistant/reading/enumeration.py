@@ -804,8 +804,9 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     for s, e in cuts:
         lead = (_LEADING_TONED if toned else _LEADING).match(leads[s:e].lstrip(" -–•+*\t"))
         s += len(folded[s:e]) - len(folded[s:e].lstrip(" -–•+*\t")) + _lead_end(lead, folded[s:e].lstrip(" -–•+*\t"))
-        while e > s and text[start + e - 1] in " .,;:…\t\n":
-            e -= 1
+        while e > s and (text[start + e - 1] in " .,;:…\t\n"
+                         or (text[start + e - 1] in "”\"" and not re.search("[“\"]", text[start + s:start + e - 1]))):
+            e -= 1  # and the closing mark of a quotation the list ends ("… như A, B và C”.")
         if e - s >= 2:
             parts.append((start + s, start + e))
     if starts is None and noun and parts:
@@ -845,7 +846,7 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
         if not (word.group(0)[0].isupper() or dash):
             break
         if not dash:
-            end = s + word.start() + len(word.group(0).rstrip(".,;:!?)"))
+            end = s + word.start() + len(word.group(0).rstrip(".,;:!?)”\"’"))
     return end
 
 
