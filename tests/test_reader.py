@@ -827,3 +827,27 @@ def test_the_elements_of_a_quoted_motto_are_listed(tmp_path):
     assistant = _indexed(tmp_path, [MOTTO_ARTICLE])
     answer = assistant.ask("Chủ đề công tác năm 2061 của Hội Nông dân tỉnh Lạc Sơn gồm những yếu tố nào?")
     assert _items(answer) == ["Chủ động", "sáng tạo", "hiệu quả", "bền vững"], answer.answer
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Tuyến cao tốc Lạc Sơn – Mây Xanh đi qua những tỉnh nào?", ["Lạc Sơn", "Mây Xanh"]),
+    ("Which provinces does the Lac Son - May Xanh expressway run through?", ["Lac Son", "May Xanh"]),
+    # a name with a dash inside, an abbreviation, a period of years: no route
+    ("Sở Thông tin – Truyền thông và Bộ LĐ-TB&XH ký giai đoạn 2061 - 2065.", []),
+])
+def test_the_ends_of_a_route_the_question_names(text, ends):
+    from assistant.reading.reader import route_ends
+
+    assert route_ends(text) == ends
+
+
+ROUTE_ARTICLE = {
+    "id": "ls-19", "title": "Cao tốc Lạc Sơn – Mây Xanh chậm tiến độ", "date": "2061-06-02", "source": "Báo Thử nghiệm",
+    "text": "Dự án cao tốc Lạc Sơn – Mây Xanh dài 140 km đi qua các tỉnh Lạc Sơn, Hòa An và Mây Xanh.\n\n"
+            "Dự án đang chậm tiến độ vì vướng mặt bằng."}
+
+
+def test_the_places_a_route_passes_include_its_ends(tmp_path):
+    assistant = _indexed(tmp_path, [ROUTE_ARTICLE])
+    answer = assistant.ask("Cao tốc Lạc Sơn – Mây Xanh đi qua những tỉnh nào?")
+    assert [item.replace("tỉnh ", "") for item in _items(answer)] == ["Lạc Sơn", "Hòa An", "Mây Xanh"], answer.answer

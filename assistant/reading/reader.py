@@ -65,6 +65,32 @@ MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence 
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
                "document": "văn bản", "campaign": "phong trào, chủ đề", "name": "tên", None: "nội dung"}
+_DASH = re.compile(r"\s[–-]\s|(?<=[^\W\d])[–-](?=[^\W\d])")
+ROUTE_WORDS = 3  # words of each end of a route at most
+
+
+def route_ends(text: str) -> list[str]:
+    """The ends of each route or pair a text names: two names of capitalised words (not
+    abbreviations) joined by a dash ("Lạc Sơn – Mây Xanh" → "Lạc Sơn", "Mây Xanh")."""
+    ends = []
+    for dash in _DASH.finditer(text):
+        before = text[:dash.start()].split()[-ROUTE_WORDS:]
+        after = text[dash.end():].split()[:ROUTE_WORDS]
+        left = []
+        for word in reversed(before):
+            if not word[:1].isupper() or not word.isalpha():
+                break
+            left.insert(0, word)
+        right = []
+        for word in after:
+            if not word[:1].isupper() or not word.strip(",.;:?!").isalpha():
+                break
+            right.append(word.strip(",.;:?!"))
+        if left and right and not any(w.isupper() and len(w) > 1 for w in left + right):
+            ends += [" ".join(left), " ".join(right)]
+    return ends
+
+
 # Asked nouns whose items are the parts of a quoted motto ("tiêu chí", "giá trị"), folded.
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
@@ -317,6 +343,9 @@ class Reader:
         # function words too ("an" of "tòa án", "Công an")
         asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text)))
         asked |= set(re.findall(r"\w+", match_form(qa.text)))  # with tone marks: "Sở" of the question is no "số"
+        # the two ends of a route or pair the question names ("tuyến Lạc Sơn – Mây Xanh đi qua những tỉnh
+        # nào") are places it passes, not things it sets aside
+        asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
         # little lower beats a lead that names the event, never a best sentence that lists things)
         best = reading.sentences[0]
