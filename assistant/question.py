@@ -391,3 +391,29 @@ def _focus_words(folded: str, size: int = 2) -> list[str]:
     after = [w for w in _WORD.findall(folded[m.end():]) if w not in _SLOT_GLUE][:size]
     # "… ngày 3/5, ở đâu?": nothing in its clause or after it, the clause before frames it
     return after or [w for w in _WORD.findall(folded[:m.start()]) if w not in _SLOT_GLUE][-size:]
+
+
+_DASH = re.compile(r"\s[–-]\s|(?<=[^\W\d])[–-](?=[^\W\d])")
+ROUTE_WORDS = 3  # words of each end of a route at most
+
+
+def route_ends(text: str) -> list[str]:
+    """The ends of each route or pair a text names: two names of capitalised words (not
+    abbreviations) joined by a dash ("Lạc Sơn – Mây Xanh" → "Lạc Sơn", "Mây Xanh")."""
+    ends = []
+    for dash in _DASH.finditer(text):
+        before = text[:dash.start()].split()[-ROUTE_WORDS:]
+        after = text[dash.end():].split()[:ROUTE_WORDS]
+        left = []
+        for word in reversed(before):
+            if not word[:1].isupper() or not word.isalpha():
+                break
+            left.insert(0, word)
+        right = []
+        for word in after:
+            if not word[:1].isupper() or not word.strip(",.;:?!").isalpha():
+                break
+            right.append(word.strip(",.;:?!"))
+        if left and right and not any(w.isupper() and len(w) > 1 for w in left + right):
+            ends += [" ".join(left), " ".join(right)]
+    return ends

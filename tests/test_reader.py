@@ -836,7 +836,7 @@ def test_the_elements_of_a_quoted_motto_are_listed(tmp_path):
     ("Sở Thông tin – Truyền thông và Bộ LĐ-TB&XH ký giai đoạn 2061 - 2065.", []),
 ])
 def test_the_ends_of_a_route_the_question_names(text, ends):
-    from assistant.reading.reader import route_ends
+    from assistant.question import route_ends
 
     assert route_ends(text) == ends
 

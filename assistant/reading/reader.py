@@ -31,7 +31,7 @@ from index.sentence_vectors import SentenceDense
 from ..answer_types import display_span
 from ..answering import NOT_FOUND, as_answer_text, citation
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis, as_analysis, counted_words, stated_count
+from ..question import QuestionAnalysis, as_analysis, counted_words, route_ends, stated_count
 from ..records import Answer, Citation
 from .enumeration import (
     Enumeration,
@@ -65,32 +65,6 @@ MAX_ENUMERATION = 1500  # characters of an enumeration quoted whole (a sentence 
 # How an answer names the items it lists, by their kind.
 ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "title": "chức danh", "locality": "địa phương",
                "document": "văn bản", "campaign": "phong trào, chủ đề", "name": "tên", None: "nội dung"}
-_DASH = re.compile(r"\s[–-]\s|(?<=[^\W\d])[–-](?=[^\W\d])")
-ROUTE_WORDS = 3  # words of each end of a route at most
-
-
-def route_ends(text: str) -> list[str]:
-    """The ends of each route or pair a text names: two names of capitalised words (not
-    abbreviations) joined by a dash ("Lạc Sơn – Mây Xanh" → "Lạc Sơn", "Mây Xanh")."""
-    ends = []
-    for dash in _DASH.finditer(text):
-        before = text[:dash.start()].split()[-ROUTE_WORDS:]
-        after = text[dash.end():].split()[:ROUTE_WORDS]
-        left = []
-        for word in reversed(before):
-            if not word[:1].isupper() or not word.isalpha():
-                break
-            left.insert(0, word)
-        right = []
-        for word in after:
-            if not word[:1].isupper() or not word.strip(",.;:?!").isalpha():
-                break
-            right.append(word.strip(",.;:?!"))
-        if left and right and not any(w.isupper() and len(w) > 1 for w in left + right):
-            ends += [" ".join(left), " ".join(right)]
-    return ends
-
-
 # Asked nouns whose items are the parts of a quoted motto ("tiêu chí", "giá trị"), folded.
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
