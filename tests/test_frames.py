@@ -41,6 +41,15 @@ def test_frames_are_read_with_their_numbers_in_words_digits_or_roman_numerals():
     # "lần thứ" of another thing, or an article that writes no such frame, contradicts nothing
     ("Hội nghị Mây Xanh lần thứ 2 bàn gì?", "Cuộc cách mạng công nghiệp lần thứ tư đã tới.", None, 0.0),
     ("Kỳ họp thứ năm HĐND tỉnh Lạc Sơn bế mạc vào ngày nào?", "HĐND tỉnh Lạc Sơn đã bế mạc chiều 5/7.", None, 0.0),
+    # a bloc the article names otherwise, never as asked; one it names as asked (with more words)
+    ("Khối thi đua Nội chính tỉnh Lạc Sơn gồm những đơn vị nào?",
+     "Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Lạc Sơn gồm 8 đơn vị.", None, 1.0),
+    ("Khối thi đua Nội chính tỉnh Lạc Sơn gồm những đơn vị nào?",
+     "Khối thi đua Nội chính của tỉnh gồm 8 đơn vị; Khối thi đua Văn hóa – Xã hội gồm 6.", None, 0.0),
+    ("Khoi thi dua Noi chinh tinh Lac Son gom nhung don vi nao?",
+     "Khối thi đua các cơ quan kinh tế tổng hợp tỉnh Lạc Sơn gồm 8 đơn vị.", None, 1.0),
+    # … and does not lessen a year's conflict when the article names no bloc
+    ("Khối thi đua Suối Bạc ký giao ước năm 2065 vào ngày nào?", "Năm 2062, khối ký giao ước.", None, 1.0),
 ])
 def test_an_article_contradicts_a_frame_it_writes_only_with_other_values(question, text, date, share):
     assert contradicted(frames_in(question), _article(text, date)) == share

@@ -1,5 +1,5 @@
 """Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ mười", "lần thứ 40", "khóa
-XV", "đợt 3" — and whether an article contradicts them: it writes the same frame with other values
+XV", "đợt 3", the name of a bloc ("Khối thi đua Nội chính") — and whether an article contradicts them: it writes the same frame with other values
 and never with the question's own (the question asks about a session, year or round the article does
 not report). A feature of the reader (`features.FEATURES` "conflict_art"); its weight is learned.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.normalize import fold
+from corpus.normalize import fold, has_tone_marks, match_form
 from corpus.records import Article
 
 _ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
@@ -33,12 +33,26 @@ _YEAR_RANGE = re.compile(r"\b(?:tu|nam)\s+((?:19|20)\d\d)\s*(?:den|toi|-|–)\s*
 _YEAR = re.compile(r"(?<![\d–-])(?<![\d–-] )((?:19|20)\d\d)(?!\d)")
 
 
+# a bloc or cluster of the emulation movement and its name ("Khối thi đua Nội chính tỉnh A" → "noi
+# chinh"): up to a level word or punctuation, six words at most (a name written on with more words
+# is the same name: `_same` compares by prefix); matched with tone marks when the text has them
+# ("cơ quan" holds no "quận")
+def _body_frame(levels: str, heads: str) -> re.Pattern[str]:
+    return re.compile(rf"\b({heads})\s+(\w+(?:\s+(?!(?:{levels})\b)\w+){{0,5}})")
+
+
+_BODY_FRAME_TONED = _body_frame("tỉnh|thành phố|tp|huyện|quận|thị xã|xã(?! hội)|phường", "khối thi đua|cụm thi đua")
+_BODY_FRAME = _body_frame("tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong", "khoi thi dua|cum thi dua")
+BODY_NAME_WORDS = 6  # words of a bloc's name at most
+
+
 @dataclass(frozen=True)
 class Frame:
-    """A frame's words (folded: "ky hop thu", "nam", "khoa") and the number it gives."""
+    """A frame's words (folded: "ky hop thu", "nam", "khoa", "khoi thi dua") and the number or name
+    (folded) it gives."""
 
     words: str
-    value: int
+    value: int | str
 
 
 def _number(value: str) -> int | None:
@@ -67,24 +81,42 @@ def frames_in(text: str) -> list[Frame]:
         number = _number(value)
         if number is not None:
             out.append(Frame(words, number))
+    toned = has_tone_marks(text)
+    for m in (_BODY_FRAME_TONED.finditer(match_form(text).lower()) if toned else _BODY_FRAME.finditer(folded)):
+        name = " ".join(fold(m.group(2)).lower().replace("–", " ").replace("-", " ").split())
+        if name and name.split()[0] not in ("nao", "gi", "nay", "do", "tren", "cua"):
+            out.append(Frame(fold(m.group(1)).lower(), name))
     return out
+
+
+def _same(value: int | str, other: int | str) -> bool:
+    """Whether two values of a frame are one: equal numbers, or names one of which begins the other
+    ("noi chinh" and "noi chinh tinh …" written with more words)."""
+    if isinstance(value, str) and isinstance(other, str):
+        return value.startswith(other) or other.startswith(value)
+    return value == other
 
 
 def contradicted(asked: list[Frame], article: Article) -> float:
     """The share of the question's frames that the article writes with other values and never with
     the question's (a year counts as written wherever the article writes it, as a date too, except as
-    the end of a term, and when it is the article's date): 0 when it holds them all or writes none of
-    their frames."""
-    asked = sorted(set(asked), key=lambda f: (f.words, f.value))
+    the end of a term, and when it is the article's date; a bloc's name is among the frames only when
+    the article names that kind of bloc otherwise): 0 when it holds them all or writes none of their
+    frames."""
+    asked = sorted(set(asked), key=lambda f: (f.words, str(f.value)))
     if not asked:
         return 0.0
     text = article.title + "\n" + article.text
     written = frames_in(text)
     years = {int(y) for y in _YEAR.findall(text)} | ({int(article.date[:4])} if article.date else set())
-    against = 0
+    against = counted = 0
     for frame in asked:
         same = {f.value for f in written if f.words == frame.words}
+        contradicts = bool(same) and not any(_same(frame.value, v) for v in same)
+        if isinstance(frame.value, str) and not contradicts:
+            continue  # a bloc's name counts only against: naming one does not lessen a year's conflict
+        counted += 1
         if frame.words == "nam" and frame.value in years:
             continue
-        against += bool(same) and frame.value not in same
-    return against / len(asked)
+        against += contradicts
+    return against / counted if counted else 0.0
