@@ -1,5 +1,5 @@
 """Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ mười", "lần thứ 40", "khóa
-XV", "đợt 3", the name of a bloc ("Khối thi đua Nội chính") — and whether an article contradicts them: it writes the same frame with other values
+XV", "đợt 3", the name of a bloc ("Khối thi đua Suối Bạc") — and whether an article contradicts them: it writes the same frame with other values
 and never with the question's own (the question asks about a session, year or round the article does
 not report). A feature of the reader (`features.FEATURES` "conflict_art"); its weight is learned.
 """
@@ -33,8 +33,8 @@ _YEAR_RANGE = re.compile(r"\b(?:tu|nam)\s+((?:19|20)\d\d)\s*(?:den|toi|-|–)\s*
 _YEAR = re.compile(r"(?<![\d–-])(?<![\d–-] )((?:19|20)\d\d)(?!\d)")
 
 
-# a bloc or cluster of the emulation movement and its name ("Khối thi đua Nội chính tỉnh A" → "noi
-# chinh"): up to a level word or punctuation, six words at most (a name written on with more words
+# a bloc or cluster of the emulation movement and its name ("Khối thi đua Suối Bạc tỉnh A" → "suoi
+# bac"): up to a level word or punctuation, six words at most (a name written on with more words
 # is the same name: `_same` compares by prefix); matched with tone marks when the text has them
 # ("cơ quan" holds no "quận")
 def _body_frame(levels: str, heads: str) -> re.Pattern[str]:
@@ -91,7 +91,7 @@ def frames_in(text: str) -> list[Frame]:
 
 def _same(value: int | str, other: int | str) -> bool:
     """Whether two values of a frame are one: equal numbers, or names one of which begins the other
-    ("noi chinh" and "noi chinh tinh …" written with more words)."""
+    ("suoi bac" and "suoi bac cua …" written with more words)."""
     if isinstance(value, str) and isinstance(other, str):
         return value.startswith(other) or other.startswith(value)
     return value == other
