@@ -1,7 +1,8 @@
 """Values a Vietnamese question pins to a frame — "năm 2061", "kỳ họp thứ mười", "lần thứ 40", "khóa
-XV", "đợt 3", the name of a bloc ("Khối thi đua Suối Bạc") — and whether an article contradicts them: it writes the same frame with other values
-and never with the question's own (the question asks about a session, year or round the article does
-not report). A feature of the reader (`features.FEATURES` "conflict_art"); its weight is learned.
+XV", "đợt 3", the name of a bloc ("Khối thi đua Suối Bạc") — and whether an article contradicts them:
+it writes the same frame with other values and never with the question's own (the question asks
+about a session, year, round or bloc the article does not report). A feature of the reader
+(`features.FEATURES` "conflict_art"); its weight is learned.
 """
 from __future__ import annotations
 
@@ -33,17 +34,19 @@ _YEAR_RANGE = re.compile(r"\b(?:tu|nam)\s+((?:19|20)\d\d)\s*(?:den|toi|-|–)\s*
 _YEAR = re.compile(r"(?<![\d–-])(?<![\d–-] )((?:19|20)\d\d)(?!\d)")
 
 
-# a bloc or cluster of the emulation movement and its name ("Khối thi đua Suối Bạc tỉnh A" → "suoi
-# bac"): up to a level word or punctuation, six words at most (a name written on with more words
-# is the same name: `_same` compares by prefix); matched with tone marks when the text has them
-# ("cơ quan" holds no "quận")
+BODY_NAME_WORDS = 6  # words of a bloc's name at most
+
+
 def _body_frame(levels: str, heads: str) -> re.Pattern[str]:
-    return re.compile(rf"\b({heads})\s+(\w+(?:\s+(?!(?:{levels})\b)\w+){{0,5}})")
+    """A bloc or cluster of the emulation movement and its name ("Khối thi đua Suối Bạc tỉnh A" →
+    "suoi bac"): up to a level word or punctuation, `BODY_NAME_WORDS` at most (a name written on with
+    more words is the same name: `_same` compares by prefix)."""
+    return re.compile(rf"\b({heads})\s+(\w+(?:\s+(?!(?:{levels})\b)\w+){{0,{BODY_NAME_WORDS - 1}}})")
 
 
+# matched with tone marks when the text has them ("cơ quan" holds no "quận", "Xã hội" no "xã")
 _BODY_FRAME_TONED = _body_frame("tỉnh|thành phố|tp|huyện|quận|thị xã|xã(?! hội)|phường", "khối thi đua|cụm thi đua")
 _BODY_FRAME = _body_frame("tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong", "khoi thi dua|cum thi dua")
-BODY_NAME_WORDS = 6  # words of a bloc's name at most
 
 
 @dataclass(frozen=True)
