@@ -39,8 +39,8 @@ BODY_NAME_WORDS = 6  # words of a bloc's name at most
 
 def _body_frame(levels: str, heads: str) -> re.Pattern[str]:
     """A bloc or cluster of the emulation movement and its name ("Khối thi đua Suối Bạc tỉnh A" →
-    "suoi bac"): up to a level word or punctuation, `BODY_NAME_WORDS` at most (a name written on with
-    more words is the same name: `_same` compares by prefix)."""
+    "suoi bac"): up to a level word or punctuation, `BODY_NAME_WORDS` at most (the sentence may go on
+    after the name: `_same` compares the first words)."""
     return re.compile(rf"\b({heads})\s+(\w+(?:\s+(?!(?:{levels})\b)\w+){{0,{BODY_NAME_WORDS - 1}}})")
 
 
@@ -92,11 +92,17 @@ def frames_in(text: str) -> list[Frame]:
     return out
 
 
+NAME_WORDS_COMPARED = 2  # a bloc's name is told by its first words: what follows may be the sentence's
+
+
 def _same(value: int | str, other: int | str) -> bool:
-    """Whether two values of a frame are one: equal numbers, or names one of which begins the other
-    ("suoi bac" and "suoi bac cua …" written with more words)."""
+    """Whether two values of a frame are one: equal numbers, or names whose first
+    `NAME_WORDS_COMPARED` words are the same ("suoi bac" and "suoi bac tai hoi nghi …", where the
+    sentence goes on after the name; "so 2" and "so 3" differ)."""
     if isinstance(value, str) and isinstance(other, str):
-        return value.startswith(other) or other.startswith(value)
+        a, b = value.split(), other.split()
+        n = min(NAME_WORDS_COMPARED, len(a), len(b))
+        return a[:n] == b[:n]
     return value == other
 
 
