@@ -403,7 +403,7 @@ def _dash_inside_name(raw: str, folded: str, stop: re.Match[str], start: int) ->
         return False
     around = " ".join(folded[max(start, stop.start() - 30):stop.start()].split()[-2:]
                       + folded[stop.end():stop.end() + 30].split()[:2])
-    if any(around.startswith(place) for place in _DASHED_PLACES):  # "tỉnh Bà Rịa - Vũng Tàu": one place
+    if any(around.startswith(place) for place in _DASHED_PLACES):  # a province written with a dash: one place
         return True
     if _PLACE_WORD.search(folded, start, stop.start()):
         return False

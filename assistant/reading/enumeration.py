@@ -379,24 +379,25 @@ _LEADING = re.compile(r"^(?:(?:cac|nhung|dai dien|ca|va|cung(?: voi)?|hoac|ong|b
                       r"|[a-zA-Z]\)\s*)+")  # "1.", "2)", "a)": the numbering of a point
 
 
-# A quoted motto whose short parts a comma or a spaced dash separates ("“Đoàn kết, kỷ cương, sáng
-# tạo”", "“Kỷ cương - Trách nhiệm - Thân thiện”"), and how one part ends.
-_QUOTED = re.compile(r"[“\"]([^“”\"]{5,200})[”\"]")
+# How one part of a quoted motto ends: a comma or a dash ("“Đoàn kết, kỷ cương, sáng tạo”", "“Kỷ
+# cương - Trách nhiệm - Thân thiện”").
 _MOTTO_BREAK = re.compile(r",\s+|\s+[-–]\s+|\s*[-–]\s*(?=[A-ZĐÀ-Ỹ])")
 MOTTO_WORDS = 6  # words of one part of a motto at most
+MOTTO_CHARACTERS = (5, 200)  # the length of a quoted motto, at least and at most
 
 
 def motto_parts(text: str, start: int, end: int) -> Enumeration | None:
     """The parts of the first quoted motto in `text[start:end]` ("“Đoàn kết, kỷ cương, an toàn”" →
     "Đoàn kết", "kỷ cương", "an toàn"): three parts or more, each short, or None. What a
     question asks of a motto's elements is its parts."""
-    for quote in _QUOTED.finditer(text, start, end):
-        at = quote.start(1)
-        pieces, cut = [], at
-        for brk in _MOTTO_BREAK.finditer(text, at, quote.end(1)):
+    for quote in candidates(text, start, end, {"quote"}):  # what the marks enclose
+        if not MOTTO_CHARACTERS[0] <= quote.end - quote.start <= MOTTO_CHARACTERS[1]:
+            continue
+        pieces, cut = [], quote.start
+        for brk in _MOTTO_BREAK.finditer(text, quote.start, quote.end):
             pieces.append((cut, brk.start()))
             cut = brk.end()
-        pieces.append((cut, quote.end(1)))
+        pieces.append((cut, quote.end))
         pieces = [(s, e) for s, e in pieces if e > s]
         if len(pieces) >= 3 and all(len(text[s:e].split()) <= MOTTO_WORDS for s, e in pieces):
             return Enumeration(start, end, None, tuple(Candidate("item", s, e, text[s:e]) for s, e in pieces), True)

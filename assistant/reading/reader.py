@@ -362,11 +362,13 @@ class Reader:
             and (len(first.items) >= LISTED_ITEMS or kind is None or counting))
         focus = set(qa.focus)
 
+        def words_up_to(sent: EvidenceSentence, end: int) -> set[str]:  # the folded words of the sentence before `end`
+            return set(re.findall(r"\w+", fold(articles[sent.article_id].text[sent.start:end])))
+
         def frames(sent: EvidenceSentence, found: Enumeration) -> bool:
             # the words that frame the asked slot ("cấp vốn cho hộ nghèo tại những thôn nào") in
             # what introduces the list: the list of what was asked, not another list of the same event
-            intro = articles[sent.article_id].text[sent.start:found.items[0].start]
-            return focus <= set(re.findall(r"\w+", fold(intro)))
+            return focus <= words_up_to(sent, found.items[0].start)
 
         stays = stays and of_asked_noun(best, first) and (count is None or len(first.items) == count)
         searched = reading.sentences[:1 if stays else LIST_SENTENCES]
@@ -382,15 +384,14 @@ class Reader:
         # nor a number or "do" of "do ai"
         framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc") and w not in (noun or "").split()}
         if listed and framing and kind in ("person", "organisation") and not any(
-                framing & set(re.findall(r"\w+", fold(articles[sent.article_id].text[sent.start:found.items[0].start])))
-                for sent, found in listed):
+                framing & words_up_to(sent, found.items[0].start) for sent, found in listed):
             # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
             # list whose introduction says none of it (the delegation at the talks)
             others = readings if not stays else readings + [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
             named = [(sent, found) for sent, found in others
                      if len(found.items) >= 2 and not found.introduced and of_asked_noun(sent, found)
                      and (count is None or len(found.items) == count)
-                     and framing <= set(re.findall(r"\w+", fold(articles[sent.article_id].text[sent.start:sent.end])))]
+                     and framing <= words_up_to(sent, sent.end)]
             listed = named[:1] or listed
         # the things of the asked kind the best sentence names, two or more
         best_names = kind is not None and not counting and len(first.items) >= 2 and of_asked_noun(best, first)
