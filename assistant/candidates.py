@@ -75,8 +75,11 @@ _DAY_RANGE = re.compile(r"\s?[-–]\s?\d{1,2}/\d")
 _NUMBER_WORD = re.compile(r"(?<!\w)((?:hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                           r"(?: (?:mươi|mốt|tư|lăm|trăm|nghìn|ngàn|triệu|tỷ|tỉ))*)((?: [^\W\d]+){1,3})", re.IGNORECASE)
 
-# A quotation: “…” (straight quotes inside it are its own: “Hồi sinh trên vùng "đất chết"”), or "…".
-_QUOTE = re.compile(r"“([^“”\n]{2,400})”|\"([^\"“”\n]{2,400})\"")
+# A quotation: “…” (straight quotes inside it are its own: “Hồi sinh trên vùng "đất chết"”), or "…";
+# one whose writer closed it with the straight quote its inner quotation ends with (“Đồi chè trên vùng
+# "đất chết" (báo A) và “…”: no ” before the next “) ends there.
+_QUOTE = re.compile(r"“([^“”\n]{2,400})”|\"([^\"“”\n]{2,400})\""
+                    r"|“([^“”\"\n]{1,300}\"[^\"“”\n]{1,200}\")(?=[^“”\n]*(?:“|\n|$))")
 _CAMPAIGN = re.compile(
     r"\b(?:phong trao(?: thi dua)?|cuoc van dong|chuong trinh|de an|mo hinh)\s*[“\"]([^”\"\n]{3,300})[”\"]"
 )
@@ -183,7 +186,7 @@ def candidates(text: str, start: int, end: int, kinds: set[str]) -> list[Candida
             add("number", m.start(), m.end(), extra=m.group(2).strip())
     if "quote" in kinds:
         for m in _QUOTE.finditer(raw):
-            group = 1 if m.group(1) is not None else 2
+            group = next(n for n in (1, 2, 3) if m.group(n) is not None)
             add("quote", m.start(group), m.end(group))
     if "campaign" in kinds:
         for m in _CAMPAIGN.finditer(folded):

@@ -250,6 +250,14 @@ def test_a_quotation_keeps_the_straight_quotes_inside_it():
     assert [c.text for c in candidates(plain, 0, len(plain), {"quote"})] == ["Dân vận khéo", "Ngày thứ Bảy tình nguyện"]
 
 
+def test_a_quotation_closed_by_the_straight_quote_of_the_one_inside_it_ends_there():
+    # the writer closed “… "đất chết" with the inner quotation's mark: the next “ opens another
+    text = 'Giải nhất thuộc về loạt bài “Đồi chè trên vùng "đất chết" (Báo Lạc Sơn) và phóng sự “Mùa nước nổi” (Báo Mây Xanh).'
+    assert [c.text for c in candidates(text, 0, len(text), {"quote"})] == ['Đồi chè trên vùng "đất chết"', "Mùa nước nổi"]
+    last = 'Phóng sự “Mùa nước nổi” và loạt bài “Đồi chè trên vùng "đất chết" (Báo Lạc Sơn).'
+    assert [c.text for c in candidates(last, 0, len(last), {"quote"})] == ["Mùa nước nổi", 'Đồi chè trên vùng "đất chết"']
+
+
 def test_a_province_after_an_office_and_its_body_is_no_name():
     # "Thái" is a surname, "Thái Nguyên" a province: the body's place, not the holder
     text = "Chánh Thanh tra Sở Xây dựng Thái Nguyên mong muốn lực lượng được tăng cường."

@@ -732,3 +732,13 @@ def test_the_closing_mark_of_the_quotation_a_list_ends_is_no_part_of_its_last_it
     untyped = "Ông Lò Văn Khoa cho biết: “Dự án gặp khó khăn ở những nơi như Hòa An, Đồi Chè và Suối Bạc”."
     assert [i.text for i in read_enumeration(untyped, 0, len(untyped), None, set()).items] == \
         ["Hòa An", "Đồi Chè", "Suối Bạc"]
+
+
+def test_the_need_of_nhu_cau_introduces_no_list_and_a_bare_head_is_no_body():
+    # "nhu cầu" folds like "như"; "Phòng" alone points back at a body named before
+    text = ("Với những phụ huynh có nhu cầu, Phòng sẽ tham mưu với Ủy ban nhân dân quận Lạc Sơn tạo điều kiện "
+            "cho các cháu học ở các trường thuộc các phường lân cận như Đồi Chè, Suối Bạc.")
+    found = read_enumeration(text, 0, len(text), "organisation", set(), None, "truong")
+    assert [i.text for i in found.items] == ["Đồi Chè", "Suối Bạc"]
+    bare = "Sau hội nghị, Phòng, Sở Nội vụ và Ban Dân tộc tỉnh Mây Xanh ký kết quy chế phối hợp."
+    assert "Phòng" not in [i.text for i in read_enumeration(bare, 0, len(bare), "organisation", set()).items]

@@ -344,6 +344,8 @@ _SIGNS = re.compile(r"(?:ky ket|ky|ban hanh|thong qua|phe duyet)\s+(?=\S)")
 # A clause that introduces a list of its own: its introduction ends in a colon ("… 03 trường gồm:").
 _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
+# ... as written with tone marks: "như", not the "nhu" of "nhu cầu" (need), nor "lá", "lả"
+_WEAK_INTRO_TONED = re.compile(r"(?:như|giữa|là)\b", re.IGNORECASE)
 # A list in brackets after the noun it lists: three parts at least ("(Ảnh: …)", "(thứ Hai, 10/2)" are none).
 _BRACKETED = re.compile(r"\(([^()]*?[,;][^()]*?[,;][^()]*?)\)")
 _COUNT_WINDOW = 16  # words between a count and the bracket that lists what it counts
@@ -703,8 +705,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # B, nói" is no list); "gồm" inside a bracket lists what the bracket says ("(gồm các huyện A, B,
     # C)", up to its end); "không (bao) gồm" sets things aside; a colon after a verb of saying opens speech;
     # a lone date before a colon heads a timeline's entry ("8/2061-6/2064: Bí thư …, Chủ tịch …")
+    toned = has_tone_marks(text[start:end])
     intros = [m for pattern in (_INTRO, _WEAK_INTRO) for m in pattern.finditer(folded)
               if (not bracketed(m.start()) or (pattern is _INTRO and m.group(0)[:1] != ":"))
+              and not (toned and pattern is _WEAK_INTRO and not _WEAK_INTRO_TONED.match(text, start + m.start()))
               and not folded[:m.start()].endswith("khong ")
               and not (m.group(0)[:1] == ":" and _SAYS.search(text, start, start + m.start()))
               and (len(before := folded[:m.start()].split()) > 1
@@ -800,7 +804,6 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     parts = []
     # the words that lead an item away, with their tone marks when the text has them ("cà phê" and
     # "Ba Vì" keep what "cả" and "bà" would lose)
-    toned = has_tone_marks(text[start:end])
     leads = text[start:end].lower() if toned else folded
     for s, e in cuts:
         lead = (_LEADING_TONED if toned else _LEADING).match(leads[s:e].lstrip(" -–•+*\t"))
@@ -912,6 +915,11 @@ def _names_before(folded: str, at: int, noun: str) -> bool:
 
 
 _REMAINDER = re.compile(r"^(?:nhieu|mot so|cac|nhung)\s|\s(?:khac|khac nhau)$")
+# The heads of bodies that name no body alone ("Phòng sẽ tham mưu …" points back at one named before);
+# "Chính phủ", "Công an", "Thanh tra" do.
+_BARE_HEADS = frozenset(
+    "so|ban|cuc|chi cuc|tong cuc|phong|vien|hoi|khoi|cum|bo|trung tam|cong ty|tong cong ty|van phong|"
+    "benh vien|hoc vien|ngan hang|chi nhanh|tap doan|hiep hoi|uy ban|hoi dong|truong".split("|"))
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
@@ -930,6 +938,8 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
             continue  # "Đoàn ĐBQH" of a title is a body, not a name
         if kind == "title" and _ADDRESS.fullmatch(cand.text.strip()):
             continue  # "đồng chí", "ông": how a person is addressed, no office
+        if kind == "organisation" and fold(cand.text).lower().strip() in _BARE_HEADS:
+            continue  # "Phòng", "Sở": a head that points back, no name
         if kind is None and _REMAINDER.search(fold(cand.text).lower()):
             continue  # "… và nhiều huy chương", "các đơn vị khác": the rest, unnamed
         out.append(cand)
