@@ -317,12 +317,14 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
 # when it ends in a capitalised word (the nation or place of a long name, not "… cần phát huy vai trò").
 MAX_ORGANISATION_WORDS = 16
 SHORT_ORGANISATION_WORDS = 12
-# The heads of two syllables or more as written with tone marks, by their folded form: in text with
-# tone marks, such a head written with other marks is other words ("Thanh Trà", a name, is no "Thanh
-# tra"); a head of one syllable may stand for several words on purpose ("bao": "Báo", "Bảo tàng").
+# The heads as written with tone marks, by their folded form: in text with tone marks, a head written
+# with other marks is other words ("Thanh Trà", a name, is no "Thanh tra"; "Bản ghi nhớ", "Số 5", "Đồi
+# Chè" are no "Ban", "Sở", "Đội"), except a head that stands for several words on purpose ("bao":
+# "Báo", "Bảo tàng").
+_HEADS_OF_SEVERAL_WORDS = frozenset({"bao"})
 _TONED_HEADS: dict[str, frozenset[str]] = {}
 for _head, *_ in ORG_HEADS:
-    if " " in _head:
+    if fold(_head).lower() not in _HEADS_OF_SEVERAL_WORDS:
         _TONED_HEADS[fold(_head).lower()] = _TONED_HEADS.get(fold(_head).lower(), frozenset()) | {match_form(_head).lower()}
 
 

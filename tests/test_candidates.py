@@ -209,6 +209,9 @@ def test_tu_is_four_only_after_muoi():
      ["Báo Lạc Sơn", "Trung ương Hội Nông dân Mây Xanh", "Trung ương Đoàn Suối Bạc"]),
     # a head of two syllables written with other tone marks is a name's ("Thanh Trà"), not the head's
     ("Đồng chí Lò Thị Thanh Trà nhận định, Thanh tra tỉnh Lạc Sơn đã kết luận.", ["Thanh tra tỉnh Lạc Sơn"]),
+    # ... and so is a head of one ("Bản ghi nhớ", "Số 5", "Viên"), but not without tone marks
+    ("Theo Bản ghi nhớ với Sở Nội vụ, trụ sở tại Số 5 Hoà An, Viên chức của Bộ Y tế đã tới.", ["Sở Nội vụ", "Bộ Y tế"]),
+    ("Theo So Noi vu, Ban Dan van va Bo Y te, viec nay da xong.", ["So Noi vu", "Ban Dan van", "Bo Y te"]),
     # ... but a long run that ends in lower-case words ran on past the name: none, or one inside it
     ("Hội đồng nhân dân các cấp nhiệm kỳ 2016-2020 đảm bảo dân chủ.", []),
     ("Sở Tư pháp và Chánh Văn phòng Ủy ban nhân dân cấp tỉnh cùng dự.", ["Văn phòng Ủy ban nhân dân cấp tỉnh"]),
