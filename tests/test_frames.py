@@ -34,6 +34,9 @@ def test_frames_are_read_with_their_numbers_in_words_digits_or_roman_numerals():
      None, 0.0),
     ("Đạo luật Mây Xanh năm 2058 quy định gì?", "Theo Đạo luật Mây Xanh 2058, từ năm 2059 hội đồng được lập.", None, 0.0),
     ("Đầu năm 2061, Hòa An có bao nhiêu xã?", "Năm 2058 và năm 2060, Hòa An có 20 xã.", "2061-02-01", 0.0),
+    # … or the year after the one a report compares with ("so với cùng kỳ năm 2060")
+    ("Đầu năm 2061, Hòa An có bao nhiêu xã?", "Hòa An có 20 xã, tăng 2 xã so với cùng kỳ năm 2060.", None, 0.0),
+    ("Đầu năm 2062, Hòa An có bao nhiêu xã?", "Hòa An có 20 xã, tăng 2 xã so với cùng kỳ năm 2060.", None, 1.0),
     # … but not as the end of a term; a range from "từ" is about both its years
     ("Khối thi đua Suối Bạc ký giao ước năm 2065 vào ngày nào?", "Năm 2062, khối ký giao ước; nhiệm kỳ 2060–2065.", None, 1.0),
     ("Từ năm 2040 đến năm 2050, rừng Đồi Chè mất bao nhiêu?", "Từ năm 2040 đến 2050, rừng mất 5%; năm 2055 thì ít hơn.",

@@ -34,6 +34,10 @@ _YEAR_RANGE = re.compile(r"\b(?:tu|nam)\s+((?:19|20)\d\d)\s*(?:den|toi|-|–)\s*
 _YEAR = re.compile(r"(?<![\d–-])(?<![\d–-] )((?:19|20)\d\d)(?!\d)")
 
 
+# the same period of a year (folded): the year before the one a report is about
+_SAME_PERIOD = re.compile(r"\bcung ky (?:nam )?((?:19|20)\d\d)\b")
+
+
 BODY_NAME_WORDS = 6  # words of a bloc's name at most
 
 
@@ -109,15 +113,17 @@ def _same(value: int | str, other: int | str) -> bool:
 def contradicted(asked: list[Frame], article: Article) -> float:
     """The share of the question's frames that the article writes with other values and never with
     the question's (a year counts as written wherever the article writes it, as a date too, except as
-    the end of a term, and when it is the article's date; a bloc's name is among the frames only when
-    the article names that kind of bloc otherwise): 0 when it holds them all or writes none of their
-    frames."""
+    the end of a term, when it is the article's date, and when the article compares with the same
+    period of the year before, "cùng kỳ"; a bloc's name is among the frames only when the article
+    names that kind of bloc otherwise): 0 when it holds them all or writes none of their frames."""
     asked = sorted(set(asked), key=lambda f: (f.words, str(f.value)))
     if not asked:
         return 0.0
     text = article.title + "\n" + article.text
     written = frames_in(text)
     years = {int(y) for y in _YEAR.findall(text)} | ({int(article.date[:4])} if article.date else set())
+    # "so với cùng kỳ năm 2060" compares with the same weeks of the year before the one reported
+    years |= {int(y) + 1 for y in _SAME_PERIOD.findall(fold(text).lower())}
     against = counted = 0
     for frame in asked:
         same = {f.value for f in written if f.words == frame.words}
