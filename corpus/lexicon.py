@@ -106,6 +106,7 @@ ORG_HEADS = [
     ("Bộ Chỉ huy Bộ đội Biên phòng", "Bộ Chỉ huy Bộ đội Biên phòng", "admin", "military", False),
     ("Bộ đội Biên phòng", "Bộ đội Biên phòng", "admin", "military", False),
     ("Ban Chỉ huy Quân sự", "Ban Chỉ huy Quân sự", "admin", "military", False),
+    ("Bộ Tư lệnh", "Bộ Tư lệnh", "body", "military", True),  # a command: "Bộ Tư lệnh Thủ đô", "… Cảnh sát biển"
     ("Ủy ban nhân dân", "Ủy ban nhân dân", "admin", "government", False),
     ("UBND", "Ủy ban nhân dân", "admin", "government", False),
     ("Hội đồng nhân dân", "Hội đồng nhân dân", "admin", "council", False),

@@ -429,6 +429,10 @@ def test_parties_after_the_pacts_topic_and_period():
             "UBND tỉnh Vân Thành với Thông tấn xã Việt Nam và Báo Quân đội nhân dân.")
     [pact] = extract(_art(text)).pacts
     assert pact.parties == ["Ủy ban nhân dân tỉnh Vân Thành", "Thông tấn xã Việt Nam", "Báo Quân đội nhân dân"]
+    # a military command is a party under its own head ("Bộ" alone heads a ministry only)
+    text = "Ngày 3/5, Bộ Tư lệnh Vùng Mây Xanh và Hội Nông dân tỉnh Hòa An ký kết quy chế phối hợp."
+    [pact] = extract(_art(text)).pacts
+    assert pact.parties == ["Bộ Tư lệnh Vùng Mây Xanh", "Hội Nông dân tỉnh Hòa An"]
     # the abbreviated confederation is the same party written out
     text = "Tổng LĐLĐVN và Bộ Công an ký quy chế phối hợp công tác giai đoạn 2023-2028."
     [pact] = extract(_art(text)).pacts

@@ -6,4 +6,4 @@ from __future__ import annotations
 # (corpus/normalize.py, corpus/sentences.py). An index whose stored version differs re-extracts
 # every article on its next open or ingest (no re-embedding). Edits that leave the output as it
 # was (comments, docstrings, moving code) need no bump.
-EXTRACTION_VERSION = 6
+EXTRACTION_VERSION = 7
