@@ -742,15 +742,3 @@ def test_the_need_of_nhu_cau_introduces_no_list_and_a_bare_head_is_no_body():
     assert [i.text for i in found.items] == ["Đồi Chè", "Suối Bạc"]
     bare = "Sau hội nghị, Phòng, Sở Nội vụ và Ban Dân tộc tỉnh Mây Xanh ký kết quy chế phối hợp."
     assert "Phòng" not in [i.text for i in read_enumeration(bare, 0, len(bare), "organisation", set()).items]
-
-
-def test_a_count_before_a_long_office_asks_for_people_written_rank_first():
-    from assistant.question import as_analysis
-
-    qa = as_analysis("Ba Ủy viên Trung ương Đảng nào cùng dự buổi giao lưu?")
-    assert asked_item_kind(qa) == "person"
-    text = ("Cùng dự có các đồng chí Ủy viên Trung ương Đảng: Lò Văn Khoa, Bí thư Tỉnh ủy Lạc Sơn; Trung tướng Hà "
-            "Văn Chí, Phó Chủ nhiệm Tổng cục Chính trị; Thiếu tướng Vi Văn Bình, Tư lệnh Quân khu Mây Xanh.")
-    found = read_enumeration(text, 0, len(text), "person", set())
-    assert found.introduced
-    assert [i.text for i in found.items] == ["Lò Văn Khoa", "Hà Văn Chí", "Vi Văn Bình"]

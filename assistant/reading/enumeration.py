@@ -107,10 +107,8 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     return _kind_of(candidates_)
 
 
-# "những / các" or a count ("ba Ủy viên Trung ương Đảng nào") and up to ten words before "nào": a run too
-# long for `_VI_ASKED`'s first form
-_VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac|\d{1,2}|" + "|".join(sorted({fold(w) for w in COUNT_WORDS}, key=len, reverse=True))
-                            + r")\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
+# "những / các" and up to ten words before "nào": a run too long for `_VI_ASKED`'s first form
+_VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 
 
 def _asked_words(qa: QuestionAnalysis) -> str | None:
@@ -480,11 +478,9 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # word in lower case, where the sentence goes on ("… và Đồi Chè đã hoàn thành …")
             e = _capitalised_end(text, s, e) if n == len(parts) - 1 else e
             items.append(Candidate("locality", s, e, text[s:e]))
-        elif kind == "person" and head is None and _OFFICE_OR_RANK.match(part) and \
-                (named := [c for c in typed if s < c.start and c.end <= e]) and (len(named) == 1 or named[0].kind == "person"):
-            # "có: Trưởng Ban Kinh tế Lò Văn Bình; Trung tướng Hà Văn Chí, …": the office or rank first,
-            # then the name
-            items.append(named[0])
+        elif kind == "person" and head is None and OFFICE.match(part) and \
+                len(named := [c for c in typed if s < c.start and c.end <= e]) == 1:
+            items.append(named[0])  # "có: Trưởng Ban Kinh tế Lò Văn Bình; …": the office first, then the name
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
         elif head is not None and kind == "document" and not commas and head.start == s:
