@@ -742,3 +742,15 @@ def test_the_need_of_nhu_cau_introduces_no_list_and_a_bare_head_is_no_body():
     assert [i.text for i in found.items] == ["Đồi Chè", "Suối Bạc"]
     bare = "Sau hội nghị, Phòng, Sở Nội vụ và Ban Dân tộc tỉnh Mây Xanh ký kết quy chế phối hợp."
     assert "Phòng" not in [i.text for i in read_enumeration(bare, 0, len(bare), "organisation", set()).items]
+
+
+def test_names_after_the_asked_noun_written_once_are_its_list():
+    text = "Trước đó, thành phố đã cho đỗ xe theo ngày chẵn, lẻ trên tuyến phố Đồi Chè và Lò Văn Khoa để giảm ùn tắc."
+    found = read_enumeration(text, 0, len(text), None, set(), None, "tuyen pho")
+    assert found.introduced and [i.text for i in found.items] == ["Đồi Chè", "Lò Văn Khoa"]
+    text = "Tỉnh khởi công dự án Đồi Chè, Mây Xanh và Suối Bạc vào tháng 5."
+    assert [i.text for i in read_enumeration(text, 0, len(text), None, set(), None, "du an").items] == \
+        ["Đồi Chè", "Mây Xanh", "Suối Bạc"]
+    # one name is no list
+    text = "Dự án Đồi Chè của huyện được khởi công."
+    assert not read_enumeration(text, 0, len(text), None, set(), None, "du an").introduced
