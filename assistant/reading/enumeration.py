@@ -437,7 +437,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
     elif kind is None and noun and not parts and (named := _names_after_noun(text, start, end, noun)):
-        items, weak_intro = named, False  # "trên tuyến phố Đồi Chè và Lò Văn Khoa": the noun written once for all
+        items, weak_intro = named, False  # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -861,7 +861,7 @@ _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+(?:và|hoặc)\s+")
 
 def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
     """The capitalised names that follow the asked `noun` (folded) one after the other, joined by
-    commas and "và" ("trên tuyến phố Đồi Chè và Lò Văn Khoa" for "những tuyến phố nào"): the noun
+    commas and "và" ("ở bản Đồi Chè và Mây Xanh" for a question asking which "bản"): the noun
     written once for them all. [] unless two or more follow it."""
     folded = fold_aligned(text[start:end])
     for m in re.finditer(rf"\b(?:{_heads(noun)})\s+", folded):  # (folded text is lower case)
