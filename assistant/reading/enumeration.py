@@ -857,6 +857,7 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
 
 
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+(?:và|hoặc)\s+")
+_NAME_STOP = re.compile(r"[,;:()]")  # where one name of such a run ends at the latest
 
 
 def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
@@ -868,7 +869,7 @@ def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candid
         out: list[Candidate] = []
         at = start + m.end()
         while at < end and text[at].isupper():
-            stop = re.compile(r"[,;:()]").search(text, at, end)
+            stop = _NAME_STOP.search(text, at, end)
             e = _capitalised_end(text, at, stop.start() if stop else end)
             if e <= at:
                 break

@@ -79,8 +79,12 @@ def _number(value: str) -> int | None:
 def frames_in(text: str) -> list[Frame]:
     """The frames `text` writes ("Kỳ họp thứ mười HĐND khóa XX" → ky hop thu 10, khoa 20), the years of
     a range first."""
+    return _frames(text, fold(text).lower())
+
+
+def _frames(text: str, folded: str) -> list[Frame]:
+    """`frames_in` of `text`, whose folded lower-case form is `folded`."""
     out = []
-    folded = fold(text).lower()
     for m in _YEAR_RANGE.finditer(folded):
         out += [Frame("nam", int(m.group(1))), Frame("nam", int(m.group(2)))]
     for m in _FRAME.finditer(folded):
@@ -120,10 +124,11 @@ def contradicted(asked: list[Frame], article: Article) -> float:
     if not asked:
         return 0.0
     text = article.title + "\n" + article.text
-    written = frames_in(text)
+    folded = fold(text).lower()  # once: an article is long
+    written = _frames(text, folded)
     years = {int(y) for y in _YEAR.findall(text)} | ({int(article.date[:4])} if article.date else set())
     # "so với cùng kỳ năm 2060" compares with the same weeks of the year before the one reported
-    years |= {int(y) + 1 for y in _SAME_PERIOD.findall(fold(text).lower())}
+    years |= {int(y) + 1 for y in _SAME_PERIOD.findall(folded)}
     against = counted = 0
     for frame in asked:
         same = {f.value for f in written if f.words == frame.words}
