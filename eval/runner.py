@@ -270,6 +270,7 @@ def evaluate_question(assistant: Any, q: Question, texts: _TextCache, k: int = D
     abstained = bool(answer.abstained) if answer else False
     row.update({
         "answer": text, "abstained": abstained, "mode": getattr(answer, "mode", None),
+        "confidence": getattr(answer, "confidence", None),  # the reader's answerable probability
         "citations": [_short_citation(c) for c in citations],
         "see_also": [_short_citation(c) for c in see_also],
         "timings": dict(getattr(answer, "timings", {}) or {}),

@@ -328,10 +328,38 @@ def _renderings(question: str) -> tuple[tuple[str, ...], ...]:
                 out.append((ordinal.group(1),))
             elif keys[i] == "no" and i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1]):
                 out.append(("so",))  # "cluster No. 3": "Cụm số 3"
-            elif _name_run(names, i):
+            elif _name_run(names, i) or _foreign_name(names, i):
                 out.append((fold(names[i]).lower(),))
             i += 1
     return tuple(out)
+
+
+def _foreign_name(words: list[str], i: int) -> bool:
+    """Whether words[i] is a name that Vietnamese text writes as English does: an acronym ("APEC",
+    "UNDP") or a capitalised word of three letters or more inside the question that is no English
+    word the renderings know ("Minsk", "Yokohama", "Heineken"). Articles keep such names in Latin
+    letters, so they are searched and matched as they are."""
+    w = words[i]
+    if not w.isascii() or not w.isalpha():
+        return False
+    if len(w) >= 2 and w.isupper():
+        return True
+    return (i > 0 and len(w) >= 3 and w[:1].isupper() and w[1:].islower() and w.lower() not in MONTHS
+            and _key(w) not in _common_keys())
+
+
+def foreign_names(question: str) -> set[str]:
+    """The words an English question keeps as names written in Latin letters (`_foreign_name`),
+    folded: an English word no article holds is among them too, which the reader leaves out
+    (`assistant.reading.terms.question_terms`)."""
+    words, names = _tokens(question)
+    return {fold(names[i]).lower() for i in range(len(words)) if _foreign_name(names, i) and not _name_run(names, i)}
+
+
+@lru_cache(maxsize=1)
+def _common_keys() -> frozenset[str]:
+    """The English words (as keyed) of the glossary and of the common words, one word each."""
+    return frozenset(word for phrase in _phrases() for word in phrase)
 
 
 def month_dates(question: str) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpus.normalize import fold, spell_out, with_abbreviations
-from index.glossary import month_dates, rendering_alternatives, vietnamese_names
+from index.glossary import foreign_names, month_dates, rendering_alternatives, vietnamese_names
 
 from ..question import QuestionAnalysis, split_context
 
@@ -168,6 +168,9 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
     unseen = 0.0
     if frequencies is not None and words:
         df, n = frequencies([f"~{w}" for w in words])
+        if qa.english:  # a capitalised English word kept as a name that no article holds says nothing
+            foreign = foreign_names(split_context(qa.text)[0])
+            words = [w for w in words if not (w in foreign and df[f"~{w}"] == 0)] or words
         weights = {w: math.log1p((n - df[f"~{w}"] + 0.5) / (df[f"~{w}"] + 0.5)) for w in words}
         unseen = sum(weights[w] for w in words if df[f"~{w}"] == 0) / (sum(weights.values()) or 1.0)
     content = set(words)
