@@ -131,10 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     for split in args.split or ["train", "dev"]:  # the sealed test split only when named
         part = [r for r in rows if split_of_key(r["article_id"]) == split]
-        verbose = args.verbose
-        if verbose:
+        if args.verbose:
             print(f"--- {split}")
-        print(split, json.dumps(score(part, articles, verbose), ensure_ascii=False))
+        print(split, json.dumps(score(part, articles, args.verbose), ensure_ascii=False))
     return 0
 
 
