@@ -136,6 +136,19 @@ def list_recall_precision(answer: str, gold_items: Sequence[str],
     return recall, good / len(items)
 
 
+def listed_part(answer: str) -> str:
+    """The items an answer lists: its bulleted or numbered lines when it has any (not the lead-in
+    before them nor the evidence sentence after them), else the whole answer."""
+    lines = [line for line in answer.splitlines() if _BULLET.match(line)]
+    return "\n".join(lines) if lines else answer
+
+
+def listed_recall(answer: str, gold_items: Sequence[str], abstained: bool = False) -> float:
+    """The share of gold items that the answer's listed items (`listed_part`) hold: how much of a
+    list the reader itemised, where `list_recall_precision` also credits the quoted sentence."""
+    return list_recall_precision(listed_part(answer), gold_items, abstained)[0]
+
+
 def _item_matches(item: str, gold_items: Sequence[str]) -> bool:
     norm_item = normalize_answer(item)
     if not norm_item:
@@ -287,7 +300,7 @@ def word_count(answer: str) -> int:
 SUMMARY_KEYS = (
     "n", "answerable", "unanswerable",
     "hit@1", "hit@5", "hit@10", "mrr",
-    "accuracy", "strict_accuracy", "list_n", "list_recall", "list_precision",
+    "accuracy", "strict_accuracy", "list_n", "list_recall", "list_precision", "list_listed_recall",
     "citations", "citation_validity", "citation_precision",
     "abstention_rate", "false_abstention_rate",
     "latency_p50", "latency_p95", "retrieve_p50", "retrieve_p95",
@@ -301,7 +314,8 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
     - hit@k, mrr: questions with gold evidence (answerable).
     - accuracy / strict_accuracy: answerable questions; an abstention or an error counts as wrong.
-    - list_recall / list_precision: mean over answerable `list` questions.
+    - list_recall / list_precision: mean over answerable `list` questions; list_listed_recall: the
+      recall of their itemised lines alone (`listed_recall`).
     - citation_validity: valid citations / all citations (1.0 when there are none).
     - citation_precision: mean over answered answerable questions that have citations.
     - latency: seconds per `ask` call (p50, p95); retrieve: per `retrieve` call.
@@ -325,6 +339,7 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "list_n": len(lists),
         "list_recall": mean(r.get("item_recall") for r in lists),
         "list_precision": mean(r.get("item_precision") for r in lists),
+        "list_listed_recall": mean(r.get("listed_recall") for r in lists),
         "citations": total,
         "citation_validity": valid / total if total else 1.0,
         "citation_precision": mean(r.get("citation_precision") for r in answerable if not r["abstained"]),

@@ -22,6 +22,7 @@ OVERALL_ROWS = (
     ("strict_accuracy", "strict accuracy (text before the first [n])", "rate"),
     ("list_recall", "list item recall", "rate"),
     ("list_precision", "list item precision", "rate"),
+    ("list_listed_recall", "list item recall of the itemised lines alone", "rate"),
     ("citation_validity", "citation validity (must be 1.000)", "rate"),
     ("citation_precision", "citation precision", "rate"),
     ("abstention_rate", "abstention on unanswerable (↑)", "rate"),

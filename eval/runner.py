@@ -293,13 +293,14 @@ def evaluate_question(assistant: Any, q: Question, texts: _TextCache, k: int = D
             metrics.contains_answer(metrics.first_segment(text), g) for g in golds)
         if q.list:
             row["item_recall"], row["item_precision"] = metrics.list_recall_precision(text, golds, abstained)
+            row["listed_recall"] = metrics.listed_recall(text, golds, abstained)
         spans = metrics.locate_evidence([asdict(e) for e in q.evidence], cited_texts)
         row["citation_precision"] = None if abstained else metrics.citation_precision(citations, spans, golds)
     else:
         row["correct"] = row["strict_correct"] = False
         row["citation_precision"] = None
         if q.list:
-            row["item_recall"], row["item_precision"] = (0.0, 0.0)
+            row["item_recall"], row["item_precision"], row["listed_recall"] = (0.0, 0.0, 0.0)
     return row
 
 

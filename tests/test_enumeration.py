@@ -754,3 +754,23 @@ def test_names_after_the_asked_noun_written_once_are_its_list():
     # one name is no list
     text = "Dự án Đồi Chè của huyện được khởi công."
     assert not read_enumeration(text, 0, len(text), None, set(), None, "du an").introduced
+
+
+def test_a_name_that_goes_on_in_lower_case_between_separators_is_kept_whole():
+    text = ("Các đơn vị tham gia gồm: Vụ Pháp chế, Cục Quản lý nhà và thị trường đất đai, "
+            "Trung tâm Thông tin về chính sách nông thôn, Nhà Xuất bản Mây Xanh để giới thiệu sách.")
+    items = _texts(text, "organisation")
+    assert items[:3] == ["Vụ Pháp chế", "Cục Quản lý nhà và thị trường đất đai",
+                         "Trung tâm Thông tin về chính sách nông thôn"]
+    assert items[3] == "Nhà Xuất bản Mây Xanh"  # the last part: the sentence goes on after the name
+
+
+def test_the_last_place_keeps_its_level_written_inside_the_name():
+    text = "Cụm thi đua gồm 03 huyện: UBND huyện Đồi Chè, UBND huyện Suối Bạc, UBND huyện Hòa An."
+    assert _texts(text, "locality") == ["UBND huyện Đồi Chè", "UBND huyện Suối Bạc", "UBND huyện Hòa An"]
+
+
+def test_a_person_listed_after_a_rank_is_read():
+    text = ("Dự lễ có các đồng chí: Bí thư Tỉnh ủy Lò Văn Khoa; Thiếu tướng Hà Minh Tâm, Giám đốc Công an tỉnh; "
+            "Trần Thị Mai, Chủ tịch Hội Nông dân tỉnh.")
+    assert _texts(text, "person") == ["Lò Văn Khoa", "Hà Minh Tâm", "Trần Thị Mai"]

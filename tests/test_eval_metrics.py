@@ -228,3 +228,15 @@ def test_summarise_counts_errors_and_empty_groups():
     assert s["errors"] == 1
     assert s["hit@1"] is None and s["accuracy"] is None and s["abstention_rate"] is None
     assert s["citation_validity"] == 1.0 and s["latency_p50"] is None
+
+
+def test_listed_recall_reads_only_the_itemised_lines():
+    gold = ["Sở Tư pháp", "Công an tỉnh", "Sở Y tế"]
+    answer = ("Bài viết nêu 2 cơ quan [1]:\n- Sở Tư pháp [1]\n- Công an tỉnh [1]\n\n"
+              "Dự họp có Sở Tư pháp, Công an tỉnh và Sở Y tế. [1]")
+    assert m.list_recall_precision(answer, gold)[0] == 1.0  # the quoted sentence holds the third
+    assert m.listed_recall(answer, gold) == pytest.approx(2 / 3)
+    assert m.listed_part(answer) == "- Sở Tư pháp [1]\n- Công an tỉnh [1]"
+    # an answer without itemised lines is read whole
+    assert m.listed_recall("Sở Tư pháp, Công an tỉnh và Sở Y tế [1]", gold) == 1.0
+    assert m.listed_recall(answer, gold, abstained=True) == 0.0

@@ -465,7 +465,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         elif kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
                 and not _OFFICE_OR_RANK.match(part) and not _ADDRESSED.search(text, max(0, s - 12), s):
             # "Ủy viên Bộ Chính trị", "Thượng tướng A", "ông A, Tổng Giám đốc …": people
-            e = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
+            cut = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
+            # a part the list's separators close on both sides goes on in lower case within the name
+            # ("…, Cục Quản lý nhà và thị trường bất động sản, …"), not with the sentence
+            e = e if n < len(parts) - 1 and _lower_words(text[cut:e]) else cut
             while e > s and text[e - 1] in " \t":
                 e -= 1
             items.append(Candidate("organisation", s, e, text[s:e]))
@@ -480,9 +483,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # word in lower case, where the sentence goes on ("… và Đồi Chè đã hoàn thành …")
             e = _capitalised_end(text, s, e) if n == len(parts) - 1 else e
             items.append(Candidate("locality", s, e, text[s:e]))
-        elif kind == "person" and head is None and OFFICE.match(part) and \
+        elif kind == "person" and head is None and _OFFICE_OR_RANK.match(part) and \
                 len(named := [c for c in typed if s < c.start and c.end <= e]) == 1:
-            items.append(named[0])  # "có: Trưởng Ban Kinh tế Lò Văn Bình; …": the office first, then the name
+            # "có: Trưởng Ban Kinh tế Lò Văn Bình; Thiếu tướng Lò Văn Khoa, Chánh Văn phòng; …": the
+            # office or rank first, then the name
+            items.append(named[0])
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
         elif head is not None and kind == "document" and not commas and head.start == s:
@@ -825,6 +830,14 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     return parts, weak, counted
 
 
+def _lower_words(text: str) -> bool:
+    """Whether `text` goes on with a name: a short run of lower-case words and nothing else (no digit,
+    mark or capital) that opens with "và" or "về" ("và thị trường bất động sản", "về chính sách nhà
+    ở"; "để kiểm tra", "nhằm trao đổi" go on with the sentence)."""
+    words = text.split()
+    return 0 < len(words) <= 12 and words[0] in ("và", "về") and all(w.isalpha() and w.islower() for w in words)
+
+
 # Places whose names open with an address word ("Bà Rịa"): their first two syllables, folded.
 _ADDRESSED_PLACES = frozenset(" ".join(name.split()[:2]) for name in PROVINCE_NAMES_FOLDED
                               if name.split()[0] in ("ong", "ba"))
@@ -847,8 +860,16 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
     a dash between two of them within ("Suối Bạc - Hòa An"), the punctuation after the last without."""
     end = s
     words = list(re.finditer(r"\S+", text[s:e]))
+    level = 0  # words left of a place's level written inside the name ("UBND huyện Đồi Chè")
     for n, word in enumerate(words):
         dash = word.group(0) in "-–" and 0 < n < len(words) - 1 and words[n + 1].group(0)[0].isupper()
+        if not level and n and not word.group(0)[0].isupper():
+            level = next((len(lv.split()) for lv in _LEVELS_WRITTEN
+                          if " ".join(w.group(0) for w in words[n:n + len(lv.split())]) == lv
+                          and n + len(lv.split()) < len(words) and words[n + len(lv.split())].group(0)[0].isupper()), 0)
+        if level:
+            level -= 1
+            continue
         if not (word.group(0)[0].isupper() or dash):
             break
         if not dash:
