@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpus.extraction import extract, org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
+from corpus.extraction.themes import DOC_KIND_NAMES, LAW_KIND_NAMES
 from corpus.lexicon import CORE_TITLES
 from corpus.normalize import fold
 from corpus.records import Article
@@ -24,7 +25,7 @@ from index.retrieval import Hit
 from .answering import as_answer_text
 from .candidates import is_surname
 from .question import QuestionAnalysis
-from .reading.enumeration import asked_item_kind
+from .reading.enumeration import asked_item_kind, asked_noun, asked_noun_as_written
 from .records import Answer, Citation
 
 _PACT_WORDS = re.compile(
@@ -550,7 +551,7 @@ def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
         scoped = list(dict.fromkeys([p["article_id"] for p in pacts] + [a for a in scoped if a in {p["article_id"] for p in pacts}]))
     if not scoped:
         return None
-    themes = _not_set_aside(qa, [t for t in records.records("theme", scoped) if t.get("kind") in kinds])
+    themes = _of_asked_kind(qa, _not_set_aside(qa, [t for t in records.records("theme", scoped) if t.get("kind") in kinds]))
     if not themes:
         return None
     order = {aid: i for i, aid in enumerate(scoped)}
@@ -567,9 +568,22 @@ def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], 
         lines.append((theme["text"], c))
     n_articles = len({c.article_id for c in citations})
     label = {"campaign": "phong trào, cuộc vận động", "theme": "chủ đề, khẩu hiệu", "directive": "văn bản chỉ đạo"}[qa.answer_type]
+    if _DOCUMENT_KIND_BY_NOUN.get(asked_noun(qa) or "") and (written := asked_noun_as_written(qa)):
+        label = written  # "Tìm thấy 2 nghị định …": the kind asked, as the question writes it
     text = (f"Tìm thấy {len(lines)} {label} trong {n_articles} bài viết:\n"
             + "\n".join(f"- {as_answer_text(t)} [{c.n}]" for t, c in lines))
     return Answer(qa.text, text, False, citations, short_answer="; ".join(t for t, _ in lines))
+
+
+# A document kind by the noun that names it (folded): "những nghị định nào" asks for decrees alone
+_DOCUMENT_KIND_BY_NOUN = {fold(name).lower(): kind for name, kind in DOC_KIND_NAMES + LAW_KIND_NAMES}
+
+
+def _of_asked_kind(qa: QuestionAnalysis, themes: list[dict]) -> list[dict]:
+    """The documents of the kind the question's noun names ("những nghị định nào": decrees, no law or
+    plan of the same article); all of them when its noun names none ("những văn bản nào")."""
+    kind = _DOCUMENT_KIND_BY_NOUN.get(asked_noun(qa) or "") if qa.answer_type == "directive" else None
+    return themes if kind is None else [t for t in themes if t.get("kind") == kind]
 
 
 def _not_set_aside(qa: QuestionAnalysis, themes: list[dict]) -> list[dict]:

@@ -774,3 +774,8 @@ def test_a_person_listed_after_a_rank_is_read():
     text = ("Dự lễ có các đồng chí: Bí thư Tỉnh ủy Lò Văn Khoa; Thiếu tướng Hà Minh Tâm, Giám đốc Công an tỉnh; "
             "Trần Thị Mai, Chủ tịch Hội Nông dân tỉnh.")
     assert _texts(text, "person") == ["Lò Văn Khoa", "Hà Minh Tâm", "Trần Thị Mai"]
+
+
+def test_a_body_named_after_a_document_kind_is_no_document():
+    text = "Bộ Kế hoạch và Đầu tư trình sửa Nghị định 45/2057/NĐ-CP; Sở Kế hoạch và Đầu tư lập Kế hoạch vốn năm 2058."
+    assert _texts(text, "document") == ["Nghị định 45/2057/NĐ-CP", "Kế hoạch vốn năm 2058"]

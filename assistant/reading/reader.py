@@ -403,6 +403,11 @@ class Reader:
             listed = [(sent, found) for sent, found in listing(lower) if introduced_by_noun(sent, found)]
         if not listed and best_names:
             listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
+        if not listed and noun and not counting:
+            # "… trình sửa Nghị định A và Nghị định B …" for "những nghị định nào": two things or more
+            # that the asked noun itself heads, named side by side in one of the best sentences
+            listed = [(sent, found) for sent, found in readings if len(found.items) >= 2 and all(
+                any(_names_after(i.text, head) for head in noun_heads(noun)) for i in found.items)][:1]
         if not listed and kind is None and not counting and noun in MOTTO_NOUNS \
                 and (motto := motto_parts(articles[best.article_id].text, best.start, best.end)) is not None:
             listed = [(best, motto)]  # the elements asked of a motto: the parts it quotes
@@ -464,6 +469,15 @@ class Reader:
         if used + (s.end - s.start) + 5 > MAX_ANSWER:
             return None
         return s
+
+
+def _names_after(item: str, noun: str) -> bool:
+    """Whether the (folded) `noun` opens `item` and a name or number follows it ("Nghị định 193/2013",
+    "Dự án Mây Xanh", "Quyết định số 5"; not "văn kiện hợp tác quan trọng", "văn kiện đó")."""
+    if not headed_by(item, noun):
+        return False
+    rest = item.split()[len(noun.split()):]
+    return bool(rest) and (rest[0][:1].isupper() or rest[0][:1].isdigit() or fold(rest[0]).lower() == "so")
 
 
 # Words that end no counted noun: what follows a number's noun in its sentence ("19 đơn vị dẫn đầu",

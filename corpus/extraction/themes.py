@@ -25,14 +25,16 @@ CAMPAIGN_TRIGGERS = Lexicon([(w, k) for w, k in (
     ("đợt thi đua", "campaign"), ("phong trào thi đua chuyên đề", "campaign"),
     ("mô hình", "model"), ("điển hình", "model"), ("mô hình điểm", "model"),
 )])
-DOC_KINDS = Lexicon([(w, k) for w, k in (
+DOC_KIND_NAMES = (
     ("Chỉ thị", "directive"), ("Chỉ thị liên tịch", "directive"), ("Nghị quyết", "resolution"),
     ("Nghị quyết liên tịch", "resolution"), ("Quyết định", "decision"), ("Nghị định", "decree"),
     ("Thông tư", "circular"), ("Thông tư liên tịch", "circular"), ("Kết luận", "conclusion"),
     ("Kế hoạch", "plan"), ("Hướng dẫn", "guideline"), ("Quy định", "regulation"),
     ("Công văn", "official_letter"), ("Thông báo", "notice"), ("Công điện", "dispatch"),
-)])
-LAW_KINDS = Lexicon([("Luật", "law"), ("Bộ luật", "law"), ("Hiến pháp", "law"), ("Pháp lệnh", "law")])
+)
+DOC_KINDS = Lexicon(DOC_KIND_NAMES)
+LAW_KIND_NAMES = (("Luật", "law"), ("Bộ luật", "law"), ("Hiến pháp", "law"), ("Pháp lệnh", "law"))
+LAW_KINDS = Lexicon(LAW_KIND_NAMES)
 ISSUER_TITLES = Lexicon([(w, w) for w in (
     "Thủ tướng Chính phủ", "Thủ tướng", "Chủ tịch nước", "Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh",
     "Chủ tịch UBND thành phố", "Chủ tịch Ủy ban nhân dân thành phố", "Bộ trưởng", "Thống đốc",
