@@ -1,6 +1,7 @@
 """The `Assistant`: one index directory, opened once, with ingest, retrieve, ask and stats."""
 from __future__ import annotations
 
+import math
 import os
 import threading
 import uuid
@@ -8,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from filelock import FileLock
 
 from corpus.fetch import Fetcher
@@ -31,6 +33,7 @@ from .config import Settings
 from .inputs import checked_filters, history_texts, optional_query, question_text
 from .llm import chat_model_from_settings, describe_model, stream_chain
 from .reading import Reader, ReaderModel, ReaderModelError, ScoredSentence, load_reader_model
+from .reading.list_choice import LIST_FEATURES
 from .records import Answer
 from .structured import allowed_articles, list_pacts, list_participants, list_themes
 from .structured_answers import RecordSource
@@ -265,6 +268,28 @@ class Assistant:
                                        lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
         hits = self._read_hits(standalone, k, filters)
         return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
+
+    def list_evidence(self, question: str, history: list[str] | None = None,
+                      filters: dict | Filters | None = None, k: int = 8) -> list[ScoredSentence]:
+        """The best sentences a list question's answer is chosen from, in the reader's order, each
+        with the features the list-choice model scores (`assistant.reading.list_choice`) in
+        `features` and that model's probability (NaN without one): for inspection and for fitting it
+        (`python -m eval.fit_list_choice`)."""
+        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
+        reader = self.reader
+        standalone = condense_question(question, history,
+                                       lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
+        hits = self._read_hits(standalone, k, filters)
+        articles = self._articles({h.article_id for h in hits})
+        reading = reader.read(standalone, hits, articles)
+        rows = reader.list_rows(standalone, reading, articles)
+        choice = reader.model.list_choice if reader.model is not None else None
+        out = []
+        for sent, row in zip(reading.sentences, rows):
+            p = float(choice.probability(np.asarray(row))[0]) if choice is not None else math.nan
+            out.append(ScoredSentence(sent.article_id, sent.start, sent.end, articles[sent.article_id].text[sent.start:sent.end],
+                                      p, dict(zip(LIST_FEATURES, row)), sent.rank))
+        return out
 
     @property
     def answer_mode(self) -> str:

@@ -414,7 +414,8 @@ def _refitted_on(base, both: list[Group], report: dict, command: str) -> dict:
     return {"version": f"{date.today().isoformat()}",
             "fitted_on": {"questions": _question_counts(both),
                           "report": {**(base.fitted_on or {}).get("report", {}), **report},
-                          "command": command or _command(sys.argv[1:])}}
+                          "command": command or _command(sys.argv[1:])},
+            "list_choice": base.list_choice}  # fitted on its own (`eval.fit_list_choice`): kept
 
 
 def refit_second(groups: list[Group], base, log, command: str = "") -> tuple[object, dict]:
@@ -599,6 +600,13 @@ def main(argv: list[str] | None = None) -> int:
         model, report = refit_second(groups, load_reader_model(args.out), log, command)
     else:
         model, report = fit(groups, log, command)
+        if os.path.exists(args.out):  # the list-choice model is fitted on its own (`eval.fit_list_choice`): kept
+            from assistant.reading.model import ReaderModelError, load_reader_model
+
+            try:
+                model.list_choice = load_reader_model(args.out).list_choice
+            except ReaderModelError:
+                pass
     model.save(args.out)
     log(f"wrote {args.out}")
     if args.report:

@@ -237,3 +237,21 @@ def test_a_feature_added_since_the_fit_is_learned_alone_and_every_other_weight_k
     Reader(written)  # fits the reader's features
     assert written.answerable.coef[written.answerable.features.index("conflict1")] < 0
     assert written.fitted_on["command"].endswith("--added-only --out " + str(path))
+
+
+def test_the_list_choice_fit_learns_what_marks_the_list_sentence():
+    from eval.fit_list_choice import first_holds
+    from eval.fit_list_choice import fit as fit_list_choice
+
+    rng = np.random.default_rng(3)
+    groups = []
+    for n in range(60):  # six candidates; the list sentence is introduced, at a random rank
+        rows = rng.normal(size=(6, 9)) * 0.1
+        at = int(rng.integers(1, 6)) if n % 3 else 0
+        rows[at, 3] = 1.0  # "introduced"
+        rows[:, 1] = 1.0 / (1.0 + np.arange(6))  # the reader's rank
+        groups.append(("set", rows, np.arange(6) == at))
+    model = fit_list_choice(groups)
+    assert first_holds(None, groups) == 20  # the reader's order: only where it ranks first
+    assert first_holds(model, groups) == 60
+    assert model.coef[3] > 0

@@ -299,6 +299,15 @@ def test_a_logistic_model_survives_its_file(tmp_path):
     assert np.allclose(model.sentence.probability(rows), again.sentence.probability(rows))
     single = LogisticModel(["a", "b"], [0.0, 1.0], [1.0, 2.0], [1.0, -1.0], 0.5)
     assert single.logit(np.array([[1.0, 3.0]]))[0] == pytest.approx(1.0 - 1.0 + 0.5)
+    # the list-choice model travels with the file, and its absence is allowed (the reader's order)
+    from assistant.reading.list_choice import LIST_FEATURES
+
+    assert model.list_choice is not None and tuple(model.list_choice.features) == LIST_FEATURES
+    lists = np.random.default_rng(1).normal(size=(5, len(LIST_FEATURES)))
+    assert np.allclose(model.list_choice.logit(lists), again.list_choice.logit(lists))
+    model.list_choice = None
+    model.save(tmp_path / "bare.json")
+    assert load_reader_model(tmp_path / "bare.json").list_choice is None
 
 
 # --- pieces ---------------------------------------------------------------------------------------
@@ -892,3 +901,24 @@ def test_things_the_asked_noun_heads_are_listed_from_a_lower_sentence(tmp_path):
     # the noun followed by a name or number, not by words that describe it
     assert _names_after("Nghị định 45/2057/NĐ-CP", "nghi dinh") and _names_after("Dự án Mây Xanh", "du an")
     assert not _names_after("văn kiện hợp tác quan trọng", "van kien") and not _names_after("văn kiện đó", "van kien")
+
+
+AWARDS_LIST_ARTICLE = {
+    "id": "ls-awards-list", "title": "Tỉnh Lạc Sơn tổng kết phong trào thi đua năm 2061", "date": "2062-01-15",
+    "source": "Báo Thử nghiệm",
+    "text": "Sáng 15/1/2062, UBND tỉnh Lạc Sơn tổng kết phong trào thi đua năm 2061 và khen thưởng các đơn vị có thành "
+            "tích xuất sắc trong phong trào thi đua năm 2061.\n\nCác đơn vị được tỉnh khen thưởng gồm: Trường Tiểu "
+            "học Mây Xanh, Trạm Y tế xã Đồi Chè, Hợp tác xã Suối Bạc.\n\nNăm 2062, tỉnh phát động phong trào thi đua "
+            "mới."}
+
+
+def test_the_list_choice_model_scores_the_sentence_that_lists_the_asked_things_first(tmp_path):
+    from assistant.reading.list_choice import LIST_FEATURES
+
+    assistant = _indexed(tmp_path, [AWARDS_LIST_ARTICLE])
+    candidates = assistant.list_evidence("Tỉnh Lạc Sơn đã khen thưởng những đơn vị nào trong phong trào thi đua năm 2061?")
+    assert list(candidates[0].features) == list(LIST_FEATURES)
+    listing = next(c for c in candidates if c.text.startswith("Các đơn vị được tỉnh khen thưởng gồm"))
+    assert listing.features["introduced"] == 1.0 and listing.features["items"] == pytest.approx(3 / 5)
+    # whatever the reader's own order, the model puts the introduced list of the asked kind first
+    assert max(candidates, key=lambda c: c.probability) is listing, [(c.text[:40], c.probability) for c in candidates]

@@ -4,7 +4,9 @@
 `sentence` (does this sentence answer the question?), `answerable` (does the best one? the
 calibrated score abstention reads) and `span` (is this typed span the short answer?) — and the
 thresholds chosen on training data. It is written only by `python -m eval.fit_reader` (train and
-dev splits; see docs/evaluation.md) and read here with NumPy alone.
+dev splits; see docs/evaluation.md) and read here with NumPy alone. An optional fourth,
+`list_choice` (which of the best sentences holds an asked list), is fitted by
+`python -m eval.fit_list_choice` and kept by the reader's refits.
 """
 from __future__ import annotations
 
@@ -70,6 +72,8 @@ class ReaderModel:
     thresholds: dict[str, float]
     version: str = ""
     fitted_on: dict = field(default_factory=dict)
+    # which of the best sentences holds an asked list (`reading.list_choice`); None: the reader's order
+    list_choice: LogisticModel | None = None
 
     def check(self, sentence_features: tuple[str, ...], answerable_features: tuple[str, ...],
               span_features: tuple[str, ...], where: str = "the reader model") -> None:
@@ -91,12 +95,16 @@ class ReaderModel:
         (`LogisticModel.over`): the probabilities, and so the answers, stay what they were.
         `ReaderModelError` when a feature the file was fitted with is gone."""
         return ReaderModel(self.sentence.over(sentence_features), self.answerable.over(answerable_features),
-                           self.span.over(span_features), dict(self.thresholds), self.version, dict(self.fitted_on))
+                           self.span.over(span_features), dict(self.thresholds), self.version, dict(self.fitted_on),
+                           self.list_choice)
 
     def to_dict(self) -> dict:
-        return {"format": FORMAT, "version": self.version, "thresholds": self.thresholds,
-                "sentence": self.sentence.to_dict(), "answerable": self.answerable.to_dict(),
-                "span": self.span.to_dict(), "fitted_on": self.fitted_on}
+        out = {"format": FORMAT, "version": self.version, "thresholds": self.thresholds,
+               "sentence": self.sentence.to_dict(), "answerable": self.answerable.to_dict(),
+               "span": self.span.to_dict(), "fitted_on": self.fitted_on}
+        if self.list_choice is not None:
+            out["list_choice"] = self.list_choice.to_dict()
+        return out
 
     def save(self, path: str | os.PathLike[str]) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -113,7 +121,8 @@ def load_reader_model(path: str | os.PathLike[str] | None = None) -> ReaderModel
         return ReaderModel(
             sentence=LogisticModel(**data["sentence"]), answerable=LogisticModel(**data["answerable"]),
             span=LogisticModel(**data["span"]), thresholds={k: float(v) for k, v in data["thresholds"].items()},
-            version=str(data.get("version", "")), fitted_on=data.get("fitted_on", {}))
+            version=str(data.get("version", "")), fitted_on=data.get("fitted_on", {}),
+            list_choice=LogisticModel(**data["list_choice"]) if data.get("list_choice") else None)
     except ReaderModelError:
         raise
     except FileNotFoundError:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,6 +51,7 @@ from .enumeration import (
     written_as,
 )
 from .features import FEATURES, feature_rows
+from .list_choice import list_row
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
 from .spans import SPAN_FEATURES, repeats_question, span_rows, typed_candidates
@@ -301,6 +303,73 @@ class Reader:
             body += f" {as_answer_text(citations[1].quote)} [2]"
         return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
 
+    def _list_reader(self, question: str, reading: Reading, articles: dict[str, Article]):
+        """What a list question asks, for reading its sentences: the asked name head, the asked noun,
+        the count it states, and `read(sentence)` → the sentence's `Enumeration` (memoised)."""
+        qa = reading.question
+        kind = asked_item_kind(qa)
+        counting = qa.answer_type == "number"
+        # what the question names is no item: all its words, the syllables that are also English
+        # function words too ("an" of "tòa án", "Công an")
+        asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text)))
+        asked |= set(re.findall(r"\w+", match_form(qa.text)))  # with tone marks: "Sở" of the question is no "số"
+        # the two ends of a route or pair the question names ("tuyến Lạc Sơn – Mây Xanh đi qua những tỉnh
+        # nào") are places it passes, not things it sets aside
+        asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
+        head, noun = asked_name_head(qa), asked_noun(qa)
+        count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
+        memo: dict[tuple[str, int], Enumeration] = {}
+
+        def read(sent: EvidenceSentence) -> Enumeration:
+            key = (sent.article_id, sent.start)
+            if key in memo:
+                return memo[key]
+            text = articles[sent.article_id].text
+            start, end = (sent.start, sent.end) if counting else anchored_clause(
+                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n])  # codes, dates
+            found = read_enumeration(text, start, end, kind, asked, head, noun)
+            if count is not None and len(found.items) != count:
+                # the question may name one of the things it counts ("the three members, one of them
+                # A"): an introduced list of as many as it says, that one kept, is that list
+                whole = read_enumeration(text, start, end, kind, set(), head, noun)
+                if (whole.introduced and len(whole.items) == count == len(found.items) + 1
+                        and {fold(i.text) for i in found.items} <= {fold(i.text) for i in whole.items}):
+                    found = whole
+            memo[key] = found
+            return found
+
+        return head, noun, count, read
+
+    def list_rows(self, question: str, reading: Reading, articles: dict[str, Article],
+                  read: Callable[[EvidenceSentence], Enumeration] | None = None) -> list[list[float]]:
+        """The `LIST_FEATURES` of the `LIST_SENTENCES` best sentences for a list question, in the
+        reader's order: what the list-choice model scores (and `eval.fit_list_choice` fits).
+        `read`: the question's enumeration reader (`_list_reader`), when there is one already."""
+        noun = asked_noun(reading.question)
+        if read is None:
+            read = self._list_reader(question, reading, articles)[3]
+        focus = set(reading.question.focus)
+        rows = []
+        for i, sent in enumerate(reading.sentences[:LIST_SENTENCES]):
+            text, found = articles[sent.article_id].text, read(sent)
+            noun_before = bool(noun and found.items and _noun_introduces(text, sent.start, found.items[0].start, noun))
+            headed = bool(noun and any(headed_by(item.text, h) for item in found.items for h in noun_heads(noun)))
+            rows.append(list_row(float(reading.logits[i] - reading.logits[0]), i, found, text, sent.start, sent.end,
+                                 noun_before, headed, focus))
+        return rows
+
+    def _list_order(self, question: str, reading: Reading, articles: dict[str, Article],
+                    read: Callable[[EvidenceSentence], Enumeration]) -> list[EvidenceSentence]:
+        """The reader's sentences with its `LIST_SENTENCES` best reordered by the list-choice model
+        (highest score first, ties in the reader's order); the reader's order without one."""
+        choice = self.model.list_choice if self.model is not None else None
+        if choice is None or len(reading.sentences) < 2:
+            return list(reading.sentences)
+        top = reading.sentences[:LIST_SENTENCES]
+        scores = choice.logit(np.asarray(self.list_rows(question, reading, articles, read), dtype=float))
+        order = sorted(range(len(top)), key=lambda i: -scores[i])
+        return [top[i] for i in order] + list(reading.sentences[LIST_SENTENCES:])
+
     def _enumerated(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer | None:
         """A list question answered item by item, then by the sentence they were read from: the
         best sentence's enumeration of at least two items of the asked kind or, when the best
@@ -313,33 +382,12 @@ class Reader:
         counting = qa.answer_type == "number"
         if counting and (kind is None or self._states_count(reading, articles)):
             return None
-        # what the question names is no item: all its words, the syllables that are also English
-        # function words too ("an" of "tòa án", "Công an")
-        asked = set(qa.all_content) | set(re.findall(r"\w+", fold(qa.text)))
-        asked |= set(re.findall(r"\w+", match_form(qa.text)))  # with tone marks: "Sở" of the question is no "số"
-        # the two ends of a route or pair the question names ("tuyến Lạc Sơn – Mây Xanh đi qua những tỉnh
-        # nào") are places it passes, not things it sets aside
-        asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
+        head, noun, count, read = self._list_reader(question, reading, articles)
         # the best sentence; the next ones only when it enumerates nothing itself (an enumeration a
-        # little lower beats a lead that names the event, never a best sentence that lists things)
-        best = reading.sentences[0]
-        head, noun = asked_name_head(qa), asked_noun(qa)
-        count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
-
-        def read(sent: EvidenceSentence):
-            text = articles[sent.article_id].text
-            start, end = (sent.start, sent.end) if counting else anchored_clause(
-                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n])  # codes, dates
-            found = read_enumeration(text, start, end, kind, asked, head, noun)
-            if count is not None and len(found.items) != count:
-                # the question may name one of the things it counts ("the three members, one of them
-                # A"): an introduced list of as many as it says, that one kept, is that list
-                whole = read_enumeration(text, start, end, kind, set(), head, noun)
-                if (whole.introduced and len(whole.items) == count == len(found.items) + 1
-                        and {fold(i.text) for i in found.items} <= {fold(i.text) for i in whole.items}):
-                    return whole
-            return found
-
+        # little lower beats a lead that names the event, never a best sentence that lists things).
+        # "Best" for a list: by the list-choice model when the reader model has one
+        ranked = self._list_order(question, reading, articles, read)
+        best = ranked[0]
         first = read(best)
 
         def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
@@ -371,7 +419,7 @@ class Reader:
             return focus <= words_up_to(sent, found.items[0].start)
 
         stays = stays and of_asked_noun(best, first) and (count is None or len(first.items) == count)
-        searched = reading.sentences[:1 if stays else LIST_SENTENCES]
+        searched = ranked[:1 if stays else LIST_SENTENCES]
         readings = [(best, first)] + [(sent, read(sent)) for sent in searched[1:]]
         # only an introduced enumeration ("gồm: A, B, C", "giữa A và B"): names merely found in a
         # sentence miss the items the recognisers do not know, and the sentence itself says more
@@ -387,7 +435,7 @@ class Reader:
                 framing & words_up_to(sent, found.items[0].start) for sent, found in listed):
             # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
             # list whose introduction says none of it (the delegation at the talks)
-            others = readings if not stays else readings + [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
+            others = readings if not stays else readings + [(sent, read(sent)) for sent in ranked[1:LIST_SENTENCES]]
             named = [(sent, found) for sent, found in others
                      if len(found.items) >= 2 and not found.introduced and of_asked_noun(sent, found)
                      and (count is None or len(found.items) == count)
@@ -399,7 +447,7 @@ class Reader:
             # the best sentence lists things but neither introduces a list nor names the asked ones
             # ("A, B và C đã ban hành Nghị quyết …"): a list a little lower that the asked noun itself
             # introduces is the answer ("những nội dung nào" → "… gồm các nội dung sau: …")
-            lower = [(sent, read(sent)) for sent in reading.sentences[1:LIST_SENTENCES]]
+            lower = [(sent, read(sent)) for sent in ranked[1:LIST_SENTENCES]]
             listed = [(sent, found) for sent, found in listing(lower) if introduced_by_noun(sent, found)]
         if not listed and best_names:
             listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
