@@ -151,7 +151,11 @@ def test_refitting_when_a_second_sentence_is_shown_keeps_the_rest(tmp_path):
     groups = _training_groups(np.random.default_rng(5))
     base, _ = fit(groups, log=lambda message: None)
     base.thresholds.update(second=1.01, second_margin=-1.0)  # never, before the refit
+    from assistant.reading.model import LogisticModel
+
+    base.list_choice = LogisticModel(["a"], [0.0], [1.0], [0.5], 0.0)  # fitted on its own: kept by refits
     model, report = refit_second(groups, base, log=lambda message: None, command="--second-only")
+    assert model.list_choice is base.list_choice
     assert model.sentence.coef == base.sentence.coef and model.answerable.coef == base.answerable.coef
     assert model.thresholds["answerable"] == base.thresholds["answerable"]
     assert report["second"]["threshold"] == model.thresholds["second"] and report["kept_from"]["version"] == base.version
