@@ -709,10 +709,14 @@ AUDIT_ARTICLE = {
             "huyện và Văn phòng Huyện ủy."}
 
 
-def test_the_list_the_question_frames_is_read_before_another_list_of_the_same_event(tmp_path):
+def test_the_list_the_question_frames_is_read_before_another_list_of_the_same_event(tmp_path, monkeypatch):
     # the best sentence lists nothing; of the two lists below it, the words just before "những đơn vị
-    # nào" ("cán bộ") introduce the second only
-    answer = _indexed(tmp_path, [AUDIT_ARTICLE]).ask(
+    # nào" ("cán bộ") introduce the second only. The rules' own choice, as a reader model without a
+    # list-choice model makes it: the learned choice (stop 45) puts the first list first here, and putting
+    # framed lists first on top of it lost answers on the sealed test splits (docs/evaluation.md, stop 45)
+    assistant = _indexed(tmp_path, [AUDIT_ARTICLE])
+    monkeypatch.setattr(assistant.reader.model, "list_choice", None)
+    answer = assistant.ask(
         "Đoàn kiểm tra số 7 của Tỉnh ủy Lạc Sơn làm việc về công tác cán bộ với những đơn vị nào?")
     assert _items(answer) == ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy", "Phòng Nội vụ huyện",
                               "Văn phòng Huyện ủy"], answer.answer
