@@ -259,15 +259,20 @@ class Assistant:
         answers the question: what the extractive answer is read from, for inspection and for
         fitting the reader (`python -m eval.fit_reader`). Without a reader model, the features
         are still given (probabilities NaN, chunk order)."""
-        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         try:
             reader = self.reader
         except ReaderModelError:  # features added since the fit: the fitted model as it was, else none
             reader = self._new_reader(self._model_as_fitted())
+        standalone, hits = self._standalone_hits(reader, question, history, filters, k)
+        return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
+
+    def _standalone_hits(self, reader: Reader, question: str, history: list[str] | None,
+                         filters: dict | Filters | None, k: int) -> tuple[str, list[Hit]]:
+        """The question checked and condensed with `history` (as `ask` does), and its `k` hits."""
+        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         standalone = condense_question(question, history,
                                        lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
-        hits = self._read_hits(standalone, k, filters)
-        return reader.scored(standalone, hits, self._articles({h.article_id for h in hits}))[0]
+        return standalone, self._read_hits(standalone, k, filters)
 
     def list_evidence(self, question: str, history: list[str] | None = None,
                       filters: dict | Filters | None = None, k: int = 8) -> list[ScoredSentence]:
@@ -275,21 +280,16 @@ class Assistant:
         with the features the list-choice model scores (`assistant.reading.list_choice`) in
         `features` and that model's probability (NaN without one): for inspection and for fitting it
         (`python -m eval.fit_list_choice`)."""
-        question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         reader = self.reader
-        standalone = condense_question(question, history,
-                                       lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
-        hits = self._read_hits(standalone, k, filters)
+        standalone, hits = self._standalone_hits(reader, question, history, filters, k)
         articles = self._articles({h.article_id for h in hits})
         reading = reader.read(standalone, hits, articles)
         rows = reader.list_rows(standalone, reading, articles)
         choice = reader.model.list_choice if reader.model is not None else None
-        out = []
-        for sent, row in zip(reading.sentences, rows):
-            p = float(choice.probability(np.asarray(row))[0]) if choice is not None else math.nan
-            out.append(ScoredSentence(sent.article_id, sent.start, sent.end, articles[sent.article_id].text[sent.start:sent.end],
-                                      p, dict(zip(LIST_FEATURES, row)), sent.rank))
-        return out
+        probabilities = choice.probability(np.asarray(rows)) if choice is not None and rows else [math.nan] * len(rows)
+        return [ScoredSentence(sent.article_id, sent.start, sent.end, articles[sent.article_id].text[sent.start:sent.end],
+                               float(p), dict(zip(LIST_FEATURES, row)), sent.rank)
+                for sent, row, p in zip(reading.sentences, rows, probabilities)]
 
     @property
     def answer_mode(self) -> str:

@@ -868,43 +868,45 @@ def test_the_places_a_route_passes_include_its_ends(tmp_path):
 
 
 DECREES_ARTICLE = {
-    "id": "ls-decrees", "title": "Sơ kết 5 năm thi hành Luật Hợp tác xã tại tỉnh Lạc Sơn", "date": "2061-06-17",
+    "id": "ls-decrees", "title": "Sơ kết 5 năm thi hành Luật Lâm nghiệp tại tỉnh Lạc Sơn", "date": "2061-06-17",
     "source": "Báo Thử nghiệm",
-    "text": "Chiều 17/6, tại tỉnh Lạc Sơn, Ban Chỉ đạo sơ kết 5 năm thi hành Luật Hợp tác xã năm 2056 tổ chức hội nghị "
-            "sơ kết với các tỉnh vùng Đồi Chè, Mây Xanh và Suối Bạc.\n\nPhát biểu tại hội nghị, Trưởng Ban Chỉ đạo đề "
-            "nghị các bộ sớm tháo gỡ vướng mắc cho hợp tác xã. Bộ Kế hoạch và Đầu tư trình Chính phủ sửa Nghị định "
-            "45/2057/NĐ-CP về hướng dẫn thi hành Luật Hợp tác xã; sửa Nghị định 61/2057/NĐ-CP về tín dụng cho hộ nông "
-            "dân.\n\nSở Tài chính cũng trình Đề án Quỹ hỗ trợ hợp tác xã Mây Xanh và Đề án Chợ nông sản Suối Bạc lên tỉnh."
-            "\n\nHai văn kiện hợp tác quan trọng cũng được ký, và các văn kiện đó sẽ được triển khai sớm."}
+    "text": "Chiều 17/6, tại tỉnh Lạc Sơn, Ban Chỉ đạo sơ kết 5 năm thi hành Luật Lâm nghiệp năm 2056 tổ chức hội nghị "
+            "với các huyện Đồi Chè, Mây Xanh và Suối Bạc.\n\nPhát biểu tại hội nghị, Trưởng Ban Chỉ đạo đề nghị các "
+            "ngành sớm tháo gỡ vướng mắc cho chủ rừng. Sở Kế hoạch và Đầu tư đề nghị sửa Nghị định 45/2057/NĐ-CP về "
+            "quản lý rừng phòng hộ; sửa Nghị định 61/2057/NĐ-CP về chi trả dịch vụ môi trường rừng.\n\nSở Tài chính "
+            "cũng trình Đề án Quỹ bảo vệ rừng Mây Xanh và Đề án Vườn ươm Suối Bạc lên tỉnh.\n\nHai văn kiện về giáo "
+            "dục nghề cũng được ký, và các văn kiện đó sẽ được triển khai sớm."}
 
 
 def test_documents_of_the_kind_the_question_names_are_listed(tmp_path):
     assistant = _indexed(tmp_path, [DECREES_ARTICLE])
-    answer = assistant.ask("Những nghị định nào được Bộ Kế hoạch và Đầu tư trình Chính phủ sửa?")
+    answer = assistant.ask("Những nghị định nào được Sở Kế hoạch và Đầu tư đề nghị sửa?")
     assert _items(answer) == ["Nghị định 45/2057/NĐ-CP", "Nghị định 61/2057/NĐ-CP"], answer.answer  # no law
     assert answer.answer.startswith("Tìm thấy 2 nghị định"), answer.answer
     # the documents of any kind when the question names none
     laws = assistant.ask("Hội nghị sơ kết ở tỉnh Lạc Sơn thi hành những luật nào?")
-    assert "Luật Hợp tác xã" in laws.answer and "Nghị định 45" not in laws.answer.split("\n\n")[0], laws.answer
+    assert "Luật Lâm nghiệp" in laws.answer and "Nghị định 45" not in laws.answer.split("\n\n")[0], laws.answer
 
 
-def test_things_the_asked_noun_heads_are_listed_from_a_lower_sentence(tmp_path):
+def test_things_the_asked_noun_heads_are_listed_from_a_lower_sentence(tmp_path, monkeypatch):
     from assistant.reading.reader import _names_after
 
     assistant = _indexed(tmp_path, [DECREES_ARTICLE])
-    # the reader itself (the article's document records would answer the question first)
+    # the reader itself (the article's document records would answer the question first), in its own
+    # order (the list-choice model would put the decrees' sentence first)
+    monkeypatch.setattr(assistant.reader.model, "list_choice", None)
     question = "Tại hội nghị sơ kết ở tỉnh Lạc Sơn, những nghị định nào được đề nghị sửa?"
     hits = assistant._read_hits(question, 8, None)
     articles = assistant._articles({h.article_id for h in hits})
     reading = assistant.reader.read(question, hits, articles)
     best = reading.sentences[0]
-    assert not articles[best.article_id].text[best.start:best.end].startswith("Bộ Kế hoạch")  # a lower one names them
+    assert not articles[best.article_id].text[best.start:best.end].startswith("Sở Kế hoạch")  # a lower one names them
     answer = assistant.reader._compose(question, reading, articles)
     assert [i.split(" về ")[0] for i in _items(answer)] == ["Nghị định 45/2057/NĐ-CP", "Nghị định 61/2057/NĐ-CP"], \
         answer.answer
     # the noun followed by a name or number, not by words that describe it
     assert _names_after("Nghị định 45/2057/NĐ-CP", "nghi dinh") and _names_after("Dự án Mây Xanh", "du an")
-    assert not _names_after("văn kiện hợp tác quan trọng", "van kien") and not _names_after("văn kiện đó", "van kien")
+    assert not _names_after("văn kiện về giáo dục nghề", "van kien") and not _names_after("văn kiện đó", "van kien")
 
 
 AWARDS_LIST_ARTICLE = {

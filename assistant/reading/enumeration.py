@@ -468,7 +468,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # "Ủy viên Bộ Chính trị", "Thượng tướng A", "ông A, Tổng Giám đốc …": people
             cut = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
             # a part the list's separators close on both sides goes on in lower case within the name
-            # ("…, Cục Quản lý nhà và thị trường bất động sản, …"), not with the sentence
+            # ("…, Chi cục Thủy lợi và phòng chống thiên tai, …"), not with the sentence
             e = e if n < len(parts) - 1 and _lower_words(text[cut:e]) else cut
             while e > s and text[e - 1] in " \t":
                 e -= 1
@@ -833,8 +833,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
 
 def _lower_words(text: str) -> bool:
     """Whether `text` goes on with a name: a short run of lower-case words and nothing else (no digit,
-    mark or capital) that opens with "và" or "về" ("và thị trường bất động sản", "về chính sách nhà
-    ở"; "để kiểm tra", "nhằm trao đổi" go on with the sentence)."""
+    mark or capital) that opens with "và" or "về" ("và phòng chống thiên tai", "về giống cây trồng";
+    "để kiểm tra", "nhằm trao đổi" go on with the sentence)."""
     words = text.split()
     return 0 < len(words) <= 12 and words[0] in ("và", "về") and all(w.isalpha() and w.islower() for w in words)
 

@@ -520,8 +520,8 @@ class Reader:
 
 
 def _names_after(item: str, noun: str) -> bool:
-    """Whether the (folded) `noun` opens `item` and a name or number follows it ("Nghị định 193/2013",
-    "Dự án Mây Xanh", "Quyết định số 5"; not "văn kiện hợp tác quan trọng", "văn kiện đó")."""
+    """Whether the (folded) `noun` opens `item` and a name or number follows it ("Nghị định 45/2057",
+    "Dự án Mây Xanh", "Quyết định số 5"; not "văn kiện về giáo dục nghề", "văn kiện đó")."""
     if not headed_by(item, noun):
         return False
     rest = item.split()[len(noun.split()):]
