@@ -928,3 +928,33 @@ def test_the_list_choice_model_scores_the_sentence_that_lists_the_asked_things_f
     assert listing.features["introduced"] == 1.0 and listing.features["items"] == pytest.approx(3 / 5)
     # whatever the reader's own order, the model puts the introduced list of the asked kind first
     assert max(candidates, key=lambda c: c.probability) is listing, [(c.text[:40], c.probability) for c in candidates]
+
+
+def test_a_list_is_quoted_by_the_clauses_that_hold_its_items():
+    from assistant.candidates import Candidate
+    from assistant.reading.reader import list_clause
+
+    text = ("Sáng 3/4, Hội nghị tổng kết của tỉnh Lạc Sơn khai mạc tại xã Hòa An; dự có các đơn vị: Sở Nội vụ, "
+            "Sở Tài chính và Công an tỉnh Lạc Sơn; hội nghị thông qua kế hoạch năm 2025 của Khối.")
+    items = [Candidate("organisation", text.find(name), text.find(name) + len(name), name)
+             for name in ("Sở Nội vụ", "Sở Tài chính", "Công an tỉnh Lạc Sơn")]
+    start, end = list_clause(text, 0, len(text), items, "organisation")
+    assert text[start:end] == "dự có các đơn vị: Sở Nội vụ, Sở Tài chính và Công an tỉnh Lạc Sơn"
+    # a clause beside them that names more of the asked kind is more of the list: quoted too
+    more = text.replace("hội nghị thông qua kế hoạch năm 2025 của Khối", "dự tại điểm cầu xã có Sở Xây dựng")
+    start, end = list_clause(more, 0, len(more), items, "organisation")
+    assert text[start:end].startswith("dự có") and more[start:end].endswith("Sở Xây dựng.")
+    # no semicolon sets the items apart: the whole sentence
+    plain = text.replace(";", ",")
+    assert list_clause(plain, 0, len(plain), [Candidate("organisation", plain.find(i.text), plain.find(i.text)
+                                                        + len(i.text), i.text) for i in items], None) == (0, len(plain))
+
+
+def test_a_list_answer_quotes_the_clause_of_its_items_not_the_rest_of_the_sentence(tmp_path):
+    article = {"id": "ls-31", "title": "Hội nghị tổng kết của Khối thi đua Lạc Sơn", "date": "2025-04-03",
+               "source": "Báo Thử nghiệm",
+               "text": "Sáng 3/4, hội nghị tổng kết năm 2024 khai mạc tại xã Hòa An; dự có các đơn vị: "
+                       "Sở Nội vụ và Công an tỉnh Lạc Sơn; hội nghị thông qua kế hoạch năm 2025 và giao chỉ tiêu thi đua cho từng thành viên của Khối.\n\nHội nghị bế mạc vào buổi chiều."}
+    answer = _indexed(tmp_path, [article]).ask("Những đơn vị nào dự hội nghị tổng kết năm 2024 tại xã Hòa An?")
+    assert _items(answer) == ["Sở Nội vụ", "Công an tỉnh Lạc Sơn"], answer.answer
+    assert answer.citations[0].quote == "dự có các đơn vị: Sở Nội vụ và Công an tỉnh Lạc Sơn", answer.answer

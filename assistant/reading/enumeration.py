@@ -588,6 +588,12 @@ def _side_by_side(items: list[Candidate], text: str) -> list[Candidate]:
     return best
 
 
+def holds_kind(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether `text[start:end]` names a thing of `kind` anywhere ("… có Thượng tướng Lò Văn Khoa …"
+    a person)."""
+    return bool(_typed(text, start, end, _KINDS_OF_ITEM.get(kind, set())))
+
+
 def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]:
     found = [c for c in candidates(text, start, end, wanted) if c.kind in wanted]
     if "document" in wanted:

@@ -42,6 +42,7 @@ from .enumeration import (
     asked_noun_as_written,
     enumerates,
     headed_by,
+    holds_kind,
     motto_parts,
     noun_heads,
     noun_kind,
@@ -471,7 +472,7 @@ class Reader:
                      and not any(of_kind(i.text, k) for k in aside)]
             if not items:
                 return None
-            cite = citation(1, sent.hit, article, found.start, end)
+            cite = citation(1, sent.hit, article, *list_clause(article.text, found.start, end, items, kind))
             lines = "\n".join(f"- {as_answer_text(display_span(i))} [1]" for i in items)
             if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
                 lines += f"\n\n{as_answer_text(cite.quote)} [1]"
@@ -580,6 +581,27 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     if len(holding) != 1 or not all(re.search(r"\d", text[s:e]) for s, e in clauses if (s, e) != holding[0]):
         return start, end
     s, e = holding[0]
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def list_clause(text: str, start: int, end: int, items: list, kind: str | None) -> tuple[int, int]:
+    """The part of the sentence `text[start:end]` that quotes a list's `items`: the clauses between
+    semicolons that hold them ("Sáng 2/3, … khai mạc; dự có A, B và C; hội nghị … thông qua …" quotes
+    "dự có A, B và C"), and each clause beside those that names a thing of the asked `kind` too (more
+    of the list than was itemised); the whole sentence when no semicolon sets the items apart."""
+    clauses, at = [], start
+    for piece in text[start:end].split(";"):
+        clauses.append((at, at + len(piece)))
+        at += len(piece) + 1
+    first = next(i for i, (_, e) in enumerate(clauses) if items[0].start < e or i == len(clauses) - 1)
+    last = next(i for i, (_, e) in enumerate(clauses) if items[-1].end <= e or i == len(clauses) - 1)
+    while kind is not None and first > 0 and holds_kind(text, *clauses[first - 1], kind):
+        first -= 1
+    while kind is not None and last < len(clauses) - 1 and holds_kind(text, *clauses[last + 1], kind):
+        last += 1
+    s, e = clauses[first][0], clauses[last][1]
     while s < e and text[s].isspace():
         s += 1
     return s, e
