@@ -99,6 +99,11 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
         # noun, drop the demonstrative, and carry the previous question's names and year.
         noun = _DOCUMENT_NOUN.match(reference.group(0)).group(0)  # type: ignore[union-attr]
         return _with_context(question[: reference.start()] + noun + question[reference.end():], previous)
+    if reference and _asks_for_noun(previous, reference.group(0)):
+        # "Tỉnh đó …" after "… với lãnh đạo tỉnh nào?": the thing meant is the previous question's
+        # answer, not a name it mentions — keep the noun and carry the previous question's context
+        noun = reference.group(0).rsplit(None, 1)[0]
+        return _with_context(question[: reference.start()] + noun + question[reference.end():], previous)
     if reference:
         subject = _last_entity(previous)
         if subject:
@@ -110,6 +115,21 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
     if not _names_anything(question):
         return _with_context(question, previous)
     return question
+
+
+def _asks_for_noun(previous: str, reference: str) -> bool:
+    """Whether the previous question asks for the thing a reference points back to ("tỉnh nào" for
+    "tỉnh đó", "văn bản gì" for "văn bản này"), or names it only by its noun, itself a reference
+    resolved so ("Tỉnh có bao nhiêu km …" after "… tỉnh nào?")."""
+    words = fold(reference).lower().split()
+    if len(words) < 2 or words[-1] not in ("do", "nay", "ay", "tren") or words[0] in ("ong", "ba", "nguoi", "vi"):
+        return False  # English ("that unit"), a pronoun, or a person (the "who" answer, above)
+    noun = " ".join(words[:-1])
+    folded = fold_aligned(previous).lower()
+    if re.search(rf"\b{re.escape(noun)}\s+(?:\w+\s+){{0,3}}?(?:nao|gi)\b", folded):
+        return True
+    return any(not previous[m.end():].lstrip()[:1].isupper()
+               for m in re.finditer(rf"\b{re.escape(noun)}\b(?=\s+\w)", folded))
 
 
 # Honours are written capitalised ("Bằng khen", "Cờ thi đua") but name no unit, place or campaign.

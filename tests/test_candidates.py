@@ -358,3 +358,9 @@ def test_the_presidium_heads_a_body():
     text = "Báo cáo cho thấy Đoàn Chủ tịch UBTƯ MTTQ Việt Nam phối hợp với Sở Nội vụ tỉnh Lạc Sơn."
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == [
         "Đoàn Chủ tịch UBTƯ MTTQ Việt Nam", "Sở Nội vụ tỉnh Lạc Sơn"]
+
+
+def test_a_police_force_and_the_navy_head_bodies():
+    text = "Phối hợp có Cảnh sát Phòng cháy và Chữa cháy thành phố Lạc Sơn, Hải quân và Công an tỉnh."
+    assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == [
+        "Cảnh sát Phòng cháy và Chữa cháy thành phố Lạc Sơn", "Hải quân", "Công an tỉnh"]

@@ -87,3 +87,18 @@ def test_the_day_of_the_previous_questions_event_is_carried():
     resolved = condense_question("Đơn vị nào được tặng Cờ thi đua?",
                                  ["Hội nghị của Khối thi đua Nội chính tỉnh Phú Thọ ngày 14/12/2022 có bao nhiêu đại biểu?"])
     assert "14/12/2022" in resolved and "năm 2022" not in resolved  # the date holds its year
+
+
+def test_a_place_or_unit_the_previous_question_asked_for_is_its_answer_not_a_name_it_mentions():
+    previous = "Chủ tịch Hội đồng Dân tộc Lò Văn Khoa làm việc với lãnh đạo tỉnh nào ngày 4/7?"
+    resolved = condense_question("Tỉnh đó có bao nhiêu huyện?", [previous])
+    # the province meant is the answer: the noun stays, the previous event's context is carried
+    assert resolved.startswith("Tỉnh có bao nhiêu huyện") and "Lò Văn Khoa" not in resolved.split("(")[0], resolved
+    assert "4/7" in resolved, resolved
+    # ... and so through a second follow-up that itself named it only by its noun
+    resolved = condense_question("Tỉnh đó ký kết hợp tác với những địa phương nào?",
+                                 [previous, "Tỉnh này có đường biên giới dài bao nhiêu km?"])
+    assert resolved.startswith("Tỉnh ký kết hợp tác") and "Lò Văn Khoa" not in resolved.split("(")[0], resolved
+    # a unit the previous question names (not asks for) is still the one meant
+    resolved = condense_question("Đơn vị đó được thành lập năm nào?", ["Sở Nội vụ tỉnh Lạc Sơn ký quy chế năm 2024 ở đâu?"])
+    assert resolved.startswith("Sở Nội vụ tỉnh Lạc Sơn được thành lập"), resolved
