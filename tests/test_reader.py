@@ -958,3 +958,24 @@ def test_a_list_answer_quotes_the_clause_of_its_items_not_the_rest_of_the_senten
     answer = _indexed(tmp_path, [article]).ask("Những đơn vị nào dự hội nghị tổng kết năm 2024 tại xã Hòa An?")
     assert _items(answer) == ["Sở Nội vụ", "Công an tỉnh Lạc Sơn"], answer.answer
     assert answer.citations[0].quote == "dự có các đơn vị: Sở Nội vụ và Công an tỉnh Lạc Sơn", answer.answer
+
+
+def test_a_count_the_list_sentence_states_is_the_answer_not_the_items_read(tmp_path, monkeypatch):
+    from assistant.question import analyse_question
+    from assistant.reading.reader import Reader, stated_count_before
+
+    text = ("Hai bên đã chứng kiến lễ ký kết 7 văn kiện hợp tác giữa tỉnh Lạc Sơn và tỉnh Mây Xanh: Thỏa thuận "
+            "hợp tác về nông nghiệp; Biên bản ghi nhớ về du lịch; Kế hoạch phối hợp về y tế.")
+    at = text.index(":") + 2
+    assert stated_count_before(text, 0, at, analyse_question("Hai bên ký bao nhiêu văn kiện hợp tác?")) == "7 văn kiện hợp tác"
+    assert stated_count_before(text, 0, at, analyse_question("How many cooperation documents were signed?")) == "7 văn kiện hợp tác"
+    # no count of the asked noun before the list: the list is counted
+    assert stated_count_before(text, 0, at, analyse_question("Có bao nhiêu đại biểu dự lễ?")) is None
+    article = {"id": "ls-32", "title": "Lạc Sơn và Mây Xanh ký kết hợp tác", "date": "2025-05-06", "source": "Báo Thử nghiệm",
+               "text": "Sáng 6/5, lãnh đạo tỉnh Lạc Sơn tiếp đoàn công tác của tỉnh Mây Xanh.\n\n" + text}
+    assistant = _indexed(tmp_path, [article])
+    # as when the best sentence states no count (the list sentence ranks lower): the list is read, and
+    # its sentence's own count answers, not the three items read from it
+    monkeypatch.setattr(Reader, "_states_count", lambda self, reading, articles: False)
+    answer = assistant.ask("Hai tỉnh Lạc Sơn và Mây Xanh ký kết bao nhiêu văn kiện hợp tác?")
+    assert answer.answer.startswith("7 văn kiện hợp tác [1]:"), answer.answer

@@ -476,7 +476,10 @@ class Reader:
             lines = "\n".join(f"- {as_answer_text(display_span(i))} [1]" for i in items)
             if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
                 lines += f"\n\n{as_answer_text(cite.quote)} [1]"
-            if counting:
+            if counting and (stated := stated_count_before(article.text, sent.start, items[0].start, qa)):
+                short = stated  # "… ký kết 9 văn kiện hợp tác giữa hai nước: A; B; …": the sentence says how many
+                text = f"{short} [1]:\n{lines}"
+            elif counting:
                 counted = _COUNTED_NOUN.search(question)
                 label = counted.group(1) if counted else ITEM_LABELS[kind]
                 short = f"{len(items)} {label}"
@@ -584,6 +587,28 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+# Where the counted noun written after a stated count ends: its list's introduction or what the
+# sentence goes on to say of it.
+_COUNT_NOUN_END = re.compile(r"\s*(?:[:;,.()]|\s(?:gồm|bao gồm|giữa|là|của|với|như|trong|tại|cho|đã|được|và)\s)", re.IGNORECASE)
+
+
+def stated_count_before(text: str, start: int, at: int, qa: QuestionAnalysis) -> str | None:
+    """The count of the question's counted noun that a sentence states before its list ("… chứng
+    kiến lễ ký kết 9 văn kiện hợp tác giữa hai nước: A; B …" → "9 văn kiện hợp tác"), as written;
+    None when it states none (the list is then counted)."""
+    if not qa.noun:
+        return None
+    head, kind = qa.noun.split()[0], noun_kind(qa.noun)
+    stated = [c for c in candidates(text, start, at, {"number"}) if c.extra and (
+        fold(c.extra).split()[:1] == [head] or (kind is not None and noun_kind(fold(c.extra)) == kind))]
+    if not stated:
+        return None
+    c = stated[-1]
+    stop = _COUNT_NOUN_END.search(text, c.start, at)
+    phrase = text[c.start:stop.start() if stop else at].split()
+    return " ".join(phrase[:6]) if len(phrase) >= 2 else None
 
 
 def list_clause(text: str, start: int, end: int, items: list, kind: str | None) -> tuple[int, int]:
