@@ -77,7 +77,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
     if person and _ASKS_WHO.search(previous):
         name = (answer_of(previous) or "").strip() if answer_of is not None else ""
         if _NAME_ANSWER.fullmatch(name):
-            return _with_context(question[: person.start()] + name + question[person.end():], previous)
+            return _with_context(question[: person.start()] + name + question[person.end():], previous, words=False)
         # the person is the answer, not a name the previous question mentions: its words say who
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     match = _WHAT_ABOUT.match(question)
@@ -108,7 +108,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
         subject = _last_entity(previous)
         if subject:
             resolved = question[: reference.start()] + subject + question[reference.end():]
-            return _with_context(resolved, previous)
+            return _with_context(resolved, previous, words=False)
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     if not _has_own_subject(question):
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
@@ -163,9 +163,12 @@ def _names_anything(question: str) -> bool:
     return bool(extraction.province or extraction.participants)
 
 
-def _with_context(question: str, previous: str) -> str:
-    """The resolved follow-up plus the previous question's organisations/blocs and year that it
-    does not mention yet, e.g. "(Cụm thi đua các huyện vùng cao Lạc Sơn, năm 2024)"."""
+def _with_context(question: str, previous: str, words: bool = True) -> str:
+    """The resolved follow-up plus the previous question's organisations/blocs, day and year that it
+    does not mention yet, then (with `words`) the previous question's other content words: "(Cụm thi
+    đua các huyện vùng cao Lạc Sơn, năm 2024, tổ chức hội nghị tổng kết)". Without `words` when the
+    follow-up names what it asks about (a person the previous question asked for, or the body or
+    person a reference points back to)."""
     from corpus.extraction import extract
     from corpus.records import Article
 
@@ -188,7 +191,10 @@ def _with_context(question: str, previous: str) -> str:
         subject = _subject_words(previous) if not _shares_subject(question, previous) else ""
         if subject or not extra:
             return f"{question.rstrip(' ?')} ({subject})?" if subject else question
-    return f"{question.rstrip(' ?')} ({', '.join(dict.fromkeys(extra))})?"
+    # the names say which event; the previous question's other words say what of it was asked
+    named = {fold(w) for name in carried for w in re.findall(r"\w+", name)} | {fold(w) for w in re.findall(r"\w+", question)}
+    rest = " ".join(w for w in _subject_words(previous).split() if fold(w) not in named and not w.isdigit()) if words else ""
+    return f"{question.rstrip(' ?')} ({', '.join(dict.fromkeys(extra + ([rest] if rest else [])))})?"
 
 
 def _shares_subject(question: str, previous: str) -> bool:

@@ -102,3 +102,16 @@ def test_a_place_or_unit_the_previous_question_asked_for_is_its_answer_not_a_nam
     # a unit the previous question names (not asks for) is still the one meant
     resolved = condense_question("Đơn vị đó được thành lập năm nào?", ["Sở Nội vụ tỉnh Lạc Sơn ký quy chế năm 2024 ở đâu?"])
     assert resolved.startswith("Sở Nội vụ tỉnh Lạc Sơn được thành lập"), resolved
+
+
+def test_a_follow_up_inherits_the_names_and_what_the_previous_question_asked_of_them():
+    previous = "Quỹ Mây Xanh phối hợp với Sở Giao thông vận tải tỉnh Lạc Sơn trao tặng loại xe nào để hỗ trợ tuần tra?"
+    resolved = condense_question("Những huyện nào được nhận xe trong đợt này?", [previous])
+    context = resolved.split("(", 1)[1]
+    # the bodies it names say which event; its other words ("trao tặng", "tuần tra") what of it was asked
+    assert "Sở Giao thông vận tải tỉnh Lạc Sơn" in context and "trao tặng" in context and "tuần tra" in context, resolved
+    # a reference resolved to a name asks about that name: the previous question's other words stay out
+    resolved = condense_question("Đơn vị đó được thành lập năm nào?",
+                                 ["Sở Nội vụ phối hợp với Công an tỉnh Lạc Sơn tổ chức hội nghị tổng kết năm 2024 ở đâu?"])
+    assert resolved.startswith("Công an tỉnh Lạc Sơn được thành lập") and "Sở Nội vụ" in resolved, resolved
+    assert "tổng kết" not in resolved, resolved
