@@ -32,12 +32,14 @@ DEFAULT_CORPORA = {
     "civic_news_e": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_f": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_g": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_h": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 
 # Sets written only over train / dev articles (eval/splits.py) to add development material of one
 # kind: they have no test part by construction and no article of theirs is a test article.
-TRAIN_DEV_ONLY = frozenset({"civic_news_g"})  # list questions (stop 37)
+TRAIN_DEV_ONLY = frozenset({"civic_news_g",  # list questions (stop 37)
+                            "civic_news_h"})  # follow-up conversations (stop 46)
 
 
 class SetFormatError(ValueError):

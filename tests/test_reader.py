@@ -964,18 +964,18 @@ def test_a_count_the_list_sentence_states_is_the_answer_not_the_items_read(tmp_p
     from assistant.question import analyse_question
     from assistant.reading.reader import Reader, stated_count_before
 
-    text = ("Hai bên đã chứng kiến lễ ký kết 7 văn kiện hợp tác giữa tỉnh Lạc Sơn và tỉnh Mây Xanh: Thỏa thuận "
-            "hợp tác về nông nghiệp; Biên bản ghi nhớ về du lịch; Kế hoạch phối hợp về y tế.")
+    text = ("Tại buổi làm việc, Sở Nông nghiệp tỉnh Lạc Sơn trao 7 thỏa thuận hợp tác cho huyện Mây Xanh: Thỏa "
+            "thuận về giống lúa; Thỏa thuận về thủy lợi; Thỏa thuận về chăn nuôi.")
     at = text.index(":") + 2
-    assert stated_count_before(text, 0, at, analyse_question("Hai bên ký bao nhiêu văn kiện hợp tác?")) == "7 văn kiện hợp tác"
-    assert stated_count_before(text, 0, at, analyse_question("How many cooperation documents were signed?")) == "7 văn kiện hợp tác"
+    assert stated_count_before(text, 0, at, analyse_question("Sở trao bao nhiêu thỏa thuận hợp tác?")) == "7 thỏa thuận hợp tác"
+    assert stated_count_before(text, 0, at, analyse_question("How many cooperation documents were handed over?")) == "7 thỏa thuận hợp tác"
     # no count of the asked noun before the list: the list is counted
     assert stated_count_before(text, 0, at, analyse_question("Có bao nhiêu đại biểu dự lễ?")) is None
-    article = {"id": "ls-32", "title": "Lạc Sơn và Mây Xanh ký kết hợp tác", "date": "2025-05-06", "source": "Báo Thử nghiệm",
-               "text": "Sáng 6/5, lãnh đạo tỉnh Lạc Sơn tiếp đoàn công tác của tỉnh Mây Xanh.\n\n" + text}
+    article = {"id": "ls-32", "title": "Lạc Sơn hỗ trợ huyện Mây Xanh", "date": "2025-05-06", "source": "Báo Thử nghiệm",
+               "text": "Sáng 6/5, Sở Nông nghiệp tỉnh Lạc Sơn làm việc với huyện Mây Xanh.\n\n" + text}
     assistant = _indexed(tmp_path, [article])
     # as when the best sentence states no count (the list sentence ranks lower): the list is read, and
     # its sentence's own count answers, not the three items read from it
     monkeypatch.setattr(Reader, "_states_count", lambda self, reading, articles: False)
-    answer = assistant.ask("Hai tỉnh Lạc Sơn và Mây Xanh ký kết bao nhiêu văn kiện hợp tác?")
-    assert answer.answer.startswith("7 văn kiện hợp tác [1]:"), answer.answer
+    answer = assistant.ask("Sở Nông nghiệp tỉnh Lạc Sơn trao bao nhiêu thỏa thuận hợp tác cho huyện Mây Xanh?")
+    assert answer.answer.startswith("7 thỏa thuận hợp tác [1]:"), answer.answer

@@ -477,7 +477,7 @@ class Reader:
             if end - found.start <= MAX_LIST_QUOTE:  # the sentence itself after its items: what each item is, in context
                 lines += f"\n\n{as_answer_text(cite.quote)} [1]"
             if counting and (stated := stated_count_before(article.text, sent.start, items[0].start, qa)):
-                short = stated  # "… ký kết 9 văn kiện hợp tác giữa hai nước: A; B; …": the sentence says how many
+                short = stated  # "… ký 7 thỏa thuận giữa hai tỉnh: A; B; …": the sentence says how many
                 text = f"{short} [1]:\n{lines}"
             elif counting:
                 counted = _COUNTED_NOUN.search(question)
@@ -595,9 +595,9 @@ _COUNT_NOUN_END = re.compile(r"\s*(?:[:;,.()]|\s(?:gồm|bao gồm|giữa|là|c�
 
 
 def stated_count_before(text: str, start: int, at: int, qa: QuestionAnalysis) -> str | None:
-    """The count of the question's counted noun that a sentence states before its list ("… chứng
-    kiến lễ ký kết 9 văn kiện hợp tác giữa hai nước: A; B …" → "9 văn kiện hợp tác"), as written;
-    None when it states none (the list is then counted)."""
+    """The count of the question's counted noun that a sentence states before its list ("… đã ký 7
+    thỏa thuận giữa hai tỉnh: A; B …" → "7 thỏa thuận"), as written; None when it states none (the
+    list is then counted)."""
     if not qa.noun:
         return None
     head, kind = qa.noun.split()[0], noun_kind(qa.noun)
@@ -613,7 +613,7 @@ def stated_count_before(text: str, start: int, at: int, qa: QuestionAnalysis) ->
 
 def list_clause(text: str, start: int, end: int, items: list, kind: str | None) -> tuple[int, int]:
     """The part of the sentence `text[start:end]` that quotes a list's `items`: the clauses between
-    semicolons that hold them ("Sáng 2/3, … khai mạc; dự có A, B và C; hội nghị … thông qua …" quotes
+    semicolons that hold them ("Sáng 2/3, … khai mạc; dự có A, B và C; đại hội đã bầu …" quotes
     "dự có A, B và C"), and each clause beside those that names a thing of the asked `kind` too (more
     of the list than was itemised); the whole sentence when no semicolon sets the items apart."""
     clauses, at = [], start
