@@ -260,9 +260,10 @@ ORG_HEADS_FOLDED = (
     "doan thanh nien|ngan hang|chi nhanh|truong (?:dai hoc|cao dang|trung cap|trung hoc|tieu hoc|mam non|thpt|thcs|chinh tri|quan su|si quan)|dang uy|tinh uy|thanh uy|huyen uy|bo|kho bac|bao hiem xa hoi|trung tam|"
     "cong ty|tong cong ty|benh vien|dai hoc|hoc vien|van phong|phong|quan khu|bo tu lenh|vien phuc loi|"
     "tong cuc|tong lien doan|tap doan|hiep hoi|thong tan xa|bao|dai truyen hinh|dai tieng noi|dai phat thanh|"
-    "quoc hoi|chinh phu|uy ban|kiem toan nha nuoc|canh sat bien|canh sat|hai quan|"  # "Quốc hội", "Chính phủ", "Ủy ban Kiểm tra
-    # Trung ương", "Kiểm toán Nhà nước", "Cảnh sát biển", "Hải quân": national bodies; "Cảnh sát Phòng cháy …" a police force; "Trung ương Hội …", "Trung ương
-    # Đoàn …": the central body of an association or of the Youth Union
+    "quoc hoi|chinh phu|uy ban|kiem toan nha nuoc|canh sat bien|canh sat|hai quan|"  # "Quốc hội", "Chính phủ",
+    # "Ủy ban Kiểm tra Trung ương", "Kiểm toán Nhà nước", "Cảnh sát biển", "Hải quân": national bodies;
+    # "Cảnh sát Phòng cháy và Chữa cháy …": a police force; "Trung ương Hội …", "Trung ương Đoàn …": the
+    # central body of an association or of the Youth Union
     "trung uong hoi|trung uong doan"
 )
 # Words of bodies and places, never of a person's name (checked when the first word is no surname).
