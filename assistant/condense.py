@@ -63,6 +63,14 @@ _NAME_ANSWER = re.compile(r"[A-ZĐÀ-Ỹ][\w’'-]*(?: [A-ZĐÀ-Ỹ][\w’'-]*){
 
 AnswerOf = Callable[[str], "str | None"]
 
+# A follow-up that asks what a count counted ("Đó là những ai?", "Họ là những đơn vị nào?", "Who are
+# they?", "Which ones?"), and the count it points back to ("bao nhiêu Phó Chủ tịch", "how many units").
+_WHICH_ARE_THEY = re.compile(
+    r"^\s*(?:(?:đó|đấy|đây|họ|do|day|ho)\s+(?:là|la)\s+(?:những|nhung|các|cac)\s+(?:ai|gì|gi|\w+(?:\s\w+)?\s+(?:nào|nao))"
+    r"|(?:who|what|which)\s+(?:are|were)\s+(?:they|these|those|them)|which\s+ones?)\s*[?？]?\s*$", re.IGNORECASE)
+_HOW_MANY = re.compile(r"(?P<vi>\b(?:bao nhiêu|bao nhieu|mấy)\s+)(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?)(?=\s*(?:[?,.;]|$|\s(?:được|duoc|đã|da|của|cua|tham|ký|ky)\b))"
+                       r"|\bhow many\s+(?P<noun_en>\w+(?:\s\w+)?)", re.IGNORECASE)
+
 
 def condense_question(question: str, history: list[str] | None, answer_of: AnswerOf | None = None) -> str:
     """A standalone version of `question` given the previous questions (oldest first);
@@ -80,6 +88,11 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
             return _with_context(question[: person.start()] + name + question[person.end():], previous, words=False)
         # the person is the answer, not a name the previous question mentions: its words say who
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
+    if _WHICH_ARE_THEY.match(question) and (counted := _HOW_MANY.search(previous)):
+        # "Đó là những ai?" after "… có bao nhiêu Phó Chủ tịch?": the things counted, listed
+        listed = f"những {counted.group('noun')} nào" if counted.group("vi") else f"which {counted.group('noun_en')}"
+        listed = previous[:counted.start()] + listed + previous[counted.end():]
+        return listed[:1].upper() + listed[1:]
     match = _WHAT_ABOUT.match(question)
     if match and _ASKS_ITSELF.search(fold(match.group("vi") or match.group("en") or "")):
         # "Còn Cụm thi đua … đặt khẩu hiệu gì?": a whole question after "còn", not "what about X"

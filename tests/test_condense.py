@@ -115,3 +115,14 @@ def test_a_follow_up_inherits_the_names_and_what_the_previous_question_asked_of_
                                  ["Sở Nội vụ phối hợp với Công an tỉnh Lạc Sơn tổ chức hội nghị tổng kết năm 2024 ở đâu?"])
     assert resolved.startswith("Công an tỉnh Lạc Sơn được thành lập") and "Sở Nội vụ" in resolved, resolved
     assert "tổng kết" not in resolved, resolved
+
+
+def test_a_follow_up_asking_what_a_count_counted_lists_them():
+    previous = "Sau kỳ họp thứ 9, UBND tỉnh Lạc Sơn có tất cả bao nhiêu Phó Chủ tịch?"
+    assert condense_question("Đó là những ai?", [previous]) == "Sau kỳ họp thứ 9, UBND tỉnh Lạc Sơn có tất cả những Phó Chủ tịch nào?"
+    assert condense_question("Họ là những đơn vị nào?", ["Khối thi đua Mây Xanh có bao nhiêu đơn vị thành viên?"]) == (
+        "Khối thi đua Mây Xanh có những đơn vị thành viên nào?")
+    assert condense_question("Which ones?", ["How many units signed the Lạc Sơn pact in 2024?"]) == (
+        "Which units signed the Lạc Sơn pact in 2024?")
+    # no count to point back to: the previous question's words are the context, as before
+    assert condense_question("Đó là những ai?", ["Ai chủ trì hội nghị tổng kết của Khối thi đua Mây Xanh?"]).startswith("Đó là những ai (")
