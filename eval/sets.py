@@ -33,13 +33,15 @@ DEFAULT_CORPORA = {
     "civic_news_f": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_g": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_h": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_i": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 
 # Sets written only over train / dev articles (eval/splits.py) to add development material of one
 # kind: they have no test part by construction and no article of theirs is a test article.
 TRAIN_DEV_ONLY = frozenset({"civic_news_g",  # list questions (stop 37)
-                            "civic_news_h"})  # follow-up conversations (stop 46)
+                            "civic_news_h",  # follow-up conversations (stop 46)
+                            "civic_news_i"})  # list questions over articles no other set uses (stop 46)
 
 
 class SetFormatError(ValueError):

@@ -944,6 +944,9 @@ def test_a_list_is_quoted_by_the_clauses_that_hold_its_items():
     more = text.replace("hội nghị thông qua kế hoạch năm 2025 của Khối", "dự tại điểm cầu xã có Sở Xây dựng")
     start, end = list_clause(more, 0, len(more), items, "organisation")
     assert text[start:end].startswith("dự có") and more[start:end].endswith("Sở Xây dựng.")
+    # untyped items (what a "những nội dung nào" lists): which clauses go on with the list cannot be
+    # told, so the whole sentence is quoted
+    assert list_clause(text, 0, len(text), items[:2], None) == (0, len(text))
     # no semicolon sets the items apart: the whole sentence
     plain = text.replace(";", ",")
     assert list_clause(plain, 0, len(plain), [Candidate("organisation", plain.find(i.text), plain.find(i.text)

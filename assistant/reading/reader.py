@@ -616,6 +616,8 @@ def list_clause(text: str, start: int, end: int, items: list, kind: str | None) 
     semicolons that hold them ("Sáng 2/3, … khai mạc; dự có A, B và C; đại hội đã bầu …" quotes
     "dự có A, B và C"), and each clause beside those that names a thing of the asked `kind` too (more
     of the list than was itemised); the whole sentence when no semicolon sets the items apart."""
+    if kind is None:  # untyped items: which clauses go on with the list cannot be told, so all are quoted
+        return start, end
     clauses, at = [], start
     for piece in text[start:end].split(";"):
         clauses.append((at, at + len(piece)))
