@@ -500,11 +500,7 @@ class Reader:
         if not reading.sentences or not qa.noun:
             return False
         best = reading.sentences[0]
-        text = articles[best.article_id].text
-        head = qa.noun.split()[0]
-        kind = noun_kind(qa.noun)
-        return any(fold(c.extra).split()[:1] == [head] or (kind is not None and noun_kind(fold(c.extra)) == kind)
-                   for c in candidates(text, best.start, best.end, {"number"}) if c.extra)
+        return bool(counts_of_asked_noun(articles[best.article_id].text, best.start, best.end, qa))
 
     def _second(self, reading: Reading, main: int, used: int) -> EvidenceSentence | None:
         """The best sentence after the main one, when likely enough to answer (or its log-odds within
@@ -568,6 +564,15 @@ DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
 
 
+def semicolon_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) spans of `text[start:end]` between semicolons, in order (one span without any)."""
+    clauses, at = [], start
+    for piece in text[start:end].split(";"):
+        clauses.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return clauses
+
+
 def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tuple[int, int]:
     """The one clause of `text[start:end]` between semicolons that holds the question's `numbers`
     (codes, dates) when each of the others holds numbers of its own: parallel items ("… 1- Nghị quyết số
@@ -576,10 +581,7 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     the clause with the question's number frames the list of the next)."""
     if not numbers or ";" not in text[start:end]:
         return start, end
-    clauses, at = [], start
-    for piece in text[start:end].split(";"):
-        clauses.append((at, at + len(piece)))
-        at += len(piece) + 1
+    clauses = semicolon_clauses(text, start, end)
     holding = [(s, e) for s, e in clauses if any(f" {n} " in phrase_text(text[s:e]) for n in numbers)]
     if len(holding) != 1 or not all(re.search(r"\d", text[s:e]) for s, e in clauses if (s, e) != holding[0]):
         return start, end
@@ -594,15 +596,21 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
 _COUNT_NOUN_END = re.compile(r"\s*(?:[:;,.()]|\s(?:gồm|bao gồm|giữa|là|của|với|như|trong|tại|cho|đã|được|và)\s)", re.IGNORECASE)
 
 
+def counts_of_asked_noun(text: str, start: int, end: int, qa: QuestionAnalysis) -> list[Candidate]:
+    """The numbers in `text[start:end]` that count the question's counted noun, or a noun of the same
+    kind ("bao nhiêu nước" — "26 quốc gia"); [] when the question counts no noun."""
+    if not qa.noun:
+        return []
+    head, kind = qa.noun.split()[0], noun_kind(qa.noun)
+    return [c for c in candidates(text, start, end, {"number"}) if c.extra and (
+        fold(c.extra).split()[:1] == [head] or (kind is not None and noun_kind(fold(c.extra)) == kind))]
+
+
 def stated_count_before(text: str, start: int, at: int, qa: QuestionAnalysis) -> str | None:
     """The count of the question's counted noun that a sentence states before its list ("… đã ký 7
     thỏa thuận giữa hai tỉnh: A; B …" → "7 thỏa thuận"), as written; None when it states none (the
     list is then counted)."""
-    if not qa.noun:
-        return None
-    head, kind = qa.noun.split()[0], noun_kind(qa.noun)
-    stated = [c for c in candidates(text, start, at, {"number"}) if c.extra and (
-        fold(c.extra).split()[:1] == [head] or (kind is not None and noun_kind(fold(c.extra)) == kind))]
+    stated = counts_of_asked_noun(text, start, at, qa)
     if not stated:
         return None
     c = stated[-1]
@@ -618,10 +626,7 @@ def list_clause(text: str, start: int, end: int, items: list, kind: str | None) 
     of the list than was itemised); the whole sentence when no semicolon sets the items apart."""
     if kind is None:  # untyped items: which clauses go on with the list cannot be told, so all are quoted
         return start, end
-    clauses, at = [], start
-    for piece in text[start:end].split(";"):
-        clauses.append((at, at + len(piece)))
-        at += len(piece) + 1
+    clauses = semicolon_clauses(text, start, end)
     first = next(i for i, (_, e) in enumerate(clauses) if items[0].start < e or i == len(clauses) - 1)
     last = next(i for i, (_, e) in enumerate(clauses) if items[-1].end <= e or i == len(clauses) - 1)
     while kind is not None and first > 0 and holds_kind(text, *clauses[first - 1], kind):
