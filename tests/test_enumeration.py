@@ -779,3 +779,59 @@ def test_a_person_listed_after_a_rank_is_read():
 def test_a_body_named_after_a_document_kind_is_no_document():
     text = "Bộ Kế hoạch và Đầu tư trình sửa Nghị định 45/2057/NĐ-CP; Sở Kế hoạch và Đầu tư lập Kế hoạch vốn năm 2058."
     assert _texts(text, "document") == ["Nghị định 45/2057/NĐ-CP", "Kế hoạch vốn năm 2058"]
+
+
+def test_a_count_before_the_asked_noun_leaves_the_noun():
+    from assistant.reading.enumeration import asked_name_head, asked_noun
+
+    assert asked_noun(analyse_question("Ba tỉnh nào được đoàn kiểm tra?")) == "tinh"
+    assert asked_name_head(analyse_question("Ba tỉnh nào được đoàn kiểm tra?")) == "tinh"
+    assert asked_noun(analyse_question("Hai đơn vị nào ký kết?")) == "don vi"
+    assert asked_noun(analyse_question("Năm nào hai bên ký kết?")) == "nam"  # "which year": no count
+
+
+def _series(sentence: str, question: str) -> list[str]:
+    from assistant.reading.enumeration import running_series
+
+    asked = set(re.findall(r"\w+", fold(question).lower()))
+    return [c.text for c in running_series(sentence, 0, len(sentence), asked)]
+
+
+def test_a_list_in_running_text_without_an_introduction_is_read():
+    # three items with no "và", after a clause word ("vẫn"); the last cut where the question's words resume
+    assert _series("Hợp tác xã Mây Xanh dù chưa được cấp phép, vẫn nạo vét, kè bờ, lấn dòng suối Bạc ở xã Hòa An.",
+                   "Hợp tác xã Mây Xanh đã làm những việc gì ở suối Bạc?") == ["nạo vét", "kè bờ", "lấn dòng"]
+    # "để A, B và C …": the word that leads into the first item is left out
+    assert _series("Huyện công khai kế hoạch trên cổng thông tin để hội đoàn thể, trưởng thôn và người dân theo dõi.",
+                   "Huyện công khai kế hoạch để những đối tượng nào theo dõi?") == [
+        "hội đoàn thể", "trưởng thôn", "người dân"]
+    # pairs joined by "và" are one item each
+    assert _series("Trường chú trọng giáo dục học sinh cả về tri thức và kỹ năng, thể chất và tinh thần, lao động và nghệ thuật.",
+                   "Trường chú trọng giáo dục trên những mặt nào?") == [
+        "tri thức và kỹ năng", "thể chất và tinh thần", "lao động và nghệ thuật"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chiều 14/9, tại xã Hòa An, ông Lò Văn Khoa nói rằng huyện sẽ hỗ trợ.",  # three parts, no "và": no list
+    "Tuy nhiên, theo Sở Nông nghiệp và Môi trường, việc lấn dòng vẫn diễn ra.",  # an opening part and two more
+    "Báo cáo cho biết, tính đến tháng 6, đã có 1.204 ý kiến, kiến nghị của cử tri và nhân dân gửi đến.",  # clauses
+    "Về vụ việc, trao đổi với phóng viên, ông Lò Văn Khoa, Chánh Văn phòng Sở Nông nghiệp cho biết, đoàn đã đến.",
+    "Sáng 5/3, tại xã Hòa An, Sở Nông nghiệp và Sở Tài chính tỉnh Lạc Sơn ký quy chế phối hợp.",  # a time and a place
+    "Ông Lò Văn Khoa, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo dự lễ.",  # a person's titles
+    "“Chúng tôi sẽ làm đến cùng”, Giám đốc Sở giải thích và đề nghị các xã phối hợp.",  # a quotation, then who said it
+])
+def test_clauses_between_commas_are_no_running_list(sentence):
+    assert _series(sentence, "Những việc gì được nêu?") == []
+
+
+def test_an_untyped_list_question_is_answered_item_by_item_from_a_running_list(tmp_path):
+    from tests.test_reader import _indexed, _items
+
+    article = {"id": "ms-41", "title": "Hợp tác xã Mây Xanh lấn suối", "date": "2025-04-02", "source": "Báo Thử nghiệm",
+               "text": "Người dân xã Hòa An gửi đơn phản ánh lên huyện.\n\n"
+                       "Hợp tác xã Mây Xanh dù chưa được cấp phép, vẫn nạo vét, kè bờ, lấn dòng suối Bạc ở xã Hòa An. "
+                       "UBND huyện đã yêu cầu hợp tác xã dừng thi công."}
+    answer = _indexed(tmp_path, [article]).ask("Hợp tác xã Mây Xanh đã làm những việc gì ở suối Bạc?")
+    assert _items(answer) == ["nạo vét", "kè bờ", "lấn dòng"], answer.answer
+    quote = answer.citations[0].quote
+    assert quote.startswith("Hợp tác xã Mây Xanh dù") and "lấn dòng suối Bạc" in quote, answer.answer

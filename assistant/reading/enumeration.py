@@ -85,6 +85,7 @@ class Enumeration:
     kind: str | None
     items: tuple[Candidate, ...]
     introduced: bool = False  # the items follow an introduction ("gồm", ":") rather than being found anywhere
+    running: bool = False  # a list in running text with no introduction (`running_series`)
 
 
 def asked_item_kind(qa: QuestionAnalysis) -> str | None:
@@ -123,7 +124,15 @@ def _asked_words(qa: QuestionAnalysis) -> str | None:
         words = run.group(1).split()
         found = next((" ".join(words[:j]) for j in range(min(4, len(words)), 0, -1)
                       if noun_kind(" ".join(words[:j])) is not None), found)
+    if found and (counted := _COUNTED_ASKED.match(found)) is not None \
+            and (noun_kind(counted.group(1)) is not None or counted.group(1) in _NAME_HEADS | set(_LEVELS)):
+        found = counted.group(1)  # "ba tỉnh nào" asks for "tỉnh"; how many is `stated_count`'s
     return found
+
+
+# A count before the asked noun ("ba tinh", "2 don vi"), folded: the noun is what follows it
+_COUNTED_ASKED = re.compile(r"(?:\d{1,2}|" + "|".join(sorted({fold(w) for w in COUNT_WORDS}, key=len, reverse=True))
+                            + r")\s+(\w.*)$")
 
 
 def asked_noun(qa: QuestionAnalysis) -> str | None:
@@ -428,6 +437,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
     items: list[Candidate] = []
+    running = False
     whole = [(c.start, c.end) for c in typed]
     if kind == "organisation":
         whole += [(start + m.start(), start + m.end()) for m in _JOINED_BODIES.finditer(text[start:end])]
@@ -439,6 +449,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
     elif kind is None and noun and not parts and (named := _names_after_noun(text, start, end, noun)):
         items, weak_intro = named, False  # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all
+    elif kind is None and not parts and (series := running_series(text, start, end, asked_words)):
+        items, weak_intro, running = series, False, True  # "… vẫn san gạt, ủi đất, lấp mương …": no introduction
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -534,7 +546,143 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # a list the province level introduces ("Bốn tỉnh gồm …") names no district at all
             provinces = re.search(rf"\b(?:{'|'.join(_LEVELS[:2])})\b", before) is not None
             items = [c for c in items if not provinces and not _names_a_province(c)]
-    return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced)
+    return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced, running)
+
+
+# A list written in running text, with no introduction: its parts between commas or semicolons
+# outside brackets, the inner ones short; "và / hoặc" joins its last two items.
+_RUN_BREAK = re.compile(r"\s*[,;]\s*")
+_RUN_JOIN = re.compile(r"\s+(?:và|hoặc)\s+", re.IGNORECASE)
+_RUN_ITEM_WORDS = 6  # words of an inner part of a list in running text at most
+_OPENING_WORDS = 3  # words of a sentence's opening phrase ("Tuy nhiên", "Ngày 22/6") at most
+_RUN_EDGE = re.compile(r"[\s.…“”\"'‘’:()-]+")
+
+
+def _run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at its commas and semicolons outside brackets."""
+    pieces, at, depth = [], start, 0
+    for m in re.finditer(r"[(),;]", text[start:end]):
+        char, pos = m.group(0), start + m.start()
+        if char in "()":
+            depth = max(0, depth + (1 if char == "(" else -1))
+        elif depth == 0:
+            pieces.append((at, pos))
+            at = _RUN_BREAK.match(text, pos).end()
+    pieces.append((at, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """`text[s:e]` without the spaces, quotes and stops at its ends."""
+    while s < e and _RUN_EDGE.fullmatch(text[s]):
+        s += 1
+    while e > s and _RUN_EDGE.fullmatch(text[e - 1]):
+        e -= 1
+    return s, e
+
+
+def _words_at(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """The words of `text[s:e]`: start, end and the word in lower case."""
+    return [(s + m.start(), s + m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", text[s:e])]
+
+
+# words that lead into a list's first item in running text ("để A, B và C", "cả về A, B", "vẫn A, B, C")
+_INTO_ITEM = frozenset({"để", "vẫn", "về", "như", "là", "gồm", "cho", "với", "của", "cả", "từ", "tại", "ở", "có",
+                        "bằng", "đến", "đều", "còn", "đã", "đang", "sẽ", "cũng"})  # as written: "tư" is no "từ"
+_PLACE_INTO = frozenset({"tại", "ở", "từ", "đến", "về"})  # "…, tại A, …" opens a place or time, no list
+
+
+def _into_item(text: str, s: int, e: int) -> tuple[int, int]:
+    """An inner part of a list in running text without the words that lead into it ("vẫn A" → "A")."""
+    words = _words_at(text, s, e)
+    while len(words) > 1 and words[0][2] in _INTO_ITEM:
+        words = words[1:]
+    return words[0][0], e
+
+
+def _lead_item(text: str, s: int, e: int, most: int) -> tuple[tuple[int, int] | None, bool]:
+    """The first item of a list in running text — the end of the part before the list's inner parts,
+    `most` words at most, after the last word there that leads into an item ("… quản lý để A" → "A",
+    "cả về B" → "B") or ends a sentence — and whether such a word introduced it."""
+    words = _words_at(text, s, e)[-most - 1:]  # the word that leads in, then `most` words
+    cut = max((n + 1 for n, w in enumerate(words) if w[2] in _INTO_ITEM or w[2][-1] in ".*"), default=0)
+    introduced = cut > 0 and words[cut - 1][2] in _INTO_ITEM
+    words = words[cut:][-most:]
+    if not words:
+        return None, introduced
+    s, e = _trimmed(text, words[0][0], e)
+    return ((s, e) if s < e else None), introduced
+
+
+def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> tuple[int, int] | None:
+    """The last item of a list in running text: the start of the part after it, up to the first word
+    the question uses after its own first word, or where the sentence goes on (`_PREDICATE`), `most`
+    words at most."""
+    if (verb := _PREDICATE.search(text, s, e)) is not None:
+        e = verb.start()
+    words = _words_at(text, s, e)
+    stop = next((n for n, w in enumerate(words) if n and fold(w[2]).strip(".,:;“”\"'()") in asked_words), len(words))
+    words = words[:min(stop, most)]
+    if not words:
+        return None
+    s, e = _trimmed(text, words[0][0], words[-1][1])
+    return (s, e) if s < e else None
+
+
+def running_series(text: str, start: int, end: int, asked_words: set[str]) -> list[Candidate]:
+    """The items of a list `text[start:end]` writes in running text, with no word that introduces it
+    ("… vẫn san gạt, ủi đất, lấp mương vào ruộng …", "để A, B và C giám sát", "chạy X, chạy Y, chạy Z"):
+    a run of parts between commas, the inner ones short, the first item the end of the part before
+    them and the last the start of the part after (cut at the question's own words). Three items or
+    more when "và / hoặc" joins the last two, else four or more (three would take "Chiều 14/9, tại
+    Lạc Sơn, ông A nói"); inner parts all joining two things with "và" ("A và B, C và D, E và F") are
+    pairs, each one item. Of several such runs, the one with the most items the question does not
+    name; none → []."""
+    pieces = _run_pieces(text, start, end)
+    best: list[Candidate] = []
+    for i in range(len(pieces) - 1):
+        if _GOES_ON.match(text, pieces[i][0]) or _words_at(text, *pieces[i])[0][2] in _PLACE_INTO \
+                or _SAYS.search(text, *pieces[i]) or text[pieces[i][1] - 1] in "”\"":
+            continue  # "…, đã có A, B và C", "…, tại A, B và C ký": a clause or a place leads into no list
+        j = i + 1
+        while j < len(pieces) - 1 and len(text[pieces[j][0]:pieces[j][1]].split()) <= _RUN_ITEM_WORDS:
+            j += 1
+        for last in range(j, i, -1):  # the longest run from this part that is a list
+            inner = pieces[i + 1:last]
+            joined = [_RUN_JOIN.search(text, s, e) is not None for s, e in inner]
+            tail_s, tail_e = pieces[last]
+            pairs = bool(inner) and all(joined) and _RUN_JOIN.search(text, tail_s, tail_e) is not None
+            if any(joined) and not pairs:
+                continue  # "A, B và C, D": the list ends at its "và"
+            if any(_GOES_ON.match(text, s) or _words_at(text, s, e)[0][2] in _PLACE_INTO for s, e in inner) \
+                    or _SAYS.search(text, tail_s, tail_e):
+                continue  # "…, đã có A, …", "…, tại A, …", "…, ông A, Giám đốc B cho biết": clauses, no items
+            spans: list[tuple[int, int]] = [_into_item(text, s, e) for s, e in inner]
+            closed = False
+            if not pairs and (join := _RUN_JOIN.search(text, tail_s, tail_e)) is not None \
+                    and len(text[tail_s:join.start()].split()) <= _RUN_ITEM_WORDS:
+                spans.append((tail_s, join.start()))  # "…, B và C đã …": B, then C
+                tail_s, closed = join.end(), True
+            if len(spans) + 2 < (3 if closed or pairs else 4):
+                continue
+            most = max(len(text[s:e].split()) for s, e in spans) + 1 if spans else _RUN_ITEM_WORDS
+            # "…, vẫn A, B, C": a first inner part that opens with a word leading into an item starts the list
+            opens = bool(inner) and _words_at(text, *inner[0])[0][2] in _INTO_ITEM - _PLACE_INTO
+            lead, led_in = (None, True) if opens else _lead_item(text, *pieces[i], most)
+            if not inner and not led_in:
+                continue  # "…, A và B đã …" alone: a lead-in word ("để", "như", "cả về") says the list began
+            if any(_OFFICE_OR_RANK.match(fold_aligned(text[s:e])) for s, e in spans):
+                continue  # "ông A, Ủy viên …, Bộ trưởng …": a person's titles, no list
+            tail = _last_item(text, tail_s, tail_e, asked_words, most)
+            spans = ([lead] if lead else []) + [_trimmed(text, s, e) for s, e in spans] + ([tail] if tail else [])
+            spans = [(s, e) for s, e in spans if s < e]
+            items = _clean([Candidate("item", s, e, text[s:e]) for s, e in spans], None, asked_words)
+            if i == 0 and len(text[slice(*pieces[0])].split()) <= _OPENING_WORDS and len(spans) - (lead is not None) < 3:
+                break  # "Tuy nhiên, theo A và B, …": a sentence's opening phrase and two more are no list
+            if len(spans) >= 3 and len(items) >= 2 and len(items) > len(best):
+                best = items
+            break
+    return best
 
 
 _OFFICE_BEFORE = re.compile(rf"(?:{OFFICE.pattern})\s*$")

@@ -399,6 +399,8 @@ class Reader:
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
             # when the noun introduces it or heads an item ("những kế hoạch nào": no list of reports)
+            if found.running:  # a list in running text, no introduction: only when no other list answers
+                return False
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
             return introduced_by_noun(sent, found)
@@ -460,6 +462,11 @@ class Reader:
         if not listed and kind is None and not counting and noun in MOTTO_NOUNS \
                 and (motto := motto_parts(articles[best.article_id].text, best.start, best.end)) is not None:
             listed = [(best, motto)]  # the elements asked of a motto: the parts it quotes
+        if not listed and kind is None and not counting and reading.sentences \
+                and (top := read(reading.sentences[0])).running and len(top.items) >= 2:
+            # no list anywhere: the items the reader's best sentence runs through with no introduction
+            # ("… vẫn san gạt, ủi đất, lấp mương …") instead of the sentence alone
+            listed = [(reading.sentences[0], top)]
         readings = listed
         # stable: by rank within; a list of as many items as the question says, then one framed as asked
         readings.sort(key=lambda r: (count is not None and len(r[1].items) != count, not frames(*r)))
@@ -488,7 +495,7 @@ class Reader:
                 short = "; ".join(i.text for i in items)
                 label = ITEM_LABELS[kind] if kind is not None else (
                     _noun_as_article_writes(article.text, sent.start, items[0].start, qa)
-                    or asked_noun_as_written(qa) or ITEM_LABELS[None])
+                    or (asked_noun_as_written(qa) if has_tone_marks(qa.text) else None) or ITEM_LABELS[None])
                 text = f"Bài viết nêu {len(items)} {label} [1]:\n{lines}"
             return Answer(question, text, False, [cite], short_answer=short)
         return None
