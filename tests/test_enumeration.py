@@ -835,3 +835,17 @@ def test_an_untyped_list_question_is_answered_item_by_item_from_a_running_list(t
     assert _items(answer) == ["nạo vét", "kè bờ", "lấn dòng"], answer.answer
     quote = answer.citations[0].quote
     assert quote.startswith("Hợp tác xã Mây Xanh dù") and "lấn dòng suối Bạc" in quote, answer.answer
+
+
+def test_the_one_semicolon_part_that_runs_on_between_commas_is_cut_into_items():
+    text = ("Kết luận thanh tra nêu các sai phạm của xã Hòa An: buông lỏng quản lý đất công; "
+            "giao đất sai, giao đất trùng, giao vượt hạn mức, thu tiền không lập biên lai.")
+    found = read_enumeration(text, 0, len(text), None, {"xa", "hoa", "an"})
+    assert [i.text for i in found.items] == ["buông lỏng quản lý đất công", "giao đất sai", "giao đất trùng",
+                                             "giao vượt hạn mức", "thu tiền không lập biên lai"]
+    # parts that each hold commas are items as written
+    text = ("Kế hoạch gồm các nội dung: mục đích, yêu cầu kiểm tra; đối tượng, phạm vi, thời hạn kiểm tra; "
+            "thành phần đoàn, chế độ báo cáo.")
+    found = read_enumeration(text, 0, len(text), None, set())
+    assert [i.text for i in found.items] == ["mục đích, yêu cầu kiểm tra", "đối tượng, phạm vi, thời hạn kiểm tra",
+                                             "thành phần đoàn, chế độ báo cáo"]

@@ -11,7 +11,7 @@ question itself names (they are what is asked about, not the answer).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
@@ -838,6 +838,27 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
     return best
 
 
+def _comma_run_in_one_part(folded: str, cuts: list[tuple[int, int]],
+                           inside: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Semicolon parts of an untyped list, one of them — and only one — itself a run of three short
+    parts or more between commas ("…: A; b1, b2, b3, b4"): that part's pieces are items too. Parts
+    that each hold commas ("A, B giám sát; C, D giám sát") are items as written."""
+    def pieces(s: int, e: int) -> list[tuple[int, int]]:
+        out, pos = [], s
+        for m in re.finditer(r"\s*(?:,(?!\d)|(?<!\d),)\s*", folded[s:e]):
+            if not inside(s + m.start()):
+                out.append((pos, s + m.start()))
+                pos = s + m.end()
+        return out + [(pos, e)]
+
+    split = [pieces(s, e) for s, e in cuts]
+    with_commas = [n for n, p in enumerate(split) if len(p) > 1]
+    if len(with_commas) != 1 or len(run := split[with_commas[0]]) < 3 \
+            or any(len(folded[s:e].split()) > _RUN_ITEM_WORDS for s, e in run):
+        return cuts
+    return [piece for p in split for piece in p]
+
+
 def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
            whole: list[tuple[int, int]] = (), noun: str | None = None,
            subject_lists: bool = False, by_count: bool = False) -> tuple[list[tuple[int, int]], bool, int | None]:
@@ -945,6 +966,8 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         cuts.append((pos, body_start + m.start()))
         pos = body_start + m.end()
     cuts.append((pos, body_end))
+    if starts is None and not lines and len(cuts) > 1:
+        cuts = _comma_run_in_one_part(folded, cuts, inside)
     split: list[tuple[int, int]] = []
     # "giữa A với B": "với" joins the two sides as "và" does
     joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"
