@@ -113,12 +113,6 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 _VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 
 
-# a count as written ("ba" three, not "bà") and up to ten words before "nào": "Ba Ủy viên Trung ương Đảng nào"
-_VI_COUNTED_RUN = re.compile(r"(?<![\d/.,-])(?<!thứ )\b(?:[2-9]|[1-9]\d|"
-                             + "|".join(w for w in COUNT_WORDS if not w.isascii() or w in ("hai", "ba"))
-                             + r")\s+((?:\w+\s+){0,9}?\w+)\s+nào\b")
-
-
 def _asked_words(qa: QuestionAnalysis) -> str | None:
     """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai".
     When only the words just before "nào" are found and they name no kind of item, the noun that
@@ -126,9 +120,8 @@ def _asked_words(qa: QuestionAnalysis) -> str | None:
     m = _VI_ASKED.search(qa.folded_text)
     found = next((g for g in m.groups() if g), None) if m else None
     if m is not None and m.group(2) and noun_kind(found) is None \
-            and ((run := _VI_PLURAL_RUN.search(qa.folded_text)) is not None
-                 or (run := _VI_COUNTED_RUN.search(qa.text.lower())) is not None):
-        words = fold(run.group(1)).split()
+            and (run := _VI_PLURAL_RUN.search(qa.folded_text)) is not None:
+        words = run.group(1).split()
         found = next((" ".join(words[:j]) for j in range(min(4, len(words)), 0, -1)
                       if noun_kind(" ".join(words[:j])) is not None), found)
     if found and (counted := _COUNTED_ASKED.match(found)) is not None \
