@@ -849,3 +849,20 @@ def test_the_one_semicolon_part_that_runs_on_between_commas_is_cut_into_items():
     found = read_enumeration(text, 0, len(text), None, set())
     assert [i.text for i in found.items] == ["mục đích, yêu cầu kiểm tra", "đối tượng, phạm vi, thời hạn kiểm tra",
                                              "thành phần đoàn, chế độ báo cáo"]
+
+
+def test_points_numbered_in_words_over_several_sentences_are_the_items():
+    text = ("Ông Lò Văn Khoa đề xuất ba giải pháp cho xã Hòa An: Thứ nhất, rà soát lại quỹ đất công. "
+            "Thứ hai, công khai quy hoạch tại nhà văn hóa các thôn. Việc này cần làm ngay trong quý I. "
+            "Thứ ba là lập tổ tiếp dân (mỗi tuần một buổi). Hội nghị bế mạc lúc 17 giờ.")
+    end = text.index("quỹ đất công.") + len("quỹ đất công.")
+    found = read_enumeration(text, 0, end, None, set())
+    assert [i.text for i in found.items] == ["rà soát lại quỹ đất công", "công khai quy hoạch tại nhà văn hóa các thôn",
+                                             "lập tổ tiếp dân (mỗi tuần một buổi)"]
+    assert found.introduced and found.end == text.index(")") + 1
+    text = "Kết luận nêu hai việc: Một là, trả lại đất cho dân. Hai là, xử lý cán bộ sai phạm. Sau đó đoàn rời xã."
+    found = read_enumeration(text, 0, text.index("cho dân.") + 8, None, set())
+    assert [i.text for i in found.items] == ["trả lại đất cho dân", "xử lý cán bộ sai phạm"]
+    # a lone "Thứ nhất" opens no list
+    text = "Thứ nhất, xã đã hoàn thành việc giao đất. Sau đó đoàn kiểm tra thôn Mây Xanh."
+    assert not read_enumeration(text, 0, text.index("đất.") + 4, None, set()).introduced

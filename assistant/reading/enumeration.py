@@ -85,7 +85,7 @@ class Enumeration:
     kind: str | None
     items: tuple[Candidate, ...]
     introduced: bool = False  # the items follow an introduction ("gồm", ":") rather than being found anywhere
-    running: bool = False  # a list in running text with no introduction (`running_series`)
+    running: bool = False  # a list in running text with no introduction (`running_series`), not `introduced`
 
 
 def asked_item_kind(qa: QuestionAnalysis) -> str | None:
@@ -433,6 +433,10 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     ("… 02 đơn vị gồm: A, B; … 03 trường gồm: C, D" for "những trường nào"); places and untyped
     items may also follow a count of the asked noun ("ở 4 huyện A, B, C và D"), as many as it says
     (`by_count`; otherwise the sentence is read without that introduction)."""
+    if kind is None and (points := numbered_points(text, start, end)) is not None:
+        # "… 5 giải pháp: Thứ nhất, A. Thứ hai, B. …": the points, each its own sentence
+        items = _clean(points[0], None, asked_words)
+        return Enumeration(start, max(end, points[1]), None, tuple(items), len(items) >= 2)
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -521,7 +525,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                 break
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
     # ("giữa Nậm Cát và Mường Khoa thời gian qua" names two places, not a list of what was asked)
-    introduced = len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
+    # a list in running text has no introduction: the reader takes it only when nothing else lists
+    introduced = not running and len(_clean(items, kind, asked_words)) >= (3 if kind is None and weak_intro else 2)
     if counted is not None and len(_clean(items, kind, asked_words)) != counted:
         # "4 huyện ven biển A, B, C và D": a count before the asked noun makes a list of as many, no other
         return read_enumeration(text, start, end, kind, asked_words, name_head, noun, by_count=False)
@@ -549,6 +554,52 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced, running)
 
 
+# Points numbered in words, each opening its own sentence: "Thứ nhất, A. Thứ hai, B." or "Một là, A. Hai là, B."
+_ORDINALS_TONED = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_COUNTED_POINTS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười")
+_POINT_GAP = 700  # characters between one point's sentence and the next point at most
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
+
+
+def _point(text: str, at: int, n: int, counted: bool) -> re.Match[str] | None:
+    """The `n`-th point's marker (0: the first) at or after `at`, opening a sentence, a line or what a colon
+    introduces."""
+    word = rf"{_COUNTED_POINTS[n]} là" if counted else rf"[Tt]hứ {_ORDINALS_TONED[n]}"
+    return re.compile(rf"(?:^|(?<=[.:;!?]\s)|(?<=\n)|(?<=[.:]\s[“\"]))({word})(?:\s*[,:]\s*(?:là\s+)?|\s+là\s+)").search(text, at)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends (before its full stop; not at an abbreviation's dot)."""
+    for m in _SENTENCE_STOP.finditer(text, at):
+        if m.group(0)[0] != "." or not _ABBREVIATION_DOT.search(text, max(0, m.start() - 4), m.start()):
+            return m.start()
+    return len(text)
+
+
+def numbered_points(text: str, start: int, end: int) -> tuple[list[Candidate], int] | None:
+    """The points a sentence `text[start:end]` opens with "Thứ nhất, …" ("Một là, …") and the sentences
+    after it go on with "Thứ hai, …", "Thứ ba, …" (each within `_POINT_GAP` characters of the last):
+    each point's sentence after its marker, and where the last ends; None with fewer than two."""
+    for counted in (False, True):
+        first = _point(text, start, 0, counted)
+        if first is None or first.start() >= end:
+            continue
+        items, marker = [], first
+        while marker is not None:
+            stop = _sentence_end(text, marker.end())
+            s, e = _trimmed(text, marker.end(), stop)
+            if s < e:
+                items.append(Candidate("item", s, e, text[s:e]))
+            if len(items) == len(_ORDINALS_TONED):
+                break
+            marker = _point(text, stop, len(items), counted)
+            if marker is not None and marker.start() - stop > _POINT_GAP:
+                marker = None
+        if len(items) >= 2:
+            return items, items[-1].end
+    return None
+
+
 # A list written in running text, with no introduction: its parts between commas or semicolons
 # outside brackets, the inner ones short; "và / hoặc" joins its last two items.
 _RUN_BREAK = re.compile(r"\s*[,;]\s*")
@@ -574,10 +625,10 @@ def _run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     """`text[s:e]` without the spaces, quotes and stops at its ends."""
-    while s < e and _RUN_EDGE.fullmatch(text[s]):
+    while s < e and _RUN_EDGE.fullmatch(text[s]) and not (text[s] == "(" and ")" in text[s:e]):
         s += 1
-    while e > s and _RUN_EDGE.fullmatch(text[e - 1]):
-        e -= 1
+    while e > s and _RUN_EDGE.fullmatch(text[e - 1]) and not (text[e - 1] == ")" and "(" in text[s:e]):
+        e -= 1  # a bracket the item closes stays
     return s, e
 
 

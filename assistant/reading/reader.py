@@ -399,8 +399,6 @@ class Reader:
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
             # when the noun introduces it or heads an item ("những kế hoạch nào": no list of reports)
-            if found.running:  # a list in running text, no introduction: only when no other list answers
-                return False
             if noun is None or not found.items or (kind is not None and noun not in DOCUMENT_KINDS):
                 return True
             return introduced_by_noun(sent, found)
