@@ -866,3 +866,13 @@ def test_points_numbered_in_words_over_several_sentences_are_the_items():
     # a lone "Thứ nhất" opens no list
     text = "Thứ nhất, xã đã hoàn thành việc giao đất. Sau đó đoàn kiểm tra thôn Mây Xanh."
     assert not read_enumeration(text, 0, text.index("đất.") + 4, None, set()).introduced
+
+
+def test_a_purpose_inside_an_inner_item_does_not_end_the_list():
+    text = "Các vướng mắc như thiếu vốn, giá vật tư để làm đường tăng cao, nhân lực mỏng."
+    found = read_enumeration(text, 0, len(text), None, set(), noun="vuong mac")
+    assert [i.text for i in found.items] == ["thiếu vốn", "giá vật tư để làm đường tăng cao", "nhân lực mỏng"]
+    # after its last item the sentence goes on with a purpose: the list ends there
+    text = "Huyện hỗ trợ các hộ như giống lúa, phân bón, vật tư để khôi phục sản xuất."
+    found = read_enumeration(text, 0, len(text), None, set(), noun="ho")
+    assert [i.text for i in found.items][-1] == "vật tư"

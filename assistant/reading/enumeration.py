@@ -319,6 +319,7 @@ _SEPARATOR = re.compile(r"[,;]|\s(?:và|hoặc|cùng|and|or)\s", re.IGNORECASE)
 # Where a sentence goes on after its last item: a relative "mà", a tense / aspect word before the
 # verb, or a purpose ("nhằm", "để").
 _PREDICATE = re.compile(r"(?<=\w)\s+(?:mà|đã|đang|sẽ|được|đều|cũng|vừa|nhằm|để)\s", re.IGNORECASE)
+_PURPOSE = re.compile(r"(?:nhằm|để)$", re.IGNORECASE)
 _PLACE_WORDS = 6  # a place named in a list without its kind word ("Lạc Sơn", "Ban Mai và Hòa Lạc")
 _ITEM_WORDS = 8  # an item written in running text is short: at most this many words
 
@@ -521,6 +522,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if kind is None:  # "…, y tế, du lịch mà hai tỉnh đã nêu …, đặc biệt là …": the list ends before the verb
         for n, item in enumerate(items):
             if (verb := _PREDICATE.search(item.text)) is not None:
+                if n < len(items) - 1 and _PURPOSE.match(verb.group(0).strip()):
+                    continue  # "…, tỷ trọng doanh thu để bù chi phí thấp, lợi nhuận mỏng": a purpose inside an item
                 items[n:] = [Candidate("item", item.start, item.start + verb.start(), item.text[:verb.start()])]
                 break
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
