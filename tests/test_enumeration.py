@@ -876,3 +876,11 @@ def test_a_purpose_inside_an_inner_item_does_not_end_the_list():
     text = "Huyện hỗ trợ các hộ như giống lúa, phân bón, vật tư để khôi phục sản xuất."
     found = read_enumeration(text, 0, len(text), None, set(), noun="ho")
     assert [i.text for i in found.items][-1] == "vật tư"
+
+
+def test_bodies_the_asked_noun_heads_in_lower_case_are_the_list():
+    text = ("Theo Sở Tư pháp tỉnh Lạc Sơn, hồ sơ phải có xác nhận của cơ quan y tế xã, cơ quan công an "
+            "hoặc cơ quan khác có thẩm quyền nơi cư trú.")
+    found = read_enumeration(text, 0, len(text), "organisation", set(), noun="co quan")
+    assert [i.text for i in found.items] == ["cơ quan y tế xã", "cơ quan công an", "cơ quan khác có thẩm quyền nơi cư trú"]
+    assert found.introduced

@@ -533,6 +533,13 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     if counted is not None and len(_clean(items, kind, asked_words)) != counted:
         # "4 huyện ven biển A, B, C và D": a count before the asked noun makes a list of as many, no other
         return read_enumeration(text, start, end, kind, asked_words, name_head, noun, by_count=False)
+    if not introduced and kind == "organisation" and noun \
+            and (run := _headed_run(fold_aligned(text[start:end]), noun)) is not None:
+        # "văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan khác …": bodies the asked noun
+        # heads in lower case, which no recogniser names
+        bodies = [Candidate("organisation", s, e, text[s:e]) for s, e in _split_run(text, start + run[0], start + run[1])]
+        if all(b.text[:1].islower() for b in bodies) and len(_clean(bodies, kind, asked_words)) >= 2:
+            items, introduced = bodies, True  # (capitalised, they are names the recognisers read)
     if not introduced and kind is not None:
         # names found anywhere in the sentence: not the body of an office ("Phó Chủ tịch UBND tỉnh A")
         items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
@@ -1179,6 +1186,16 @@ def _headed_run(folded: str, noun: str) -> tuple[int, int] | None:
         best = best or _run_span(folded, run)
         run = [b]
     return best or _run_span(folded, run)
+
+
+def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a run (`_headed_run`) between its separators, trimmed."""
+    spans, at = [], start
+    for m in _SEPARATOR.finditer(text, start, end):
+        spans.append(_trimmed(text, at, m.start()))
+        at = m.end()
+    spans.append(_trimmed(text, at, end))
+    return [(s, e) for s, e in spans if s < e]
 
 
 def _run_span(folded: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
