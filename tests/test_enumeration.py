@@ -884,3 +884,12 @@ def test_bodies_the_asked_noun_heads_in_lower_case_are_the_list():
     found = read_enumeration(text, 0, len(text), "organisation", set(), noun="co quan")
     assert [i.text for i in found.items] == ["cơ quan y tế xã", "cơ quan công an", "cơ quan khác có thẩm quyền nơi cư trú"]
     assert found.introduced
+
+
+def test_offices_after_the_plural_asked_noun_are_the_list():
+    text = ("Trong thời gian giữ các chức vụ Huyện ủy viên, Trưởng phòng Tài chính huyện Mây Xanh, Phó Chủ tịch "
+            "UBND xã Hòa An, ông Lò Văn Khoa đã ký giao đất trái quy định.")
+    found = read_enumeration(text, 0, len(text), "title", set(), noun="chuc vu")
+    assert [i.text for i in found.items] == ["Huyện ủy viên", "Trưởng phòng Tài chính huyện Mây Xanh",
+                                             "Phó Chủ tịch UBND xã Hòa An"]
+    assert found.introduced

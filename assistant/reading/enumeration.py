@@ -540,6 +540,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         bodies = [Candidate("organisation", s, e, text[s:e]) for s, e in _split_run(text, start + run[0], start + run[1])]
         if all(b.text[:1].islower() for b in bodies) and len(_clean(bodies, kind, asked_words)) >= 2:
             items, introduced = bodies, True  # (capitalised, they are names the recognisers read)
+    if not introduced and kind == "title" and noun and len(titles := _titles_after_noun(text, start, end, noun)) >= 2:
+        items, introduced = titles, True  # "giữ các cương vị A, B, C, đồng chí X …": the noun written once for all
     if not introduced and kind is not None:
         # names found anywhere in the sentence: not the body of an office ("Phó Chủ tịch UBND tỉnh A")
         items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
@@ -1141,6 +1143,31 @@ def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candid
         if len(out) >= 2:
             return out
     return []
+
+
+_TITLE_WORDS = 4  # words of a capitalised title outside the recognised offices at most ("Tỉnh ủy viên")
+
+
+def _titles_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
+    """The offices that follow the plural asked `noun` (folded: "các cương vị A, B và C"), one per
+    part between separators: capitalised parts that name an office (or are short), up to the first
+    part that does not."""
+    folded = fold_aligned(text[start:end])
+    m = re.search(rf"\b(?:cac|nhung)\s+(?:{_heads(noun)})\s+(?=\S)", folded)
+    if m is None:
+        return []
+    out, at = [], start + m.end()
+    for sep in list(_SEPARATOR.finditer(text, at, end)) + [None]:
+        stop = sep.start() if sep is not None else end
+        s, e = _trimmed(text, at, stop)
+        part = text[s:e]
+        if not part[:1].isupper() or not (OFFICE.match(fold_aligned(part)) or len(part.split()) <= _TITLE_WORDS):
+            break
+        out.append(Candidate("title", s, e, part))
+        if sep is None:
+            break
+        at = sep.end()
+    return out
 
 
 def _heads(noun: str) -> str:
