@@ -819,6 +819,9 @@ def test_a_list_in_running_text_without_an_introduction_is_read():
     "Sáng 5/3, tại xã Hòa An, Sở Nông nghiệp và Sở Tài chính tỉnh Lạc Sơn ký quy chế phối hợp.",  # a time and a place
     "Ông Lò Văn Khoa, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo dự lễ.",  # a person's titles
     "“Chúng tôi sẽ làm đến cùng”, Giám đốc Sở giải thích và đề nghị các xã phối hợp.",  # a quotation, then who said it
+    "Ngành chế biến chiếm tỷ trọng cao nhất với 179,23 tỷ đồng, chiếm 59,2% tổng vốn của tỉnh Lạc Sơn.",  # decimal commas
+    # where the first item begins, and where the last ends, the sentence does not tell
+    "Huyện Mây Xanh cần xem xét hết sức thận trọng, khách quan, toàn diện các hồ sơ đất đai còn tồn đọng nhiều năm qua ở xã.",
 ])
 def test_clauses_between_commas_are_no_running_list(sentence):
     assert _series(sentence, "Những việc gì được nêu?") == []

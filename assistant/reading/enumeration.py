@@ -612,7 +612,7 @@ def numbered_points(text: str, start: int, end: int) -> tuple[list[Candidate], i
     return None
 
 
-# A list written in running text, with no introduction: its parts between commas or semicolons
+# A list written in running text, with no introduction, within one clause: its parts between commas
 # outside brackets, the inner ones short; "và / hoặc" joins its last two items.
 _RUN_BREAK = re.compile(r"\s*[,;]\s*")
 _RUN_JOIN = re.compile(r"\s+(?:và|hoặc)\s+", re.IGNORECASE)
@@ -622,14 +622,14 @@ _RUN_EDGE = re.compile(r"[\s.…“”\"'‘’:()-]+")
 
 
 def _run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """`text[start:end]` cut at its commas and semicolons outside brackets."""
+    """`text[start:end]` cut at its commas outside brackets."""
     pieces, at, depth = [], start, 0
-    for m in re.finditer(r"[(),;]", text[start:end]):
+    for m in re.finditer(r"[(),]", text[start:end]):
         char, pos = m.group(0), start + m.start()
         if char in "()":
             depth = max(0, depth + (1 if char == "(" else -1))
-        elif depth == 0:
-            pieces.append((at, pos))
+        elif depth == 0 and not (char == "," and text[pos - 1:pos].isdigit() and text[pos + 1:pos + 2].isdigit()):
+            pieces.append((at, pos))  # (a decimal comma, "179,23", cuts nothing)
             at = _RUN_BREAK.match(text, pos).end()
     pieces.append((at, end))
     return [(s, e) for s, e in pieces if text[s:e].strip()]
@@ -670,6 +670,8 @@ def _lead_item(text: str, s: int, e: int, most: int) -> tuple[tuple[int, int] | 
     words = _words_at(text, s, e)[-most - 1:]  # the word that leads in, then `most` words
     cut = max((n + 1 for n, w in enumerate(words) if w[2] in _INTO_ITEM or w[2][-1] in ".*"), default=0)
     introduced = cut > 0 and words[cut - 1][2] in _INTO_ITEM
+    if not introduced and len(_words_at(text, s, e)) > most:
+        return None, False  # "…, cần xem xét hết sức bình tĩnh, A, B": where the first item begins is not told
     words = words[cut:][-most:]
     if not words:
         return None, introduced
@@ -680,11 +682,13 @@ def _lead_item(text: str, s: int, e: int, most: int) -> tuple[tuple[int, int] | 
 def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> tuple[int, int] | None:
     """The last item of a list in running text: the start of the part after it, up to the first word
     the question uses after its own first word, or where the sentence goes on (`_PREDICATE`), `most`
-    words at most."""
+    words at most; None when the part is longer and neither says where the item ends."""
     if (verb := _PREDICATE.search(text, s, e)) is not None:
         e = verb.start()
     words = _words_at(text, s, e)
     stop = next((n for n, w in enumerate(words) if n and fold(w[2]).strip(".,:;“”\"'()") in asked_words), len(words))
+    if verb is None and stop == len(words) and len(words) > most:
+        return None  # "…, giám sát, thực hiện nghiêm việc đánh giá nhiệm vụ …": where the list ends is not told
     words = words[:min(stop, most)]
     if not words:
         return None
@@ -701,6 +705,17 @@ def running_series(text: str, start: int, end: int, asked_words: set[str]) -> li
     Lạc Sơn, ông A nói"); inner parts all joining two things with "và" ("A và B, C và D, E và F") are
     pairs, each one item. Of several such runs, the one with the most items the question does not
     name; none → []."""
+    best: list[Candidate] = []
+    clause = start
+    for stop in [m.start() for m in re.finditer(";", text[start:end])] + [end - start]:  # one clause at a time
+        found = _series_in_clause(text, clause, start + stop, asked_words)
+        best = found if len(found) > len(best) else best
+        clause = start + stop + 1
+    return best
+
+
+def _series_in_clause(text: str, start: int, end: int, asked_words: set[str]) -> list[Candidate]:
+    """`running_series` within one clause (no semicolon)."""
     pieces = _run_pieces(text, start, end)
     best: list[Candidate] = []
     for i in range(len(pieces) - 1):
@@ -732,11 +747,13 @@ def running_series(text: str, start: int, end: int, asked_words: set[str]) -> li
             # "…, vẫn A, B, C": a first inner part that opens with a word leading into an item starts the list
             opens = bool(inner) and _words_at(text, *inner[0])[0][2] in _INTO_ITEM - _PLACE_INTO
             lead, led_in = (None, True) if opens else _lead_item(text, *pieces[i], most)
+            tail = _last_item(text, tail_s, tail_e, asked_words, most)
+            if lead is None and not opens or tail is None:
+                continue  # an item whose start or end the sentence does not tell
             if not inner and not led_in:
                 continue  # "…, A và B đã …" alone: a lead-in word ("để", "như", "cả về") says the list began
             if any(_OFFICE_OR_RANK.match(fold_aligned(text[s:e])) for s, e in spans):
                 continue  # "ông A, Ủy viên …, Bộ trưởng …": a person's titles, no list
-            tail = _last_item(text, tail_s, tail_e, asked_words, most)
             spans = ([lead] if lead else []) + [_trimmed(text, s, e) for s, e in spans] + ([tail] if tail else [])
             spans = [(s, e) for s, e in spans if s < e]
             items = _clean([Candidate("item", s, e, text[s:e]) for s, e in spans], None, asked_words)
