@@ -840,6 +840,9 @@ def test_the_elements_of_a_quoted_motto_are_listed(tmp_path):
     assistant = _indexed(tmp_path, [MOTTO_ARTICLE])
     answer = assistant.ask("Chủ đề công tác năm 2061 của Hội Nông dân tỉnh Lạc Sơn gồm những yếu tố nào?")
     assert _items(answer) == ["Chủ động", "sáng tạo", "hiệu quả", "bền vững"], answer.answer
+    # asked in English: the qualities, values or criteria a motto quotes
+    answer = assistant.ask("Which four values make up the 2061 work theme of the Lac Son Farmers' Association?")
+    assert _items(answer) == ["Chủ động", "sáng tạo", "hiệu quả", "bền vững"], answer.answer
 
 
 @pytest.mark.parametrize("text, ends", [

@@ -70,6 +70,8 @@ ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "ti
                "document": "văn bản", "campaign": "phong trào, chủ đề", "name": "tên", None: "nội dung"}
 # Asked nouns whose items are the parts of a quoted motto ("tiêu chí", "giá trị"), folded.
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
+_EN_MOTTO = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:qualities|values|criteria|keywords|watchwords|"
+                       r"principles|elements)\b")  # the same, asked in English
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
 
 ANSWERABLE_FEATURES = (
@@ -457,7 +459,8 @@ class Reader:
             # that the asked noun itself heads, named side by side in one of the best sentences
             listed = [(sent, found) for sent, found in readings if len(found.items) >= 2 and all(
                 any(_names_after(i.text, head) for head in noun_heads(noun)) for i in found.items)][:1]
-        if not listed and kind is None and not counting and noun in MOTTO_NOUNS \
+        motto_asked = noun in MOTTO_NOUNS or (qa.english and _EN_MOTTO.search(qa.text.lower()) is not None)
+        if not listed and kind is None and not counting and motto_asked \
                 and (motto := motto_parts(articles[best.article_id].text, best.start, best.end)) is not None:
             listed = [(best, motto)]  # the elements asked of a motto: the parts it quotes
         if not listed and kind is None and not counting and reading.sentences \
