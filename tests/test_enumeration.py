@@ -801,6 +801,9 @@ def test_a_list_in_running_text_without_an_introduction_is_read():
     # three items with no "và", after a clause word ("vẫn"); the last cut where the question's words resume
     assert _series("Hợp tác xã Mây Xanh dù chưa được cấp phép, vẫn nạo vét, kè bờ, lấn dòng suối Bạc ở xã Hòa An.",
                    "Hợp tác xã Mây Xanh đã làm những việc gì ở suối Bạc?") == ["nạo vét", "kè bờ", "lấn dòng"]
+    # the last item cut where the question's words resume, without the preposition left hanging
+    assert _series("Công ty Đồi Chè dù chưa được phép, vẫn đào mương, xúc đất đá, đổ đất vào ruộng lúa của dân ở thôn Mây Xanh.",
+                   "Công ty Đồi Chè đã làm những việc gì trên ruộng lúa của dân?") == ["đào mương", "xúc đất đá", "đổ đất"]
     # "để A, B và C …": the word that leads into the first item is left out
     assert _series("Huyện công khai kế hoạch trên cổng thông tin để hội đoàn thể, trưởng thôn và người dân theo dõi.",
                    "Huyện công khai kế hoạch để những đối tượng nào theo dõi?") == [

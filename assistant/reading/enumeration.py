@@ -652,6 +652,8 @@ def _words_at(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
 # words that lead into a list's first item in running text ("để A, B và C", "cả về A, B", "vẫn A, B, C")
 _INTO_ITEM = frozenset({"để", "vẫn", "về", "như", "là", "gồm", "cho", "với", "của", "cả", "từ", "tại", "ở", "có",
                         "bằng", "đến", "đều", "còn", "đã", "đang", "sẽ", "cũng"})  # as written: "tư" is no "từ"
+_OUT_OF_ITEM = frozenset({"vào", "của", "cho", "với", "ở", "tại", "trên", "trong", "để", "và", "từ", "đến", "về",
+                          "theo", "ra", "lên", "xuống"})  # as written: words that lead out of a last item
 _PLACE_INTO = frozenset({"tại", "ở", "từ", "đến", "về"})  # "…, tại A, …" opens a place or time, no list
 
 
@@ -690,6 +692,8 @@ def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> t
     if verb is None and stop == len(words) and len(words) > most:
         return None  # "…, giám sát, thực hiện nghiêm việc đánh giá nhiệm vụ …": where the list ends is not told
     words = words[:min(stop, most)]
+    while len(words) > 1 and words[-1][2] in _OUT_OF_ITEM:
+        words = words[:-1]  # "bồi lấp vào (nhiều diện tích …)": a preposition cut off from what it governs
     if not words:
         return None
     s, e = _trimmed(text, words[0][0], words[-1][1])
