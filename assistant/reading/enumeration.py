@@ -455,7 +455,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     elif kind is None and noun and not parts and (named := _names_after_noun(text, start, end, noun)):
         items, weak_intro = named, False  # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all
     elif kind is None and not parts and (series := running_series(text, start, end, asked_words)):
-        items, weak_intro, running = series, False, True  # "… vẫn san gạt, ủi đất, lấp mương …": no introduction
+        items, weak_intro, running = series, False, True  # "… vẫn nạo vét, kè bờ, lấn dòng …": no introduction
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
@@ -523,7 +523,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         for n, item in enumerate(items):
             if (verb := _PREDICATE.search(item.text)) is not None:
                 if n < len(items) - 1 and _PURPOSE.match(verb.group(0).strip()):
-                    continue  # "…, tỷ trọng doanh thu để bù chi phí thấp, lợi nhuận mỏng": a purpose inside an item
+                    continue  # "…, giá vật tư để làm đường tăng cao, nhân lực mỏng": a purpose inside an item
                 items[n:] = [Candidate("item", item.start, item.start + verb.start(), item.text[:verb.start()])]
                 break
     # two items make a list after "gồm" or a colon; after "như / giữa / là" untyped parts need three
@@ -535,13 +535,13 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         return read_enumeration(text, start, end, kind, asked_words, name_head, noun, by_count=False)
     if not introduced and kind == "organisation" and noun \
             and (run := _headed_run(fold_aligned(text[start:end]), noun)) is not None:
-        # "văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan khác …": bodies the asked noun
+        # "xác nhận của cơ quan y tế xã, cơ quan công an hoặc cơ quan khác …": bodies the asked noun
         # heads in lower case, which no recogniser names
         bodies = [Candidate("organisation", s, e, text[s:e]) for s, e in _split_run(text, start + run[0], start + run[1])]
         if all(b.text[:1].islower() for b in bodies) and len(_clean(bodies, kind, asked_words)) >= 2:
             items, introduced = bodies, True  # (capitalised, they are names the recognisers read)
     if not introduced and kind == "title" and noun and len(titles := _titles_after_noun(text, start, end, noun)) >= 2:
-        items, introduced = titles, True  # "giữ các cương vị A, B, C, đồng chí X …": the noun written once for all
+        items, introduced = titles, True  # "qua các chức vụ A, B, C, ông X …": the noun written once for all
     if not introduced and kind is not None:
         # names found anywhere in the sentence: not the body of an office ("Phó Chủ tịch UBND tỉnh A")
         items = [c for c in typed if kind != "organisation" or not _in_office(text, c.start)]
@@ -693,7 +693,7 @@ def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> t
         return None  # "…, giám sát, thực hiện nghiêm việc đánh giá nhiệm vụ …": where the list ends is not told
     words = words[:min(stop, most)]
     while len(words) > 1 and words[-1][2] in _OUT_OF_ITEM:
-        words = words[:-1]  # "bồi lấp vào (nhiều diện tích …)": a preposition cut off from what it governs
+        words = words[:-1]  # "đổ cát vào (lòng suối …)": a preposition cut off from what it governs
     if not words:
         return None
     s, e = _trimmed(text, words[0][0], words[-1][1])
@@ -702,7 +702,7 @@ def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> t
 
 def running_series(text: str, start: int, end: int, asked_words: set[str]) -> list[Candidate]:
     """The items of a list `text[start:end]` writes in running text, with no word that introduces it
-    ("… vẫn san gạt, ủi đất, lấp mương vào ruộng …", "để A, B và C giám sát", "chạy X, chạy Y, chạy Z"):
+    ("… vẫn nạo vét, kè bờ, lấn dòng suối …", "để A, B và C theo dõi", "xin X, xin Y, xin Z"):
     a run of parts between commas, the inner ones short, the first item the end of the part before
     them and the last the start of the part after (cut at the question's own words). Three items or
     more when "và / hoặc" joins the last two, else four or more (three would take "Chiều 14/9, tại
@@ -1170,7 +1170,7 @@ _TITLE_WORDS = 4  # words of a capitalised title outside the recognised offices 
 
 
 def _titles_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
-    """The offices that follow the plural asked `noun` (folded: "các cương vị A, B và C"), one per
+    """The offices that follow the plural asked `noun` (folded: "các chức vụ A, B và C"), one per
     part between separators: capitalised parts that name an office (or are short), up to the first
     part that does not."""
     folded = fold_aligned(text[start:end])

@@ -466,7 +466,7 @@ class Reader:
         if not listed and kind is None and not counting and reading.sentences \
                 and (top := read(reading.sentences[0])).running and len(top.items) >= 2:
             # no list anywhere: the items the reader's best sentence runs through with no introduction
-            # ("… vẫn san gạt, ủi đất, lấp mương …") instead of the sentence alone
+            # ("… vẫn nạo vét, kè bờ, lấn dòng …") instead of the sentence alone
             listed = [(reading.sentences[0], top)]
         readings = listed
         # stable: by rank within; a list of as many items as the question says, then one framed as asked
