@@ -710,12 +710,19 @@ def running_series(text: str, start: int, end: int, asked_words: set[str]) -> li
     pairs, each one item. Of several such runs, the one with the most items the question does not
     name; none → []."""
     best: list[Candidate] = []
-    clause = start
-    for stop in [m.start() for m in re.finditer(";", text[start:end])] + [end - start]:  # one clause at a time
-        found = _series_in_clause(text, clause, start + stop, asked_words)
+    for clause in semicolon_clauses(text, start, end):  # one clause at a time
+        found = _series_in_clause(text, *clause, asked_words)
         best = found if len(found) > len(best) else best
-        clause = start + stop + 1
     return best
+
+
+def semicolon_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) spans of `text[start:end]` between semicolons, in order (one span without any)."""
+    clauses, at = [], start
+    for piece in text[start:end].split(";"):
+        clauses.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return clauses
 
 
 def _series_in_clause(text: str, start: int, end: int, asked_words: set[str]) -> list[Candidate]:
@@ -922,20 +929,17 @@ def _people_side_by_side(text: str, people: list[Candidate]) -> list[tuple[int, 
     return best
 
 
+# a comma that separates parts (a decimal comma, "2,8 m", separates nothing)
+_COMMA_CUT = r"\s*(?:,(?!\d)|(?<!\d),)\s*"
+
+
 def _comma_run_in_one_part(folded: str, cuts: list[tuple[int, int]],
-                           inside: Callable[[int], bool]) -> list[tuple[int, int]]:
+                           commas: Callable[[int, int], list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Semicolon parts of an untyped list, one of them — and only one — itself a run of three short
     parts or more between commas ("…: A; b1, b2, b3, b4"): that part's pieces are items too. Parts
-    that each hold commas ("A, B giám sát; C, D giám sát") are items as written."""
-    def pieces(s: int, e: int) -> list[tuple[int, int]]:
-        out, pos = [], s
-        for m in re.finditer(r"\s*(?:,(?!\d)|(?<!\d),)\s*", folded[s:e]):
-            if not inside(s + m.start()):
-                out.append((pos, s + m.start()))
-                pos = s + m.end()
-        return out + [(pos, e)]
-
-    split = [pieces(s, e) for s, e in cuts]
+    that each hold commas ("A, B giám sát; C, D giám sát") are items as written. `commas(s, e)`: the
+    pieces of `folded[s:e]` between its commas."""
+    split = [commas(s, e) for s, e in cuts]
     with_commas = [n for n, p in enumerate(split) if len(p) > 1]
     if len(with_commas) != 1 or len(run := split[with_commas[0]]) < 3 \
             or any(len(folded[s:e].split()) > _RUN_ITEM_WORDS for s, e in run):
@@ -1040,18 +1044,19 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     else:
         return [], False, None
     lines = "\n" in folded[body_start:body_end]
-    # (a decimal comma, "2,8 m", separates nothing)
-    sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else r"\s*(?:,(?!\d)|(?<!\d),)\s*"
-    cuts = []
-    pos = body_start
-    for m in re.finditer(sep, folded[body_start:body_end]):
-        if inside(body_start + m.start()):
-            continue
-        cuts.append((pos, body_start + m.start()))
-        pos = body_start + m.end()
-    cuts.append((pos, body_end))
+    sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else _COMMA_CUT
+
+    def cut(pattern: str, s: int, e: int) -> list[tuple[int, int]]:  # folded[s:e] cut at `pattern` outside `whole`
+        spans, pos = [], s
+        for m in re.finditer(pattern, folded[s:e]):
+            if not inside(s + m.start()):
+                spans.append((pos, s + m.start()))
+                pos = s + m.end()
+        return spans + [(pos, e)]
+
+    cuts = cut(sep, body_start, body_end)
     if starts is None and not lines and len(cuts) > 1:
-        cuts = _comma_run_in_one_part(folded, cuts, inside)
+        cuts = _comma_run_in_one_part(folded, cuts, lambda s, e: cut(_COMMA_CUT, s, e))
     split: list[tuple[int, int]] = []
     # "giữa A với B": "với" joins the two sides as "và" does
     joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"

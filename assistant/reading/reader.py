@@ -48,6 +48,7 @@ from .enumeration import (
     noun_kind,
     of_kind,
     read_enumeration,
+    semicolon_clauses,
     set_aside_kinds,
     written_as,
 )
@@ -570,15 +571,6 @@ NOUN_BEFORE_ITEMS = 60  # characters before an untyped list in which the asked n
 DOCUMENT_KINDS = frozenset({"nghi quyet", "quyet dinh", "chi thi", "ke hoach", "de an", "luat", "thong tu",
                             "nghi dinh", "bao cao", "ban ghi nho", "bien ban ghi nho", "bien ban", "thoa thuan",
                             "thoa thuan hop tac", "hiep dinh", "hop dong", "cong uoc", "to trinh"})
-
-
-def semicolon_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) spans of `text[start:end]` between semicolons, in order (one span without any)."""
-    clauses, at = [], start
-    for piece in text[start:end].split(";"):
-        clauses.append((at, at + len(piece)))
-        at += len(piece) + 1
-    return clauses
 
 
 def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tuple[int, int]:
