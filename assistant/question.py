@@ -183,9 +183,16 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asked = english_asked_noun(own)
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])
+        elif answer_type == "number" and _HOW_MUCH_SUM.search(own):
+            noun = "tien"  # a sum of money, as "bao nhiêu tiền" asks
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
                             english_focus(own) if english else focus_words(_asked_as_written(own)))
 
+
+# "How much" before a verb or "in" asks for a sum ("How much was it fined?", "how much in fees");
+# "by how much" asks for a change, "how much of" for a part.
+_HOW_MUCH_SUM = re.compile(r"(?<!\bby )\bhow much\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|"
+                           r"could|should|in)\b", re.IGNORECASE)
 
 # What ends the noun an English question asks about: a function word or an auxiliary ("how many
 # pairs of …", "which bodies did …").

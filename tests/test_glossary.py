@@ -167,6 +167,9 @@ def test_a_month_date_of_an_english_question_is_an_anchor():
     ("How many cooperation documents did Lac Son sign?", "van kien"),  # the head comes last
     ("How many pairs of localities signed?", "cap"),  # "of" ends it
     ("How many United Nations agencies joined Lac Son's plan?", "co quan"),  # a name is no past tense
+    ("How much did Lac Son district spend on its new bridge?", "tien"),  # "how much" before a verb: a sum
+    ("How much in fees were collected at the Suoi Bac market?", "tien"),
+    ("By how much did rice output at Lac Son fall last year?", None),  # a change, not a sum
 ])
 def test_the_noun_an_english_how_many_question_counts(question, noun):
     assert analyse_question(question).noun == noun
