@@ -635,6 +635,21 @@ def test_a_date_written_in_words_is_found_as_the_numbers_a_question_writes():
     assert months.anchor_share(phrase_text("Nắng nóng trong tháng 6 và tháng 7 năm 2023 kéo dài."), numbers=True) == 1.0
 
 
+def test_an_ordinal_in_digits_is_found_where_the_article_writes_it_in_roman_numerals():
+    from assistant.reading.terms import phrase_text, question_terms
+
+    terms = question_terms(analyse_question("Who chaired the 16th Congress of the Lac Son farmers' union?"))
+    congress = "Ông Hà Văn Tâm chủ trì Đại hội XVI Hội Nông dân huyện Lạc Sơn."
+    assert "16" in terms.words_in(congress)
+    assert terms.anchor_share(phrase_text(congress), numbers=True) == 1.0
+    assert terms.anchor_share(phrase_text("Ông Hà Văn Tâm chủ trì Đại hội XV Hội Nông dân."), numbers=True) == 0.0
+    session = question_terms(analyse_question("Kỳ họp thứ 5 HĐND huyện Lạc Sơn khóa 20 diễn ra khi nào?"))
+    assert {"5", "20"} <= session.words_in("Kỳ họp thứ V HĐND huyện Lạc Sơn khóa XX khai mạc sáng nay.")
+    # a day of the month is no ordinal: a one-letter numeral counts only after the word it numbers
+    day = question_terms(analyse_question("What did the Lac Son council decide on 10 May?"))
+    assert "10" not in day.words_in("Hội đồng nhân dân huyện Lạc Sơn khóa X họp bàn về X dự án.")
+
+
 def test_a_full_date_is_found_where_the_article_writes_its_day_and_names_its_year_elsewhere():
     from assistant.reading.terms import phrase_text, question_terms
 

@@ -90,14 +90,18 @@ class QuestionTerms:
     # the anchors of the context a follow-up inherited ("… (Khối thi đua Lạc Sơn, năm 2031)?"): they
     # say which article, so they count where the article is measured, not the sentence
     context_anchors: list[str] = field(default_factory=list)
+    # the Roman numerals (folded) of the question's ordinals ("16th", "khóa 14"): "16" → ("xvi",), a
+    # text that writes "Đại hội XVI" holds the "16" asked
+    ordinal_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def words_in(self, text: str) -> set[str]:
         """`words_of(text)`, with the first rendering's words of each phrase whose other rendering
         the text writes as a phrase ("ngân sách" for "budget", rendered "kinh phí")."""
         words = words_of(text)
-        if not self.equivalents:
+        if not self.equivalents and not self.ordinal_forms:
             return words
         folded = f" {' '.join(_WORD.findall(fold(text)))} "
+        words |= {n for n, forms in self.ordinal_forms.items() if any(f" {f} " in folded for f in forms)}
         return words.union(*(first for other, first in self.equivalents if f" {other} " in folded))
 
     @property
@@ -145,7 +149,8 @@ class QuestionTerms:
             anchors = [a for a in anchors if a[:1].isdigit() or _ORDINAL.fullmatch(a)]
         if not anchors:
             return 1.0
-        return sum(_anchor_in(a, phrases) for a in anchors) / len(anchors)
+        return sum(_anchor_in(a, phrases) or any(f" {f} " in phrases for f in self.ordinal_forms.get(a, ()))
+                   for a in anchors) / len(anchors)
 
 
 _FULL_DATE = re.compile(r"(\d{1,2} \d{1,2}) ((?:19|20)\d\d)")
@@ -181,7 +186,37 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
                    for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
     context = split_context(qa.text)[1]
     context_anchors = anchors_of(qa, "… " + context) if context else []  # a name opening it is one too
-    return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors)
+    return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors,
+                         ordinal_forms(split_context(qa.text)[0]))
+
+
+# An ordinal a question writes in digits: "16th", "khóa 14", "Đại hội 16", "lần thứ 13" (folded).
+_ENGLISH_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_NUMBERED_ORDINAL = re.compile(r"\b(?:khoa|dai hoi|ky hop thu|lan thu|ky hop|hoi nghi trung uong) (\d{1,2})\b")
+_ROMAN = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(n: int) -> str:
+    """`n` (1–89) in Roman numerals, folded ("xvi")."""
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def ordinal_forms(question: str) -> dict[str, tuple[str, ...]]:
+    """The Roman numerals (folded phrases) a text may write a question's ordinals with ("16th
+    Congress" → {"16": ("xvi",)}): two letters or more alone, one after the word it numbers ("khoa x",
+    not any "X")."""
+    numbers = _ENGLISH_ORDINAL.findall(question) + _NUMBERED_ORDINAL.findall(" ".join(_WORD.findall(fold(question))))
+    out = {}
+    for n in dict.fromkeys(numbers):
+        if not 1 < int(n) < 90:
+            continue
+        r = roman(int(n))
+        out[n] = (r,) if len(r) > 1 else tuple(f"{w} {r}" for w in ("khoa", "hoi", "thu", "hop"))
+    return out
 
 
 def anchors_of(qa: QuestionAnalysis, text: str | None = None) -> list[str]:
