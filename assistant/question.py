@@ -180,6 +180,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
         # words, as the evidence's words are read
         content = list(dict.fromkeys(w for term in rendered for w in _WORD.findall(term)))
         content = [w for w in content if w not in _ROLE_FRAME] if answer_type == "role" else content
+        # the context a follow-up inherited is English too: its renderings, not its English words
+        context = [w for w in dict.fromkeys(w for term in vietnamese_terms(context_text) for w in _WORD.findall(term))
+                   if w not in content] if context_text else []
         asked = english_asked_noun(own)
         if answer_type == "number" and asked:
             noun = " ".join(asked[:2])

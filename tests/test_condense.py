@@ -56,6 +56,14 @@ def test_the_inherited_context_is_the_questions_context_not_its_content():
     assert "tu" in qa.all_content
 
 
+def test_an_english_follow_ups_inherited_context_is_rendered_in_vietnamese_like_its_question():
+    from assistant.question import analyse_question
+
+    qa = analyse_question("And who signed it for the district (signed the cooperation plan of Lac Son province in 2031)?")
+    assert {"ke", "hoach", "lac", "son", "2031"} <= set(qa.context)
+    assert not {"plan", "cooperation", "province"} & set(qa.context)  # English words no article holds
+
+
 def test_a_directive_or_event_pointed_back_to_keeps_what_the_previous_question_said():
     # "chỉ thị đó" points back like "quy chế đó"; with no organisation or year to carry, the previous
     # question's own words are the context

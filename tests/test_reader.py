@@ -322,6 +322,15 @@ def test_a_long_sentence_is_quoted_by_a_window_of_whole_words():
     assert quote_window(text, 0, 50, None, qa, limit=120) == (0, 50)
 
 
+def test_a_long_sentence_is_windowed_around_the_questions_own_words_not_its_inherited_context():
+    text = ("Đoàn công tác của tỉnh Lạc Sơn do ông Hà Văn Tâm dẫn đầu đã làm việc tại huyện Mây Xanh, "
+            + "kiểm tra nhiều dự án giao thông, thủy lợi và trường học, " * 6
+            + "trong đó trình độ chuyên môn của ông Tâm là thạc sĩ kinh tế.")
+    qa = analyse_question("Trình độ chuyên môn của ông là gì (Đoàn công tác tỉnh Lạc Sơn, Hà Văn Tâm)?")
+    start, end = quote_window(text, 0, len(text), None, qa, limit=160)
+    assert "thạc sĩ kinh tế" in text[start:end]
+
+
 @pytest.mark.parametrize("question, answer_type, focus", [
     ("Chỉ thị số 05 được ban hành khi nào?", "date", ["ban", "hanh"]),  # the question word decides, not the document
     ("Cơ quan nào ký biên bản ghi nhớ?", "organisation", ["ky", "bien"]),

@@ -694,7 +694,9 @@ def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
         centre = (span[0] + span[1]) // 2
     else:
         folded = fold(text[start:end])
-        spots = [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+        # the question's own words; the context a follow-up inherited only when none of them is there
+        spots = [m.start() for w in set(qa.content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)] \
+            or [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
         centre = start + (int(np.median(spots)) if spots else 0)
     lo = max(start, min(centre - limit // 2, end - limit))
     hi = min(end, lo + limit)
