@@ -414,6 +414,14 @@ def test_a_photo_credit_is_no_candidate_sentence():
     assert found == ["Hai bên trao biên bản ghi nhớ.", "Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế."]
 
 
+def test_an_articles_credit_line_is_no_candidate_sentence():
+    text = ("Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế phối hợp với Hội Luật gia.\nTác giả: Minh Khôi/TTXTN\n"
+            "Nguồn: Báo Lạc Sơn.\nTheo ông A, quy chế có hiệu lực từ năm sau.")
+    found = [text[s.start:s.end] for s in _candidates(text)]
+    assert found == ["Sáng nay, Sở Tư pháp tỉnh Lạc Sơn ký quy chế phối hợp với Hội Luật gia.",
+                     "Theo ông A, quy chế có hiệu lực từ năm sau."]
+
+
 def test_a_paragraphs_number_is_no_candidate_sentence():
     text = "Tuyên bố chung gồm nhiều điểm.\n12.\nHai bên hoan nghênh việc ký Bản ghi nhớ về nông nghiệp.\n…"
     found = [text[s.start:s.end] for s in _candidates(text)]
