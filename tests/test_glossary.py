@@ -107,6 +107,14 @@ def test_everyday_words_come_from_the_common_words_of_civic_news():
     assert english_phrase_terms("juggled") == [] and vietnamese_terms("What is the population of Iceland?") == ["dan", "cu", "iceland"]
 
 
+def test_countries_and_their_peoples_are_named_as_vietnamese_news_names_them():
+    assert vietnamese_terms("Which Belarusian and Spanish officials met the Lac Son delegation?")[:4] == [
+        "belarus", "tay", "ban", "nha"]
+    assert {"thuy", "si", "an", "do", "lao"} <= set(vietnamese_terms("Did Swiss and Indian firms invest in Laos?"))
+    # a country Vietnamese names with one common syllable ("Pháp" is also law) keeps its English name
+    assert vietnamese_terms("Who met the French envoy?")[-1:] == ["french"]
+
+
 def test_the_civic_glossary_wins_over_the_common_words():
     assert english_phrase_terms("budget") == ["kinh", "phi"]  # the glossary's first rendering
     # what a "how many" question counts: "pairs of districts" counts "cặp"
