@@ -45,6 +45,11 @@ GLOSSARY: dict[str, str] = {
     "propaganda": "tuyen truyen", "communication": "truyen thong", "dissemination": "pho bien",
     "legal education": "giao duc phap luat", "training": "tap huan", "inspection": "kiem tra|thanh tra",
     "appraise": "tham dinh", "appraised": "tham dinh", "appraisal": "tham dinh", "read": "doc", "born": "sinh",
+    "judge": "tham phan", "prosecutor": "kiem sat vien", "exam": "ky thi", "examination": "ky thi",
+    "quota": "dinh muc", "mansion": "biet thu", "prison": "trai giam|nha tu", "prisoner": "tu nhan|pham nhan",
+    "bribe": "hoi lo", "bribery": "hoi lo", "pension": "luong huu", "drought": "han han", "statement": "tuyen bo",
+    "joint statement": "tuyen bo chung", "consulate": "lanh su quan", "warehouse": "nha kho|kho bai",
+    "political commissar": "chinh uy", "commissar": "chinh uy", "sentenced": "tuyen an|ket an",
     # emulation vocabulary
     "emulation bloc": "khoi thi dua", "emulation cluster": "cum thi dua", "bloc": "khoi", "cluster": "cum",
     "emulation": "thi dua", "commendation": "khen thuong", "emulation movement": "phong trao thi dua",

@@ -107,6 +107,11 @@ def test_everyday_words_come_from_the_common_words_of_civic_news():
     assert english_phrase_terms("juggled") == [] and vietnamese_terms("What is the population of Iceland?") == ["dan", "cu", "iceland"]
 
 
+def test_civic_words_of_courts_exams_and_rules_are_rendered():
+    terms = vietnamese_terms("Which judge in Lac Son took bribes before the exam, against the quota?")
+    assert {"tham", "phan", "hoi", "lo", "ky", "thi", "dinh", "muc"} <= set(terms)
+
+
 def test_countries_and_their_peoples_are_named_as_vietnamese_news_names_them():
     assert vietnamese_terms("Which Belarusian and Spanish officials met the Lac Son delegation?")[:4] == [
         "belarus", "tay", "ban", "nha"]
