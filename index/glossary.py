@@ -45,6 +45,8 @@ GLOSSARY: dict[str, str] = {
     "propaganda": "tuyen truyen", "communication": "truyen thong", "dissemination": "pho bien",
     "legal education": "giao duc phap luat", "training": "tap huan", "inspection": "kiem tra|thanh tra",
     "appraise": "tham dinh", "appraised": "tham dinh", "appraisal": "tham dinh", "read": "doc", "born": "sinh",
+    "draft document": "du thao van ban", "draft legal document": "du thao van ban quy pham phap luat",
+    "draft law": "du thao luat|du an luat", "draft resolution": "du thao nghi quyet", "draft decree": "du thao nghi dinh",
     "judge": "tham phan", "prosecutor": "kiem sat vien", "exam": "ky thi", "examination": "ky thi",
     "quota": "dinh muc", "mansion": "biet thu", "prison": "trai giam|nha tu", "prisoner": "tu nhan|pham nhan",
     "bribe": "hoi lo", "bribery": "hoi lo", "pension": "luong huu", "drought": "han han", "statement": "tuyen bo",

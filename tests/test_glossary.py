@@ -180,6 +180,7 @@ def test_a_month_date_of_an_english_question_is_an_anchor():
     ("How many cooperation documents did Lac Son sign?", "van kien"),  # the head comes last
     ("How many pairs of localities signed?", "cap"),  # "of" ends it
     ("How many United Nations agencies joined Lac Son's plan?", "co quan"),  # a name is no past tense
+    ("How many draft legal documents did Lac Son appraise?", "du thao"),  # a draft is counted as "dự thảo"
     ("How much did Lac Son district spend on its new bridge?", "tien"),  # "how much" before a verb: a sum
     ("How much in fees were collected at the Suoi Bac market?", "tien"),
     ("By how much did rice output at Lac Son fall last year?", None),  # a change, not a sum
