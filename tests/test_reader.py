@@ -160,6 +160,25 @@ def test_the_asked_things_a_sentence_names_without_introducing_a_list_are_listed
     assert answer.citations[0].quote.startswith("Hai giải nhất thuộc về")
 
 
+BORDER_ARTICLE = {
+    "id": "ls-21", "title": "Đồn Biên phòng Tà Lèng đón nhận danh hiệu Anh hùng", "date": "2025-07-02",
+    "source": "Báo Thử nghiệm",
+    "text": "Sáng 1/7, tại huyện Tà Lèng, tỉnh Lạc Sơn tổ chức Lễ đón nhận danh hiệu Anh hùng cho Đồn Biên phòng "
+            "Tà Lèng.\n\nDự buổi lễ có: Phó Chủ tịch UBND tỉnh Hà Văn Tâm, đại diện các sở, ngành của tỉnh, Đồn "
+            "Biên phòng Tà Lèng, đại biểu các lực lượng vũ trang, đông đảo nhân dân huyện Tà Lèng.\n\nPhát biểu "
+            "tại buổi lễ, ông Hà Văn Tâm đề nghị Đồn Biên phòng Tà Lèng giữ vững truyền thống đơn vị Anh hùng.\n\n"
+            "Đồn Biên phòng cần phối hợp chặt chẽ với Kiểm lâm, Hải quan, lực lượng Dân quân và các xã biên giới "
+            "trong tuần tra, giữ vững an ninh vùng biên."}
+
+
+def test_a_list_whose_introduction_says_what_frames_the_slot_beats_the_events_other_list(tmp_path):
+    answer = _indexed(tmp_path, [BORDER_ARTICLE]).ask(
+        "Tại lễ đón nhận danh hiệu Anh hùng ngày 1/7, Đồn Biên phòng Tà Lèng được đề nghị phối hợp chặt chẽ với "
+        "những lực lượng nào?")
+    assert _items(answer)[:3] == ["Kiểm lâm", "Hải quan", "lực lượng Dân quân"], answer.answer
+    assert answer.citations[0].quote.startswith("Đồn Biên phòng cần phối hợp chặt chẽ với")
+
+
 ENERGY_ARTICLE = {
     "id": "ls-4", "title": "Chính sách năng lượng của tỉnh Lạc Sơn", "date": "2024-06-21", "source": "Báo Thử nghiệm",
     "text": "Kế hoạch năng lượng của tỉnh Lạc Sơn được xây dựng dựa trên ba nguyên tắc: Công khai, Minh bạch, Hiệu quả."

@@ -453,6 +453,15 @@ class Reader:
             # introduces is the answer ("những nội dung nào" → "… gồm các nội dung sau: …")
             lower = [(sent, read(sent)) for sent in ranked[1:LIST_SENTENCES]]
             listed = [(sent, found) for sent, found in listing(lower) if introduced_by_noun(sent, found)]
+        shown = [sent for sent, _ in listed] or reading.sentences[:1]  # what would answer: a list, else the best sentence
+        if len(framing) >= 2 and not counting and not any(framing <= words_up_to(sent, sent.end) for sent in shown):
+            # "phối hợp chặt chẽ với những lực lượng nào": when what would answer does not say what frames
+            # the slot, a list a little lower whose introduction does ("… phối hợp chặt chẽ với A, B, C …")
+            # beats the event's other list (who attended)
+            framed = [(sent, found) for sent, found in ((sent, read(sent)) for sent in ranked[:LIST_SENTENCES])
+                      if len(found.items) >= 2 and (found.introduced or found.running) and of_asked_noun(sent, found)
+                      and (count is None or len(found.items) == count) and frames(sent, found)]
+            listed = framed[:1] or listed
         if not listed and best_names:
             listed = [(best, first)]  # no list anywhere: the asked things the best sentence names
         if not listed and noun and not counting:
