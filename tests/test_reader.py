@@ -179,6 +179,21 @@ def test_a_list_whose_introduction_says_what_frames_the_slot_beats_the_events_ot
     assert answer.citations[0].quote.startswith("Đồn Biên phòng cần phối hợp chặt chẽ với")
 
 
+REPEATED_LEAD_ARTICLE = {
+    "id": "ls-22", "title": "Hội nghị phiên thứ 7 của Thường trực HĐND tỉnh Lạc Sơn", "date": "2025-05-18",
+    "source": "Báo Thử nghiệm",
+    "text": "Từ ngày 15 đến 16/5, Thường trực HĐND tỉnh Lạc Sơn họp phiên thứ 7 tại Nhà khách tỉnh dưới sự chủ trì "
+            "của Chủ tịch HĐND tỉnh Lò Văn Khoa.\n\nTừ ngày 15 đến 16/5, Thường trực HĐND tỉnh Lạc Sơn họp phiên thứ "
+            "7 tại Nhà khách tỉnh dưới sự chủ trì của Chủ tịch HĐND tỉnh Lò Văn Khoa.\n\nPhiên họp cho ý kiến về "
+            "báo cáo giám sát chuyên đề giáo dục vùng cao."}
+
+
+def test_a_sentence_an_article_repeats_is_quoted_once(tmp_path):
+    answer = _indexed(tmp_path, [REPEATED_LEAD_ARTICLE]).ask(
+        "Thường trực HĐND tỉnh Lạc Sơn họp phiên thứ 7 ở đâu, dưới sự chủ trì của ai?")
+    assert answer.answer.count("dưới sự chủ trì") == 1, answer.answer
+
+
 ENERGY_ARTICLE = {
     "id": "ls-4", "title": "Chính sách năng lượng của tỉnh Lạc Sơn", "date": "2024-06-21", "source": "Báo Thử nghiệm",
     "text": "Kế hoạch năng lượng của tỉnh Lạc Sơn được xây dựng dựa trên ba nguyên tắc: Công khai, Minh bạch, Hiệu quả."

@@ -302,6 +302,9 @@ class Reader:
         body = f"{as_answer_text(citations[0].quote)} [1]"
         head = f"{as_answer_text(short)} [1]\n\n" if short else ""
         second = self._second(reading, main, len(head) + len(body))
+        if second is not None and _same_words(articles[second.article_id].text[second.start:second.end],
+                                              article.text[best.start:best.end]):
+            second = None  # an article that repeats its lead: the same sentence again says nothing more
         if second is not None:
             citations.append(citation(2, second.hit, articles[second.article_id], second.start, second.end))
             body += f" {as_answer_text(citations[1].quote)} [2]"
@@ -535,6 +538,11 @@ class Reader:
         if used + (s.end - s.start) + 5 > MAX_ANSWER:
             return None
         return s
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two sentences are the same words (spacing and marks aside)."""
+    return re.findall(r"\w+", fold(a).lower()) == re.findall(r"\w+", fold(b).lower())
 
 
 def _names_after(item: str, noun: str) -> bool:
