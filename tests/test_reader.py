@@ -173,9 +173,10 @@ BORDER_ARTICLE = {
 
 def test_a_list_whose_introduction_says_what_frames_the_slot_beats_the_events_other_list(tmp_path):
     answer = _indexed(tmp_path, [BORDER_ARTICLE]).ask(
-        "Tại lễ đón nhận danh hiệu Anh hùng ngày 1/7, Đồn Biên phòng Tà Lèng được đề nghị phối hợp chặt chẽ với "
-        "những lực lượng nào?")
+        "Tại lễ đón nhận danh hiệu Anh hùng Lực lượng vũ trang ngày 1/7, Đồn Biên phòng Tà Lèng được đề nghị phối "
+        "hợp chặt chẽ với những lực lượng nào?")
     assert _items(answer)[:3] == ["Kiểm lâm", "Hải quan", "lực lượng Dân quân"], answer.answer
+    assert answer.answer.startswith("Bài viết nêu 3 lực lượng")  # the asked noun as the question asks it
     assert answer.citations[0].quote.startswith("Đồn Biên phòng cần phối hợp chặt chẽ với")
 
 

@@ -145,7 +145,10 @@ def asked_noun_as_written(qa: QuestionAnalysis) -> str | None:
     """The asked noun of a Vietnamese list question as the question writes it ("những tang vật
     nào" → "tang vật"): what an untyped list's items are called; None without one."""
     noun = asked_noun(qa)
-    return written_as(noun, qa.text) if noun else None
+    # the last time: the asked one stands before "nào" ("… Anh hùng Lực lượng vũ trang … những lực lượng
+    # nào"); a capital that only opens the question or a name is no part of it ("Lĩnh vực nào …")
+    written = written_as(noun, qa.text, last=True) if noun else None
+    return written[:1].lower() + written[1:] if written and not any(c.isupper() for c in written[1:]) else written
 
 
 def written_as(noun: str, text: str, last: bool = False) -> str | None:
