@@ -102,13 +102,14 @@ def _longest_in(folded_question: str, candidates: dict[str, str]) -> str | None:
 
 
 # A question about the post a named person holds ("X giữ chức vụ nào?", "chức danh của X",
-# "What is X's position?"), not about a post they were given (appointed, elected: the new post is
-# the event's, not a title the article writes beside the name)
+# "What is X's position?"), not about a post they were given (appointed, elected, moved to: the new
+# post is the event's, not a title the article writes beside the name)
 _ASKS_POSITION = re.compile(
     r"\b(?:chuc vu|chuc danh|cuong vi)\b(?:(?! cua ).)*\b(?:gi|nao)\b|\b(?:chuc vu|chuc danh) (?:cua|hien nay cua)\b"
     r"|\b(?:what|which) (?:is |was )?(?:the )?(?:position|title|post|role|job)\b|\b(?:position|title|post|job) (?:of|does|did)\b"
     r"|'s (?:position|title|post|job)\b")
-_APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi thieu|duoc giao|appointed|elected|named)\b")
+_APPOINTED = re.compile(r"\b(?:bo nhiem|chi dinh|bau|dieu dong|phan cong|gioi thieu|duoc giao|chuyen sang|luan chuyen|"
+                        r"de bat|appointed|elected|named|transferred|moved|promoted)\b")
 
 
 # Posts held in a period or earlier ("từng giữ", "giai đoạn 1962 - 1965", "trước khi được luân chuyển"):

@@ -195,6 +195,8 @@ def test_asks_position():
     assert asks_position("which post does lo van khoa hold?")
     # the post of an appointment is the event's, read from the passage
     assert not asks_position(fold("Ông Lò Văn Khoa được bổ nhiệm giữ chức vụ gì?").lower())
+    assert not asks_position(fold("Ông Lò Văn Khoa được chuyển sang giữ chức vụ gì?").lower())  # a move: a new post
+    assert not asks_position("what post was lo van khoa transferred to?")
     assert not asks_position(fold("Ai là Giám đốc Sở Nội vụ?").lower())
     # the posts of a career or a period are read from the passages, not the title beside the name
     ever = "Ông Lò Văn Khoa từng giữ những chức vụ nào?"
