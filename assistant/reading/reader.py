@@ -711,9 +711,12 @@ def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
         centre = (span[0] + span[1]) // 2
     else:
         folded = fold(text[start:end])
+
+        def spots_of(words: list[str]) -> list[int]:
+            return [m.start() for w in set(words) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+
         # the question's own words; the context a follow-up inherited only when none of them is there
-        spots = [m.start() for w in set(qa.content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)] \
-            or [m.start() for w in set(qa.all_content) for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+        spots = spots_of(qa.content) or spots_of(qa.all_content)
         centre = start + (int(np.median(spots)) if spots else 0)
     lo = max(start, min(centre - limit // 2, end - limit))
     hi = min(end, lo + limit)
