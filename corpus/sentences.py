@@ -69,6 +69,16 @@ def is_photo_credit(sentence: str) -> bool:
     return bool(_CREDIT_ALONE.fullmatch(sentence.strip()))
 
 
+# An article's credit line: its author or source, a few words after the label
+_CREDIT_LINE = re.compile(r"(?:Tác giả|Nguồn|Theo)\s*:\s*[^.!?\n]{1,60}\.?")
+
+
+def is_credit(sentence: str) -> bool:
+    """Whether a sentence is only a credit: a photo's (`is_photo_credit`) or the article's author or
+    source ("Tác giả: A/TTXVN", "Nguồn: B")."""
+    return is_photo_credit(sentence) or bool(_CREDIT_LINE.fullmatch(sentence.strip()))
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text` as strings (see `sentence_spans`)."""
     return [text[s:e] for s, e in sentence_spans(text)]

@@ -1,12 +1,11 @@
 """Candidate evidence sentences: every sentence of the retrieved chunks, whole, with its neighbours."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.records import Article
-from corpus.sentences import is_photo_credit, sentence_spans
+from corpus.sentences import is_credit, sentence_spans
 from index.retrieval import Hit
 
 
@@ -36,12 +35,7 @@ def _says_something(text: str, start: int, end: int) -> bool:
     """Whether a sentence holds a word: a paragraph's number ("33.") or a lone mark is no candidate
     (it stays a neighbour of the sentence it numbers), nor is a photo credit ("Ảnh: TTXVN") or an
     article's credit line ("Tác giả: A/TTXVN", "Nguồn: B")."""
-    return any(c.isalpha() for c in text[start:end]) and not is_photo_credit(text[start:end]) \
-        and not _CREDIT_LINE.fullmatch(text, start, end)
-
-
-# An article's credit line: its author or source, a few words after the label
-_CREDIT_LINE = re.compile(r"(?:Tác giả|Nguồn|Theo)\s*:\s*[^.!?\n]{1,60}\.?")
+    return any(c.isalpha() for c in text[start:end]) and not is_credit(text[start:end])
 
 
 @lru_cache(maxsize=512)
