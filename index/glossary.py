@@ -151,7 +151,9 @@ GLOSSARY: dict[str, str] = {
     "text message": "tin nhan", "mobile": "di dong", "telecommunications": "vien thong", "carrier": "nha mang",
     "expressway": "cao toc", "railway": "duong sat", "airport": "san bay", "seaport": "cang bien", "port": "cang",
     "electricity": "dien", "food safety": "an toan thuc pham", "forest": "rung", "fisheries": "thuy san",
-    "pm": "thu tuong", "deputy pm": "pho thu tuong", "delegation": "doan", "visit": "tham", "talks": "hoi dam", "summit": "hoi nghi thuong dinh",
+    "pm": "thu tuong", "deputy pm": "pho thu tuong", "delegation": "doan", "visit": "tham", "official visit": "tham chinh thuc",
+    "working visit": "tham lam viec", "official working visit": "tham lam viec chinh thuc", "state visit": "tham cap nha nuoc",
+    "sector": "linh vuc|nganh", "leading": "hang dau|dan dau", "talks": "hoi dam", "summit": "hoi nghi thuong dinh",
     "session": "ky hop|phien hop", "plenary": "toan the", "inspect": "kiem tra|thanh tra",
     "supervision": "giam sat", "oversight": "giam sat", "deadline": "thoi han", "worker": "cong nhan|nguoi lao dong",
 }

@@ -219,3 +219,15 @@ def test_offices_and_institutions_of_news_english():
     assert " ".join(vietnamese_terms("Vietnam Social Security")) == "viet nam bao hiem xa hoi"
     assert vietnamese_terms("the Vice Chairwoman of the Hoa An labour federation")[:3] == ["pho", "chu", "tich"]
     assert vietnamese_terms("a National Assembly deputy of Lac Son")[:4] == ["dai", "bieu", "quoc", "hoi"]
+
+
+def test_kinds_of_visit_sectors_and_leading_firms():
+    # "official visit" is a "chuyến thăm chính thức", not an official (cán bộ) who visits
+    assert " ".join(vietnamese_terms("during an official visit to Lac Son")) == "tham chinh thuc lac son"
+    assert "can bo" not in " ".join(vietnamese_terms("an official working visit"))
+    assert "cap nha nuoc" in " ".join(vietnamese_terms("a state visit"))
+    # a sector of the economy is a "lĩnh vực" or "ngành", not a region ("khu vực")
+    sectors = " ".join(vietnamese_terms("which sectors did they agree on"))
+    assert "linh vuc" in sectors and "khu vuc" not in sectors
+    # "leading" before a noun ranks it ("hàng đầu"); it is no leader (lãnh đạo)
+    assert "hang dau" in " ".join(vietnamese_terms("the leading corporations"))
