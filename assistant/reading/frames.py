@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from corpus.normalize import fold, has_tone_marks, match_form
 from corpus.records import Article
 
+from .numerals import from_roman
+
 _ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10}
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ORDINAL = "|".join(_ORDINALS)
 # the frame's words, then its value; "thứ" only after the noun it numbers ("thứ năm" alone is Thursday);
 # "lần thứ" with the two words before it ("hội nghị lần thứ 2" is no "cách mạng công nghiệp lần thứ tư")
@@ -67,13 +68,7 @@ def _number(value: str) -> int | None:
         return int(value)
     if value in _ORDINALS:
         return _ORDINALS[value]
-    if all(c in _ROMAN for c in value):
-        total = 0
-        for c, after in zip(value, value[1:] + " "):
-            n = _ROMAN[c]
-            total += -n if after in _ROMAN and _ROMAN[after] > n else n
-        return total
-    return None
+    return from_roman(value)
 
 
 def frames_in(text: str) -> list[Frame]:

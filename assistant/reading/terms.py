@@ -20,6 +20,7 @@ from corpus.normalize import fold, spell_out, with_abbreviations
 from index.glossary import foreign_names, month_dates, rendering_alternatives, vietnamese_names
 
 from ..question import QuestionAnalysis, split_context
+from .numerals import roman
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[./,-]\d+)*")
@@ -193,18 +194,6 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
 # An ordinal a question writes in digits: "16th", "khóa 14", "Đại hội 16", "lần thứ 13" (folded).
 _ENGLISH_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _NUMBERED_ORDINAL = re.compile(r"\b(?:khoa|dai hoi|ky hop thu|lan thu|ky hop|hoi nghi trung uong) (\d{1,2})\b")
-_ROMAN = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def roman(n: int) -> str:
-    """`n` (1–89) in Roman numerals, folded ("xvi")."""
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def ordinal_forms(question: str) -> dict[str, tuple[str, ...]]:
     """The Roman numerals (folded phrases) a text may write a question's ordinals with ("16th
     Congress" → {"16": ("xvi",)}): two letters or more alone, one after the word it numbers ("khoa x",
