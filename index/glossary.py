@@ -307,9 +307,9 @@ def _raw_tokens(question: str) -> list[str]:
 
 
 def _tokens(question: str) -> tuple[list[str], list[str]]:
-    """The question's words without surrounding punctuation (words joined by a hyphen apart), and
-    the same as names ("Tho's" → "Tho")."""
-    words = [_EDGE_PUNCTUATION.sub("", t) for t in _raw_tokens(question)]
+    """The question's words without surrounding punctuation (words joined by a hyphen apart) nor the
+    single quotes around a phrase ("the 'six tasks'"), and the same as names ("Tho's" → "Tho")."""
+    words = [_EDGE_PUNCTUATION.sub("", t).strip("'") for t in _raw_tokens(question)]
     return words, [re.sub(r"'s?$", "", w) for w in words]
 
 
