@@ -965,7 +965,8 @@ def test_things_the_asked_noun_heads_are_listed_from_a_lower_sentence(tmp_path, 
     # the reader itself (the article's document records would answer the question first), in its own
     # order (the list-choice model would put the decrees' sentence first)
     monkeypatch.setattr(assistant.reader.model, "list_choice", None)
-    question = "Tại hội nghị sơ kết ở tỉnh Lạc Sơn, những nghị định nào được đề nghị sửa?"
+    # (no opening setting: "Tại hội nghị …, những nghị định nào …?" ranks the decrees' sentence first)
+    question = "Những nghị định nào được đề nghị sửa tại hội nghị sơ kết ở tỉnh Lạc Sơn?"
     hits = assistant._read_hits(question, 8, None)
     articles = assistant._articles({h.article_id for h in hits})
     reading = assistant.reader.read(question, hits, articles)
@@ -1052,3 +1053,32 @@ def test_a_count_the_list_sentence_states_is_the_answer_not_the_items_read(tmp_p
     monkeypatch.setattr(Reader, "_states_count", lambda self, reading, articles: False)
     answer = assistant.ask("Sở Nông nghiệp tỉnh Lạc Sơn trao bao nhiêu thỏa thuận hợp tác cho huyện Mây Xanh?")
     assert answer.answer.startswith("7 thỏa thuận hợp tác [1]:"), answer.answer
+
+
+def test_setting_words_are_those_only_the_opening_clause_writes():
+    from assistant.reading.terms import setting_words
+
+    words = setting_words("Tại hội nghị sơ kết của Hội Nông dân tỉnh Lạc Sơn sáng 5/6, ông Hà Văn Tâm "
+                          "đề nghị hội viên tăng cường kiểm tra những việc gì?")
+    assert {"so", "ket", "lac", "son", "5", "6"} <= words
+    assert not words & {"ha", "van", "tam", "kiem", "tra"}  # the rest of the question writes them
+    # no opening setting, or too little after it to ask anything: no setting words
+    assert setting_words("Ông Hà Văn Tâm đề nghị hội viên tăng cường kiểm tra những việc gì?") == set()
+    assert setting_words("Tại hội nghị sơ kết của Hội Nông dân, ai phát biểu?") == set()
+
+
+def test_the_sentence_that_says_what_is_asked_beats_the_one_that_repeats_the_setting(tmp_path):
+    # the lead sentence repeats the question's setting (the meeting, its day, its place); what was
+    # asked about stands lower down, in a sentence that writes none of the setting
+    assistant = _indexed(tmp_path, [{
+        "id": "may-xanh-1", "title": "Hội Nông dân tỉnh Mây Xanh sơ kết 6 tháng đầu năm", "date": "2031-06-06",
+        "source": "Báo Thử nghiệm", "text":
+            "Sáng 5/6/2031, tại thành phố Mây Xanh, Hội Nông dân tỉnh Mây Xanh tổ chức hội nghị sơ kết công tác "
+            "hội 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2031.\n\n"
+            "Dự hội nghị có ông Hà Văn Tâm, Chủ tịch Hội Nông dân tỉnh, cùng lãnh đạo các huyện.\n\n"
+            "Các đại biểu đánh giá cao kết quả hỗ trợ nông dân tiếp cận vốn vay trong nửa đầu năm.\n\n"
+            "Ông Tâm đề nghị kiểm tra việc mua bán phân bón giả, thuốc trừ sâu kém chất "
+            "lượng ở các chợ vùng cao."}])
+    answer = assistant.ask("Tại hội nghị sơ kết 6 tháng đầu năm của Hội Nông dân tỉnh Mây Xanh sáng 5/6/2031, "
+                           "ông Hà Văn Tâm đề nghị hội viên tăng cường kiểm tra việc gì?")
+    assert answer.citations and "phân bón giả" in answer.citations[0].quote

@@ -31,7 +31,7 @@ from .spans import (
 from .terms import QuestionTerms, article_phrase_text, pairs_of, phrase_text
 
 FEATURES = (
-    "cov",             # weighted share of the question's words in the sentence
+    "cov",             # weighted share of the question's words in the sentence (here and in cov_ctx, cov_prev, cov_next and cov_local the words only an opening setting writes count half: `QuestionTerms.sentence_weights`)
     "cov_ctx",         # ... in the sentence and its two neighbours
     "cov_prev",        # ... in the sentence before it alone
     "cov_next",        # ... in the sentence after it alone
@@ -129,6 +129,7 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
     sentence_words = [words_at(sent.article_id, (sent.start, sent.end)) for sent in sentences]
     bm25 = _bm25(terms, texts)
     local = terms.local_weights(sentence_words)
+    sentence_weights = terms.sentence_weights
     asked = set(terms.words)
     raw = []
     own_dense = sentence_dense or [None] * len(sentences)
@@ -157,14 +158,14 @@ def feature_rows(qa: QuestionAnalysis, terms: QuestionTerms, sentences: list[Evi
         counted = any(counts(qa, c) for c in spans)
         missing = lacks_asked_form(qa, spans)
         focus_span = max((_share(qa.focus, w) for w in clauses), default=0.0)
-        cov = terms.coverage(words)
+        cov = terms.coverage(words, weights=sentence_weights)
         dense = sent.hit.scores.get("dense_raw", 0.0)
         sent_dense = dense if sent_dense is None else sent_dense
         raw.append([
             cov,
-            terms.coverage(context_words),
-            terms.coverage(before),
-            terms.coverage(after),
+            terms.coverage(context_words, weights=sentence_weights),
+            terms.coverage(before, weights=sentence_weights),
+            terms.coverage(after, weights=sentence_weights),
             bm25_score,
             terms.coverage(chunk_words[sent.hit.chunk_id]),
             title_cov[sent.article_id],

@@ -3,6 +3,8 @@
 - Content words: the question's tone-folded words minus question and function words (an English
   question: the Vietnamese its civic terms, names and numbers render to), each weighted by its
   inverse document frequency over the indexed chunks, so "Phúc" counts for more than "tỉnh".
+- Setting: the words only a question's opening clause writes ("Tại hội nghị sơ kết …, ông A đề nghị
+  …?"): they say which event, and count half where a sentence is measured (not its article).
 - Pairs: adjacent content words of the question ("thi dua", "vinh phuc"), matched as adjacent words.
 - Anchors: what pins the question to one article — numbers, years, dates and codes, capitalised
   names after the first word, quoted titles — matched as whole folded phrases, abbreviations
@@ -94,6 +96,16 @@ class QuestionTerms:
     # the Roman numerals (folded) of the question's ordinals ("16th", "khóa 14"): "16" → ("xvi",), a
     # text that writes "Đại hội XVI" holds the "16" asked
     ordinal_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the words only the question's opening setting writes ("Tại hội nghị X ngày 5/6, …"): they say
+    # which article and event, the rest of the question which of its sentences
+    setting: set[str] = field(default_factory=set)
+
+    @property
+    def sentence_weights(self) -> dict[str, float]:
+        """The weights a sentence is measured with: the setting's words count `SETTING_SHARE` as much."""
+        if not self.setting:
+            return self.weights
+        return {w: v * (SETTING_SHARE if w in self.setting else 1.0) for w, v in self.weights.items()}
 
     def words_in(self, text: str) -> set[str]:
         """`words_of(text)`, with the first rendering's words of each phrase whose other rendering
@@ -136,7 +148,8 @@ class QuestionTerms:
         the candidate sentences (the words of the event every sentence repeats say little about
         which one answers)."""
         n = len(candidate_words)
-        return {w: self.weights[w] * math.log((n + 1) / (1 + sum(w in c for c in candidate_words))) + 1e-6
+        weights = self.sentence_weights
+        return {w: weights[w] * math.log((n + 1) / (1 + sum(w in c for c in candidate_words))) + 1e-6
                 for w in self.words}
 
     def pair_share(self, pairs: set[tuple[str, str]]) -> float:
@@ -187,8 +200,28 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
                    for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
     context = split_context(qa.text)[1]
     context_anchors = anchors_of(qa, "… " + context) if context else []  # a name opening it is one too
+    setting = setting_words(split_context(qa.text)[0]) & content if not qa.english else set()
     return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors,
-                         ordinal_forms(split_context(qa.text)[0]))
+                         ordinal_forms(split_context(qa.text)[0]), setting)
+
+
+SETTING_SHARE = 0.5  # chosen on train + dev (0.25: one answer fewer; docs/evaluation.md, "Stop 49")
+# A question that opens with where, when or after what it is asked, then a comma, then what it asks:
+# "Tại hội nghị …, ông A cho biết …?", "Theo báo cáo …, những cơ quan nào …?", "Phát biểu tại …, …".
+_SETTING = re.compile(r"^(?:tai|theo|trong|du|phat bieu|khi|sau|o|nhan|toi du|tham du|qua|ben le)\b[^,?]{12,}?,(?=[^,?]*\w)")
+
+
+def setting_words(question: str) -> set[str]:
+    """The folded words of a question's opening setting clause that the rest of it does not write
+    (an empty set when it opens with none, or the rest is too short to ask by itself)."""
+    folded = " ".join(re.findall(r"\w+|,", fold(question))).replace(" ,", ",")
+    m = _SETTING.match(folded)
+    if not m:
+        return set()
+    rest = set(_WORD.findall(folded[m.end():]))
+    if len(rest) < 4:
+        return set()
+    return set(_WORD.findall(folded[:m.end()])) - rest
 
 
 # An ordinal a question writes in digits: "16th", "khóa 14", "Đại hội 16", "lần thứ 13" (folded).
