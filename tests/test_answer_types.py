@@ -113,3 +113,16 @@ def test_names_and_orders_must_be_distinct(monkeypatch):
 
 def test_a_position_named_in_passing_is_not_asked_for():
     assert analyse_question("Ngoài cương vị đó, ông Páo còn làm Tổng Biên tập của tờ báo nào?").answer_type != "title"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "quốc gia" after another noun says "national": the question asks for the policies
+    ("Tại hội nghị ở Lạc Sơn, những chương trình, chính sách quốc gia nào được nêu?", "other"),
+    ("Di tích quốc gia nào ở Mây Xanh được xếp hạng năm 2031?", "other"),
+    # where it heads its phrase it is a country
+    ("Tỉnh Lạc Sơn ký thỏa thuận với những quốc gia nào?", "locality"),
+    ("Quốc gia nào ký đầu tiên?", "locality"),
+    ("Đoàn đã thăm 3 quốc gia nào?", "locality"),
+])
+def test_quoc_gia_is_a_country_only_where_it_heads_its_phrase(question, expected):
+    assert analyse_question(question).answer_type == expected
