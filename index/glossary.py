@@ -5,8 +5,9 @@ An English question shares almost no words with a Vietnamese article, so lexical
 sentence scoring see nothing. `vietnamese_terms` turns it into tone-folded Vietnamese words: the
 glossary's renderings of its civic terms ("procuracy" → "vien kiem sat", "emulation pact" →
 "giao uoc thi dua") and of everyday words from the commonest words of civic news
-(`data/civic_words.tsv`: "teachers" → "giao vien"), the Vietnamese names it spells without tone marks
-("Vinh Phuc", "Le Thi Thu Ha") and its numbers. Words it cannot render are left out rather than guessed.
+(`data/civic_words.tsv`: "teachers" → "giao vien"), countries and their peoples (`data/countries.tsv`:
+"Belarusian" → "belarus"), the Vietnamese names it spells without tone marks ("Vinh Phuc", "Le Thi Thu
+Ha") and its numbers. Words it cannot render are left out rather than guessed.
 """
 from __future__ import annotations
 
@@ -158,38 +159,9 @@ GLOSSARY: dict[str, str] = {
     "supervision": "giam sat", "oversight": "giam sat", "deadline": "thoi han", "worker": "cong nhan|nguoi lao dong",
 }
 
-# Countries, their peoples and regions ("Japanese" → "Nhật Bản"), and numbers written in words. Not
-# civic terms: a run of Vietnamese names keeps its own reading ("Thai Nguyen" is Thái Nguyên). A
-# country whose name folds to an everyday syllable is left out: "Pháp" (France) is "phap" of "tư
-# pháp", "Lào" is "lao" of "lao động", "Đức", "Anh", "Mỹ", "Ấn Độ" the same.
-WORLD: dict[str, str] = {
-    "japan": "nhat ban", "japanese": "nhat ban", "china": "trung quoc", "chinese": "trung quoc",
-    "cambodia": "campuchia", "cambodian": "campuchia", "korea": "han quoc", "korean": "han quoc",
-    "south korea": "han quoc", "north korea": "trieu tien", "united states": "hoa ky", "america": "hoa ky",
-    "american": "hoa ky", "russia": "nga", "russian": "nga", "thailand": "thai lan", "thai": "thai lan",
-    "australia": "australia|uc", "australian": "australia|uc", "cuba": "cu ba|cuba", "cuban": "cu ba|cuba",
-    "netherlands": "ha lan", "dutch": "ha lan", "singapore": "singapore", "singaporean": "singapore",
-    "malaysia": "malaysia", "malaysian": "malaysia", "indonesia": "indonesia", "indonesian": "indonesia",
-    "philippines": "philippines", "myanmar": "myanmar", "belarus": "belarus", "italy": "italia", "italian": "italia",
-    "canada": "canada", "new zealand": "new zealand", "taiwan": "dai loan", "europe": "chau au",
-    "european": "chau au", "european union": "lien minh chau au|eu", "asia": "chau a", "asian": "chau a",
-    "africa": "chau phi", "asean": "asean", "world bank": "ngan hang the gioi", "world": "the gioi",
-    # countries and their peoples as Vietnamese news names them (not those it names with one common
-    # syllable: "Pháp" is also law, "Đức" virtue, "Anh" a brother; their English names stay as written)
-    "laos": "lao", "laotian": "lao", "united kingdom": "vuong quoc anh", "india": "an do", "indian": "an do",
-    "usa": "hoa ky|my", "belarusian": "belarus", "spain": "tay ban nha", "spanish": "tay ban nha",
-    "switzerland": "thuy si", "swiss": "thuy si", "sweden": "thuy dien", "swedish": "thuy dien",
-    "norway": "na uy", "norwegian": "na uy", "denmark": "dan mach", "danish": "dan mach", "finland": "phan lan",
-    "finnish": "phan lan", "poland": "ba lan", "polish": "ba lan",
-    "czech": "sec", "hungary": "hungary", "hungarian": "hungary", "portugal": "bo dao nha", "portuguese": "bo dao nha",
-    "greece": "hy lap", "greek": "hy lap", "turkey": "tho nhi ky", "turkish": "tho nhi ky", "egypt": "ai cap",
-    "egyptian": "ai cap", "mongolia": "mong co", "mongolian": "mong co", "ukraine": "ukraine", "ukrainian": "ukraine",
-    "brazil": "brazil", "brazilian": "brazil", "mexico": "mexico", "mexican": "mexico", "south africa": "nam phi",
-    "saudi arabia": "a rap xe ut", "new zealander": "new zealand", "canadian": "canada", "myanmarese": "myanmar",
-    "burmese": "myanmar", "filipino": "philippines", "bruneian": "brunei", "timorese": "timor leste",
-    "mozambican": "mozambique", "venezuelan": "venezuela", "chilean": "chile", "argentine": "argentina",
-    "argentinian": "argentina", "israeli": "israel", "iranian": "iran", "pakistani": "pakistan",
-    "bangladeshi": "bangladesh", "kazakh": "kazakhstan", "czech republic": "sec", "scottish": "scotland",
+# Numbers and ordinals written in words. Countries and their peoples are a data file
+# (`data/countries.tsv`), read like the common words.
+NUMBERS: dict[str, str] = {
     "two": "2|hai", "three": "3|ba", "four": "4|bon", "five": "5|nam", "six": "6|sau", "seven": "7|bay",
     "eight": "8|tam", "nine": "9|chin", "ten": "10|muoi", "eleven": "11|muoi mot", "twelve": "12|muoi hai",
     "twenty": "20|hai muoi", "hundred": "tram", "thousand": "nghin|ngan", "first": "dau tien|thu nhat",
@@ -219,6 +191,7 @@ def _key(word: str) -> str:
 # The commonest words of civic news with their English (see the file's header): everyday words
 # ("support", "reduce", "teacher") that the civic glossary above does not hold.
 COMMON_WORDS = Path(__file__).parent / "data" / "civic_words.tsv"
+COUNTRIES = Path(__file__).parent / "data" / "countries.tsv"
 
 
 # "-ing" and "-ed" words that are prepositions in a question, not forms of a verb ("according to" is
@@ -235,10 +208,10 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
-def common_words(path: Path = COMMON_WORDS) -> dict[str, list[str]]:
+def common_words(path: Path = COMMON_WORDS, verb_forms: bool = True) -> dict[str, list[str]]:
     """English (lower case) → tone-folded Vietnamese renderings, from a file of lines
-    "Vietnamese <TAB> English, English …" ("#" starts a comment); single English words also
-    stand for their regular verb forms."""
+    "Vietnamese <TAB> English, English …" ("#" starts a comment); with `verb_forms`, single English
+    words also stand for their regular verb forms."""
     out: dict[str, list[str]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -249,7 +222,7 @@ def common_words(path: Path = COMMON_WORDS) -> dict[str, list[str]]:
         rendering = fold(vietnamese.strip()).lower()
         for phrase in english.split(","):
             phrase = phrase.strip().lower()
-            for form in (_inflections(phrase) if phrase.isalpha() else {phrase}):
+            for form in (_inflections(phrase) if verb_forms and phrase.isalpha() else {phrase}):
                 out.setdefault(form, [])
                 if rendering not in out[form]:
                     out[form].append(rendering)
@@ -262,7 +235,8 @@ def _phrases() -> dict[tuple[str, ...], list[str]]:
     for english, renderings in common_words().items():
         merged = phrases.setdefault(tuple(_key(w) for w in english.split()), [])
         merged += [r for r in renderings if r not in merged]
-    phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in WORLD.items()})
+    phrases.update({tuple(_key(w) for w in k.split()): v for k, v in common_words(COUNTRIES, verb_forms=False).items()})
+    phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in NUMBERS.items()})
     # the civic glossary's own renderings win
     phrases.update({tuple(_key(w) for w in k.split()): v.split("|") for k, v in GLOSSARY.items()})
     return phrases

@@ -240,3 +240,14 @@ def test_words_in_single_quotes_are_rendered():
     assert vietnamese_terms("Who listed the 'six tasks' of Lac Son?")[2:5] == ["6", "nhiem", "vu"]
     assert vietnamese_terms("the workers' union of Lac Son") == vietnamese_terms("the workers union of Lac Son")
     assert "hoa" in vietnamese_terms("What did Hoa's union sign?")
+
+
+def test_countries_come_from_their_data_file_without_verb_forms():
+    from index.glossary import COUNTRIES, common_words
+
+    countries = common_words(COUNTRIES, verb_forms=False)
+    assert countries["australia"] == ["australia", "uc"]  # two names, the commoner first
+    assert countries["saudi arabia"] == ["a rap xe ut"] and "chinesed" not in countries
+    assert " ".join(vietnamese_terms("a Swiss and a Belarusian firm")).startswith("thuy si belarus")
+    # the countries whose Vietnamese name is an everyday syllable stay out
+    assert not {"france", "germany", "britain", "austria"} & set(countries)
