@@ -1082,3 +1082,14 @@ def test_the_sentence_that_says_what_is_asked_beats_the_one_that_repeats_the_set
     answer = assistant.ask("Tại hội nghị sơ kết 6 tháng đầu năm của Hội Nông dân tỉnh Mây Xanh sáng 5/6/2031, "
                            "ông Hà Văn Tâm đề nghị hội viên tăng cường kiểm tra việc gì?")
     assert answer.citations and "phân bón giả" in answer.citations[0].quote
+
+
+def test_word_pairs_of_the_setting_alone_are_not_asked_of_a_sentence():
+    from assistant.reading.terms import question_terms
+
+    terms = question_terms(analyse_question("Tại hội nghị sơ kết của Hội Nông dân tỉnh Mây Xanh, ông Hà Văn Tâm "
+                                            "đề nghị hội viên tăng cường kiểm tra những việc gì?"))
+    assert ("so", "ket") not in terms.pairs and ("may", "xanh") not in terms.pairs  # the setting's own pairs
+    assert ("kiem", "tra") in terms.pairs and ("tang", "cuong") in terms.pairs  # what is asked
+    plain = question_terms(analyse_question("Hội Nông dân tỉnh Mây Xanh sơ kết công tác vào ngày nào?"))
+    assert ("so", "ket") in plain.pairs  # without an opening setting, every pair counts

@@ -4,7 +4,8 @@
   question: the Vietnamese its civic terms, names and numbers render to), each weighted by its
   inverse document frequency over the indexed chunks, so "Phúc" counts for more than "tỉnh".
 - Setting: the words only a question's opening clause writes ("Tại hội nghị sơ kết …, ông A đề nghị
-  …?"): they say which event, and count half where a sentence is measured (not its article).
+  …?"): they say which event, and count half where a sentence is measured (not its article); their
+  pairs are not asked of a sentence.
 - Pairs: adjacent content words of the question ("thi dua", "vinh phuc"), matched as adjacent words.
 - Anchors: what pins the question to one article — numbers, years, dates and codes, capitalised
   names after the first word, quoted titles — matched as whole folded phrases, abbreviations
@@ -195,12 +196,13 @@ def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None)
     content = set(words)
     own = " ".join(_WORD.findall(fold(split_context(qa.text)[0])))
     sequence = own.split() if not qa.english else qa.rendered.split()
-    pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content}
+    setting = setting_words(split_context(qa.text)[0]) & content if not qa.english else set()
+    pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content
+             and not (a in setting and b in setting)}
     equivalents = [(other, tuple(first.split()))
                    for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
     context = split_context(qa.text)[1]
     context_anchors = anchors_of(qa, "… " + context) if context else []  # a name opening it is one too
-    setting = setting_words(split_context(qa.text)[0]) & content if not qa.english else set()
     return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors,
                          ordinal_forms(split_context(qa.text)[0]), setting)
 
