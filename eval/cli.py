@@ -23,7 +23,7 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPars
     """The options of `civic eval`, declared once."""
     parser.add_argument("set", metavar="SET",
                         help="question set (.jsonl), or 'xquad' / a folder with XQuAD-vi passages.jsonl + questions.jsonl")
-    parser.add_argument("--index", metavar="DIR", help="index directory (default: var/eval-index/<set>)")
+    parser.add_argument("--index", metavar="DIR", help="index directory (default: var/eval-index/<set>; the shipped civic_news sets share var/eval-index/civic_news)")
     parser.add_argument("--out", metavar="DIR", help="output directory (default: var/eval/<set>-<timestamp>)")
     parser.add_argument("--config", action="append", metavar="NAME",
                         help=f"configuration, repeatable: {', '.join(CONFIGS)} or NAME:key=value,... (default: hybrid)")

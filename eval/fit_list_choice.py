@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from . import metrics, splits
-from .sets import ROOT, SETS_DIR, load_questions
+from .sets import ROOT, SETS_DIR, index_name, load_questions
 
 CIVIC_SETS = ("demo", "civic_news", "civic_news_b", "civic_news_c", "civic_news_d", "civic_news_e", "civic_news_f",
               "civic_news_g")
@@ -31,10 +31,11 @@ CIVIC_SETS = ("demo", "civic_news", "civic_news_b", "civic_news_c", "civic_news_
 
 def collect(set_name: str, log=print) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(set, rows, labels) per train/dev list question of `set_name` whose index is built
-    (var/eval-index/<set>, as `civic eval` builds it); [] when the set or its index is absent."""
+    (var/eval-index/<set>, or the one its corpus shares: as `civic eval` builds it); [] when the set
+    or its index is absent."""
     from assistant import Assistant
 
-    path, index = SETS_DIR / f"{set_name}.jsonl", ROOT / "var" / "eval-index" / set_name
+    path, index = SETS_DIR / f"{set_name}.jsonl", ROOT / "var" / "eval-index" / index_name(set_name)
     if not path.exists() or not index.exists():
         log(f"skipped {set_name}: no question set or no index (run `civic eval` on it first)")
         return []

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from . import metrics, splits, xquad
-from .sets import ROOT, SETS_DIR, Question, load_questions
+from .sets import ROOT, SETS_DIR, Question, index_name, load_questions
 
 CACHE = ROOT / "var" / "reader-data"
 K = 8  # chunks retrieved, as the answer chain does
@@ -150,7 +150,7 @@ def load_groups(name: str, wanted: tuple[str, ...], log, refresh: bool = False) 
             log(f"skipped {name}: {exc}")
             return []
         questions = splits.select(questions, wanted)
-        index = ROOT / "var" / "eval-index" / set_name
+        index = ROOT / "var" / "eval-index" / index_name(set_name)
         assistant = Assistant(index, answerer="extractive")
         _ensure_indexed(assistant, questions, corpus, True, log)
         log(f"{name}: {len(questions)} train/dev questions")

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from . import metrics, splits, xquad
-from .sets import ROOT, Question, check_evidence, default_corpus, load_questions
+from .sets import ROOT, Question, check_evidence, default_corpus, index_name, load_questions
 
 # A configuration is a named set of Assistant keyword arguments. The retrieval configurations
 # pin the extractive answerer, so a configured LLM (CIVIC_LLM_*) does not leak into them; `llm`
@@ -124,7 +124,8 @@ def run_eval(
     """Evaluate `configs` on a question set and write results.jsonl, summary.json, report.md and
     PNG plots to `out_dir`; returns the summary (also what summary.json holds).
 
-    `index_dir` defaults to var/eval-index/<set>; `out_dir` to var/eval/<set>-<timestamp>.
+    `index_dir` defaults to var/eval-index/<set> (shipped sets over one corpus share one:
+    `eval.sets.index_name`); `out_dir` to var/eval/<set>-<timestamp>.
     `limit` keeps N questions spread evenly over the set (every type stays represented in a
     small run); `types` keeps only those question types; `split` only the questions of that
     sealed split ("train", "dev", "test", or several; `eval.splits`). A set whose corpus is absent returns
@@ -155,7 +156,7 @@ def run_eval(
         # our own cached index per set (may be filled freely) unless the caller names one
         own_index = index_dir is None
         index = Path(index_dir) if index_dir else ROOT / "var" / "eval-index" / (
-            name + (f"-{_slug(embedding_model)}" if embedding_model else ""))
+            index_name(name) + (f"-{_slug(embedding_model)}" if embedding_model else ""))
         out = Path(out_dir) if out_dir else ROOT / "var" / "eval" / f"{name}-{datetime.now():%Y%m%d-%H%M%S}"
 
         from assistant import Assistant

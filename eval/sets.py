@@ -191,3 +191,11 @@ def check_evidence(questions: Iterable[Question], texts: Mapping[str, str]) -> l
 def default_corpus(set_path: str | os.PathLike[str]) -> Path | None:
     """The corpus a shipped set was written over (by file stem), or None for other sets."""
     return DEFAULT_CORPORA.get(Path(set_path).stem)
+
+
+def index_name(set_name: str) -> str:
+    """The name of the runner's own cached index for a set (var/eval-index/<name>): shipped sets
+    written over the same corpus share one, named after the first of them ("civic_news_d" →
+    "civic_news": the 400 articles are ingested once, not once per set); any other set its own."""
+    corpus = DEFAULT_CORPORA.get(set_name)
+    return next((name for name, path in DEFAULT_CORPORA.items() if path == corpus), set_name) if corpus else set_name

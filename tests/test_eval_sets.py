@@ -115,3 +115,12 @@ def test_civic_news_set_quotes_are_exact(name, civic_texts):
     assert len(questions) >= 20
     problems = check_evidence(questions, civic_texts)
     assert not problems, "\n".join(problems)
+
+
+def test_sets_over_one_corpus_share_the_runners_index():
+    from eval.sets import DEFAULT_CORPORA, index_name
+
+    # every civic_news set reads the same 400 articles: one index, ingested once
+    assert {index_name(name) for name in DEFAULT_CORPORA if name.startswith("civic_news")} == {"civic_news"}
+    assert index_name("demo") == "demo"  # its own corpus
+    assert index_name("my_questions") == "my_questions" and index_name("xquad-vi") == "xquad-vi"
