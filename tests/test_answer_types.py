@@ -126,3 +126,8 @@ def test_a_position_named_in_passing_is_not_asked_for():
 ])
 def test_quoc_gia_is_a_country_only_where_it_heads_its_phrase(question, expected):
     assert analyse_question(question).answer_type == expected
+
+
+def test_a_count_before_quoc_gia_still_asks_for_several_countries():
+    assert analyse_question("Đoàn đã thăm 3 quốc gia nào?").wants_list
+    assert analyse_question("Tỉnh Lạc Sơn ký với 2 quốc gia nào?").wants_list

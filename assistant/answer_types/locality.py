@@ -6,7 +6,7 @@ from . import AnswerType
 # quốc gia nào" asks for a policy).
 _BEFORE_COUNTRY = ("nhung", "cac", "moi", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
                    "may", "nhieu", "voi", "tai", "o", "cua", "den", "tu", "va", "giua", "sang", "la", "thuoc", "nhu")
-_COUNTRY = "(?:(?<!\\w )|\\d |" + "|".join(f"(?<=\\b{w} )" for w in _BEFORE_COUNTRY) + ")quoc gia"
+_COUNTRY = "(?:(?<!\\w )|(?<=\\d )|" + "|".join(f"(?<=\\b{w} )" for w in _BEFORE_COUNTRY) + ")quoc gia"
 # The (folded) nouns that ask for a place when "nào" follows them; "nhà nước" is the state, no country.
 PLACE_NOUNS = rf"tinh|huyen|xa|phuong|thanh pho|quan|thi xa|dia phuong|(?<!nha )nuoc|{_COUNTRY}"
 
