@@ -183,28 +183,28 @@ def _anchor_in(anchor: str, phrases: str) -> bool:
 def question_terms(qa: QuestionAnalysis, frequencies: Frequencies | None = None) -> QuestionTerms:
     """The terms of an analysed question, weighted by IDF over the indexed chunks when
     `frequencies` is given (BM25's own document frequencies of the folded tokens "~khoi")."""
+    question, context = split_context(qa.text)  # the question proper, and what a follow-up inherited
     words = list(dict.fromkeys(qa.all_content))
     weights = {w: 1.0 for w in words}
     unseen = 0.0
     if frequencies is not None and words:
         df, n = frequencies([f"~{w}" for w in words])
         if qa.english:  # a capitalised English word kept as a name that no article holds says nothing
-            foreign = foreign_names(split_context(qa.text)[0])
+            foreign = foreign_names(question)
             words = [w for w in words if not (w in foreign and df[f"~{w}"] == 0)] or words
         weights = {w: math.log1p((n - df[f"~{w}"] + 0.5) / (df[f"~{w}"] + 0.5)) for w in words}
         unseen = sum(weights[w] for w in words if df[f"~{w}"] == 0) / (sum(weights.values()) or 1.0)
     content = set(words)
-    own = " ".join(_WORD.findall(fold(split_context(qa.text)[0])))
+    own = " ".join(_WORD.findall(fold(question)))
     sequence = own.split() if not qa.english else qa.rendered.split()
-    setting = setting_words(split_context(qa.text)[0]) & content if not qa.english else set()
+    setting = setting_words(question) & content if not qa.english else set()
     pairs = {(a, b) for a, b in zip(sequence, sequence[1:]) if a in content and b in content
              and not (a in setting and b in setting)}
     equivalents = [(other, tuple(first.split()))
-                   for first, other in rendering_alternatives(split_context(qa.text)[0])] if qa.english else []
-    context = split_context(qa.text)[1]
+                   for first, other in rendering_alternatives(question)] if qa.english else []
     context_anchors = anchors_of(qa, "… " + context) if context else []  # a name opening it is one too
     return QuestionTerms(words, weights, pairs, anchors_of(qa), unseen, equivalents, context_anchors,
-                         ordinal_forms(split_context(qa.text)[0]), setting)
+                         ordinal_forms(question), setting)
 
 
 SETTING_SHARE = 0.5  # chosen on train + dev (0.25: one answer fewer; docs/evaluation.md, "Stop 49")
@@ -229,6 +229,8 @@ def setting_words(question: str) -> set[str]:
 # An ordinal a question writes in digits: "16th", "khóa 14", "Đại hội 16", "lần thứ 13" (folded).
 _ENGLISH_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _NUMBERED_ORDINAL = re.compile(r"\b(?:khoa|dai hoi|ky hop thu|lan thu|ky hop|hoi nghi trung uong) (\d{1,2})\b")
+
+
 def ordinal_forms(question: str) -> dict[str, tuple[str, ...]]:
     """The Roman numerals (folded phrases) a text may write a question's ordinals with ("16th
     Congress" → {"16": ("xvi",)}): two letters or more alone, one after the word it numbers ("khoa x",
