@@ -482,6 +482,13 @@ def test_a_paragraphs_number_is_no_candidate_sentence():
     # a currency named as the counted noun asks for money too
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tỷ đồng?", "Nhà máy nước Đông Hà đã giải ngân 18% vốn.", True),
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tỷ đồng?", "Nhà máy nước Đông Hà được đầu tư 120 tỷ đồng.", False),
+    # a count of a unit of time asks for that length, which a date's year does not give
+    ("Nhà máy nước Đông Hà được thuê đất bao nhiêu năm?",
+     "Ngày 12/4/2015, nhà máy nước Đông Hà có 3 dây chuyền ký hợp đồng thuê 20 ha đất.", True),
+    ("How many years is the Dong Ha water plant's land lease?",
+     "Hợp đồng thuê 20 ha đất ký ngày 12/4/2015 tại Đông Hà.", True),
+    ("Nhà máy nước Đông Hà được thuê đất bao nhiêu năm?", "Nhà máy nước Đông Hà được thuê đất 50 năm.", False),
+    ("Nhà máy nước Đông Hà được thuê đất bao nhiêu năm?", "Hợp đồng thuê đất có thời hạn 0,5 trăm năm.", False),
     # a question that asks for neither
     ("Ai khởi công nhà máy nước Đông Hà?", "Nhà máy nước Đông Hà đã khởi công.", False),
 ])
@@ -605,7 +612,7 @@ def test_a_duration_is_a_number_of_a_unit_of_time():
     from assistant.reading.spans import typed_candidates
 
     qa = analyse_question("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?")
-    text = "Thỏa thuận có 3 chương, hiệu lực 05 năm kể từ ngày ký; đoàn kiểm tra 10 ngày/lần."
+    text = "Thỏa thuận có 3 chương, hiệu lực 05 năm kể từ ngày ký; đoàn kiểm tra 10 ngày/lần, 2 dây chuyền."
     assert [c.text.split()[:2] for c in typed_candidates(qa, text, 0, len(text))] == [["05", "năm"], ["10", "ngày"]]
 
 

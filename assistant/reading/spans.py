@@ -47,13 +47,31 @@ def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> l
     if not kinds:
         return []
     found = [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
-    if qa.answer_type == "duration":  # "bao lâu": a number of a unit of time ("15 ngày", "sáu năm")
-        found = [c for c in found if (fold(c.extra).split() or [""])[0] in _TIME_UNITS]
+    if asks_time(qa):  # "bao lâu", "bao nhiêu năm": a number of a unit of time ("15 ngày", "sáu năm")
+        found = [c for c in found if _unit(c) in _TIME_UNITS]
     return found
 
 
-_TIME_UNITS = frozenset({"ngay", "tuan", "thang", "nam", "gio", "phut", "quy", "the", "thap", "days", "weeks",
-                         "months", "years", "hours", "minutes", "day", "week", "month", "year", "hour"})
+def _unit(cand: Candidate) -> str:
+    """The first word after a number that is not a multiplier ("năm" of "515 triệu năm"), lower
+    case with its tone marks: "dây" is not "day"."""
+    said = fold(cand.extra).split()
+    written = cand.text.lower().split()[-len(said):] if said else []
+    return next((w for w, f in zip(written, said) if f not in _CURRENCY), "")
+
+
+def asks_time(qa: QuestionAnalysis) -> bool:
+    """Whether the question asks for a length of time: "bao lâu / how long", or a count of a unit
+    of time ("bao nhiêu năm", "how many months") — which a date's year does not answer."""
+    if qa.answer_type == "duration":
+        return True
+    return qa.answer_type == "number" and qa.noun in _COUNTED_TIME
+
+
+_COUNTED_TIME = frozenset({"ngay", "tuan", "thang", "nam", "gio", "phut", "quy"})  # the noun of "bao nhiêu năm"
+_TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "quý", "thế", "thập",
+                         "ngay", "tuan", "thang", "nam", "gio", "phut", "quy", "the", "thap",  # without tone marks
+                         "days", "weeks", "months", "years", "hours", "minutes", "day", "week", "month", "year", "hour"})
 
 
 def repeats_question(span: str, qa: QuestionAnalysis) -> bool:
