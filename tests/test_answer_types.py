@@ -53,6 +53,7 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Cong van so may huong dan viec kiem ke rung?", "document_number"),
     ("Kế hoạch kiểm kê rừng có bao nhiêu nội dung?", "number"),
     ("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?", "duration"),
+    ("Hợp tác xã Mường Khoa được thành lập vào ngày cụ thể nào?", "date"),
     ("How often does the inspection team visit the forest?", "duration"),
     # the name of a post's holder or of a person; not the name of a programme
     ("Chánh Thanh tra Sở Xây dựng tỉnh Lạc Sơn tên là gì?", "person"),

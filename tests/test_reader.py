@@ -504,6 +504,8 @@ def test_a_date_or_number_of_another_form_than_asked_is_marked(question, sentenc
     ("Nhà máy nước Đông Hà khởi công ngày nào?", True),
     ("Nha may nuoc Dong Ha khoi cong nam nao?", True),
     ("Nhà máy nước Đông Hà khởi công tháng mấy?", True),
+    ("Nhà máy nước Đông Hà khởi công vào ngày cụ thể nào?", True),  # "cụ thể / chính xác" qualify the unit
+    ("Nha may nuoc Dong Ha khoi cong nam chinh xac nao?", True),
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tiền?", True),
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tỷ đồng?", True),
     ("Tỷ lệ hộ dùng nước sạch là bao nhiêu phần trăm?", True),

@@ -3,5 +3,5 @@ from . import AnswerType
 
 ANSWER_TYPE = AnswerType(
     name="date", order=10, kinds=("date",),
-    pattern=r"\b(khi nao|bao gio|luc nao|hom nao|thoi diem nao|(ngay|thang|nam|thoi gian|giai doan|nhiem ky|thoi ky|dip) (nao|may|bao nhieu)|(?:^|, )when|what (period|date|day|year|time|month)|which (period|date|day|year|month)|in what year)\b",
+    pattern=r"\b(khi nao|bao gio|luc nao|hom nao|thoi diem nao|(ngay|thang|nam|thoi gian|giai doan|nhiem ky|thoi ky|dip) (?:cu the |chinh xac )?(nao|may|bao nhieu)|(?:^|, )when|what (period|date|day|year|time|month)|which (period|date|day|year|month)|in what year)\b",
 )

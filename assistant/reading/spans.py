@@ -164,10 +164,10 @@ def asks_exact_form(qa: QuestionAnalysis) -> bool:
 
 # The unit a "when" question asks for, and the form of a date that gives it.
 _DATE_FORMS = (
-    (re.compile(r"\b(?:ngay (?:nao|may|bao nhieu)|(?:what|which) (?:date|day)|on what day)\b"),
+    (re.compile(r"\b(?:ngay (?:cu the |chinh xac )?(?:nao|may|bao nhieu)|(?:what|which) (?:date|day)|on what day)\b"),
      re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay \d")),
-    (re.compile(r"\b(?:nam (?:nao|may|bao nhieu)|(?:what|which) year)\b"), re.compile(r"\b(?:1\d|20)\d\d\b")),
-    (re.compile(r"\b(?:thang (?:nao|may)|(?:what|which) month)\b"), re.compile(r"\bthang \d|\b\d{1,2}/\d{1,2}\b")),
+    (re.compile(r"\b(?:nam (?:cu the |chinh xac )?(?:nao|may|bao nhieu)|(?:what|which) year)\b"), re.compile(r"\b(?:1\d|20)\d\d\b")),
+    (re.compile(r"\b(?:thang (?:cu the |chinh xac )?(?:nao|may)|(?:what|which) month)\b"), re.compile(r"\bthang \d|\b\d{1,2}/\d{1,2}\b")),
 )
 _MONEY = {"tien", "von", "kinh phi", "ngan sach", "chi phi", "gia tri", "so tien"}
 _CURRENCY = {"dong", "trieu", "ty", "ti", "nghin", "ngan", "usd", "euro", "yen"}
