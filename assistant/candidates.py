@@ -39,7 +39,8 @@ class Candidate:
 _DATE = re.compile(
     r"\b(?:(?:giai doan|nhiem ky|thoi ky) )?(?:19|20)\d{2}\s?[–\-]\s?(?:19|20)\d{2}\b"
     r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:(?:ngay|hom) )?\d{1,2}/\d{1,2}(?:/\d{4})?\b"
-    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom) \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
+    r"|\b(?:(?:sang|chieu|toi|trua|dem) )?(?:ngay|hom):? \d{1,2}[.\-]\d{1,2}(?:[.\-](?:19|20)\d{2})?\b"  # "ngày 20.5.2017", "ngày 9-6"
+    r"|(?<![\d.,])\b(?:[0-2]?\d|3[01])([.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}\b(?![.,]\d)"  # "12.8.1962" alone
     # "Sáng 10-2, …", "có hiệu lực từ 1-6)": a day and month after a time of day, or after "từ / đến /
     # trước / sau" when the clause ends there ("từ 5-7 người" counts people)
     r"|\b(?:sang|chieu|toi|trua|dem) \d{1,2}-\d{1,2}(?:-(?:19|20)\d{2})?\b"

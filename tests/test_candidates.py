@@ -129,6 +129,9 @@ def test_localities(text, expected):
     ("Quy chế có hiệu lực từ 1-7, thay quy chế cũ.", ["1-7"]),
     ("Chiều 12-3, hội nghị bế mạc.", ["Chiều 12-3"]),
     ("Mỗi tổ từ 5-7 người, tỷ số 3-2.", []),
+    # a whole day, month and year needs no "ngày"; "ngày:" on a form
+    ("Họ và tên: HÀ VĂN TÂM. Sinh ngày: 3.9.1971; vào Đảng 19-5-1995.", ["ngày: 3.9.1971", "19-5-1995"]),
+    ("Tỷ số 3.9, mục 2.13.2014 của phụ lục.", []),
 ])
 def test_dates_written_with_dots_and_dashes(text, expected):
     assert [c.text for c in candidates(text, 0, len(text), {"date"}) if c.kind == "date"] == expected
