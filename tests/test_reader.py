@@ -1102,3 +1102,17 @@ def test_word_pairs_of_the_setting_alone_are_not_asked_of_a_sentence():
     assert ("kiem", "tra") in terms.pairs and ("tang", "cuong") in terms.pairs  # what is asked
     plain = question_terms(analyse_question("Hội Nông dân tỉnh Mây Xanh sơ kết công tác vào ngày nào?"))
     assert ("so", "ket") in plain.pairs  # without an opening setting, every pair counts
+
+
+def test_a_span_of_another_form_than_the_exact_one_asked_is_no_answer(listed):
+    """A "ngày nào" question's spans are days: the month the sentence gives ("trước tháng 6") is
+    scored among its spans but is neither the short answer nor evidence that the day is stated;
+    "khi nào" takes it."""
+    def spans(question: str) -> list[str]:
+        hits = listed.retrieve(question, k=8)
+        reading = listed.reader.read(question, hits, {h.article_id: listed.article(h.article_id) for h in hits})
+        return [pair.candidate.text for pair in reading.pairs]
+
+    asked = "Các sở Tài chính, Nội vụ phải hoàn thành đề án sắp xếp đơn vị sự nghiệp của tỉnh Lạc Sơn {}?"
+    assert "tháng 6" in spans(asked.format("khi nào"))
+    assert not any("tháng" in span for span in spans(asked.format("vào ngày nào")))

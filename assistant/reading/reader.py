@@ -56,7 +56,7 @@ from .features import FEATURES, feature_rows
 from .list_choice import list_row
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
-from .spans import SPAN_FEATURES, repeats_question, span_rows, typed_candidates
+from .spans import SPAN_FEATURES, asks_exact_form, has_asked_form, repeats_question, span_rows, typed_candidates
 from .terms import Frequencies, QuestionTerms, phrase_text, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
@@ -223,6 +223,7 @@ class Reader:
     def _pairs(self, reading: Reading, articles: dict[str, Article]) -> list[Pair]:
         """The typed spans of the best `PAIR_SENTENCES` sentences, scored, best first."""
         pairs = []
+        exact = asks_exact_form(reading.question)
         for i, sent in enumerate(reading.sentences[:PAIR_SENTENCES]):
             text = articles[sent.article_id].text
             found = typed_candidates(reading.question, text, sent.start, sent.end)
@@ -231,7 +232,10 @@ class Reader:
             rows = span_rows(reading.question, reading.terms, found, text, sent.start, sent.end,
                              float(reading.logits[i]), i)
             for cand, row, p in zip(found, rows, self.model.span.probability(rows)):
-                pairs.append(Pair(i, cand, float(p), row))
+                # a span of another form than the exact one asked ("năm 2016" for "ngày nào") is
+                # not the answer; it is scored among its sentence's spans all the same
+                if not exact or has_asked_form(reading.question, cand):
+                    pairs.append(Pair(i, cand, float(p), row))
         return sorted(pairs, key=lambda pair: -pair.probability)
 
     def scored(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> tuple[list[ScoredSentence], Reading]:
