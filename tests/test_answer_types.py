@@ -54,6 +54,10 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Kế hoạch kiểm kê rừng có bao nhiêu nội dung?", "number"),
     ("Thỏa thuận giữa hai hợp tác xã có hiệu lực trong bao lâu?", "duration"),
     ("Hợp tác xã Mường Khoa được thành lập vào ngày cụ thể nào?", "date"),
+    # "văn bản nào" (folded "ban nao") asks for a document, "ban nào" for a board
+    ("Hợp tác xã Mường Khoa được thành lập theo văn bản nào của huyện?", "directive"),
+    ("Ban nào của Huyện ủy Mường Khoa chủ trì hội nghị?", "organisation"),
+    ("Bản đồ văn bản cổ của Mường Khoa là gì?", "other"),
     ("How often does the inspection team visit the forest?", "duration"),
     # the name of a post's holder or of a person; not the name of a programme
     ("Chánh Thanh tra Sở Xây dựng tỉnh Lạc Sơn tên là gì?", "person"),
