@@ -181,16 +181,17 @@ class Assistant:
         return self._retrieve(question_text(query, "query"), k, checked_filters(filters), mode)
 
     def _retrieve(self, query: str, k: int, filters: Filters, mode: str | None = None,
-                  each_leg: int = 0) -> list[Hit]:
+                  each_leg: int = 0, follow_up: bool = False) -> list[Hit]:
         """`retrieve` for checked input, and what the reader reads (`_read_hits`)."""
         return self.retriever.retrieve(query, k=k, filters=filters, mode=mode or self.settings.retrieval_mode,
-                                       each_leg=each_leg)
+                                       each_leg=each_leg, follow_up=follow_up)
 
-    def _read_hits(self, query: str, k: int, filters: Filters) -> list[Hit]:
+    def _read_hits(self, query: str, k: int, filters: Filters, follow_up: bool = False) -> list[Hit]:
         """The chunks the reader reads (the chain's condensed question may be a little longer than
         the question typed): the top k, and each retrieval leg's best chunks (`READ_EACH_LEG`)
-        when the fusion ranked them lower."""
-        return self._retrieve(query, k, filters, each_leg=READ_EACH_LEG)
+        when the fusion ranked them lower; for a `follow_up`, more of the conversation's article
+        (`index.retrieval.FOLLOW_UP_ARTICLE_CHUNKS`)."""
+        return self._retrieve(query, k, filters, each_leg=READ_EACH_LEG, follow_up=follow_up)
 
     def as_retriever(self, k: int = 4, filters: dict | Filters | None = None,
                      mode: str | None = None) -> CivicRetriever:
@@ -272,7 +273,7 @@ class Assistant:
         question, history, filters = question_text(question), history_texts(history), checked_filters(filters)
         standalone = condense_question(question, history,
                                        lambda q: person_answer(q, self._read_hits, self._articles, reader, k, filters))
-        return standalone, self._read_hits(standalone, k, filters)
+        return standalone, self._read_hits(standalone, k, filters, follow_up=standalone != question)
 
     def list_evidence(self, question: str, history: list[str] | None = None,
                       filters: dict | Filters | None = None, k: int = 8) -> list[ScoredSentence]:

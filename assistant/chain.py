@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -34,7 +34,14 @@ from .structured_answers import NAMED_ROUTES, RecordSource, route, structured_an
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-RetrieveFn = Callable[[str, int, object], list[Hit]]
+
+class RetrieveFn(Protocol):
+    """(query, k, filters) → the hits the reader reads; `follow_up`: the query is a follow-up
+    condensed with its conversation, which reads more of the article it goes on about."""
+
+    def __call__(self, query: str, k: int, filters: object, follow_up: bool = False) -> list[Hit]: ...
+
+
 ArticlesFn = Callable[[list[str]], dict[str, Article]]
 RecordsFn = Callable[[object], RecordSource]  # filters → the records the question may use
 
@@ -89,7 +96,8 @@ def build_answer_chain(retrieve: RetrieveFn, load_articles: ArticlesFn, reader: 
         return {**state, "standalone": standalone, "analysis": analyse_question(standalone)}
 
     def retrieve_step(state: dict) -> dict:
-        hits = retrieve(state["standalone"], k, state.get("filters"))
+        # a follow-up condensed with its conversation reads more of the article it goes on about
+        hits = retrieve(state["standalone"], k, state.get("filters"), follow_up=state["standalone"] != state["question"])
         return {**state, "hits": hits, "articles": load_articles(sorted({h.article_id for h in hits}))}
 
     def answer_step(state: dict) -> dict:

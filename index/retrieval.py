@@ -49,6 +49,11 @@ DEFAULT_WEIGHTS = (FusionWeights(0.5, 0.5), FusionWeights(0.7, 0.3))
 # dense leg, reading English against Vietnamese, cannot tell those chunks apart either. Measured on
 # the train + dev English questions of the civic sets (docs/retrieval.md).
 LEXICAL_ARTICLE_CHUNKS = (0, 8)
+# ... for a follow-up (`retrieve(..., follow_up=True)`): the conversation is about one article, and
+# the condensed question carries the words that name its event, so the lexical leg's best article is
+# that one; the detail a follow-up asks sits in any of its chunks (measured on the follow-ups of the
+# civic sets' train + dev questions, docs/evaluation.md "Stop 50": 4 and 8 chunks alike, 2 fewer).
+FOLLOW_UP_ARTICLE_CHUNKS = 4
 
 
 def lexical_query(query: str) -> str:
@@ -106,13 +111,14 @@ class HybridRetriever:
         self._article_by_chunk = article_of
 
     def retrieve(self, query: str, k: int = 10, filters: dict | Filters | None = None,
-                 mode: str = "hybrid", weights: FusionWeights | None = None, each_leg: int = 0) -> list[Hit]:
+                 mode: str = "hybrid", weights: FusionWeights | None = None, each_leg: int = 0,
+                 follow_up: bool = False) -> list[Hit]:
         """The top-k chunks for `query`. `mode` is "hybrid", "bm25" or "dense". In hybrid mode,
         `each_leg` > 0 also keeps the best `each_leg` chunks of each leg that the fusion ranked
         below k (after the top k, in fused order): a chunk one leg is sure of — an unaccented name
         BM25 finds and the dense model cannot read — still reaches the reader; then the chunks that
         name a person the query names, and for an English query more chunks of the lexical leg's
-        best article (`LEXICAL_ARTICLE_CHUNKS`)."""
+        best article (`LEXICAL_ARTICLE_CHUNKS`; for a `follow_up`, at least `FOLLOW_UP_ARTICLE_CHUNKS`)."""
         if mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
         flt = Filters.parse(filters)
@@ -141,8 +147,9 @@ class HybridRetriever:
             kept += [item for item in scored[k:] if item[1] in sure]
             by_id = {cid: (score, cid, legs) for score, cid, legs in scored}
             kept += self._naming(query, flt, by_id, {cid for _, cid, _ in kept}, each_leg)
+            more = LEXICAL_ARTICLE_CHUNKS[is_english(query)]
             kept += self._lexical_article(lexical, by_id, {cid for _, cid, _ in kept},
-                                          LEXICAL_ARTICLE_CHUNKS[is_english(query)])
+                                          max(more, FOLLOW_UP_ARTICLE_CHUNKS) if follow_up else more)
         return self._hits(kept)
 
     def _lexical_article(self, lexical: list[tuple[str, float]], by_id: dict[str, tuple[float, str, dict[str, float]]],

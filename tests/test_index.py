@@ -145,6 +145,35 @@ def test_an_english_question_reads_more_of_the_lexical_legs_best_article(tmp_pat
     assert len(retriever.retrieve(vietnamese, k=1, each_leg=1)) <= 3
 
 
+def test_a_follow_up_reads_more_of_the_article_its_conversation_is_about(tmp_path):
+    """A follow-up condensed with its conversation names the event of one article; the detail it asks
+    sits in any chunk of it: `follow_up=True` reads up to `FOLLOW_UP_ARTICLE_CHUNKS` more of the lexical
+    leg's best article, and the chain asks for them only when the question was condensed."""
+    from assistant.chain import build_answer_chain
+    from index.retrieval import FOLLOW_UP_ARTICLE_CHUNKS
+
+    assistant = Assistant(tmp_path / "idx")
+    assistant.ingest([_conference_article(tmp_path)])
+    retriever = assistant.retriever
+    condensed = "Sở nào lo thuốc men (hội nghị an ninh trật tự Lạc Sơn, 12/4)?"
+    plain = [h.chunk_id for h in retriever.retrieve(condensed, k=1, each_leg=1)]
+    followed = [h.chunk_id for h in retriever.retrieve(condensed, k=1, each_leg=1, follow_up=True)]
+    assert followed[:len(plain)] == plain
+    assert FOLLOW_UP_ARTICLE_CHUNKS >= 3 and len([c for c in followed if c.startswith("ls1#")]) >= len(plain) + 3
+
+    asked = []
+
+    def recording(query, k, filters, follow_up=False):
+        asked.append(follow_up)
+        return assistant._read_hits(query, k, filters, follow_up=follow_up)
+
+    chain = build_answer_chain(recording, assistant._articles, assistant.reader)
+    chain.invoke({"question": "Hội nghị an ninh trật tự Lạc Sơn ngày 12/4 do ai chủ trì?", "history": []})
+    chain.invoke({"question": "Sở nào lo thuốc men cho vùng lũ?",
+                  "history": ["Hội nghị an ninh trật tự Lạc Sơn ngày 12/4 do ai chủ trì?"]})
+    assert asked[0] is False and asked[-1] is True
+
+
 def test_changed_article_replaces_its_chunks_everywhere(tmp_path):
     src = tmp_path / "in.jsonl"
     long_text = " ".join(f"Câu thứ {i} nói về quy chế phối hợp giữa Công an tỉnh và Sở Tư pháp." for i in range(60))
