@@ -192,7 +192,7 @@ def structured_answer(qa: QuestionAnalysis, intent: str, hits: list[Hit], record
     if intent == "org_pacts":
         return _org_pacts_answer(qa, facets, records, articles)
     if intent == "themes":
-        return _themes_answer(qa, facets, ranks, records, articles)
+        return _themes_answer(qa, facets, ranks, records, articles, evidence or [])
     if intent == "position":
         return _position_answer(qa, ranks, records, articles, evidence or [])
     if intent == "holder":
@@ -543,10 +543,16 @@ def _org_pacts_answer(qa: QuestionAnalysis, facets: Facets, records: RecordSourc
 
 
 # --- campaigns, slogans, directives -----------------------------------------------------------
+THEME_EVIDENCE_SENTENCES = 3  # campaigns and slogans are listed from the articles of this many best sentences
+
+
 def _themes_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
-                   articles: dict[str, Article]) -> Answer | None:
+                   articles: dict[str, Article], evidence: list[tuple[str, int, int]] | None = None) -> Answer | None:
     kinds = _THEME_KINDS[qa.answer_type]
-    scoped = [aid for aid in ranks]
+    # the articles of the reader's best sentences: a question about one event lists its campaigns,
+    # not those of every article retrieved beside it
+    near = {aid for aid, _, _ in (evidence or [])[:THEME_EVIDENCE_SENTENCES]}
+    scoped = [aid for aid in ranks if aid in near] or list(ranks)
     if facets.province or facets.years or facets.blocs or facets.organisations:
         pacts = [p for p in records.records("pact") if _pact_fits(p, facets)]
         scoped = list(dict.fromkeys([p["article_id"] for p in pacts] + [a for a in scoped if a in {p["article_id"] for p in pacts}]))

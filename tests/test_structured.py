@@ -436,3 +436,28 @@ def test_campaigns_the_question_sets_aside_are_not_listed(tmp_path):
     assert "Mỗi thầy giáo Suối Bạc là một tấm gương" in answer.answer and "Ngày thứ bảy vì Đồi Chè" in answer.answer
     assert "Dạy giỏi, học chăm" not in answer.answer and "Trường xanh Mây Xanh" not in answer.answer, answer.answer
     _cited(assistant, answer)
+
+
+def test_campaigns_are_listed_from_the_article_the_question_is_about(tmp_path):
+    """Another article retrieved beside the one a question is about keeps its campaigns: only the
+    articles of the reader's best sentences are listed (`THEME_EVIDENCE_SENTENCES`)."""
+    from assistant import Assistant
+
+    about = ("Năm học 2060 - 2061, Công đoàn Giáo dục huyện Lạc Sơn phối hợp với Phòng Giáo dục huyện Lạc Sơn phát "
+             "động phong trào thi đua “Dạy giỏi, học chăm”.\n\nCông đoàn Giáo dục huyện Lạc Sơn cũng thực hiện cuộc "
+             "vận động “Ngày thứ bảy vì Đồi Chè”.\n\nCông đoàn Giáo dục huyện Lạc Sơn có 42 công đoàn cơ sở.")
+    other = ("Hội Nông dân tỉnh Mây Xanh phát động phong trào thi đua “Ruộng đẹp Suối Bạc” trong năm 2061.\n\n"
+             "Hội Nông dân tỉnh Mây Xanh có 12 chi hội.")
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "title": t, "text": x}, ensure_ascii=False) + "\n" for i, t, x in (
+        ("cd-1", "Công đoàn Giáo dục huyện Lạc Sơn", about), ("hn-1", "Hội Nông dân tỉnh Mây Xanh", other))),
+        encoding="utf-8")
+    assistant = Assistant(tmp_path / "idx", answerer="extractive")
+    assistant.ingest([src])
+    question = "Công đoàn Giáo dục huyện Lạc Sơn đã thực hiện những phong trào, cuộc vận động nào?"
+    assert "hn-1" in {h.article_id for h in assistant.retrieve(question, k=8)}  # retrieved beside it
+    answer = assistant.ask(question)
+    assert answer.mode == "structured", answer.answer
+    assert "Dạy giỏi, học chăm" in answer.answer and "Ngày thứ bảy vì Đồi Chè" in answer.answer, answer.answer
+    assert "Ruộng đẹp Suối Bạc" not in answer.answer, answer.answer
+    _cited(assistant, answer)
