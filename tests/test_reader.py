@@ -1116,3 +1116,19 @@ def test_a_span_of_another_form_than_the_exact_one_asked_is_no_answer(listed):
     asked = "Các sở Tài chính, Nội vụ phải hoàn thành đề án sắp xếp đơn vị sự nghiệp của tỉnh Lạc Sơn {}?"
     assert "tháng 6" in spans(asked.format("khi nào"))
     assert not any("tháng" in span for span in spans(asked.format("vào ngày nào")))
+
+
+def test_a_question_that_names_the_kind_of_document_takes_only_that_kind():
+    """"theo quyết định nào" is answered by a decision (or a name a decision is given in quotes), not
+    by another document nor a slogan; a question naming no kind ("văn bản nào") takes any."""
+    from assistant.reading.spans import typed_candidates
+
+    text = ("Năm 2061, các đơn vị thực hiện Chỉ thị số 12-CT/TU ngày 3/1/2061 của Tỉnh ủy Lạc Sơn và Quyết định số "
+            "45/QĐ-UBND ngày 9/2/2061 của UBND tỉnh với chủ đề “Đoàn kết, sáng tạo”.")
+
+    def spans(question: str) -> list[str]:
+        return [c.text.split()[0] for c in typed_candidates(analyse_question(question), text, 0, len(text))]
+
+    assert spans("Các đơn vị ở Lạc Sơn thực hiện theo quyết định nào của UBND tỉnh?") == ["Quyết"]
+    assert spans("Các đơn vị ở Lạc Sơn thực hiện chỉ thị nào của Tỉnh ủy?") == ["Chỉ"]
+    assert {"Chỉ", "Quyết"} <= set(spans("Các đơn vị ở Lạc Sơn thực hiện theo văn bản nào?"))

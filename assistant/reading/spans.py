@@ -49,7 +49,18 @@ def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> l
     found = [c for c in candidates(text, start, end, set(kinds)) if c.kind in kinds]
     if asks_time(qa):  # "bao lâu", "bao nhiêu năm": a number of a unit of time ("15 ngày", "sáu năm")
         found = [c for c in found if _unit(c) in _TIME_UNITS]
+    if qa.answer_type == "directive" and (kind := _ASKED_DOCUMENT.search(qa.folded)) is not None:
+        # "theo quyết định nào": a decision, or a quoted name a decision is given ("Quyết định “…”"),
+        # not another document nor a slogan
+        asked = kind.group(1)
+        found = [c for c in found if fold(c.text).lower().startswith(asked)
+                 or c.kind == "quote" and asked in fold(text[max(start, c.start - 40):c.start]).lower()]
     return found
+
+
+# the kind of document a "which document" question names, before its question word (folded)
+_ASKED_DOCUMENT = re.compile(r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|thong tu|ke hoach|cong van)"
+                             r" (?:nao|gi|so may|so bao nhieu)\b")  # "kế hoạch tác chiến nào": a battle plan
 
 
 def _unit(cand: Candidate) -> str:
