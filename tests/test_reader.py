@@ -482,6 +482,9 @@ def test_a_paragraphs_number_is_no_candidate_sentence():
     # a currency named as the counted noun asks for money too
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tỷ đồng?", "Nhà máy nước Đông Hà đã giải ngân 18% vốn.", True),
     ("Nhà máy nước Đông Hà được đầu tư bao nhiêu tỷ đồng?", "Nhà máy nước Đông Hà được đầu tư 120 tỷ đồng.", False),
+    # "tỷ lệ" (a share) is no "tỷ" (a sum): a per cent answers it, a sum in "tỷ đồng" does not
+    ("What percentage of Dong Ha households use clean water?", "Nhà máy nước Đông Hà được đầu tư 120 tỷ đồng.", True),
+    ("What percentage of Dong Ha households use clean water?", "Đông Hà có 85% hộ dân dùng nước sạch.", False),
     # a count of a unit of time asks for that length, which a date's year does not give
     ("Nhà máy nước Đông Hà được thuê đất bao nhiêu năm?",
      "Ngày 12/4/2015, nhà máy nước Đông Hà có 3 dây chuyền ký hợp đồng thuê 20 ha đất.", True),

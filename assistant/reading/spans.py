@@ -134,9 +134,11 @@ def counts(qa: QuestionAnalysis, cand: Candidate) -> bool:
 def _amount(asked: list[str]) -> str | None:
     """"money" when a counted noun (its words, spelled out) asks for a sum ("tiền", "kinh phí",
     "tỷ đồng"), "share" for a share ("tỷ lệ", "phần trăm"), else None."""
+    if " ".join(asked[:2]) in _SHARE:  # first: "tỷ lệ" is no "tỷ" (a thousand million)
+        return "share"
     if asked[0] in _MONEY or asked[0] in _CURRENCY or " ".join(asked[:2]) in _MONEY:
         return "money"
-    return "share" if " ".join(asked[:2]) in _SHARE else None
+    return None
 
 
 def has_asked_form(qa: QuestionAnalysis, cand: Candidate) -> bool:
