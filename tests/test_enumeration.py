@@ -756,24 +756,6 @@ def test_names_after_the_asked_noun_written_once_are_its_list():
     assert not read_enumeration(text, 0, len(text), None, set(), None, "du an").introduced
 
 
-def test_a_run_in_lower_case_after_the_asked_noun_written_once_is_its_list():
-    text = ("Ông Lò Văn Khoa cho biết, Hội sẽ kiểm tra việc thực hiện chính sách giảm nghèo, tín dụng học sinh, "
-            "nước sạch, bảo hiểm y tế và nhà ở vùng cao… và tiếp tục nâng cao chất lượng tiếp dân, cụ thể là "
-            "Hội Luật gia, Hội Cựu chiến binh.")
-    # "chính sách", a policy, asks for no book ("sách") nor any typed item
-    assert asked_item_kind(analyse_question("Hội sẽ kiểm tra việc thực hiện những chính sách nào?")) is None
-    found = read_enumeration(text, 0, len(text), None, set(), None, "chinh sach")
-    assert found.introduced
-    assert [i.text for i in found.items][:3] == ["giảm nghèo", "tín dụng học sinh", "nước sạch"]
-    assert "Hội Luật gia" not in [i.text for i in found.items]
-    # the noun that introduces its own list ("3 lĩnh vực: …") is read as any introduced list, not the
-    # run a later "lĩnh vực" heads inside one of its items
-    text = ("Kế hoạch có 3 lĩnh vực: Đào tạo nghề; hỗ trợ các lĩnh vực trồng rừng, chăn nuôi, du lịch cộng đồng; "
-            "nước sạch cho Mây Xanh.")
-    assert [i.text for i in read_enumeration(text, 0, len(text), None, set(), None, "linh vuc").items] == \
-        ["Đào tạo nghề", "hỗ trợ các lĩnh vực trồng rừng, chăn nuôi, du lịch cộng đồng", "nước sạch cho Mây Xanh"]
-
-
 def test_a_name_that_goes_on_in_lower_case_between_separators_is_kept_whole():
     text = ("Các đơn vị tham gia gồm: Vụ Pháp chế, Cục Quản lý nhà và thị trường đất đai, "
             "Trung tâm Thông tin về chính sách nông thôn, Nhà Xuất bản Mây Xanh để giới thiệu sách.")

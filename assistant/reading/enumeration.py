@@ -304,9 +304,8 @@ def noun_kind(folded_noun: str) -> str | None:
     """The kind of item a (folded, Vietnamese) noun phrase names: "co quan bao chi" an organisation,
     "quoc gia" a locality; None when it names none."""
     words = folded_noun.split()
-    # "nhà nước", the state, is no country; "chính sách", a policy, no book ("sách")
     phrases = [" ".join(words[i:]) for i in range(len(words))
-               if not (i and words[i - 1:i + 1] in (["nha", "nuoc"], ["chinh", "sach"]))]
+               if not (i and words[i - 1:i + 1] == ["nha", "nuoc"])]  # "nhà nước", the state, is no country
     return _kind_of(phrases + [" ".join(words[:n]) for n in (3, 2, 1)])  # the head: "tổng công ty nhà nước"
 
 
@@ -442,10 +441,6 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         # "… 5 giải pháp: Thứ nhất, A. Thứ hai, B. …": the points, each its own sentence
         items = _clean(points[0], None, asked_words)
         return Enumeration(start, max(end, points[1]), None, tuple(items), len(items) >= 2)
-    if kind is None and noun and len(after := _series_after_noun(text, start, end, noun, asked_words)) >= 3:
-        # "… giám sát việc thực hiện chính sách A, B, C và D" for "những chính sách nào": the asked
-        # noun written once before the run of what it names, which no other list of the sentence beats
-        return Enumeration(start, end, None, tuple(after), True)
     start, end = enumeration_span(text, start, end)
     wanted = _KINDS_OF_ITEM.get(kind or "", {"item"})
     typed = [] if kind is None else _typed(text, start, end, wanted)
@@ -689,15 +684,11 @@ def _lead_item(text: str, s: int, e: int, most: int) -> tuple[tuple[int, int] | 
     return ((s, e) if s < e else None), introduced
 
 
-_ELLIPSIS = re.compile(r"…|\.\.\.")
-
-
 def _last_item(text: str, s: int, e: int, asked_words: set[str], most: int) -> tuple[int, int] | None:
     """The last item of a list in running text: the start of the part after it, up to the first word
     the question uses after its own first word, or where the sentence goes on (`_PREDICATE`), `most`
     words at most; None when the part is longer and neither says where the item ends."""
-    # where the sentence goes on, or an ellipsis that closes the list ("… và D… và tiếp tục …")
-    if (verb := _PREDICATE.search(text, s, e) or _ELLIPSIS.search(text, s, e)) is not None:
+    if (verb := _PREDICATE.search(text, s, e)) is not None:
         e = verb.start()
     words = _words_at(text, s, e)
     stop = next((n for n, w in enumerate(words) if n and fold(w[2]).strip(".,:;“”\"'()") in asked_words), len(words))
@@ -1158,27 +1149,6 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
 
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+(?:và|hoặc)\s+")
 _NAME_STOP = re.compile(r"[,;:()]")  # where one name of such a run ends at the latest
-
-
-def _series_after_noun(text: str, start: int, end: int, noun: str, asked_words: set[str]) -> list[Candidate]:
-    """A run of items (`running_series`) in lower case that starts right after the asked `noun`
-    (folded) in `text[start:end]`: the noun written once for them all; [] when none does, or when the
-    noun introduces a list of its own ("7 lĩnh vực: …", "lĩnh vực như …", read as any introduced list).
-    Capitalised names after the noun are `_names_after_noun`'s."""
-    folded = fold_aligned(text[start:end])
-    heads = _heads(noun)
-    if re.search(rf"\b(?:{heads})\s*(?::|(?:nhu|gom|bao gom|la)\b)", folded):
-        return []
-    best: list[Candidate] = []
-    for m in re.finditer(rf"\b(?:{heads})\s+(?=\w)", folded):
-        at = start + m.end()
-        if not text[at].islower():
-            continue
-        clause_end = next((e for _, e in semicolon_clauses(text, at, end)), end)
-        found = _series_in_clause(text, at, clause_end, asked_words)
-        if found and found[0].start == at and len(found) > len(best):
-            best = found
-    return best
 
 
 def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
