@@ -61,7 +61,8 @@ OLD = {
     "what_about": r"^\s*(?:(?:thế |the |vậy |vay )?(?:còn|con)\s+(?P<vi>.+?)(?:\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao))?"
                   r"|(?:and |so )?(?:what|how) about\s+(?P<en>.+?))\s*[?？]?\s*$",
     "year": r"\b(?:năm|nam|that year|the same year)\s*(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b",
-    "directive": r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b",
+    "directive": r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"
+                 r"|\bvan ban nao\b",  # stop 50: "văn bản nào" asks for a document
     "list": r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich ([\w-]+ ){0,3}?(units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|localities|countries|cities|campaigns|movements|people|officials|leaders|departments|ministries|companies|newspapers|documents|agreements|resolutions|generals|experts)\b|\blist\b|\bwho (signed|took part|participated|were)\b",
     "edge": r"^[^\w']+|[^\w']+$",
 }

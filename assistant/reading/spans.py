@@ -60,7 +60,7 @@ def typed_candidates(qa: QuestionAnalysis, text: str, start: int, end: int) -> l
 
 # the kind of document a "which document" question names, before its question word (folded)
 _ASKED_DOCUMENT = re.compile(r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|thong tu|ke hoach|cong van)"
-                             r" (?:nao|gi|so may|so bao nhieu)\b")  # "kế hoạch tác chiến nào": a battle plan
+                             r" (?:nao|gi|so may|so bao nhieu)\b")  # right before it: "kế hoạch X nào" is another thing
 
 
 def _unit(cand: Candidate) -> str:
