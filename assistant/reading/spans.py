@@ -175,12 +175,14 @@ def asks_exact_form(qa: QuestionAnalysis) -> bool:
     return qa.answer_type == "number" and bool(qa.noun) and _amount(spell_out(qa.noun).split()) is not None
 
 
-# The unit a "when" question asks for, and the form of a date that gives it.
+# The unit a "when" question asks for, and the form of a date that gives it; "cụ thể / chính xác"
+# may stand between the unit and its question word ("ngày cụ thể nào").
+_QUALIFIED = r"(?:cu the |chinh xac )?"
 _DATE_FORMS = (
-    (re.compile(r"\b(?:ngay (?:cu the |chinh xac )?(?:nao|may|bao nhieu)|(?:what|which) (?:date|day)|on what day)\b"),
+    (re.compile(rf"\b(?:ngay {_QUALIFIED}(?:nao|may|bao nhieu)|(?:what|which) (?:date|day)|on what day)\b"),
      re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay \d")),
-    (re.compile(r"\b(?:nam (?:cu the |chinh xac )?(?:nao|may|bao nhieu)|(?:what|which) year)\b"), re.compile(r"\b(?:1\d|20)\d\d\b")),
-    (re.compile(r"\b(?:thang (?:cu the |chinh xac )?(?:nao|may)|(?:what|which) month)\b"), re.compile(r"\bthang \d|\b\d{1,2}/\d{1,2}\b")),
+    (re.compile(rf"\b(?:nam {_QUALIFIED}(?:nao|may|bao nhieu)|(?:what|which) year)\b"), re.compile(r"\b(?:1\d|20)\d\d\b")),
+    (re.compile(rf"\b(?:thang {_QUALIFIED}(?:nao|may)|(?:what|which) month)\b"), re.compile(r"\bthang \d|\b\d{1,2}/\d{1,2}\b")),
 )
 _MONEY = {"tien", "von", "kinh phi", "ngan sach", "chi phi", "gia tri", "so tien"}
 _CURRENCY = {"dong", "trieu", "ty", "ti", "nghin", "ngan", "usd", "euro", "yen"}
