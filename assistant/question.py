@@ -183,15 +183,22 @@ def analyse_question(question: str) -> QuestionAnalysis:
         # the context a follow-up inherited is English too: its renderings, not its English words
         context = [w for w in dict.fromkeys(w for term in vietnamese_terms(context_text) for w in _WORD.findall(term))
                    if w not in content] if context_text else []
+        # the noun an English count asks for is read from its English ("15 May" folds to "mấy")
         asked = english_asked_noun(own)
-        if answer_type == "number" and asked:
+        if answer_type != "number":
+            noun = None
+        elif _ENGLISH_SHARE.search(own):
+            noun = "ty le"  # a share, as "tỷ lệ / bao nhiêu phần trăm" asks
+        elif asked:
             noun = " ".join(asked[:2])
-        elif answer_type == "number" and _HOW_MUCH_SUM.search(own):
-            noun = "tien"  # a sum of money, as "bao nhiêu tiền" asks
+        else:
+            noun = "tien" if _HOW_MUCH_SUM.search(own) else None  # a sum of money, as "bao nhiêu tiền" asks
     return QuestionAnalysis(question, answer_type, wants_list, english, content, noun, context, " ".join(rendered),
                             english_focus(own) if english else focus_words(_asked_as_written(own)))
 
 
+# "What share / proportion / percentage of …": a share, in per cent.
+_ENGLISH_SHARE = re.compile(r"\bwhat (?:share|proportion|percentage|per ?cent)\b", re.IGNORECASE)
 # "How much" before a verb or "in" asks for a sum ("How much was it fined?", "how much in fees");
 # "by how much" asks for a change, "how much of" for a part.
 _HOW_MUCH_SUM = re.compile(r"(?<!\bby )\bhow much\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|"

@@ -562,6 +562,10 @@ def test_a_syllable_that_only_looks_like_a_question_word_without_tone_marks_type
     ("So nguoi tham gia hoi thao la bao nhieu?", None),
     ("Buc tranh son mai duoc ban voi gia bao nhieu?", "tien"),
     ("Bến phà đón bao nhiêu lượt khách mỗi ngày?", "luot khach"),
+    # an English count's noun is read from its English: "May" (the month) folds to "mấy"
+    ("At the 3 May ferry meeting, how many kayaks did the Lac Son pier rent out?", None),
+    ("At the 3 May ferry meeting, what share of tickets were sold online?", "ty le"),
+    ("What proportion of the Lac Son households own a boat?", "ty le"),
 ])
 def test_the_noun_a_how_much_question_counts(question, noun):
     assert analyse_question(question).noun == noun
