@@ -899,3 +899,17 @@ def test_offices_after_the_plural_asked_noun_are_the_list():
     assert [i.text for i in found.items] == ["Huyện ủy viên", "Trưởng phòng Tài chính huyện Mây Xanh",
                                              "Phó Chủ tịch UBND xã Hòa An"]
     assert found.introduced
+
+
+def test_a_comma_or_and_inside_an_items_brackets_cuts_nothing():
+    # "Đông Hà (Bản Mù, Lạc Sơn)": the bracket says where the item is, it lists no items of its own
+    text = "Sau đó, bà lần lượt bị giam ở nhiều trại như Mây Xanh, Tà Lèng (Lạc Sơn), Đông Hà (Bản Mù, Lạc Sơn)."
+    items = [text[i.start:i.end] for i in read_enumeration(text, 0, len(text), None, {"trai", "giam"}).items]
+    assert items == ["Mây Xanh", "Tà Lèng (Lạc Sơn)", "Đông Hà (Bản Mù, Lạc Sơn)"]
+    text = "Dự có đại diện các đơn vị gồm: Sở Nội vụ (Lạc Sơn), Sở Tư pháp (Bản Mù và Tà Lèng), Công an tỉnh."
+    items = [text[i.start:i.end] for i in read_enumeration(text, 0, len(text), None, {"don", "vi"}).items]
+    assert items == ["Sở Nội vụ (Lạc Sơn)", "Sở Tư pháp (Bản Mù và Tà Lèng)", "Công an tỉnh"]
+    # a list written in brackets after its noun is still cut at its commas
+    text = "Hội nghị có các lực lượng (Thanh tra, Quản lý thị trường, Công an) tham gia."
+    items = [text[i.start:i.end] for i in read_enumeration(text, 0, len(text), "organisation", {"luc", "luong"}).items]
+    assert items == ["Thanh tra", "Quản lý thị trường", "Công an"]

@@ -1049,10 +1049,13 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     lines = "\n" in folded[body_start:body_end]
     sep = r"\s*(?:;|\n)\s*" if (";" in folded[body_start:body_end] or lines) else _COMMA_CUT
 
+    def in_brackets(at: int) -> bool:  # inside a bracket opened within the list ("Tà Lèng (Bản Mù, Lạc Sơn)")
+        return folded.rfind("(", body_start, at) > folded.rfind(")", body_start, at)
+
     def cut(pattern: str, s: int, e: int) -> list[tuple[int, int]]:  # folded[s:e] cut at `pattern` outside `whole`
         spans, pos = [], s
         for m in re.finditer(pattern, folded[s:e]):
-            if not inside(s + m.start()):
+            if not inside(s + m.start()) and not in_brackets(s + m.start()):
                 spans.append((pos, s + m.start()))
                 pos = s + m.end()
         return spans + [(pos, e)]
@@ -1067,7 +1070,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
         for m in reversed(list(re.finditer(joins, folded[s:e]))):
-            if inside(s + m.start()):
+            if inside(s + m.start()) or in_brackets(s + m.start()):
                 continue
             typed_next = starts is not None and (start + s + m.end() in starts
                                                   or (capitals and text[start + s + m.end()].isupper()))
