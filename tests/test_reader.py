@@ -1139,3 +1139,31 @@ def test_a_question_that_names_the_kind_of_document_takes_only_that_kind():
     assert spans("Các đơn vị ở Lạc Sơn thực hiện theo quyết định nào của UBND tỉnh?") == ["Quyết"]
     assert spans("Các đơn vị ở Lạc Sơn thực hiện chỉ thị nào của Tỉnh ủy?") == ["Chỉ"]
     assert {"Chỉ", "Quyết"} <= set(spans("Các đơn vị ở Lạc Sơn thực hiện theo văn bản nào?"))
+
+
+def test_a_long_sentence_is_quoted_around_its_span_of_the_asked_type_even_when_no_span_is_sure(tmp_path):
+    """No span sure enough to be the short answer (the span threshold above any probability): the
+    quote of a sentence longer than a window still shows its likeliest span of the asked type, not
+    only the stretch that repeats the question's words."""
+    import dataclasses
+
+    from assistant.reading.reader import MAX_QUOTE, Reader
+
+    sentence = ("Hiệp định hợp tác nghề cá giữa tỉnh Lạc Sơn và tỉnh Mây Xanh được hai bên nhắc lại tại hội nghị "
+                "thường niên về phát triển vùng ven biển, cùng nhiều nội dung về đào tạo nhân lực, nuôi trồng thủy "
+                "sản, bảo vệ nguồn lợi ven bờ, xây dựng cảng cá, chia sẻ dữ liệu thời tiết, cứu hộ trên biển, hỗ trợ "
+                "ngư dân vay vốn đóng tàu, phát triển du lịch làng chài, chế biến hải sản xuất khẩu và quảng bá "
+                "thương hiệu nước mắm truyền thống của hai tỉnh, hiệp định này được ký kết vào ngày 14/8/2051 tại "
+                "thành phố Đông Hà.")
+    assert len(sentence) > MAX_QUOTE
+    assistant = _indexed(tmp_path, [{"id": "ca-1", "title": "Hợp tác nghề cá Lạc Sơn – Mây Xanh",
+                                     "text": sentence + "\n\nHai tỉnh sẽ tổng kết hiệp định vào cuối năm."}])
+    question = "Hiệp định hợp tác nghề cá giữa tỉnh Lạc Sơn và tỉnh Mây Xanh được ký vào ngày nào?"
+    hits = assistant.retrieve(question, k=8)
+    articles = {h.article_id: assistant.article(h.article_id) for h in hits}
+    model = assistant.reader.model
+    unsure = dataclasses.replace(model, thresholds={**model.thresholds, "span": 1.01, "answerable": 0.0})
+    answer = Reader(unsure, assistant.reader.frequencies).answer(question, hits, articles)
+    assert not answer.abstained and answer.citations
+    assert "14/8/2051" in answer.citations[0].quote and len(answer.citations[0].quote) <= MAX_QUOTE
+    assert not answer.answer.startswith("14/8/2051")  # shown in the quote, not as a short answer

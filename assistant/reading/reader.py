@@ -299,7 +299,10 @@ class Reader:
         article = articles[best.article_id]
         short = "" if pair is None else display_span(pair.candidate) if pair.candidate.kind != "number" \
             else shown_count(article.text, pair.candidate.start, pair.candidate.end, question)
-        span = (pair.candidate.start, pair.candidate.end) if pair is not None else None
+        # a long sentence is quoted around its span of the asked type: the confident one, else the
+        # sentence's likeliest (shown in the quote, not as a short answer)
+        shown = pair or (None if qa.wants_list else next((p for p in reading.pairs if p.sentence == main), None))
+        span = (shown.candidate.start, shown.candidate.end) if shown is not None else None
         start, end = quote_window(article.text, best.start, best.end, span, qa,
                                   MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
         citations = [citation(1, best.hit, article, start, end)]
