@@ -1167,3 +1167,30 @@ def test_a_long_sentence_is_quoted_around_its_span_of_the_asked_type_even_when_n
     assert not answer.abstained and answer.citations
     assert "14/8/2051" in answer.citations[0].quote and len(answer.citations[0].quote) <= MAX_QUOTE
     assert not answer.answer.startswith("14/8/2051")  # shown in the quote, not as a short answer
+
+
+def test_a_typed_question_whose_best_sentence_holds_no_such_span_adds_the_sentence_of_its_likeliest(tmp_path):
+    """"Ai chủ trì …?" read first from sentences that name the event and no person: the sentence of
+    the likeliest person, about as likely as the best, follows it (not the next one, which names none)."""
+    import dataclasses
+
+    from assistant.reading.reader import Reader
+
+    person = "Ông Lò Văn Pả, Chủ tịch UBND huyện Tà Lèng chủ trì."
+    text = ("Sáng 2/4/2061, tại Nhà văn hóa huyện Tà Lèng, Cụm thi đua miền Tây tỉnh Lạc Sơn tổ chức hội nghị ký kết "
+            "giao ước thi đua năm 2061 với chủ đề hành động “Đoàn kết, sáng tạo”.\n\n"
+            "Hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn có 06 đơn vị tham gia.\n\n"
+            f"{person}\n\nCác đơn vị thống nhất tập trung phát triển du lịch cộng đồng.")
+    assistant = _indexed(tmp_path, [{"id": "cum-1", "title": "Cụm thi đua miền Tây Lạc Sơn ký kết giao ước thi đua",
+                                     "text": text}])
+    question = "Ai chủ trì hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn?"
+    hits = assistant.retrieve(question, k=8)
+    articles = {h.article_id: assistant.article(h.article_id) for h in hits}
+    model = assistant.reader.model
+    reader = Reader(dataclasses.replace(model, thresholds={**model.thresholds, "span": 1.01}), assistant.reader.frequencies,
+                    dense=assistant.reader.dense)
+    reading = reader.read(question, hits, articles)
+    # the case this test is about: neither of the two best sentences names the person
+    assert all("Lò Văn Pả" not in articles[s.article_id].text[s.start:s.end] for s in reading.sentences[:2])
+    answer = reader.answer(question, hits, articles)
+    assert [c.quote for c in answer.citations][1:] == [person]

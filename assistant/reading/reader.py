@@ -536,10 +536,18 @@ class Reader:
         other = 1 if main == 0 else 0
         if len(reading.sentences) <= other:
             return None
+        margin = self.model.thresholds.get("second_margin", -1.0)
+        # or about as likely as the best: the reader cannot tell which of the two answers
+        close = abs(reading.logits[0] - reading.logits[1]) <= margin
+        if not reading.question.wants_list and all(pair.sentence != main for pair in reading.pairs):
+            # a typed question ("Ai chủ trì …?") whose main sentence holds no span of the asked type:
+            # the sentence of its likeliest span, when about as likely as the best sentence
+            spanned = next((pair.sentence for pair in reading.pairs
+                            if abs(reading.logits[0] - reading.logits[pair.sentence]) <= margin), None)
+            if spanned is not None:
+                other, close = spanned, True
         s = reading.sentences[other]
         likely = 1.0 / (1.0 + math.exp(-reading.logits[other])) >= self.model.thresholds["second"]
-        # or about as likely as the best: the reader cannot tell which of the two answers
-        close = abs(reading.logits[0] - reading.logits[1]) <= self.model.thresholds.get("second_margin", -1.0)
         if not (likely or close):
             return None
         if used + (s.end - s.start) + 5 > MAX_ANSWER:
