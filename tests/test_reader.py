@@ -633,7 +633,7 @@ def test_a_second_sentence_about_as_likely_as_the_best_follows_it():
     model = load_reader_model(None)
     reader = Reader(model)
     short = SimpleNamespace(start=0, end=80)
-    reading = SimpleNamespace(sentences=[short, short], logits=np.array([-2.0, -2.2]))
+    reading = SimpleNamespace(sentences=[short, short], logits=np.array([-2.0, -2.2]), pairs=[])
     model.thresholds.update(second=0.9, second_margin=0.3)  # the second is unlikely, but close to the best
     assert reader._second(reading, 0, 100) is short
     model.thresholds.update(second_margin=0.1)

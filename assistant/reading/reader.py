@@ -539,7 +539,7 @@ class Reader:
         margin = self.model.thresholds.get("second_margin", -1.0)
         # or about as likely as the best: the reader cannot tell which of the two answers
         close = abs(reading.logits[0] - reading.logits[1]) <= margin
-        if not reading.question.wants_list and all(pair.sentence != main for pair in reading.pairs):
+        if reading.pairs and not reading.question.wants_list and all(pair.sentence != main for pair in reading.pairs):
             # a typed question ("Ai chủ trì …?") whose main sentence holds no span of the asked type:
             # the sentence of its likeliest span, when about as likely as the best sentence
             spanned = next((pair.sentence for pair in reading.pairs
