@@ -1194,3 +1194,65 @@ def test_a_typed_question_whose_best_sentence_holds_no_such_span_adds_the_senten
     assert all("Lò Văn Pả" not in articles[s.article_id].text[s.start:s.end] for s in reading.sentences[:2])
     answer = reader.answer(question, hits, articles)
     assert [c.quote for c in answer.citations][1:] == [person]
+
+
+def test_the_sentence_of_the_likeliest_span_is_quoted_by_a_window_when_it_is_too_long_to_add_whole(tmp_path):
+    import dataclasses
+
+    from assistant.reading.reader import MAX_ANSWER, Reader
+
+    chaired = ("Ông Lò Văn Pả, Chủ tịch UBND huyện Tà Lèng chủ trì, đề nghị các đơn vị tập trung phát triển du lịch cộng "
+               "đồng, bảo tồn nghề dệt thổ cẩm, nâng cấp đường liên xã, mở rộng chợ phiên vùng cao, hỗ trợ hợp tác xã "
+               "chè Shan tuyết, trồng rừng phòng hộ đầu nguồn, xây dựng nhà văn hóa thôn bản và chăm lo đời sống người "
+               "cao tuổi trên địa bàn.")
+    text = ("Sáng 2/4/2061, tại Nhà văn hóa huyện Tà Lèng, Cụm thi đua miền Tây tỉnh Lạc Sơn tổ chức hội nghị ký kết "
+            "giao ước thi đua năm 2061 với chủ đề hành động “Đoàn kết, sáng tạo”.\n\n"
+            "Hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn có 06 đơn vị tham gia.\n\n"
+            f"{chaired}\n\nCác đơn vị thống nhất tập trung phát triển du lịch cộng đồng.")
+    assistant = _indexed(tmp_path, [{"id": "cum-2", "title": "Cụm thi đua miền Tây Lạc Sơn ký kết giao ước thi đua",
+                                     "text": text}])
+    question = "Ai chủ trì hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn?"
+    hits = assistant.retrieve(question, k=8)
+    articles = {h.article_id: assistant.article(h.article_id) for h in hits}
+    model = assistant.reader.model
+    reader = Reader(dataclasses.replace(model, thresholds={**model.thresholds, "span": 1.01, "second_margin": 1.0}),
+                    assistant.reader.frequencies, dense=assistant.reader.dense)
+    reading = reader.read(question, hits, articles)
+    best = reading.sentences[0]
+    assert "Lò Văn Pả" not in articles[best.article_id].text[best.start:best.end]  # the case this test is about
+    answer = reader.answer(question, hits, articles)
+    assert len(answer.citations) == 2 and answer.citations[1].quote.startswith("Ông Lò Văn Pả, Chủ tịch UBND huyện")
+    assert answer.citations[1].quote != chaired and len(answer.answer) <= MAX_ANSWER
+    verify_citations(answer, articles)  # the window is the article's exact text
+
+
+def test_a_question_naming_the_asked_title_takes_the_spans_written_with_it(tmp_path):
+    """"Which Vice Chairwoman …": the person written with that title is the span, not the head of the
+    same body nor a photographer's credit (a deputy is not the head, nor the head a deputy)."""
+    from assistant.candidates import Candidate
+    from assistant.reading.spans import asked_title, holds_title
+
+    assert asked_title(analyse_question("Which Vice Chairwoman of the Lac Son Farmers' Association spoke?")) == "pho chu tich"
+    assert asked_title(analyse_question("Which Deputy Inspector General of the Lac Son Inspectorate spoke?")) \
+        == "pho tong thanh tra"  # "deputy" the glossary leaves out
+    assert asked_title(analyse_question("Ai là Phó Chủ tịch nào của Hội Nông dân tỉnh Lạc Sơn?")) == "pho chu tich"
+    assert asked_title(analyse_question("Ai chủ trì cuộc họp?")) is None
+    assert asked_title(analyse_question("Cuộc họp diễn ra vào ngày nào?")) is None
+    assert holds_title(Candidate("person", 0, 5, "Vàng Thị Mai", "Phó Chủ tịch Thường trực"), "pho chu tich")
+    assert not holds_title(Candidate("person", 0, 5, "Vàng Thị Mai", "Phó Chủ tịch"), "chu tich")
+    assert not holds_title(Candidate("person", 0, 5, "Hà Văn Sơn", "Chủ tịch Hội Nông dân tỉnh"), "pho chu tich")
+    assert not holds_title(Candidate("person", 0, 5, "Lò Văn Pả", ""), "pho chu tich")
+
+    text = ("Ngày 12/5/2061, Hội Nông dân tỉnh Lạc Sơn tổ chức họp Tiểu ban Tuyên truyền Đại hội VIII để triển khai nội "
+            "dung và phân công nhiệm vụ cho các thành viên.\n\n"
+            "Hội Nông dân tỉnh Lạc Sơn triển khai tuyên truyền Đại hội VIII (ảnh Lò Văn Pả).\n\n"
+            "Thay mặt Ban Thường vụ, Phó Chủ tịch Vàng Thị Mai đã phân công nhiệm vụ cho Tiểu ban Tuyên truyền Đại hội "
+            "VIII.\n\nDự cuộc họp có ông Hà Văn Sơn, Chủ tịch Hội Nông dân tỉnh và ông Lò Văn Pả, Trưởng ban Tuyên giáo.")
+    assistant = _indexed(tmp_path, [{"id": "hnd-1", "title": "Hội Nông dân tỉnh Lạc Sơn triển khai tuyên truyền Đại hội",
+                                     "text": text}])
+    question = ("Which Vice Chairwoman of the Lac Son Farmers' Association assigned tasks to the propaganda "
+                "subcommittee for the 8th congress on 12 May?")
+    hits = assistant.retrieve(question, k=8)
+    articles = {h.article_id: assistant.article(h.article_id) for h in hits}
+    reading = assistant.reader.read(question, hits, articles)
+    assert [p.candidate.text for p in reading.pairs] == ["Vàng Thị Mai"]

@@ -56,12 +56,13 @@ from .features import FEATURES, feature_rows
 from .list_choice import list_row
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
-from .spans import SPAN_FEATURES, asks_exact_form, has_asked_form, repeats_question, span_rows, typed_candidates
+from .spans import SPAN_FEATURES, asked_title, asks_exact_form, has_asked_form, holds_title, repeats_question, span_rows, typed_candidates
 from .terms import Frequencies, QuestionTerms, phrase_text, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
+MIN_SECOND_WINDOW = 120  # ... or, for the sentence of a span of the asked type, while this much of it fits
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
 LISTED_ITEMS = 3  # names of the asked kind that make a best sentence's unintroduced list the answer
 LIST_SENTENCES = 6  # the best sentences searched for an enumeration of the asked items
@@ -236,6 +237,10 @@ class Reader:
                 # not the answer; it is scored among its sentence's spans all the same
                 if not exact or has_asked_form(reading.question, cand):
                     pairs.append(Pair(i, cand, float(p), row))
+        # "Phó Chủ tịch nào …": when a span is written with the asked title, those written without it
+        # (another office, a deputy for the head, a photographer's credit) are not the answer
+        if (title := asked_title(reading.question)) is not None and any(holds_title(p.candidate, title) for p in pairs):
+            pairs = [p for p in pairs if holds_title(p.candidate, title)]
         return sorted(pairs, key=lambda pair: -pair.probability)
 
     def scored(self, question: str | QuestionAnalysis, hits: list[Hit], articles: dict[str, Article]) -> tuple[list[ScoredSentence], Reading]:
@@ -313,7 +318,13 @@ class Reader:
                                               article.text[best.start:best.end]):
             second = None  # an article that repeats its lead: the same sentence again says nothing more
         if second is not None:
-            citations.append(citation(2, second.hit, articles[second.article_id], second.start, second.end))
+            start, end = second.start, second.end
+            if len(head) + len(body) + (end - start) + 5 > MAX_ANSWER:  # quoted around its span, in the room left
+                spanned = next(p for p in reading.pairs if reading.sentences[p.sentence] is second)
+                start, end = quote_window(articles[second.article_id].text, start, end,
+                                          (spanned.candidate.start, spanned.candidate.end), qa,
+                                          MAX_ANSWER - len(head) - len(body) - 5)
+            citations.append(citation(2, second.hit, articles[second.article_id], start, end))
             body += f" {as_answer_text(citations[1].quote)} [2]"
         return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
 
@@ -537,6 +548,7 @@ class Reader:
         if len(reading.sentences) <= other:
             return None
         margin = self.model.thresholds.get("second_margin", -1.0)
+        spanned = None
         # or about as likely as the best: the reader cannot tell which of the two answers
         close = abs(reading.logits[0] - reading.logits[1]) <= margin
         if reading.pairs and not reading.question.wants_list and all(pair.sentence != main for pair in reading.pairs):
@@ -550,7 +562,8 @@ class Reader:
         likely = 1.0 / (1.0 + math.exp(-reading.logits[other])) >= self.model.thresholds["second"]
         if not (likely or close):
             return None
-        if used + (s.end - s.start) + 5 > MAX_ANSWER:
+        if used + (s.end - s.start) + 5 > MAX_ANSWER and not (
+                other == spanned and MAX_ANSWER - used - 5 >= MIN_SECOND_WINDOW):  # a window of it will do
             return None
         return s
 

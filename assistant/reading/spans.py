@@ -14,11 +14,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from corpus.lexicon import CORE_TITLES
 from corpus.normalize import fold, spell_out
 
 from ..answer_types import kinds_for
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis
+from ..question import QuestionAnalysis, english_asked_noun
 from .terms import QuestionTerms
 
 _WORD = re.compile(r"\w+")
@@ -159,6 +160,33 @@ def _asked_date_form(folded_question: str) -> re.Pattern[str] | None:
     """The form of a date that gives the unit a "when" question asks for (None: any date), once
     per question rather than once per candidate span."""
     return next((form for question, form in _DATE_FORMS if question.search(folded_question)), None)
+
+
+# Titles of office, folded, longest first, each also as a deputy's ("pho chu tich" before "chu tich")
+_TITLES = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(t).lower() for t in CORE_TITLES},
+                 key=lambda t: (-len(t.split()), t))
+_EN_DEPUTY = re.compile(r"\bwhich\s+(?:deputy|vice)[\s-]", re.IGNORECASE)
+
+
+def asked_title(qa: QuestionAnalysis) -> str | None:
+    """The title of office a who-question asks the holder of as its slot (folded): "Phó Chủ tịch
+    nào …" → "pho chu tich", "Which Vice Chairwoman …" → "pho chu tich", "Which Deputy Inspector
+    General …" → "pho tong thanh tra"; None for any other question."""
+    if qa.answer_type != "person":
+        return None
+    if qa.english:
+        rendered = " ".join(english_asked_noun(qa.text))
+        title = next((t for t in _TITLES if rendered == t or rendered.startswith(t + " ")), None)
+        if title is not None and not title.startswith("pho ") and _EN_DEPUTY.search(qa.text):
+            title = "pho " + title  # "deputy" the glossary did not render
+        return title
+    return next((t for t in _TITLES if re.search(rf"\b{t} nao\b", qa.folded_text)), None)
+
+
+def holds_title(cand: Candidate, title: str) -> bool:
+    """Whether a person's span is written with the (folded) `title` ("Phó Chủ tịch Thường trực" holds
+    "pho chu tich"; "Phó Chủ tịch" does not hold "chu tich": a deputy is not the head)."""
+    return cand.kind == "person" and (fold(cand.extra).lower() + " ").startswith(title + " ")
 
 
 def lacks_asked_form(qa: QuestionAnalysis, spans: list[Candidate]) -> bool:
