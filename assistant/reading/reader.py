@@ -56,7 +56,16 @@ from .features import FEATURES, feature_rows
 from .list_choice import list_row
 from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
-from .spans import SPAN_FEATURES, asked_title, asks_exact_form, has_asked_form, holds_title, repeats_question, span_rows, typed_candidates
+from .spans import (
+    SPAN_FEATURES,
+    asked_title,
+    asks_exact_form,
+    has_asked_form,
+    holds_title,
+    repeats_question,
+    span_rows,
+    typed_candidates,
+)
 from .terms import Frequencies, QuestionTerms, phrase_text, question_terms
 
 MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by a window of it
