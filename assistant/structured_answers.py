@@ -402,6 +402,7 @@ def asked_title(folded_question: str) -> str | None:
 # glossary's Vietnamese terms
 _WHO_IS = re.compile(r"who (?:is|was) (?:the |a )?(?:current )?\w")
 _PLACE_WORDS = frozenset("tinh thanh pho huyen quan xa phuong".split())
+_LEVELS = frozenset({"tinh", "huyen"})  # a province's, a district's (one syllable each, no other word's)
 
 
 def _english_holder(question: str) -> tuple[str | None, set[str]]:
@@ -414,9 +415,11 @@ def _english_holder(question: str) -> tuple[str | None, set[str]]:
 
 def _body_in_terms(stored: str, terms: set[str]) -> bool:
     """Whether every word of a stored organisation's key but its place nouns ("tỉnh", "thành phố")
-    is among an English question's Vietnamese words: the question names that body."""
+    is among an English question's Vietnamese words: the question names that body. A question that
+    names a level ("… District People's Committee") names no body of another level (a province's)."""
     words = set(stored.split()) - _PLACE_WORDS
-    return len(words) >= 2 and words <= terms
+    asked_levels = terms & _LEVELS
+    return len(words) >= 2 and words <= terms and (not asked_levels or set(stored.split()) & _LEVELS <= asked_levels)
 
 
 def _holder_answer(qa: QuestionAnalysis, facets: Facets, ranks: dict[str, int], records: RecordSource,
