@@ -16,10 +16,11 @@ import numpy as np
 
 from corpus.lexicon import CORE_TITLES
 from corpus.normalize import fold, spell_out
+from index.glossary import english_phrase_terms
 
 from ..answer_types import kinds_for
 from ..candidates import Candidate, candidates
-from ..question import QuestionAnalysis, english_asked_noun
+from ..question import QuestionAnalysis
 from .terms import QuestionTerms
 
 _WORD = re.compile(r"\w+")
@@ -165,21 +166,29 @@ def _asked_date_form(folded_question: str) -> re.Pattern[str] | None:
 # Titles of office, folded, longest first, each also as a deputy's ("pho chu tich" before "chu tich")
 _TITLES = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(t).lower() for t in CORE_TITLES},
                  key=lambda t: (-len(t.split()), t))
-_EN_DEPUTY = re.compile(r"\bwhich\s+(?:deputy|vice)[\s-]", re.IGNORECASE)
+_TITLE_SET = frozenset(_TITLES)
+# "Which Vice Chairwoman …", "Who is the Deputy Director of …": the title is the words up to a function word
+_EN_TITLE = re.compile(r"\b(?:which|who (?:is|was) the)\s+([A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})", re.IGNORECASE)
+_EN_TITLE_END = frozenset("of in at on for to from by with about who whom that which did do does is are was were has "
+                          "have had will would can said".split())
 
 
 def asked_title(qa: QuestionAnalysis) -> str | None:
-    """The title of office a who-question asks the holder of as its slot (folded): "Phó Chủ tịch
-    nào …" → "pho chu tich", "Which Vice Chairwoman …" → "pho chu tich", "Which Deputy Inspector
-    General …" → "pho tong thanh tra"; None for any other question."""
+    """The title of office a who-question asks the holder of as its slot (folded): "Ai là Phó Chủ
+    tịch nào …" → "pho chu tich", "Which Vice Chairwoman …" → "pho chu tich"; an English title only
+    when the glossary renders it whole ("Deputy Minister" → "thu truong"; "General Director", which
+    it does not know, is no "Director"); None for any other question."""
     if qa.answer_type != "person":
         return None
     if qa.english:
-        rendered = " ".join(english_asked_noun(qa.text))
-        title = next((t for t in _TITLES if rendered == t or rendered.startswith(t + " ")), None)
-        if title is not None and not title.startswith("pho ") and _EN_DEPUTY.search(qa.text):
-            title = "pho " + title  # "deputy" the glossary did not render
-        return title
+        m = _EN_TITLE.search(qa.text)
+        words = []
+        for word in (m.group(1).split() if m else []):
+            if word.lower() in _EN_TITLE_END:
+                break
+            words.append(word.lower())
+        rendered = " ".join(english_phrase_terms(" ".join(words))) if words else ""
+        return rendered if rendered in _TITLE_SET else None
     return next((t for t in _TITLES if re.search(rf"\b{t} nao\b", qa.folded_text)), None)
 
 
