@@ -78,6 +78,11 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Tỉnh Lạc Sơn ký thỏa thuận với những quốc gia nào?", "locality"),
     ("Quốc gia nào ký đầu tiên?", "locality"),
     ("Đoàn đã thăm 3 quốc gia nào?", "locality"),
+    # one office before "nào" asks for its holder; "những … nào" of offices asks for a list
+    ("Vị Phó Chủ tịch nào của Hội Nông dân Lạc Sơn cắt băng khai mạc hội chợ?", "person"),
+    ("Sở Tư pháp đã cử Phó Giám đốc nào dự phiên họp ở Mây Xanh?", "person"),
+    ("Bí thư nào chủ trì hội nghị ở Tà Lèng?", "person"),
+    ("Sau phiên họp, UBND tỉnh Lạc Sơn có những Phó Chủ tịch nào?", "list"),
 ])
 def test_questions_are_typed_through_the_registry(question, expected):
     assert type_of(fold(question)) == expected

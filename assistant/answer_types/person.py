@@ -19,7 +19,10 @@ ANSWER_TYPE = AnswerType(
     name="person", order=60, kinds=("person", "name"), display=show_person,
     # "… tên là gì" of a post or a person ("Giám đốc Sở X tên là gì?"), not of a programme
     # English also asks "which" of an office: "Which Deputy Director of …", "which provincial leader"
+    # one office before "nào" asks for its holder ("vị Phó Chủ tịch nào", "Bí thư nào"; "những Phó Chủ tịch
+    # nào" is a list's)
     pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"
+            rf"|(?<!nhung )(?<!cac )(?<!pho )\b(?:{OFFICES}) nao\b"
             r"|\b(?:which|what) (?:(?:vice|deputy|first|standing|permanent|acting|former|provincial|national|assembly|"
             r"party|general)[ -])*(?:chairman|chairwoman|chairperson|director|minister|secretary|official|leader|"
             r"inspector general|governor|mayor|chief|prosecutor|judge|ambassador|deputy|delegate|lawmaker|"
