@@ -39,6 +39,8 @@ from corpus.normalize import fold, match_form
     ("Which experts joined the survey team?", "person"),
     ("Which three bodies signed the plan?", "organisation"),  # English: the noun after a count or an adjective
     ("Which provincial departments hosted the fair?", "organisation"),
+    ("Which leading Lac Son corporations did the delegation visit?", "organisation"),  # firms of any name
+    ("Which two firms won the Muong Khoa tender?", "organisation"),
     ("Những Phó Chủ tịch UBND tỉnh Lạc Sơn nào dự hội nghị?", "person"),  # an office heading a long run
     ("What are the names of the three districts that joined the scheme?", "locality"),  # English list forms
     ("Who are the vice chairmen of the provincial council?", "person"),

@@ -40,7 +40,8 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
              r"ky niem chuong|bi danh|ten goi|works?|books?|films?|songs?|awards?|aliases|pseudonyms?|nicknames?"),
     ("organisation", r"co quan|don vi|tap the|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
-                     r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?|collectives?"),
+                     r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?|collectives?|"
+                     r"corporations?|firms?|enterprises?|businesses"),
 ))
 _VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,5}?\w+)\s+(?:nao|gi)\b|\b(\w+(?:\s\w+)?)\s+nao\b|\b(nhung ai)\b|"
                        r"^(?:hay\s+)?(?:ke ten|liet ke|neu ten|neu)\s+(?:(?:tat ca|toan bo)\s+)?(?:cac|nhung)\s+(\w+(?:\s\w+)?)")
