@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from corpus.extraction import extract, org_key
 from corpus.extraction.provinces import BY_NAME as PROVINCES_BY_NAME
 from corpus.extraction.themes import DOC_KIND_NAMES, LAW_KIND_NAMES
-from corpus.lexicon import CORE_TITLES
+from corpus.lexicon import CORE_TITLES_FOLDED
 from corpus.normalize import fold
 from corpus.records import Article
 from corpus.sentences import sentence_spans
@@ -369,11 +369,6 @@ def _pact_heading(pact: dict, what: str, when: object) -> str:
 
 
 # --- the post a named person holds ------------------------------------------------------------
-# Titles of office, folded, longest first ("pho chu tich" before "chu tich"): what a "who is the
-# <title> of <organisation>" question asks about
-_TITLES_FOLDED = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(t).lower() for t in CORE_TITLES},
-                        key=lambda t: (-len(t.split()), t))
-
 
 # "ai" + an adverb of time or none + "là" / "giữ chức (vụ)" / "đảm nhiệm (chức)" + the title
 _HOLDER_ADVERBS = ("", "dang ", "hien ", "hien dang ")
@@ -388,13 +383,13 @@ def asked_title(folded_question: str) -> str | None:
     any other question (one that asks who else chaired a meeting a named minister chaired names a
     title and asks no holder)."""
     padded = _padded_words(folded_question)
-    for t in _TITLES_FOLDED:
+    for t in CORE_TITLES_FOLDED:
         if any(" " + frame.format(t=t) in padded for frame in _HOLDER_FRAMES):
             return t
     # "<title> … là ai?", the title opening the question or its clause after a comma
     opening = _padded_words(folded_question.rsplit(",", 1)[-1])
     if _HOLDER_ENDS.search(opening):
-        return next((t for t in _TITLES_FOLDED if opening.startswith(f" {t} ")), None)
+        return next((t for t in CORE_TITLES_FOLDED if opening.startswith(f" {t} ")), None)
     return None
 
 
@@ -410,7 +405,7 @@ def _english_holder(question: str) -> tuple[str | None, set[str]]:
     <title> of <body>" question renders to (`index.glossary.vietnamese_terms`)."""
     terms = vietnamese_terms(question)
     rendered = " " + " ".join(terms) + " "
-    return next((t for t in _TITLES_FOLDED if f" {t} " in rendered), None), set(terms)
+    return next((t for t in CORE_TITLES_FOLDED if f" {t} " in rendered), None), set(terms)
 
 
 def _body_in_terms(stored: str, terms: set[str]) -> bool:

@@ -63,6 +63,11 @@ CORE_TITLES: dict[str, tuple[str, ...]] = {
     "Hiệu phó": ("Trường",), "Kiểm sát viên": (), "Thẩm phán": (), "Điều tra viên": (),
     "Cục phó": ("Cục",), "Chi cục phó": ("Chi cục",), "Viện phó": ("Viện",), "Vụ phó": (),
 }
+# The core titles folded and lower-case, each also as a deputy's, longest first ("pho chu tich" before
+# "chu tich"): what a question that asks for the holder of a title names
+CORE_TITLES_FOLDED = tuple(sorted({_fold_word(t).lower() for t in CORE_TITLES}
+                                  | {"pho " + _fold_word(t).lower() for t in CORE_TITLES},
+                                  key=lambda t: (-len(t.split()), t)))
 # titles that are only titles when an organisation follows ("Trưởng Công an huyện …")
 TITLES_NEEDING_ORG = frozenset({"Trưởng", "Phó Trưởng", "Ủy viên", "Quyền Trưởng", "Nguyên Trưởng", "Nguyên Ủy viên"})
 # Honorifics, ranks and degrees written before a name.

@@ -1230,17 +1230,17 @@ def test_a_question_naming_the_asked_title_takes_the_spans_written_with_it(tmp_p
     """"Which Vice Chairwoman …": the person written with that title is the span, not the head of the
     same body nor a photographer's credit (a deputy is not the head, nor the head a deputy)."""
     from assistant.candidates import Candidate
-    from assistant.reading.spans import asked_title, holds_title
+    from assistant.reading.spans import asked_office_title, holds_title
 
-    assert asked_title(analyse_question("Which Vice Chairwoman of the Lac Son Farmers' Association spoke?")) == "pho chu tich"
-    assert asked_title(analyse_question("Which Deputy Minister of Justice spoke at the Lac Son forum?")) == "thu truong"
-    assert asked_title(analyse_question("Who is the Deputy Director of the Lac Son Department of Justice?")) \
+    assert asked_office_title(analyse_question("Which Vice Chairwoman of the Lac Son Farmers' Association spoke?")) == "pho chu tich"
+    assert asked_office_title(analyse_question("Which Deputy Minister of Justice spoke at the Lac Son forum?")) == "thu truong"
+    assert asked_office_title(analyse_question("Who is the Deputy Director of the Lac Son Department of Justice?")) \
         == "pho giam doc"
     # a title the glossary does not render whole is none ("General Director" is no "Director")
-    assert asked_title(analyse_question("Who is the General Director of Lac Son Railways who spoke?")) is None
-    assert asked_title(analyse_question("Ai là Phó Chủ tịch nào của Hội Nông dân tỉnh Lạc Sơn?")) == "pho chu tich"
-    assert asked_title(analyse_question("Ai chủ trì cuộc họp?")) is None
-    assert asked_title(analyse_question("Cuộc họp diễn ra vào ngày nào?")) is None
+    assert asked_office_title(analyse_question("Who is the General Director of Lac Son Railways who spoke?")) is None
+    assert asked_office_title(analyse_question("Ai là Phó Chủ tịch nào của Hội Nông dân tỉnh Lạc Sơn?")) == "pho chu tich"
+    assert asked_office_title(analyse_question("Ai chủ trì cuộc họp?")) is None
+    assert asked_office_title(analyse_question("Cuộc họp diễn ra vào ngày nào?")) is None
     assert holds_title(Candidate("person", 0, 5, "Vàng Thị Mai", "Phó Chủ tịch Thường trực"), "pho chu tich")
     assert not holds_title(Candidate("person", 0, 5, "Vàng Thị Mai", "Phó Chủ tịch"), "chu tich")
     assert not holds_title(Candidate("person", 0, 5, "Hà Văn Sơn", "Chủ tịch Hội Nông dân tỉnh"), "pho chu tich")

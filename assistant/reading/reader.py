@@ -10,7 +10,9 @@
 4. The answer: for a question with an answer type (who, when, how many…), the typed spans of the
    best sentences are scored with the span model; a confident span becomes the short answer and
    its sentence the evidence. Otherwise the best sentence is the answer. The second-best sentence
-   follows when it is likely to answer as well and the answer stays short. A list question whose
+   follows when it is likely to answer as well and the answer stays short; when the main sentence
+   holds no span of the asked type, the sentence of the likeliest span follows instead (about as
+   likely as the best; quoted by a window around the span when too long to add whole). A list question whose
    best sentence (or, when that one lists nothing, one of the three best) introduces an
    enumeration of the asked kind is answered item by item, then by that sentence. Every piece is
    cited with its exact quote; a very long sentence is quoted by a window of it.
@@ -58,7 +60,7 @@ from .model import ReaderModel
 from .sentences import EvidenceSentence, evidence_sentences
 from .spans import (
     SPAN_FEATURES,
-    asked_title,
+    asked_office_title,
     asks_exact_form,
     has_asked_form,
     holds_title,
@@ -248,7 +250,8 @@ class Reader:
                     pairs.append(Pair(i, cand, float(p), row))
         # "Phó Chủ tịch nào …": when a span is written with the asked title, those written without it
         # (another office, a deputy for the head, a photographer's credit) are not the answer
-        if (title := asked_title(reading.question)) is not None and any(holds_title(p.candidate, title) for p in pairs):
+        title = asked_office_title(reading.question)
+        if title is not None and any(holds_title(p.candidate, title) for p in pairs):
             pairs = [p for p in pairs if holds_title(p.candidate, title)]
         return sorted(pairs, key=lambda pair: -pair.probability)
 
@@ -328,8 +331,9 @@ class Reader:
             second = None  # an article that repeats its lead: the same sentence again says nothing more
         if second is not None:
             start, end = second.start, second.end
-            if len(head) + len(body) + (end - start) + 5 > MAX_ANSWER:  # quoted around its span, in the room left
-                spanned = next(p for p in reading.pairs if reading.sentences[p.sentence] is second)
+            spanned = next((p for p in reading.pairs if reading.sentences[p.sentence] is second), None)
+            if spanned is not None and len(head) + len(body) + (end - start) + 5 > MAX_ANSWER:
+                # the sentence of the likeliest span, quoted around it in the room left
                 start, end = quote_window(articles[second.article_id].text, start, end,
                                           (spanned.candidate.start, spanned.candidate.end), qa,
                                           MAX_ANSWER - len(head) - len(body) - 5)

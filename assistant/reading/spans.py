@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from corpus.lexicon import CORE_TITLES
+from corpus.lexicon import CORE_TITLES_FOLDED
 from corpus.normalize import fold, spell_out
 from index.glossary import english_phrase_terms
 
@@ -163,17 +163,14 @@ def _asked_date_form(folded_question: str) -> re.Pattern[str] | None:
     return next((form for question, form in _DATE_FORMS if question.search(folded_question)), None)
 
 
-# Titles of office, folded, longest first, each also as a deputy's ("pho chu tich" before "chu tich")
-_TITLES = sorted({fold(t).lower() for t in CORE_TITLES} | {"pho " + fold(t).lower() for t in CORE_TITLES},
-                 key=lambda t: (-len(t.split()), t))
-_TITLE_SET = frozenset(_TITLES)
+_TITLE_SET = frozenset(CORE_TITLES_FOLDED)
 # "Which Vice Chairwoman …", "Who is the Deputy Director of …": the title is the words up to a function word
 _EN_TITLE = re.compile(r"\b(?:which|who (?:is|was) the)\s+([A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})", re.IGNORECASE)
 _EN_TITLE_END = frozenset("of in at on for to from by with about who whom that which did do does is are was were has "
                           "have had will would can said".split())
 
 
-def asked_title(qa: QuestionAnalysis) -> str | None:
+def asked_office_title(qa: QuestionAnalysis) -> str | None:
     """The title of office a who-question asks the holder of as its slot (folded): "Ai là Phó Chủ
     tịch nào …" → "pho chu tich", "Which Vice Chairwoman …" → "pho chu tich"; an English title only
     when the glossary renders it whole ("Deputy Minister" → "thu truong"; "General Director", which
@@ -189,7 +186,7 @@ def asked_title(qa: QuestionAnalysis) -> str | None:
             words.append(word.lower())
         rendered = " ".join(english_phrase_terms(" ".join(words))) if words else ""
         return rendered if rendered in _TITLE_SET else None
-    return next((t for t in _TITLES if re.search(rf"\b{t} nao\b", qa.folded_text)), None)
+    return next((t for t in CORE_TITLES_FOLDED if re.search(rf"\b{t} nao\b", qa.folded_text)), None)
 
 
 def holds_title(cand: Candidate, title: str) -> bool:
