@@ -1169,58 +1169,49 @@ def test_a_long_sentence_is_quoted_around_its_span_of_the_asked_type_even_when_n
     assert not answer.answer.startswith("14/8/2051")  # shown in the quote, not as a short answer
 
 
-def test_a_typed_question_whose_best_sentence_holds_no_such_span_adds_the_sentence_of_its_likeliest(tmp_path):
-    """"Ai chủ trì …?" read first from sentences that name the event and no person: the sentence of
-    the likeliest person, about as likely as the best, follows it (not the next one, which names none)."""
+def _chaired_meeting(tmp_path, chair: str, **thresholds):
+    """A meeting's article whose lead and second sentence name the event and no person, then `chair`
+    (who chaired it), read by a reader with `thresholds` over the shipped ones; → (reading, articles,
+    answer) for "Ai chủ trì hội nghị …?"."""
     import dataclasses
 
     from assistant.reading.reader import Reader
 
-    person = "Ông Lò Văn Pả, Chủ tịch UBND huyện Tà Lèng chủ trì."
     text = ("Sáng 2/4/2061, tại Nhà văn hóa huyện Tà Lèng, Cụm thi đua miền Tây tỉnh Lạc Sơn tổ chức hội nghị ký kết "
             "giao ước thi đua năm 2061 với chủ đề hành động “Đoàn kết, sáng tạo”.\n\n"
             "Hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn có 06 đơn vị tham gia.\n\n"
-            f"{person}\n\nCác đơn vị thống nhất tập trung phát triển du lịch cộng đồng.")
+            f"{chair}\n\nCác đơn vị thống nhất tập trung phát triển du lịch cộng đồng.")
     assistant = _indexed(tmp_path, [{"id": "cum-1", "title": "Cụm thi đua miền Tây Lạc Sơn ký kết giao ước thi đua",
                                      "text": text}])
     question = "Ai chủ trì hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn?"
     hits = assistant.retrieve(question, k=8)
     articles = {h.article_id: assistant.article(h.article_id) for h in hits}
     model = assistant.reader.model
-    reader = Reader(dataclasses.replace(model, thresholds={**model.thresholds, "span": 1.01}), assistant.reader.frequencies,
-                    dense=assistant.reader.dense)
-    reading = reader.read(question, hits, articles)
+    reader = Reader(dataclasses.replace(model, thresholds={**model.thresholds, **thresholds}),
+                    assistant.reader.frequencies, dense=assistant.reader.dense)
+    return reader.read(question, hits, articles), articles, reader.answer(question, hits, articles)
+
+
+def test_a_typed_question_whose_best_sentence_holds_no_such_span_adds_the_sentence_of_its_likeliest(tmp_path):
+    """"Ai chủ trì …?" read first from sentences that name the event and no person: the sentence of
+    the likeliest person, about as likely as the best, follows it (not the next one, which names none)."""
+    person = "Ông Lò Văn Pả, Chủ tịch UBND huyện Tà Lèng chủ trì."
+    reading, articles, answer = _chaired_meeting(tmp_path, person, span=1.01)
     # the case this test is about: neither of the two best sentences names the person
     assert all("Lò Văn Pả" not in articles[s.article_id].text[s.start:s.end] for s in reading.sentences[:2])
-    answer = reader.answer(question, hits, articles)
     assert [c.quote for c in answer.citations][1:] == [person]
 
 
 def test_the_sentence_of_the_likeliest_span_is_quoted_by_a_window_when_it_is_too_long_to_add_whole(tmp_path):
-    import dataclasses
-
-    from assistant.reading.reader import MAX_ANSWER, Reader
+    from assistant.reading.reader import MAX_ANSWER
 
     chaired = ("Ông Lò Văn Pả, Chủ tịch UBND huyện Tà Lèng chủ trì, đề nghị các đơn vị tập trung phát triển du lịch cộng "
                "đồng, bảo tồn nghề dệt thổ cẩm, nâng cấp đường liên xã, mở rộng chợ phiên vùng cao, hỗ trợ hợp tác xã "
                "chè Shan tuyết, trồng rừng phòng hộ đầu nguồn, xây dựng nhà văn hóa thôn bản và chăm lo đời sống người "
                "cao tuổi trên địa bàn.")
-    text = ("Sáng 2/4/2061, tại Nhà văn hóa huyện Tà Lèng, Cụm thi đua miền Tây tỉnh Lạc Sơn tổ chức hội nghị ký kết "
-            "giao ước thi đua năm 2061 với chủ đề hành động “Đoàn kết, sáng tạo”.\n\n"
-            "Hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn có 06 đơn vị tham gia.\n\n"
-            f"{chaired}\n\nCác đơn vị thống nhất tập trung phát triển du lịch cộng đồng.")
-    assistant = _indexed(tmp_path, [{"id": "cum-2", "title": "Cụm thi đua miền Tây Lạc Sơn ký kết giao ước thi đua",
-                                     "text": text}])
-    question = "Ai chủ trì hội nghị ký kết giao ước thi đua năm 2061 của Cụm thi đua miền Tây tỉnh Lạc Sơn?"
-    hits = assistant.retrieve(question, k=8)
-    articles = {h.article_id: assistant.article(h.article_id) for h in hits}
-    model = assistant.reader.model
-    reader = Reader(dataclasses.replace(model, thresholds={**model.thresholds, "span": 1.01, "second_margin": 1.0}),
-                    assistant.reader.frequencies, dense=assistant.reader.dense)
-    reading = reader.read(question, hits, articles)
+    reading, articles, answer = _chaired_meeting(tmp_path, chaired, span=1.01, second_margin=1.0)
     best = reading.sentences[0]
     assert "Lò Văn Pả" not in articles[best.article_id].text[best.start:best.end]  # the case this test is about
-    answer = reader.answer(question, hits, articles)
     assert len(answer.citations) == 2 and answer.citations[1].quote.startswith("Ông Lò Văn Pả, Chủ tịch UBND huyện")
     assert answer.citations[1].quote != chaired and len(answer.answer) <= MAX_ANSWER
     verify_citations(answer, articles)  # the window is the article's exact text
