@@ -282,7 +282,26 @@ def _bare_name(raw: str, folded: str, s: int, e: int) -> bool:
 def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
     """Spans of organisation names: a known head word, capitalised in the text, up to a stop word,
     the name of a person that follows it ("Bộ Tư pháp Lê Văn A") or a document's number ("… số
-    75/2015/QH13"); not an office ("Bộ trưởng") nor the name of a law ("Luật Công an nhân dân")."""
+    75/2015/QH13"); not an office ("Bộ trưởng") nor the name of a law ("Luật Công an nhân dân");
+    and a body written by its abbreviation before its place's level ("LĐLĐ huyện")."""
+    spans = _headed_organisations(raw, folded)
+    for m in _ABBREVIATED_BODY.finditer(raw):
+        if m.group(0) in _NOT_BODY_ABBREVIATIONS or any(s <= m.start() < e for s, e in spans):
+            continue
+        place = _LEVEL_AND_PLACE.match(raw, m.end() + 1)
+        if place is not None:
+            spans.append((m.start(), place.end()))
+    return sorted(spans)
+
+
+# A body written by its abbreviation before the level of its place ("LĐLĐ huyện", "HND tỉnh Lạc Sơn",
+# "BHXH thành phố"): a word of two to six capitals, not a place's own ("TP", "TX") nor a person's ("ĐB").
+_ABBREVIATED_BODY = re.compile(rf"(?<![\w&.-])[{_UPPER}]{{2,6}}(?=\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã(?! hội)|phường)(?!\w))")
+_NOT_BODY_ABBREVIATIONS = frozenset({"TP", "TX", "TT", "ĐB", "ĐBQH", "PGS", "GS", "TS", "BS", "UV"})
+
+
+def _headed_organisations(raw: str, folded: str) -> list[tuple[int, int]]:
+    """`organisation_spans` by a known head word."""
     spans: list[tuple[int, int]] = []
     names: list[int] | None = None  # where people's names start, found once when needed
     pos = 0

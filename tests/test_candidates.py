@@ -367,3 +367,17 @@ def test_a_police_force_and_the_navy_head_bodies():
     text = "Phối hợp có Cảnh sát Phòng cháy và Chữa cháy thành phố Lạc Sơn, Hải quân và Công an tỉnh."
     assert [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"] == [
         "Cảnh sát Phòng cháy và Chữa cháy thành phố Lạc Sơn", "Hải quân", "Công an tỉnh"]
+
+
+def test_a_body_written_by_its_abbreviation_before_its_places_level_is_an_organisation():
+    def orgs(text):
+        return [c.text for c in candidates(text, 0, len(text), {"organisation"}) if c.kind == "organisation"]
+
+    assert orgs("HND xã Tà Lèng, BHXH thị xã Đông Hà và CCB phường Mây Xanh cùng ký.") == [
+        "HND xã Tà Lèng", "BHXH thị xã Đông Hà", "CCB phường Mây Xanh"]
+    assert orgs("Lãnh đạo LĐLĐ huyện và Phòng Nông nghiệp huyện Tà Lèng đã ký quy chế.") == [
+        "LĐLĐ huyện", "Phòng Nông nghiệp huyện Tà Lèng"]
+    # a place's own abbreviation and a delegate's are no body; a longer name keeps the abbreviation inside
+    assert orgs("Đoàn công tác của TP tỉnh Lạc Sơn gặp ĐB tỉnh Mây Xanh.") == []
+    assert orgs("Ban Thường vụ LĐLĐ huyện đã họp.") == ["Ban Thường vụ LĐLĐ huyện"]
+    assert orgs("Chương trình an sinh xã hội của huyện.") == []

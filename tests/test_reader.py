@@ -1250,3 +1250,20 @@ def test_a_question_naming_the_asked_title_takes_the_spans_written_with_it(tmp_p
     articles = {h.article_id: assistant.article(h.article_id) for h in hits}
     reading = assistant.reader.read(question, hits, articles)
     assert [p.candidate.text for p in reading.pairs] == ["Vàng Thị Mai"]
+
+
+UNION_ARTICLE = {
+    "id": "tl-7", "title": "LĐLĐ huyện Tà Lèng tiếp nhận công đoàn cơ sở các trường", "date": "2061-07-03",
+    "source": "Báo Thử nghiệm",
+    "text": "Vừa qua, LĐLĐ huyện Tà Lèng tổ chức hội nghị tiếp nhận 41 công đoàn cơ sở các trường học về trực thuộc.\n\n"
+            "Tại hội nghị, lãnh đạo LĐLĐ huyện và Phòng Nông nghiệp huyện Tà Lèng đã ký kết Quy chế phối hợp công tác "
+            "giai đoạn 2061-2065.\n\nCác đơn vị thống nhất tổ chức sơ kết quy chế mỗi năm một lần."}
+
+
+def test_a_question_for_the_parties_between_which_something_was_signed_lists_those_it_names_too(tmp_path):
+    """"… được ký kết giữa những đơn vị nào": every party, the one the question names too (written by its
+    abbreviation before its level, "LĐLĐ huyện"), not only the others."""
+    answer = _indexed(tmp_path, [UNION_ARTICLE]).ask(
+        "Khi LĐLĐ huyện Tà Lèng tiếp nhận 41 công đoàn cơ sở, quy chế phối hợp công tác giai đoạn 2061-2065 được ký "
+        "kết giữa những đơn vị nào?")
+    assert _items(answer) == ["LĐLĐ huyện", "Phòng Nông nghiệp huyện Tà Lèng"], answer.answer
