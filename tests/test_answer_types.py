@@ -28,6 +28,11 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Nghị quyết về chuyển đổi số được ban hành khi nào?", "date"),
     ("Có bao nhiêu hợp tác xã tham gia chương trình?", "number"),
     ("Lễ ra quân tổ chức ở đâu?", "place"),
+    # "chủ đề năm nào" asks for the year's theme, not for a year; "năm nào" alone asks for a year
+    ("Kế hoạch của huyện Tà Lèng tiếp tục thực hiện chủ đề năm nào?", "theme"),
+    ("Ke hoach cua huyen Ta Leng tiep tuc thuc hien chu de nam nao?", "theme"),
+    ("Huyện Tà Lèng chọn khẩu hiệu năm nào cho phong trào?", "theme"),
+    ("Huyện Tà Lèng ký giao ước thi đua năm nào?", "date"),
     ("Hoi nghi so ket to chuc o dau?", "place"),
     ("Ai phát biểu tại đầu cầu Lạc Sơn?", "person"),         # "đầu cầu" (a video link's end) is no "đâu"
     ("Ai phat bieu tai dau cau Lac Son?", "person"),         # ... nor, written without tone marks, "dau cau"
