@@ -123,11 +123,34 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
             resolved = question[: reference.start()] + subject + question[reference.end():]
             return _with_context(resolved, previous, words=False)
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
+    if _points_back_by_head(question, previous):
+        # "Ai ký thay mặt phía Hội?" after "… và Trung ương Hội Liên hiệp Phụ nữ Việt Nam ký …": the body
+        # the previous question named, called by its head word alone
+        return _with_context(question, previous, words=False)
     if not _has_own_subject(question):
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     if not _names_anything(question):
         return _with_context(question, previous)
     return question
+
+
+# The one-word heads of organisation names, folded: written capitalised and alone ("phía Hội", "Bộ đã
+# …"), such a head calls a body already named by its head.
+_ONE_WORD_HEADS = frozenset({"hoi", "bo", "so", "ban", "cuc", "khoi", "cum", "vien", "phong", "bao"})
+
+
+def _points_back_by_head(question: str, previous: str) -> bool:
+    """Whether the question names nothing but an organisation's head word, capitalised and alone
+    ("phía Hội", "Bộ đã …"), that heads an organisation of the previous question; a head before a
+    capitalised word begins a name of its own ("Bộ Tư pháp")."""
+    words = list(re.finditer(r"\w+", _without_honours(question)))
+    capitalised = [n for n, m in enumerate(words) if m.group(0)[:1].isupper()]
+    bare = [n for n in capitalised if fold(words[n].group(0)).lower() in _ONE_WORD_HEADS
+            and not (n + 1 < len(words) and words[n + 1].group(0)[:1].isupper())]
+    if not bare or any(n and n not in bare for n in capitalised) or re.search(r"\d", question):
+        return False
+    named = {w for s, e in organisation_spans(previous, fold_aligned(previous)) for w in previous[s:e].split()}
+    return all(words[n].group(0) in named for n in bare)
 
 
 def _asks_for_noun(previous: str, reference: str) -> bool:
