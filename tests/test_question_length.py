@@ -61,8 +61,6 @@ OLD = {
     "what_about": r"^\s*(?:(?:thế |the |vậy |vay )?(?:còn|con)\s+(?P<vi>.+?)(?:\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao))?"
                   r"|(?:and |so )?(?:what|how) about\s+(?P<en>.+?))\s*[?？]?\s*$",
     "year": r"\b(?:năm|nam|that year|the same year)\s*(?:đó|do|này|nay|ấy|ay)?(?=\s*[?.,]|\s*$)|\b(?:năm|nam)\s+(?:đó|này|ấy)\b",
-    "directive": r"\b(chi thi|nghi quyet|quyet dinh|nghi dinh|ke hoach|thong tu|directives?|resolutions?|decisions?|decrees?)\b.*\b(nao|gi|so may|so bao nhieu|which|what)\b|\b(which|what) (\w+ ){0,2}(directives?|resolutions?|decisions?|decrees?)\b"
-                 r"|\bvan ban nao\b",  # stop 50: "văn bản nào" asks for a document
     "list": r"\b(nhung|cac) ([\w,]+ ){1,5}nao\b|\bgom (nhung|co nhung|cac)?\b.*\b(nao|gi)\b|\bliet ke\b|\bke ten\b|\bwhich ([\w-]+ ){0,3}?(units|agencies|bodies|organi[sz]ations|parties|members|provinces|districts|localities|countries|cities|campaigns|movements|people|officials|leaders|departments|ministries|companies|newspapers|documents|agreements|resolutions|generals|experts)\b|\blist\b|\bwho (signed|took part|participated|were)\b",
     "edge": r"^[^\w']+|[^\w']+$",
 }
@@ -96,7 +94,9 @@ def test_the_linear_patterns_give_the_same_results_on_real_questions():
         assert (a and a.groupdict()) == (b and b.groupdict()), q
         a, b = old["year"].search(q), condense._YEAR_REFERENCE.search(q)
         assert (a and a.span()) == (b and b.span()), q
-        for name in ("directive", "list"):
+        # (the directive type's pattern is no rewrite of an older one since stop 52: its question word
+        # follows the document's noun within a few words, linear as written)
+        for name in ("list",):
             assert bool(old[name].search(folded)) == bool(re.search(types[name], folded)), (name, q)
         for token in q.split():
             assert old["edge"].sub("", token) == glossary._EDGE_PUNCTUATION.sub("", token), token
