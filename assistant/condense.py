@@ -124,7 +124,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
             return _with_context(resolved, previous, words=False)
         return f"{question.rstrip(' ?')} ({_subject_words(previous)})?"
     if _points_back_by_head(question, previous):
-        # "Ai ký thay mặt phía Hội?" after "… và Trung ương Hội Liên hiệp Phụ nữ Việt Nam ký …": the body
+        # "Ai ký thay cho bên Hội?" after "… Đài Phát thanh và Hội Nông dân tỉnh Lạc Sơn ký …": the body
         # the previous question named, called by its head word alone
         return _with_context(question, previous, words=False)
     if not _has_own_subject(question):
@@ -134,14 +134,14 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
     return question
 
 
-# The one-word heads of organisation names, folded: written capitalised and alone ("phía Hội", "Bộ đã
+# The one-word heads of organisation names, folded: written capitalised and alone ("bên Hội", "Bộ đã
 # …"), such a head calls a body already named by its head.
 _ONE_WORD_HEADS = frozenset({"hoi", "bo", "so", "ban", "cuc", "khoi", "cum", "vien", "phong", "bao"})
 
 
 def _points_back_by_head(question: str, previous: str) -> bool:
     """Whether the question names nothing but an organisation's head word, capitalised and alone
-    ("phía Hội", "Bộ đã …"), that heads an organisation of the previous question; a head before a
+    ("bên Hội", "Bộ đã …"), that heads an organisation of the previous question; a head before a
     capitalised word begins a name of its own ("Bộ Tư pháp")."""
     words = list(re.finditer(r"\w+", _without_honours(question)))
     capitalised = [n for n, m in enumerate(words) if m.group(0)[:1].isupper()]

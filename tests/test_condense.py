@@ -138,9 +138,9 @@ def test_a_follow_up_asking_what_a_count_counted_lists_them():
 
 def test_a_body_called_by_its_head_word_alone_is_the_one_the_previous_question_named():
     previous = "Sáng 4/9, Đài Phát thanh tỉnh Lạc Sơn và Hội Nông dân tỉnh Lạc Sơn đã ký kết văn bản gì?"
-    resolved = condense_question("Ai là người ký thay mặt phía Hội?", [previous])
-    assert resolved.startswith("Ai là người ký thay mặt phía Hội (") and "Hội Nông dân tỉnh Lạc Sơn" in resolved, resolved
+    resolved = condense_question("Người nào ký thay cho bên Hội?", [previous])
+    assert resolved.startswith("Người nào ký thay cho bên Hội (") and "Hội Nông dân tỉnh Lạc Sơn" in resolved, resolved
     assert "4/9" in resolved, resolved
     # a head before a capitalised word is a name of its own; a head no body of the previous question has says nothing
-    assert condense_question("Ai ký thay mặt Hội Cựu chiến binh?", [previous]) == "Ai ký thay mặt Hội Cựu chiến binh?"
-    assert condense_question("Ai ký thay mặt phía Bộ?", [previous]) == "Ai ký thay mặt phía Bộ?"
+    assert condense_question("Người nào ký thay cho Hội Cựu chiến binh?", [previous]) == "Người nào ký thay cho Hội Cựu chiến binh?"
+    assert condense_question("Người nào ký thay cho bên Bộ?", [previous]) == "Người nào ký thay cho bên Bộ?"

@@ -1261,9 +1261,9 @@ UNION_ARTICLE = {
 
 
 def test_a_question_for_the_parties_between_which_something_was_signed_lists_those_it_names_too(tmp_path):
-    """"… được ký kết giữa những đơn vị nào": every party, the one the question names too (written by its
+    """"… được ký kết giữa các cơ quan nào": every party, the one the question names too (written by its
     abbreviation before its level, "LĐLĐ huyện"), not only the others."""
     answer = _indexed(tmp_path, [UNION_ARTICLE]).ask(
         "Khi LĐLĐ huyện Tà Lèng tiếp nhận 41 công đoàn cơ sở, quy chế phối hợp công tác giai đoạn 2061-2065 được ký "
-        "kết giữa những đơn vị nào?")
+        "kết giữa các cơ quan nào?")
     assert _items(answer) == ["LĐLĐ huyện", "Phòng Nông nghiệp huyện Tà Lèng"], answer.answer

@@ -85,7 +85,7 @@ ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "ti
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
 _EN_MOTTO = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:qualities|values|criteria|keywords|watchwords|"
                        r"principles|elements)\b")  # the same, asked in English
-# "giữa những đơn vị nào", "between which agencies": a question for all the parties of something
+# "giữa các cơ quan nào", "between which agencies": a question for all the parties of something
 _BETWEEN_WHICH = re.compile(r"\bgiua\s+(?:(?:nhung|cac)\s+)?(?:\w+\s+){1,3}?nao\b|\bbetween\s+which\b")
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
 
@@ -357,7 +357,7 @@ class Reader:
         # nào") are places it passes, not things it sets aside
         asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
         if _BETWEEN_WHICH.search(qa.folded_text):
-            asked = set()  # "ký giữa những đơn vị nào": every party, also those the question names
+            asked = set()  # "ký giữa các cơ quan nào": every party, also those the question names
         head, noun = asked_name_head(qa), asked_noun(qa)
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         memo: dict[tuple[str, int], Enumeration] = {}
