@@ -1267,3 +1267,21 @@ def test_a_question_for_the_parties_between_which_something_was_signed_lists_tho
         "Khi LĐLĐ huyện Tà Lèng tiếp nhận 41 công đoàn cơ sở, quy chế phối hợp công tác giai đoạn 2061-2065 được ký "
         "kết giữa các cơ quan nào?")
     assert _items(answer) == ["LĐLĐ huyện", "Phòng Nông nghiệp huyện Tà Lèng"], answer.answer
+
+
+LAND_ARTICLE = {
+    "id": "tl-8", "title": "Tranh chấp lô đất ở bản Mây Xanh", "date": "2061-03-22", "source": "Báo Thử nghiệm",
+    "text": "Ông Lò Văn Pả, trú tại bản Mây Xanh, xã Tà Lèng viết đơn phản ánh việc lô đất của gia đình bị chiếm dụng.\n\n"
+            "Theo đơn ông Pả, năm 2040, gia đình ông với ông Vàng A Chử, sinh năm 2001, ông Sùng Văn Dợ, sinh năm 2003 "
+            "cùng khai hoang được một lô đất tại bản Nậm Ca, xã Tà Lèng.\n\n"
+            "Tuy nhiên, đoàn xác minh chỉ có cán bộ địa chính là ông Hà Văn Sơn, đại diện các bên liên quan có ông Lò "
+            "Văn Pả, ông Giàng A Páo và ông Mùa A Lử."}
+
+
+def test_a_form_of_address_is_no_word_that_frames_the_asked_slot(tmp_path):
+    """"gia đình ông đã cùng những ai khai hoang …": "ông" of the question frames nothing, so a list
+    introduced after "ông" somewhere else is not the one framed as asked; the people the sentence says
+    did it together with the family are."""
+    answer = _indexed(tmp_path, [LAND_ARTICLE]).ask(
+        "Theo đơn ông Lò Văn Pả ở bản Mây Xanh, năm 2040 gia đình ông đã cùng những ai khai hoang lô đất ở bản Nậm Ca?")
+    assert _items(answer) == ["Vàng A Chử", "Sùng Văn Dợ"], answer.answer

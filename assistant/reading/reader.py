@@ -85,6 +85,8 @@ ITEM_LABELS = {"organisation": "cơ quan, đơn vị", "person": "người", "ti
 MOTTO_NOUNS = frozenset({"yeu to", "tieu chi", "tu khoa", "gia tri", "phuong cham"})
 _EN_MOTTO = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:qualities|values|criteria|keywords|watchwords|"
                        r"principles|elements)\b")  # the same, asked in English
+# Forms of address ("ông", "bà"), folded: they stand before any person's name.
+_ADDRESS_WORDS = frozenset({"ong", "ba"})
 # "giữa các cơ quan nào", "between which agencies": a question for all the parties of something
 _BETWEEN_WHICH = re.compile(r"\bgiua\s+(?:(?:nhung|cac)\s+)?(?:\w+\s+){1,3}?nao\b|\bbetween\s+which\b")
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhiêu|mấy|bao nhieu|may|how many)\s+(\w+(?:\s\w+)?)", re.IGNORECASE)
@@ -472,7 +474,8 @@ class Reader:
         listed = listing(readings)
         # the words that frame the slot, not the asked noun's own ("lãnh đạo" of "những lãnh đạo cấp cao nào")
         # nor a number or "do" of "do ai"
-        framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc") and w not in (noun or "").split()}
+        framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc") and w not in (noun or "").split()
+                   and w not in _ADDRESS_WORDS}  # "gia đình ông đã cùng những ai …": "ông" frames nothing
         if listed and framing and kind in ("person", "organisation") and not any(
                 framing & words_up_to(sent, found.items[0].start) for sent, found in listed):
             # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
