@@ -915,3 +915,20 @@ def test_a_comma_or_and_inside_an_items_brackets_cuts_nothing():
     text = "Hội nghị có các lực lượng (Thanh tra, Quản lý thị trường, Công an) tham gia."
     items = [text[i.start:i.end] for i in read_enumeration(text, 0, len(text), "organisation", {"luc", "luong"}).items]
     assert items == ["Thanh tra", "Quản lý thị trường", "Công an"]
+
+
+def test_the_asked_nouns_weak_introduction_after_an_opening_colon_reads_its_semicolon_parted_list():
+    """"Cụ thể: … do có những thiếu sót như A, …; B; C" for "những thiếu sót nào": the list the noun
+    introduces (not the colon that opens the sentence), each semicolon's part one item, commas inside."""
+    text = ("Cụ thể: Đối với Văn phòng UBND huyện Tà Lèng, tổ chức kiểm điểm đối với lãnh đạo và công chức có liên quan "
+            "được phân công theo dõi công tác văn thư, lưu trữ; phụ trách lĩnh vực đầu tư do có những thiếu sót như "
+            "chưa rà soát, sửa đổi quy chế công tác văn thư, lưu trữ; quên việc, sót việc khi tham mưu thủ tục đầu tư; "
+            "quản lý con dấu chưa đúng quy định.")
+    found = read_enumeration(text, 0, len(text), None, set(), None, "thieu sot")
+    assert [i.text for i in found.items] == [
+        "chưa rà soát, sửa đổi quy chế công tác văn thư, lưu trữ", "quên việc, sót việc khi tham mưu thủ tục đầu tư",
+        "quản lý con dấu chưa đúng quy định"], [i.text for i in found.items]
+    # a list the noun introduces in a clause of its own still ends at its semicolon
+    other = "Đoàn tặng quà cho 3 trường gồm: Trường A, Trường B; Hội tặng sách cho 2 thư viện gồm: Thư viện C, Thư viện D."
+    assert [i.text for i in read_enumeration(other, 0, len(other), None, set(), None, "truong").items] == [
+        "Trường A", "Trường B"]

@@ -1006,7 +1006,10 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     chosen = False  # the asked noun's own list: its clause ends at the next semicolon
     if noun and len(intros) > 1:  # "… 03 trường gồm:" for "những trường nào"; "giữa các bên, … với các lực
         # lượng như A, B" for "những lực lượng nào": a weak introduction after a weak one too
-        named = next((m for m in intros if (m.re is _INTRO or intro.re is _WEAK_INTRO)
+        # a weak one after a strong one too when the noun names no list the strong one opens ("Cụ thể: …,
+        # do có những thiếu sót như A; B; C" for "những thiếu sót nào")
+        named = next((m for m in intros if (m.re is _INTRO or intro.re is _WEAK_INTRO
+                                            or not _names_before(folded, intro.start(), noun))
                       and _names_before(folded, m.start(), noun)), None)
         if named is not None and named.start() >= items_start(intro):  # not "gồm 08 địa phương:" of the first
             intro, chosen = named, True
@@ -1028,9 +1031,11 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
         body_start = items_start(intro)
         body = folded[body_start:]
         body_end = len(folded)
+        # items that semicolons part (two or more of them) are one list, whatever commas each holds
+        parted = body.split(".", 1)[0].count(";") >= 2
         for semicolon in re.finditer(r";", body):  # "…; Y tặng … gồm: C, D": a list of its own begins
             clause = body[semicolon.end():].split(";", 1)[0]
-            if (chosen or _OWN_LIST.search(clause)) and not inside(body_start + semicolon.start()):
+            if ((chosen and not parted) or _OWN_LIST.search(clause)) and not inside(body_start + semicolon.start()):
                 body_end = body_start + semicolon.start()
                 body = body[:semicolon.start()]
                 break
