@@ -932,3 +932,16 @@ def test_the_asked_nouns_weak_introduction_after_an_opening_colon_reads_its_semi
     other = "Đoàn tặng quà cho 3 trường gồm: Trường A, Trường B; Hội tặng sách cho 2 thư viện gồm: Thư viện C, Thư viện D."
     assert [i.text for i in read_enumeration(other, 0, len(other), None, set(), None, "truong").items] == [
         "Trường A", "Trường B"]
+
+
+def test_points_one_sentence_counts_inline_are_its_items():
+    """"Một là A, hai là B; ba là C." — the points written inside one sentence, each up to the next marker
+    (besides "Một là, A. Hai là, B.", one sentence each); a lone "Một là …" lists nothing."""
+    text = "Theo ông Lò Văn Pả, huyện Tà Lèng cần ba việc. Một là rà soát quy hoạch vùng chè, hai là kiểm tra đất công " \
+           "ở bản Mây Xanh; ba là công khai kết quả cho dân. Ông đề nghị làm ngay."
+    at = text.index("Một là")
+    found = read_enumeration(text, at, text.index(" Ông đề nghị"), None, set())
+    assert [i.text for i in found.items] == ["rà soát quy hoạch vùng chè", "kiểm tra đất công ở bản Mây Xanh",
+                                             "công khai kết quả cho dân"], [i.text for i in found.items]
+    alone = "Một là rà soát quy hoạch vùng chè của huyện Tà Lèng."
+    assert len(read_enumeration(alone, 0, len(alone), None, set()).items) < 2

@@ -584,6 +584,12 @@ def _point(text: str, at: int, n: int, counted: bool) -> re.Match[str] | None:
     return re.compile(rf"(?:^|(?<=[.:;!?]\s)|(?<=\n)|(?<=[.:]\s[“\"]))({word})(?:\s*[,:]\s*(?:là\s+)?|\s+là\s+)").search(text, at)
 
 
+def _inline_point(text: str, at: int, end: int, n: int) -> re.Match[str] | None:
+    """The `n`-th point's marker written inside the first point's sentence, after a comma or semicolon
+    ("Một là A, hai là B; ba là C"), within `text[at:end]`."""
+    return re.compile(rf"[,;]\s+({_COUNTED_POINTS[n].lower()} là)\s+").search(text, at, end)
+
+
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence holding `at` ends (before its full stop; not at an abbreviation's dot)."""
     for m in _SENTENCE_STOP.finditer(text, at):
@@ -613,7 +619,30 @@ def numbered_points(text: str, start: int, end: int) -> tuple[list[Candidate], i
                 marker = None
         if len(items) >= 2:
             return items, items[-1].end
-    return None
+    return _inline_points(text, start, end)
+
+
+# The first point's marker of points one sentence writes ("Một là A, hai là B")
+_FIRST_INLINE_POINT = re.compile(r"(?:^|(?<=[.:;!?]\s)|(?<=\n)|(?<=[.:]\s[“\"]))Một là[\s,:]+")
+
+
+def _inline_points(text: str, start: int, end: int) -> tuple[list[Candidate], int] | None:
+    """"Một là A, hai là B, ba là C.": the points one sentence of `text[start:end]` writes, each up to
+    the next marker; None with fewer than two."""
+    first = _FIRST_INLINE_POINT.search(text, start, end)
+    if first is None:
+        return None
+    stop = _sentence_end(text, first.end())
+    items, at, n = [], first.end(), 1
+    while True:
+        marker = _inline_point(text, at, stop, n) if n < len(_COUNTED_POINTS) else None
+        s, e = _trimmed(text, at, marker.start() if marker is not None else stop)
+        if s < e:
+            items.append(Candidate("item", s, e, text[s:e]))
+        if marker is None:
+            break
+        at, n = marker.end(), n + 1
+    return (items, items[-1].end) if len(items) >= 2 else None
 
 
 # A list written in running text, with no introduction, within one clause: its parts between commas
