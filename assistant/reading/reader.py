@@ -475,7 +475,7 @@ class Reader:
         # the words that frame the slot, not the asked noun's own ("lãnh đạo" of "những lãnh đạo cấp cao nào")
         # nor a number or "do" of "do ai"
         framing = {w for w in focus if not w.isdigit() and w not in ("do", "boi", "duoc") and w not in (noun or "").split()
-                   and w not in _ADDRESS_WORDS}  # "gia đình ông đã cùng những ai …": "ông" frames nothing
+                   and w not in _ADDRESS_WORDS}  # a form of address frames nothing ("bà" of "bà ấy cùng ai …")
         if listed and framing and kind in ("person", "organisation") and not any(
                 framing & words_up_to(sent, found.items[0].start) for sent, found in listed):
             # "do những ai chủ trì": the names a sentence says did what was asked ("A và B chủ trì …") beat a
