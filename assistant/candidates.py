@@ -290,7 +290,10 @@ def organisation_spans(raw: str, folded: str) -> list[tuple[int, int]]:
             continue
         place = _LEVEL_AND_PLACE.match(raw, m.end() + 1)
         if place is not None:
-            spans.append((m.start(), place.end()))
+            # a person's name may follow the place ("LĐLĐ tỉnh Lạc Sơn Nguyễn Văn An"): the body ends before it
+            name = _name_after_body(raw, folded, place.start())
+            end = name[0] if name is not None and name[0] < place.end() else place.end()
+            spans.append((m.start(), len(raw[:end].rstrip())))
     return sorted(spans)
 
 

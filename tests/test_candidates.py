@@ -380,4 +380,7 @@ def test_a_body_written_by_its_abbreviation_before_its_places_level_is_an_organi
     # a place's own abbreviation and a delegate's are no body; a longer name keeps the abbreviation inside
     assert orgs("Đoàn công tác của TP tỉnh Lạc Sơn gặp ĐB tỉnh Mây Xanh.") == []
     assert orgs("Ban Thường vụ LĐLĐ huyện đã họp.") == ["Ban Thường vụ LĐLĐ huyện"]
+    # the person named after the body's place is no part of it
+    assert orgs("Chủ tịch LĐLĐ tỉnh Lạc Sơn Hà Văn Sơn phát biểu.") == ["LĐLĐ tỉnh Lạc Sơn"]
+    assert _people("Chủ tịch LĐLĐ tỉnh Lạc Sơn Hà Văn Sơn phát biểu.") == [("Hà Văn Sơn", "Chủ tịch LĐLĐ tỉnh Lạc Sơn")]
     assert orgs("Chương trình an sinh xã hội của huyện.") == []
