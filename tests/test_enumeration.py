@@ -945,3 +945,16 @@ def test_points_one_sentence_counts_inline_are_its_items():
                                              "công khai kết quả cho dân"], [i.text for i in found.items]
     alone = "Một là rà soát quy hoạch vùng chè của huyện Tà Lèng."
     assert len(read_enumeration(alone, 0, len(alone), None, set()).items) < 2
+
+
+def test_a_document_after_the_verb_that_amends_it_and_a_list_that_ends_at_its_ellipsis():
+    """"như sửa đổi Quy chế A, Quy chế B… hay việc bãi bỏ …, C và D": the documents the amending verb
+    leads, up to the ellipsis after which the sentence goes on; an ellipsis at the sentence's end ends
+    nothing early."""
+    text = ("Năm qua huyện Tà Lèng có nhiều giải pháp như sửa đổi Quy chế Mây Xanh, Quy định Đồi Chè 2059… hay việc "
+            "bãi bỏ hàng chục giấy phép qua các thông tư, nghị định và văn bản khác.")
+    assert _texts(text, "document") == ["Quy chế Mây Xanh", "Quy định Đồi Chè 2059"]
+    crops = "Xã Tà Lèng trồng nhiều loại cây như chè, quế, hồi… và đang mở rộng diện tích rau sạch, hoa và cây ăn quả."
+    assert _texts(crops, None) == ["chè", "quế", "hồi"]
+    ended = "Xã Tà Lèng trồng nhiều loại cây như chè, quế, hồi, sa nhân…"
+    assert _texts(ended, None) == ["chè", "quế", "hồi", "sa nhân"]

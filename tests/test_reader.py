@@ -1285,3 +1285,20 @@ def test_a_form_of_address_is_no_word_that_frames_the_asked_slot(tmp_path):
     answer = _indexed(tmp_path, [LAND_ARTICLE]).ask(
         "Theo đơn ông Lò Văn Pả ở bản Mây Xanh, năm 2040 gia đình ông đã cùng những ai khai hoang lô đất ở bản Nậm Ca?")
     assert _items(answer) == ["Vàng A Chử", "Sùng Văn Dợ"], answer.answer
+
+
+RULES_ARTICLE = {
+    "id": "ls-9", "title": "Tỉnh Lạc Sơn cải thiện môi trường trồng chè", "date": "2061-05-04", "source": "Báo Thử nghiệm",
+    "text": "Tỉnh Lạc Sơn vừa tổng kết năm đầu thực hiện đề án phát triển vùng chè Mây Xanh.\n\n"
+            "Năm 2060, tỉnh đã có nhiều giải pháp cải thiện các quy định về trồng chè và chế biến như sửa đổi Quy chế "
+            "Trồng chè, Quy chế Vùng nguyên liệu Mây Xanh… hay việc bãi bỏ hàng chục thủ tục qua các quyết định, "
+            "hướng dẫn và văn bản khác.\n\nNăm nay tỉnh tiếp tục rà soát các thủ tục còn lại."}
+
+
+def test_a_name_made_of_the_questions_words_is_an_item_and_a_list_ends_at_its_ellipsis(tmp_path):
+    """"những quy chế nào … về trồng chè": "Quy chế Trồng chè" is a name the asked noun heads, written
+    capitalised, though every word of it is the question's — an item, not the question restated; the list
+    ends at the ellipsis the sentence goes on after ("… hay việc bãi bỏ …, A và B" lists no more)."""
+    answer = _indexed(tmp_path, [RULES_ARTICLE]).ask(
+        "Năm 2060 tỉnh Lạc Sơn đã sửa đổi những quy chế nào để cải thiện các quy định về trồng chè và chế biến?")
+    assert _items(answer) == ["Quy chế Trồng chè", "Quy chế Vùng nguyên liệu Mây Xanh"], answer.answer

@@ -354,8 +354,9 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Where an enumeration's items begin: "gồm (có)", "bao gồm", "trong đó có", "như", "là", "giữa", a colon.
 _INTRO = re.compile(r"\b(?:bao gom|gom co|gom|trong do co)\b\s*:?\s*|:\s*")
-# The verb that signs, issues or passes the document a part of a list names.
-_SIGNS = re.compile(r"(?:ky ket|ky|ban hanh|thong qua|phe duyet)\s+(?=\S)")
+# The verb that signs, issues, passes or amends the document a part of a list names ("…, sửa đổi Luật A").
+_SIGNS = re.compile(r"(?:ky ket|ky|ban hanh|thong qua|phe duyet|sua doi(?:,? bo sung)?|bo sung|cai cach|hoan thien)"
+                    r"\s+(?=\S)")
 # A clause that introduces a list of its own: its introduction ends in a colon ("… 03 trường gồm:").
 _OWN_LIST = re.compile(r"\w\s*:\s")
 _WEAK_INTRO = re.compile(r"\b(?:nhu|giua|la)\b\s*:?\s*")
@@ -462,6 +463,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         items, weak_intro, running = series, False, True  # "… vẫn nạo vét, kè bờ, lấn dòng …": no introduction
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
+    parts = _before_ellipsis(text, parts)
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     for n, (s, e) in enumerate(parts):
         if n and "”" in text[parts[0][0]:s] and "“" not in text[parts[0][0]:s]:
@@ -568,6 +570,19 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             provinces = re.search(rf"\b(?:{'|'.join(_LEVELS[:2])})\b", before) is not None
             items = [c for c in items if not provinces and not _names_a_province(c)]
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced, running)
+
+
+# An ellipsis the sentence goes on after ("A, B… hay việc C"): the list it ends says "and so on".
+_ELLIPSIS_GOES_ON = re.compile(r"(?:…|\.\.\.)(?=\s+\w)")
+
+
+def _before_ellipsis(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a list up to its ellipsis, when the sentence goes on after it ("cải cách Luật A,
+    Luật B… hay việc bãi bỏ …, C và D": the list is A and B)."""
+    for n, (s, e) in enumerate(parts):
+        if (mark := _ELLIPSIS_GOES_ON.search(text, s, e)) is not None:
+            return parts[:n] + ([(s, mark.start())] if text[s:mark.start()].strip() else [])
+    return parts
 
 
 # Points numbered in words, each opening its own sentence: "Thứ nhất, A. Thứ hai, B." or "Một là, A. Hai là, B."
