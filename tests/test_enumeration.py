@@ -958,3 +958,14 @@ def test_a_document_after_the_verb_that_amends_it_and_a_list_that_ends_at_its_el
     assert _texts(crops, None) == ["chè", "quế", "hồi"]
     ended = "Xã Tà Lèng trồng nhiều loại cây như chè, quế, hồi, sa nhân…"
     assert _texts(ended, None) == ["chè", "quế", "hồi", "sa nhân"]
+
+
+def test_a_list_whose_first_item_is_capitalised_after_its_colon_goes_on_in_lower_case():
+    """"như: Dự án A, dự án B, cảng C": the first item is capitalised only for following the colon; a
+    lower-case part after lower-case parts goes on with the list (a change of case from both the first
+    part and the one before it still ends it: "như Toàn diện, Bình đẳng, phù hợp với …")."""
+    text = "Ví dụ được lãnh đạo tỉnh nêu lên như: Dự án Khu công nghiệp Mây Xanh, dự án Thủy điện Nậm Ca (Lạc Sơn), cảng Tà Lèng."
+    assert _texts(text, None) == ["Dự án Khu công nghiệp Mây Xanh", "dự án Thủy điện Nậm Ca (Lạc Sơn)", "cảng Tà Lèng"]
+    ended = "Huyện xác định các nguyên tắc như Toàn diện, Bình đẳng, phù hợp với điều kiện của từng xã."
+    assert _texts(ended, None) == ["Toàn diện", "Bình đẳng"]
+

@@ -472,10 +472,12 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         if kind is None and n and _GOES_ON.match(text, s):
             break  # "…, hồ tiêu và điều, là những mặt hàng …": the sentence goes on past its list
         if kind is None:
-            if commas and n and capital != text[parts[0][0]].isupper() and not _same_head(text, parts[0], (s, e)) \
+            if commas and n and capital != text[parts[0][0]].isupper() and capital != text[parts[n - 1][0]].isupper() \
+                    and not _same_head(text, parts[0], (s, e)) \
                     and _count_before(text, start, parts[0][0]) != _joined_count(text, parts):
-                # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on;
-                # "5 mảng: Nông nghiệp, thủy lợi, giao thông, Y tế và Giáo dục" says how many parts it has)
+                # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on, and
+                # so does "…, dự án B, cảng C" after it; "5 mảng: Nông nghiệp, thủy lợi, giao thông, Y tế và
+                # Giáo dục" says how many parts it has)
                 break
             items.append(Candidate("item", s, e, text[s:e]))
             continue
