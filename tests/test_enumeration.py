@@ -969,3 +969,13 @@ def test_a_list_whose_first_item_is_capitalised_after_its_colon_goes_on_in_lower
     ended = "Huyện xác định các nguyên tắc như Toàn diện, Bình đẳng, phù hợp với điều kiện của từng xã."
     assert _texts(ended, None) == ["Toàn diện", "Bình đẳng"]
 
+
+
+def test_a_document_that_quotes_its_title_is_read_whole_with_the_and_and_commas_inside_the_quote():
+    """"Chỉ thị 05 về “A và B, C”": the quoted title is the document's, not two items cut at its "và"."""
+    text = ("Huyện ủy Tà Lèng xác định: trọng tâm năm 2061 là thực hiện Nghị quyết số 12 (khóa IX) về xây dựng Đảng và "
+            "Chỉ thị 05 của Tỉnh ủy về “Đẩy mạnh trồng chè và bảo vệ rừng, đất, nguồn nước”, gắn với Chỉ thị số 29 của "
+            "Ban Thường vụ.")
+    assert _texts(text, "document") == [
+        "Nghị quyết số 12", "Chỉ thị 05 của Tỉnh ủy về “Đẩy mạnh trồng chè và bảo vệ rừng, đất, nguồn nước”",
+        "Chỉ thị số 29 của Ban Thường vụ"]

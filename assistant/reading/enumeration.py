@@ -59,13 +59,13 @@ _KINDS_OF_ITEM = {
     "name": {"quote"},
 }
 # A document named in running text: its kind word up to the next separator ("dự thảo Quy chế hoạt
-# động của Khối, …"); matched on folded text.
+# động của Khối, …"), a title it quotes whole ("Chỉ thị 05 về “A và B, C”"); matched on folded text.
 _DOCUMENT = re.compile(  # not a plural's "các / những / nhiều / một số văn kiện …": a mention, no name;
     # nor a body's name ("Bộ / Sở / Vụ / Phòng Kế hoạch …")
     r"(?<!cac )(?<!nhung )(?<!nhieu )(?<!mot so )(?<!bo )(?<!so )(?<!vu )(?<!phong )\b(?:du thao|van ban|nghi quyet|quyet dinh|chi thi|ke hoach|de an|quy che|quy dinh|chuong trinh|bao cao|"
     r"to trinh|luat|bo luat|thong tu|nghi dinh|huong dan|(?:bien )?ban ghi nho|bien ban|thoa thuan|hiep dinh|hop dong|"
     r"van kien|cong uoc|tuyen bo chung)\b"
-    r"[^,;:.!?\n()…]{2,160}?(?=\s*(?:[,;:!?\n()…]|\.(?:\s|$)|\bva\b|\bcung\b|$))"
+    r"(?:“[^”\n]{1,200}”|[^,;:.!?\n()…]){2,160}?(?=\s*(?:[,;:!?\n()…]|\.(?:\s|$)|\bva\b|\bcung\b|$))"
 )
 # An office or a rank and form of address that opens a person's mention, not an organisation's name.
 _OFFICE_OR_RANK = re.compile(rf"(?:{OFFICE.pattern}|\b(?:{RANKS_AND_ADDRESS_FOLDED})\b)")
