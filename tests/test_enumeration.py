@@ -979,3 +979,13 @@ def test_a_document_that_quotes_its_title_is_read_whole_with_the_and_and_commas_
     assert _texts(text, "document") == [
         "Nghị quyết số 12", "Chỉ thị 05 của Tỉnh ủy về “Đẩy mạnh trồng chè và bảo vệ rừng, đất, nguồn nước”",
         "Chỉ thị số 29 của Ban Thường vụ"]
+
+
+def test_the_item_after_the_lists_one_and_runs_on_to_its_end():
+    """"A, B, C và D, E": the "và" closes the list, so what follows it up to the list's end is its last
+    item ("công tác xây dựng Đảng, chính quyền"), not two; a "và" in the last part still parts it."""
+    text = ("Năm 2060, xã Tà Lèng đã thực hiện thắng lợi trên các lĩnh vực: kinh tế, văn hóa xã hội, quốc phòng và công "
+            "tác xây dựng Đảng, chính quyền.")
+    assert _texts(text, None) == ["kinh tế", "văn hóa xã hội", "quốc phòng", "công tác xây dựng Đảng, chính quyền"]
+    plain = "Năm 2060, xã Tà Lèng đã thực hiện thắng lợi trên các lĩnh vực: kinh tế, văn hóa xã hội, quốc phòng và y tế."
+    assert _texts(plain, None) == ["kinh tế", "văn hóa xã hội", "quốc phòng", "y tế"]

@@ -997,6 +997,20 @@ def _comma_run_in_one_part(folded: str, cuts: list[tuple[int, int]],
     return [piece for p in split for piece in p]
 
 
+def _last_item_runs_on(folded: str, cuts: list[tuple[int, int]],
+                       joins: Callable[[int, int], list[re.Match[str]]]) -> list[tuple[int, int]]:
+    """An untyped comma list whose one "và" stands before its last part ("A, B và C, D"): the item
+    after "và" runs on to the list's end ("kinh tế, văn hóa và công tác xây dựng Đảng, chính quyền"),
+    the parts after it short ones. `joins(s, e)`: the joining words in `folded[s:e]`."""
+    if len(cuts) < 3 or joins(*cuts[-1]):
+        return cuts
+    joined = [n for n, (s, e) in enumerate(cuts) if joins(s, e)]
+    if len(joined) != 1 or not 0 < (n := joined[0]) < len(cuts) - 1 or len(joins(*cuts[n])) != 1 \
+            or any(len(folded[s:e].split()) > _ITEM_WORDS + 4 for s, e in cuts[n + 1:]):
+        return cuts  # (a part of a dozen words or more is a clause of its own)
+    return cuts[:n] + [(cuts[n][0], cuts[-1][1])]
+
+
 def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: bool = False,
            whole: list[tuple[int, int]] = (), noun: str | None = None,
            subject_lists: bool = False, by_count: bool = False) -> tuple[list[tuple[int, int]], bool, int | None]:
@@ -1118,6 +1132,9 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     split: list[tuple[int, int]] = []
     # "giữa A với B": "với" joins the two sides as "và" does
     joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"
+    if starts is None and sep == _COMMA_CUT:
+        cuts = _last_item_runs_on(folded, cuts, lambda s, e: [m for m in re.finditer(joins, folded[s:e])
+                                                              if not inside(s + m.start()) and not in_brackets(s + m.start())])
     for i, (s, e) in enumerate(cuts):
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
