@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.question import analyse_question
-from assistant.reading.enumeration import asked_item_kind, enumerates, enumeration_span, read_enumeration
+from assistant.reading.enumeration import asked_item_kind, asked_noun, enumerates, enumeration_span, read_enumeration
 from corpus.normalize import fold, match_form
 
 
@@ -989,3 +989,17 @@ def test_the_item_after_the_lists_one_and_runs_on_to_its_end():
     assert _texts(text, None) == ["kinh tế", "văn hóa xã hội", "quốc phòng", "công tác xây dựng Đảng, chính quyền"]
     plain = "Năm 2060, xã Tà Lèng đã thực hiện thắng lợi trên các lĩnh vực: kinh tế, văn hóa xã hội, quốc phòng và y tế."
     assert _texts(plain, None) == ["kinh tế", "văn hóa xã hội", "quốc phòng", "y tế"]
+
+
+@pytest.mark.parametrize("question, noun, kind", [
+    ("Tại hội nghị, những chương trình, chính sách nào được nêu là tỉnh Lạc Sơn đã thực hiện?", "chuong trinh", None),
+    ("Những cơ quan, đơn vị nào cùng ký quy chế với huyện Tà Lèng?", "co quan", "organisation"),
+    ("Những tỉnh, thành phố nào có đại biểu dự lễ ở Mây Xanh?", "tinh", "locality"),
+    ("Trong các năm 2060, những đơn vị nào dẫn đầu khối thi đua?", "don vi", "organisation"),
+])
+def test_two_nouns_asked_together_ask_for_the_first_and_for_a_kind_they_share(question, noun, kind):
+    """"những chương trình, chính sách … nào": the first noun heads the asked things (not the words just
+    before "nào"); their kind is the one both nouns name, or any kind when they differ. A comma
+    before "những" parts no nouns."""
+    qa = analyse_question(question)
+    assert (asked_noun(qa), asked_item_kind(qa)) == (noun, kind)

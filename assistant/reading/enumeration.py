@@ -103,6 +103,8 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
             words = after.group(0).split() if after else []
             candidates_ += [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
     else:
+        if (pair := _VI_ASKED_PAIR.search(qa.folded_text)) is not None and noun_kind(pair.group(1)) is not None:
+            return _pair_kind(pair)
         noun = _asked_words(qa) or qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":
             return "person"
@@ -114,10 +116,25 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
 _VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 
 
+# "những / các" and two nouns asked together, a comma between them ("những cơ quan, đơn vị nào"), folded
+_VI_ASKED_PAIR = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,2}?\w+)\s*,\s*(?!(?:nhung|cac)\b)((?:\w+\s+){0,4}?\w+)\s+nao\b")
+
+
+def _pair_kind(pair: re.Match[str]) -> str | None:
+    """The kind of item two nouns asked together ask for: theirs when they share it ("những tỉnh, thành
+    phố nào"), else any ("những dự án, chính sách nào"); the second by its head words."""
+    words = pair.group(2).split()
+    second = next((kind for j in range(min(3, len(words)), 0, -1) if (kind := noun_kind(" ".join(words[:j])))), None)
+    first = noun_kind(pair.group(1))
+    return first if first == second else None
+
+
 def _asked_words(qa: QuestionAnalysis) -> str | None:
     """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai".
     When only the words just before "nào" are found and they name no kind of item, the noun that
     heads a longer plural run is taken ("những Phó Bí thư Đảng ủy xã Mây Xanh nào" → "pho bi thu")."""
+    if (pair := _VI_ASKED_PAIR.search(qa.folded_text)) is not None and noun_kind(pair.group(1)) is not None:
+        return pair.group(1)  # "những trạm, điểm đo mưa nào": the first noun heads them
     m = _VI_ASKED.search(qa.folded_text)
     found = next((g for g in m.groups() if g), None) if m else None
     if m is not None and m.group(2) and noun_kind(found) is None \
