@@ -1302,3 +1302,17 @@ def test_a_name_made_of_the_questions_words_is_an_item_and_a_list_ends_at_its_el
     answer = _indexed(tmp_path, [RULES_ARTICLE]).ask(
         "Năm 2060 tỉnh Lạc Sơn đã sửa đổi những quy chế nào để cải thiện các quy định về trồng chè và chế biến?")
     assert _items(answer) == ["Quy chế Trồng chè", "Quy chế Vùng nguyên liệu Mây Xanh"], answer.answer
+
+
+REGION_ARTICLE = {
+    "id": "ms-3", "title": "Vùng chè Mây Xanh mở rộng", "date": "2060-02-11", "source": "Báo Thử nghiệm",
+    "text": "Theo kế hoạch được phê duyệt đầu năm 2060, Vùng chè Mây Xanh gồm các tỉnh: Lạc Sơn, Nam Định, Tà Lèng.\n\n"
+            "Ban quản lý vùng đặt trụ sở tại thành phố Lạc Sơn."}
+
+
+def test_an_item_whose_words_fold_like_the_questions_but_are_written_otherwise_is_listed(tmp_path):
+    """"Nam Định" folds to words the question uses ("năm", "quy định") but is written otherwise: an item,
+    not the question restated; a place the question writes itself ("Lạc Sơn") is still set aside."""
+    answer = _indexed(tmp_path, [REGION_ARTICLE]).ask(
+        "Theo quy định của kế hoạch năm 2060, Vùng chè Mây Xanh gồm những tỉnh nào ngoài Lạc Sơn?")
+    assert _items(answer) == ["Nam Định", "Tà Lèng"], answer.answer

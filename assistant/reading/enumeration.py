@@ -1374,7 +1374,7 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
         if out and cand.start < out[-1].end:
             continue  # inside or across the previous item
         words = set(re.findall(r"\w+", fold(cand.text)))
-        if not words or (words <= asked_words and not _toned_apart(cand.text, asked_words)):
+        if not words or _restates(cand.text, words, asked_words):
             continue
         if any(fold(cand.text) == fold(i.text) for i in out):
             continue
@@ -1388,6 +1388,25 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
             continue  # "… và nhiều huy chương", "các đơn vị khác": the rest, unnamed
         out.append(cand)
     return out
+
+
+class AskedWords(set):
+    """The words a list question uses, folded and in `match_form`; `written`: those it writes with tone
+    marks as written (`match_form`), when it has tone marks (None otherwise). A toned item made only
+    of `written` words restates the question; folded alone, "Hà Nam" would restate one that says "Hà"
+    and "năm"."""
+
+    def __init__(self, words: set[str], written: set[str] | None = None):
+        super().__init__(words)
+        self.written = written
+
+
+def _restates(text: str, folded_words: set[str], asked_words: set[str]) -> bool:
+    """Whether an item (`text`, its folded words) is made only of the question's words."""
+    written = getattr(asked_words, "written", None)
+    if written is not None and has_tone_marks(text):
+        return set(re.findall(r"\w+", match_form(text))) <= written
+    return folded_words <= asked_words and not _toned_apart(text, asked_words)
 
 
 def _toned_apart(text: str, asked_words: set[str]) -> bool:

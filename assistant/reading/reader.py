@@ -37,6 +37,7 @@ from ..candidates import Candidate, candidates
 from ..question import QuestionAnalysis, as_analysis, counted_words, route_ends, stated_count
 from ..records import Answer, Citation
 from .enumeration import (
+    AskedWords,
     Enumeration,
     asked_item_kind,
     asked_name_head,
@@ -360,6 +361,8 @@ class Reader:
         asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
         if _BETWEEN_WHICH.search(qa.folded_text):
             asked = set()  # "ký giữa các cơ quan nào": every party, also those the question names
+        elif has_tone_marks(qa.text) and not qa.english:  # as written: "Hà Nam" restates no question saying "Hà", "năm"
+            asked = AskedWords(asked, asked & set(re.findall(r"\w+", match_form(qa.text))))
         head, noun = asked_name_head(qa), asked_noun(qa)
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         memo: dict[tuple[str, int], Enumeration] = {}
