@@ -1287,7 +1287,7 @@ def test_a_form_of_address_is_no_word_that_frames_the_asked_slot(tmp_path):
     assert _items(answer) == ["Vàng A Chử", "Sùng Văn Dợ"], answer.answer
 
 
-RULES_ARTICLE = {
+TEA_RULES_ARTICLE = {
     "id": "ls-9", "title": "Tỉnh Lạc Sơn cải thiện môi trường trồng chè", "date": "2061-05-04", "source": "Báo Thử nghiệm",
     "text": "Tỉnh Lạc Sơn vừa tổng kết năm đầu thực hiện đề án phát triển vùng chè Mây Xanh.\n\n"
             "Năm 2060, tỉnh đã có nhiều giải pháp cải thiện các quy định về trồng chè và chế biến như sửa đổi Quy chế "
@@ -1299,7 +1299,7 @@ def test_a_name_made_of_the_questions_words_is_an_item_and_a_list_ends_at_its_el
     """"những quy chế nào … về trồng chè": "Quy chế Trồng chè" is a name the asked noun heads, written
     capitalised, though every word of it is the question's — an item, not the question restated; the list
     ends at the ellipsis the sentence goes on after ("… hay việc bãi bỏ …, A và B" lists no more)."""
-    answer = _indexed(tmp_path, [RULES_ARTICLE]).ask(
+    answer = _indexed(tmp_path, [TEA_RULES_ARTICLE]).ask(
         "Năm 2060 tỉnh Lạc Sơn đã sửa đổi những quy chế nào để cải thiện các quy định về trồng chè và chế biến?")
     assert _items(answer) == ["Quy chế Trồng chè", "Quy chế Vùng nguyên liệu Mây Xanh"], answer.answer
 

@@ -1014,17 +1014,22 @@ def _comma_run_in_one_part(folded: str, cuts: list[tuple[int, int]],
     return [piece for p in split for piece in p]
 
 
-def _last_item_runs_on(folded: str, cuts: list[tuple[int, int]],
+def _last_item_runs_on(text: str, start: int, cuts: list[tuple[int, int]],
                        joins: Callable[[int, int], list[re.Match[str]]]) -> list[tuple[int, int]]:
     """An untyped comma list whose one "và" stands before its last part ("A, B và C, D"): the item
     after "và" runs on to the list's end ("kinh tế, văn hóa và công tác xây dựng Đảng, chính quyền"),
-    the parts after it short ones. `joins(s, e)`: the joining words in `folded[s:e]`."""
+    the parts after it short ones written in its case, no clause ("…, là những …"). `cuts`: the parts
+    as offsets from `start`; `joins(s, e)`: the joining words in a part."""
     if len(cuts) < 3 or joins(*cuts[-1]):
         return cuts
     joined = [n for n, (s, e) in enumerate(cuts) if joins(s, e)]
-    if len(joined) != 1 or not 0 < (n := joined[0]) < len(cuts) - 1 or len(joins(*cuts[n])) != 1 \
-            or any(len(folded[s:e].split()) > _ITEM_WORDS + 4 for s, e in cuts[n + 1:]):
-        return cuts  # (a part of a dozen words or more is a clause of its own)
+    if len(joined) != 1 or not 0 < (n := joined[0]) < len(cuts) - 1 or len(joins(*cuts[n])) != 1:
+        return cuts
+    after = start + cuts[n][0] + joins(*cuts[n])[0].end()  # where the item after "và" begins
+    for s, e in cuts[n + 1:]:
+        if len(text[start + s:start + e].split()) > _ITEM_WORDS + 4 or _GOES_ON.match(text, start + s) \
+                or text[start + s].isupper() != text[after].isupper():
+            return cuts  # "… và Tự nguyện, gắn với …", "… và điều, là những …": the sentence goes on
     return cuts[:n] + [(cuts[n][0], cuts[-1][1])]
 
 
@@ -1150,7 +1155,7 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     # "giữa A với B": "với" joins the two sides as "và" does
     joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"
     if starts is None and sep == _COMMA_CUT:
-        cuts = _last_item_runs_on(folded, cuts, lambda s, e: [m for m in re.finditer(joins, folded[s:e])
+        cuts = _last_item_runs_on(text, start, cuts, lambda s, e: [m for m in re.finditer(joins, folded[s:e])
                                                               if not inside(s + m.start()) and not in_brackets(s + m.start())])
     for i, (s, e) in enumerate(cuts):
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
