@@ -1003,3 +1003,11 @@ def test_two_nouns_asked_together_ask_for_the_first_and_for_a_kind_they_share(qu
     before "những" parts no nouns."""
     qa = analyse_question(question)
     assert (asked_noun(qa), asked_item_kind(qa)) == (noun, kind)
+
+
+def test_bodies_side_by_side_go_on_past_the_parent_body_one_of_them_belongs_to():
+    """"A, B thuộc Đảng bộ X và C": the run of bodies goes on past the body B belongs to, to C."""
+    text = ("Chiều cùng ngày, Đoàn kiểm tra của tỉnh tiếp tục làm việc với Đảng ủy Công an huyện Tà Lèng, Đảng ủy "
+            "phường 5 thuộc Đảng bộ thành phố Lạc Sơn và Ban Thường vụ Huyện ủy Mây Xanh, tỉnh Lạc Sơn.")
+    assert _texts(text, "organisation") == [
+        "Đảng ủy Công an huyện Tà Lèng", "Đảng ủy phường 5", "Ban Thường vụ Huyện ủy Mây Xanh"]

@@ -922,6 +922,23 @@ _DASH_JOIN = re.compile(r"\s+[-–]\s+")
 _ITEM_STOP = re.compile(r"[,;()]|\s(?:và|cùng|với|hoặc|and|or|-|–)\s|\.(?:\s|$)", re.IGNORECASE)
 
 
+_PARENT = re.compile(r"\s+(?:trực thuộc|thuộc)\s+", re.IGNORECASE)
+_PARENT_CHARS = 60  # the parent body an item is said to belong to, in characters at most
+
+
+def _past_parent(text: str, pos: int, end: int, at: dict[int, Candidate]) -> int:
+    """Where the run goes on after an item at `pos`: past the body it belongs to ("A thuộc Đảng bộ B và
+    C": C is the next item) when a join to a candidate follows that body closely; else `pos`."""
+    if (parent := _PARENT.match(text, pos, end)) is None:
+        return pos
+    for join in _QUOTED_JOIN.finditer(text, parent.end(), min(end, parent.end() + _PARENT_CHARS)):
+        if join.end() in at:
+            return join.start()
+        if re.search(r"[,;]", join.group(0)):
+            break  # a comma that leads to no candidate: the parent's own parts
+    return pos
+
+
 def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = False) -> list[tuple[int, int]]:
     """The longest run of items written side by side ("A, B và C đã ký …", "do A phối hợp với B
     tổ chức") that holds at least two candidates of the asked kind (`typed`), or three parts of
@@ -935,8 +952,8 @@ def _coordinated(text: str, end: int, typed: list[Candidate], titled: bool = Fal
     best: list[tuple[int, int]] = []
     for first in typed:
         run, known, pos = [(first.start, first.end)], 1, first.end
-        while ((join := _QUOTED_JOIN.match(text, pos, end) or _DASH_JOIN.match(text, pos, end)) is not None
-               and join.end() < end):
+        while ((join := _QUOTED_JOIN.match(text, _past_parent(text, pos, end, at), end)
+                or _DASH_JOIN.match(text, pos, end)) is not None and join.end() < end):
             nxt = join.end()
             if nxt in at:
                 run.append((nxt, at[nxt].end))
