@@ -1011,3 +1011,11 @@ def test_bodies_side_by_side_go_on_past_the_parent_body_one_of_them_belongs_to()
             "phường 5 thuộc Đảng bộ thành phố Lạc Sơn và Ban Thường vụ Huyện ủy Mây Xanh, tỉnh Lạc Sơn.")
     assert _texts(text, "organisation") == [
         "Đảng ủy Công an huyện Tà Lèng", "Đảng ủy phường 5", "Ban Thường vụ Huyện ủy Mây Xanh"]
+
+
+def test_a_body_whose_head_is_written_in_lower_case_is_an_item():
+    """"…, ban Tổ chức Tỉnh ủy, …": a head of bodies in lower case before a capitalised name is a body's
+    name as news often writes it."""
+    text = ("Lãnh đạo tỉnh Lạc Sơn đã kiểm điểm các đơn vị liên quan như Sở Tài chính, Sở Nội vụ, ban Tổ chức Tỉnh ủy, "
+            "yêu cầu các cơ quan này làm đúng quy định.")
+    assert _texts(text, "organisation") == ["Sở Tài chính", "Sở Nội vụ", "ban Tổ chức Tỉnh ủy"]

@@ -505,7 +505,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         body = _JOINED_BODIES.match(text, s, e) if kind == "organisation" else None
         if body is not None:  # "các Bộ: …, Kế hoạch và Đầu tư chú trọng …": a known body (no plan) is the item
             items.append(Candidate("organisation", s, body.end(), body.group(0)))
-        elif kind == "organisation" and (head is not None or capital) and not _DOCUMENT.match(part) \
+        elif kind == "organisation" and (head is not None or capital or _lower_head_of_name(text, s, part)) \
+                and not _DOCUMENT.match(part) \
                 and not _OFFICE_OR_RANK.match(part) and not _ADDRESSED.search(text, max(0, s - 12), s):
             # "Ủy viên Bộ Chính trị", "Thượng tướng A", "ông A, Tổng Giám đốc …": people
             cut = min(e, organisation_end(text, s, e))  # "Vụ Pháp chế để kiểm tra": the name ends at "để"
@@ -1386,6 +1387,16 @@ _REMAINDER = re.compile(r"^(?:nhieu|mot so|cac|nhung)\s|\s(?:khac|khac nhau)$")
 _BARE_HEADS = frozenset(
     "so|ban|cuc|chi cuc|tong cuc|phong|vien|hoi|khoi|cum|bo|trung tam|cong ty|tong cong ty|van phong|"
     "benh vien|hoc vien|ngan hang|chi nhanh|tap doan|hiep hoi|uy ban|hoi dong|truong".split("|"))
+
+
+_HEAD_OF_NAME = re.compile("(?:" + "|".join(sorted(_BARE_HEADS, key=len, reverse=True)) + r")\s+")
+
+
+def _lower_head_of_name(text: str, s: int, folded_part: str) -> bool:
+    """Whether the list's part at `s` is a body's name whose head is written in lower case ("ban Tổ chức
+    Tỉnh ủy", "sở Tư pháp"): a head of bodies, then a capitalised name."""
+    head = _HEAD_OF_NAME.match(folded_part)
+    return head is not None and text[s].islower() and text[s + head.end():s + head.end() + 1].isupper()
 
 
 def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> list[Candidate]:
