@@ -612,17 +612,27 @@ _POINT_GAP = 700  # characters between one point's sentence and the next point a
 _SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
 
 
+def _point_pattern(word: str) -> re.Pattern[str]:
+    """A point's marker `word` opening a sentence, a line or what a colon introduces."""
+    return re.compile(rf"(?:^|(?<=[.:;!?]\s)|(?<=\n)|(?<=[.:]\s[“\"]))({word})(?:\s*[,:]\s*(?:là\s+)?|\s+là\s+)")
+
+
+# The markers of the n-th point: counted ("Hai là") and ordinal ("Thứ hai"), and the counted one inline.
+_COUNTED_MARKERS = tuple(_point_pattern(rf"{word} là") for word in _COUNTED_POINTS)
+_ORDINAL_MARKERS = tuple(_point_pattern(rf"[Tt]hứ {word}") for word in _ORDINALS_TONED)
+_INLINE_MARKERS = tuple(re.compile(rf"[,;]\s+({word.lower()} là)\s+") for word in _COUNTED_POINTS)
+
+
 def _point(text: str, at: int, n: int, counted: bool) -> re.Match[str] | None:
     """The `n`-th point's marker (0: the first) at or after `at`, opening a sentence, a line or what a colon
     introduces."""
-    word = rf"{_COUNTED_POINTS[n]} là" if counted else rf"[Tt]hứ {_ORDINALS_TONED[n]}"
-    return re.compile(rf"(?:^|(?<=[.:;!?]\s)|(?<=\n)|(?<=[.:]\s[“\"]))({word})(?:\s*[,:]\s*(?:là\s+)?|\s+là\s+)").search(text, at)
+    return (_COUNTED_MARKERS if counted else _ORDINAL_MARKERS)[n].search(text, at)
 
 
 def _inline_point(text: str, at: int, end: int, n: int) -> re.Match[str] | None:
     """The `n`-th point's marker written inside the first point's sentence, after a comma or semicolon
     ("Một là A, hai là B; ba là C"), within `text[at:end]`."""
-    return re.compile(rf"[,;]\s+({_COUNTED_POINTS[n].lower()} là)\s+").search(text, at, end)
+    return _INLINE_MARKERS[n].search(text, at, end)
 
 
 def _sentence_end(text: str, at: int) -> int:
