@@ -1316,3 +1316,18 @@ def test_an_item_whose_words_fold_like_the_questions_but_are_written_otherwise_i
     answer = _indexed(tmp_path, [REGION_ARTICLE]).ask(
         "Theo quy định của kế hoạch năm 2060, Vùng chè Mây Xanh gồm những tỉnh nào ngoài Lạc Sơn?")
     assert _items(answer) == ["Nam Định", "Tà Lèng"], answer.answer
+
+
+
+TA_LENG_VISIT_ARTICLE = {
+    "id": "tl-9", "title": "Đoàn kiểm tra làm việc tại Tà Lèng", "date": "2061-06-02", "source": "Báo Thử nghiệm",
+    "text": "Ngày 1/6, đoàn kiểm tra của tỉnh Lạc Sơn đã làm việc với các đơn vị gồm: Sở Tài chính, Văn phòng Tỉnh ủy, "
+            "Ban Tổ chức Huyện ủy Tà Lèng.\n\nĐoàn sẽ báo cáo kết quả trong tháng 7."}
+
+
+def test_an_item_whose_words_the_question_uses_apart_is_listed(tmp_path):
+    """"Ban Tổ chức Huyện ủy Tà Lèng" after a question that says "Ban Tổ chức Tỉnh ủy" and "huyện Tà Lèng":
+    its words are all the question's but not in a row there, so it restates nothing."""
+    answer = _indexed(tmp_path, [TA_LENG_VISIT_ARTICLE]).ask(
+        "Đoàn kiểm tra của Ban Tổ chức Tỉnh ủy Lạc Sơn đã làm việc với những đơn vị nào ở huyện Tà Lèng?")
+    assert _items(answer) == ["Sở Tài chính", "Văn phòng Tỉnh ủy", "Ban Tổ chức Huyện ủy Tà Lèng"], answer.answer

@@ -1439,17 +1439,24 @@ class AskedWords(set):
     of `written` words restates the question; folded alone, "Hà Nam" would restate one that says "Hà"
     and "năm"."""
 
-    def __init__(self, words: set[str], written: set[str] | None = None):
+    def __init__(self, words: set[str], written: set[str] | None = None, question: str | None = None):
         super().__init__(words)
         self.written = written
+        self.question = question  # the question's words, folded, in order
 
 
 def _restates(text: str, folded_words: set[str], asked_words: set[str]) -> bool:
-    """Whether an item (`text`, its folded words) is made only of the question's words."""
+    """Whether an item (`text`, its folded words) is made only of the question's words, written in a row
+    there when it has several ("Bí thư Tỉnh ủy A" restates no question that says "Ban Bí thư" and
+    "Tỉnh ủy A" apart)."""
     written = getattr(asked_words, "written", None)
     if written is not None and has_tone_marks(text):
-        return set(re.findall(r"\w+", match_form(text))) <= written
-    return folded_words <= asked_words and not _toned_apart(text, asked_words)
+        made_of = set(re.findall(r"\w+", match_form(text))) <= written
+    else:
+        made_of = folded_words <= asked_words and not _toned_apart(text, asked_words)
+    question = getattr(asked_words, "question", None)
+    words = re.findall(r"\w+", fold(text).lower())
+    return made_of and (question is None or len(words) < 2 or f" {' '.join(words)} " in f" {question} ")
 
 
 def _toned_apart(text: str, asked_words: set[str]) -> bool:

@@ -361,8 +361,9 @@ class Reader:
         asked -= {w for end in route_ends(qa.text) for form in (fold(end), match_form(end)) for w in re.findall(r"\w+", form)}
         if _BETWEEN_WHICH.search(qa.folded_text):
             asked = set()  # "ký giữa các cơ quan nào": every party, also those the question names
-        elif has_tone_marks(qa.text) and not qa.english:  # as written: "Hà Nam" restates no question saying "Hà", "năm"
-            asked = AskedWords(asked, asked & set(re.findall(r"\w+", match_form(qa.text))))
+        elif not qa.english:  # as written: "Hà Nam" restates no question saying "Hà", "năm"
+            asked = AskedWords(asked, asked & set(re.findall(r"\w+", match_form(qa.text))) if has_tone_marks(qa.text)
+                               else None, " ".join(re.findall(r"\w+", fold(qa.text).lower())))
         head, noun = asked_name_head(qa), asked_noun(qa)
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         memo: dict[tuple[str, int], Enumeration] = {}
