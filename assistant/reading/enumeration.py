@@ -1435,9 +1435,9 @@ def _clean(items: list[Candidate], kind: str | None, asked_words: set[str]) -> l
 
 class AskedWords(set):
     """The words a list question uses, folded and in `match_form`; `written`: those it writes with tone
-    marks as written (`match_form`), when it has tone marks (None otherwise). A toned item made only
-    of `written` words restates the question; folded alone, "Hà Nam" would restate one that says "Hà"
-    and "năm"."""
+    marks as written (`match_form`), when it has tone marks (None otherwise); `question`: its folded
+    words in order. A toned item made only of `written` words restates the question (folded alone,
+    "Hà Nam" would restate one that says "Hà" and "năm"), when the question writes them in a row."""
 
     def __init__(self, words: set[str], written: set[str] | None = None, question: str | None = None):
         super().__init__(words)
