@@ -1296,9 +1296,9 @@ TEA_RULES_ARTICLE = {
 
 
 def test_a_name_made_of_the_questions_words_is_an_item_and_a_list_ends_at_its_ellipsis(tmp_path):
-    """"những quy chế nào … về trồng chè": "Quy chế Trồng chè" is a name the asked noun heads, written
-    capitalised, though every word of it is the question's — an item, not the question restated; the list
-    ends at the ellipsis the sentence goes on after ("… hay việc bãi bỏ …, A và B" lists no more)."""
+    """"những quy chế nào … về trồng chè": every word of "Quy chế Trồng chè" is the question's, but the
+    question does not write them in a row — an item, not the question restated; the list ends at the
+    ellipsis the sentence goes on after ("… hay việc bãi bỏ …, A và B" lists no more)."""
     answer = _indexed(tmp_path, [TEA_RULES_ARTICLE]).ask(
         "Năm 2060 tỉnh Lạc Sơn đã sửa đổi những quy chế nào để cải thiện các quy định về trồng chè và chế biến?")
     assert _items(answer) == ["Quy chế Trồng chè", "Quy chế Vùng nguyên liệu Mây Xanh"], answer.answer
@@ -1316,7 +1316,6 @@ def test_an_item_whose_words_fold_like_the_questions_but_are_written_otherwise_i
     answer = _indexed(tmp_path, [REGION_ARTICLE]).ask(
         "Theo quy định của kế hoạch năm 2060, Vùng chè Mây Xanh gồm những tỉnh nào ngoài Lạc Sơn?")
     assert _items(answer) == ["Nam Định", "Tà Lèng"], answer.answer
-
 
 
 TA_LENG_VISIT_ARTICLE = {

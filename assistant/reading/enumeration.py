@@ -103,7 +103,7 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
             words = after.group(0).split() if after else []
             candidates_ += [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
     else:
-        if (pair := _VI_ASKED_PAIR.search(qa.folded_text)) is not None and noun_kind(pair.group(1)) is not None:
+        if (pair := _asked_pair(qa)) is not None:
             return _pair_kind(pair)
         noun = _asked_words(qa) or qa.noun  # "bao nhiêu huyện": the counted noun
         if noun == "nhung ai":
@@ -120,6 +120,12 @@ _VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 _VI_ASKED_PAIR = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,2}?\w+)\s*,\s*(?!(?:nhung|cac)\b)((?:\w+\s+){0,4}?\w+)\s+nao\b")
 
 
+def _asked_pair(qa: QuestionAnalysis) -> re.Match[str] | None:
+    """Two nouns a Vietnamese question asks for together, the first of them a kind of item; else None."""
+    pair = _VI_ASKED_PAIR.search(qa.folded_text)
+    return pair if pair is not None and noun_kind(pair.group(1)) is not None else None
+
+
 def _pair_kind(pair: re.Match[str]) -> str | None:
     """The kind of item two nouns asked together ask for: theirs when they share it ("những tỉnh, thành
     phố nào"), else any ("những dự án, chính sách nào"); the second by its head words."""
@@ -133,7 +139,7 @@ def _asked_words(qa: QuestionAnalysis) -> str | None:
     """What `_VI_ASKED` finds a Vietnamese question asking for: its noun (folded) or "nhung ai".
     When only the words just before "nào" are found and they name no kind of item, the noun that
     heads a longer plural run is taken ("những Phó Bí thư Đảng ủy xã Mây Xanh nào" → "pho bi thu")."""
-    if (pair := _VI_ASKED_PAIR.search(qa.folded_text)) is not None and noun_kind(pair.group(1)) is not None:
+    if (pair := _asked_pair(qa)) is not None:
         return pair.group(1)  # "những trạm, điểm đo mưa nào": the first noun heads them
     m = _VI_ASKED.search(qa.folded_text)
     found = next((g for g in m.groups() if g), None) if m else None
@@ -1045,15 +1051,16 @@ def _comma_run_in_one_part(folded: str, cuts: list[tuple[int, int]],
 def _last_item_runs_on(text: str, start: int, cuts: list[tuple[int, int]],
                        joins: Callable[[int, int], list[re.Match[str]]]) -> list[tuple[int, int]]:
     """An untyped comma list whose one "và" stands before its last part ("A, B và C, D"): the item
-    after "và" runs on to the list's end ("kinh tế, văn hóa và công tác xây dựng Đảng, chính quyền"),
+    after "và" runs on to the list's end ("trồng chè, làm đường và bảo vệ rừng, nguồn nước"),
     the parts after it short ones written in its case, no clause ("…, là những …"). `cuts`: the parts
     as offsets from `start`; `joins(s, e)`: the joining words in a part."""
-    if len(cuts) < 3 or joins(*cuts[-1]):
+    if len(cuts) < 3:
         return cuts
-    joined = [n for n, (s, e) in enumerate(cuts) if joins(s, e)]
-    if len(joined) != 1 or not 0 < (n := joined[0]) < len(cuts) - 1 or len(joins(*cuts[n])) != 1:
-        return cuts
-    after = start + cuts[n][0] + joins(*cuts[n])[0].end()  # where the item after "và" begins
+    in_parts = [joins(s, e) for s, e in cuts]
+    joined = [n for n, found in enumerate(in_parts) if found]
+    if len(joined) != 1 or not 0 < (n := joined[0]) < len(cuts) - 1 or len(in_parts[n]) != 1:
+        return cuts  # (none in the last part, one in one part before it)
+    after = start + cuts[n][0] + in_parts[n][0].end()  # where the item after "và" begins
     for s, e in cuts[n + 1:]:
         if len(text[start + s:start + e].split()) > _ITEM_WORDS + 4 or _GOES_ON.match(text, start + s) \
                 or text[start + s].isupper() != text[after].isupper():
@@ -1182,15 +1189,16 @@ def _parts(text: str, start: int, end: int, starts: set[int] | None, capitals: b
     split: list[tuple[int, int]] = []
     # "giữa A với B": "với" joins the two sides as "và" does
     joins = r"\s+(?:va|cung|voi)\s+" if intro is not None and intro.group(0).startswith("giua") else r"\s+(?:va|cung)\s+"
+
+    def free_joins(s: int, e: int) -> list[re.Match[str]]:  # the joining words in folded[s:e], not inside a name or bracket
+        return [m for m in re.finditer(joins, folded[s:e]) if not inside(s + m.start()) and not in_brackets(s + m.start())]
+
     if starts is None and sep == _COMMA_CUT:
-        cuts = _last_item_runs_on(text, start, cuts, lambda s, e: [m for m in re.finditer(joins, folded[s:e])
-                                                              if not inside(s + m.start()) and not in_brackets(s + m.start())])
+        cuts = _last_item_runs_on(text, start, cuts, free_joins)
     for i, (s, e) in enumerate(cuts):
         # "A và B" inside a part: two items when B starts an item of the asked kind, or (untyped
         # items) in the last part ("A, B và C")
-        for m in reversed(list(re.finditer(joins, folded[s:e]))):
-            if inside(s + m.start()) or in_brackets(s + m.start()):
-                continue
+        for m in reversed(free_joins(s, e)):
             typed_next = starts is not None and (start + s + m.end() in starts
                                                   or (capitals and text[start + s + m.end()].isupper()))
             if typed_next or (starts is None and i == len(cuts) - 1):

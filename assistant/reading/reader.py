@@ -363,7 +363,7 @@ class Reader:
             asked = set()  # "ký giữa các cơ quan nào": every party, also those the question names
         elif not qa.english:  # as written: "Hà Nam" restates no question saying "Hà", "năm"
             asked = AskedWords(asked, asked & set(re.findall(r"\w+", match_form(qa.text))) if has_tone_marks(qa.text)
-                               else None, " ".join(re.findall(r"\w+", fold(qa.text).lower())))
+                               else None, " ".join(re.findall(r"\w+", qa.folded_text)))
         head, noun = asked_name_head(qa), asked_noun(qa)
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
         memo: dict[tuple[str, int], Enumeration] = {}
@@ -383,9 +383,6 @@ class Reader:
                 if (whole.introduced and len(whole.items) == count == len(found.items) + 1
                         and {fold(i.text) for i in found.items} <= {fold(i.text) for i in whole.items}):
                     found = whole
-            elif noun:
-                found = _with_names_of_question_words(found, read_enumeration(text, start, end, kind, set(), head, noun),
-                                                      noun, qa.folded_text)
             memo[key] = found
             return found
 
@@ -720,23 +717,6 @@ def _noun_as_article_writes(text: str, sentence_start: int, first_item: int, qa:
         return None
     written = written_as(noun, text[sentence_start:first_item], last=True)
     return written.lower() if written else None
-
-
-def _with_names_of_question_words(found: Enumeration, whole: Enumeration, noun: str, question: str) -> Enumeration:
-    """`whole` (the sentence read with no word set aside) when the items it adds to `found` are names
-    the asked noun heads, written capitalised, that the question uses the words of but does not name
-    ("những luật nào … về đầu tư" and "Luật Đầu tư"); else `found`."""
-    have = {fold(i.text).lower() for i in found.items}
-    added = [i for i in whole.items if fold(i.text).lower() not in have]
-    if not added or not whole.introduced or (found.introduced and len(whole.items) != len(found.items) + len(added)):
-        return found  # (a list the asked words leave too short is no list: the sentence's names stood in)
-    for item in added:
-        words = item.text.split()
-        named = words[len(noun.split()):][:1]  # the word after the head: "Trồng" of "Quy chế Trồng chè"
-        if not (headed_by(item.text, noun) and words[0][:1].isupper() and named and named[0][:1].isupper()
-                and fold(item.text).lower() not in question):
-            return found
-    return whole
 
 
 def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str) -> bool:
