@@ -69,6 +69,12 @@ class QuestionAnalysis:
         """The question itself (no rendering), folded."""
         return fold(self.text)
 
+    @cached_property
+    def asked_text(self) -> str:
+        """The question folded, the quotation marks around its words dropped: what the patterns of
+        what it asks for read ("những hành vi 'lạc' nào" asks for "hanh vi lac")."""
+        return unquoted(self.folded_text)
+
     @property
     def all_content(self) -> list[str]:
         """The question's own content words, then its context words."""
@@ -96,6 +102,16 @@ class QuestionAnalysis:
 
 # "Ngoài X(,) …" / "Besides / Apart from / Other than / Except for X, …": the clause set aside
 _BESIDES = re.compile(r"\s*(?:ngoai|besides|apart from|other than|except(?: for)?)\s+([^,?]{3,120}?)\s*(?:,|\bcon\b|\bthi\b)")
+
+
+# a quotation mark that opens or closes a word (not the apostrophe within "province's")
+_WORD_QUOTE = re.compile(r"(?<!\w)[\"'“”‘’«»]+(?=\w)|(?<=\w)[\"'“”‘’«»]+(?!\w)")
+
+
+def unquoted(text: str) -> str:
+    """`text` without the quotation marks around its words: "những hành vi 'lạc' nào" → "những
+    hành vi lạc nào"."""
+    return _WORD_QUOTE.sub("", text)
 
 
 def counted_words(formed: str, folded: str, most: int = 2) -> list[str]:
@@ -156,7 +172,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     # an English question word inside a Vietnamese question, capitalised, is part of a name
     # ("Doctor Who", "The Who"): it does not type the question
     answer_type = answer_types.type_of(folded if english else fold(_unlike_question_words(_NAMED_WH.sub(" ", own))))
-    wants_list = answer_type == "list" or asks_for_several(folded, formed.lower(), answer_type)
+    wants_list = answer_type == "list" or asks_for_several(unquoted(folded), unquoted(formed.lower()), answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     about_fact = _ARTICLE_TALK.sub(" ", folded)  # the question without its words about the article

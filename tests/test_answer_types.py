@@ -145,3 +145,13 @@ def test_a_position_named_in_passing_is_not_asked_for():
 def test_a_count_before_quoc_gia_still_asks_for_several_countries():
     assert analyse_question("Đoàn đã thăm 3 quốc gia nào?").wants_list
     assert analyse_question("Tỉnh Lạc Sơn ký với 2 quốc gia nào?").wants_list
+
+
+def test_a_quoted_word_in_the_asked_noun_still_asks_for_several():
+    # "những hành vi 'lạc' nào": the quotation marks around a word of the noun phrase are no break in it
+    for quoted in ("Quy định nêu những hành vi 'lạc' nào?", "Quy định nêu những hành vi “lạc” nào?"):
+        qa = analyse_question(quoted)
+        assert qa.wants_list, quoted
+        assert qa.asked_text == "quy dinh neu nhung hanh vi lac nao?"
+    # an apostrophe within an English word is no quotation mark
+    assert analyse_question("Which of the province's districts took part?").asked_text.count("province's") == 1
