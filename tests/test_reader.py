@@ -225,6 +225,27 @@ def test_an_untyped_list_is_read_only_when_the_asked_noun_introduces_it(tmp_path
     assert not _noun_introduces(works, 0, works.index("bến thuyền"), "hang muc phu tro ven ho")
 
 
+SIGHTS_ARTICLE = {
+    "id": "ls-41", "title": "Giữ gìn danh thắng của tỉnh Lạc Sơn", "date": "2024-06-22", "source": "Báo Thử nghiệm",
+    "text": "Chiều 20/6, tại hội nghị bàn về quy hoạch du lịch, ông Lò Văn Tâm, đại biểu HĐND tỉnh Lạc Sơn, phát biểu."
+            "\n\nÔng cho rằng người dân yêu mến đèo Mây Xanh cũng như thác Suối Bạc, hang Đồi Chè, hồ Ban Mai, bao "
+            "thế hệ đã chung tay gìn giữ những danh thắng này cho con cháu mai sau."}
+
+
+def test_an_untyped_list_the_asked_noun_points_back_at_is_read(tmp_path):
+    from assistant.reading.reader import _noun_recalls
+
+    sights = _indexed(tmp_path, [SIGHTS_ARTICLE])
+    listed = sights.ask("Ông Lò Văn Tâm nói người dân yêu mến đèo Mây Xanh cũng như những danh thắng nào?").answer
+    assert "- thác Suối Bạc [1]" in listed and "- hồ Ban Mai [1]" in listed, listed
+    text = SIGHTS_ARTICLE["text"]
+    last = text.index("Ban Mai") + len("Ban Mai")
+    assert _noun_recalls(text, last, len(text), "danh thang")
+    assert not _noun_recalls(text, last, len(text), "cong trinh")
+    # the noun after the list, but no pointing back at it: another thing
+    assert not _noun_recalls("A, B, C và nhiều danh thắng khác.", 7, 33, "danh thang")
+
+
 SESSION_ARTICLE = {
     "id": "ls-5", "title": "Bế mạc kỳ họp thứ sáu HĐND tỉnh Lạc Sơn", "date": "2024-07-12", "source": "Báo Thử nghiệm",
     "text": "Chiều 12/7, kỳ họp thứ sáu HĐND tỉnh Lạc Sơn bế mạc; các văn bản được thông qua tại kỳ họp gồm: "

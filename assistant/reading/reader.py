@@ -441,6 +441,7 @@ class Reader:
         def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             return noun is not None and bool(found.items) and (
                 _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
+                or _noun_recalls(articles[sent.article_id].text, found.items[-1].end, sent.end, noun)
                 or any(headed_by(i.text, head) for i in found.items for head in noun_heads(noun)))  # "như: Dự án A, …"
 
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
@@ -726,6 +727,14 @@ def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str)
     something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
     return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in noun_heads(noun))
+
+
+def _noun_recalls(text: str, after_items: int, sentence_end: int, noun: str) -> bool:
+    """Whether the sentence points back at its list with the asked noun (folded) after it ("… như Lạc
+    Sơn, Mây Xanh, Suối Bạc, … giữ gìn những danh thắng này" for "những danh thắng nào")."""
+    after = fold(text[after_items:sentence_end]).lower()
+    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
+    return re.search(rf"\b(?:{heads})\s+(?:nay|do|tren|ke tren|noi tren)\b", after) is not None
 
 
 def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> np.ndarray:
