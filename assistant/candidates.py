@@ -559,13 +559,18 @@ def is_surname(word: str) -> bool:
     return fold(word).lower() in COMMON_SURNAMES_FOLDED or match_form(word) in MARKED_SURNAMES
 
 
+_PLACE_LEVEL_DOT = re.compile(r"(?<!\w)(?:TP|Tp|TX|Q|P)\.(?= [A-ZĐÀ-Ỹ])")  # "TP. Lạc Sơn": a level's abbreviation
+
+
 def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     """"Bộ trưởng Bộ Nội vụ Lò Văn Khoa": the first surname-led name within the next 60
     characters, with no punctuation between the office and it (the body's name; its abbreviation
     in brackets may stand inside it)."""
     limit = min(len(raw), s + 60)
     # the body's abbreviation in brackets is part of it: "Hội Nông dân (HND) tỉnh Lạc Sơn X"
-    stop = re.search(r"[,;:.()–\-\"“”\n]", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), raw[s:limit]))
+    # ... and so is a place's abbreviated level: "Chủ tịch UBND TP. Lạc Sơn X"
+    body = _PLACE_LEVEL_DOT.sub(lambda m: " " * len(m.group(0)), raw[s:limit])
+    stop = re.search(r"[,;:.()–\-\"“”\n]", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), body))
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()

@@ -35,6 +35,8 @@ def _people(text: str) -> list[tuple[str, str]]:
      [("Nguyễn Thiện Nhân", "Chủ tịch UBTƯ MTTQ Việt Nam")]),  # "UBTƯ MTTQ Việt Nam" is no name
     ("Chủ tịch Hội Nông dân tỉnh Lạc Sơn (HND) Đinh Quang Trọng phát biểu.",
      [("Đinh Quang Trọng", "Chủ tịch Hội Nông dân tỉnh Lạc Sơn (HND)")]),  # the body's abbreviation in brackets
+    ("Chủ tịch UBND TP. Mây Xanh Lường Văn Dũng phát biểu.",
+     [("Lường Văn Dũng", "Chủ tịch UBND TP. Mây Xanh")]),  # the dot of a level's abbreviation ends no body
 ])
 def test_people_and_their_titles(text, expected):
     assert _people(text) == expected

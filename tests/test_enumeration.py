@@ -59,6 +59,14 @@ def _texts(text, kind, asked=frozenset()):
     return [i.text for i in found.items]
 
 
+def test_a_person_after_an_abbreviated_place_level_is_listed():
+    # "UBND TP. Mây Xanh Lường Văn Dũng": the office's body goes on past "TP.", and the name that runs the
+    # place into the person's is the person's
+    text = ("Dự lễ có: Chủ tịch UBND tỉnh Lạc Sơn Lò Văn An; Chủ tịch UBND TP. Mây Xanh Lường Văn Dũng; "
+            "Giám đốc Sở Y tế Hà Văn Bình.")
+    assert _texts(text, "person") == ["Lò Văn An", "Lường Văn Dũng", "Hà Văn Bình"]
+
+
 def test_organisations_of_a_colon_list_are_read_and_other_words_dropped():
     text = ("Tham gia ký kết gồm: Công an tỉnh Lạc Sơn, Sở Tư pháp tỉnh Lạc Sơn, Tòa án nhân dân tỉnh Lạc Sơn "
             "và Viện Kiểm sát nhân dân tỉnh Lạc Sơn, với mục tiêu nâng cao hiệu quả phối hợp.")

@@ -931,6 +931,11 @@ def holds_kind(text: str, start: int, end: int, kind: str) -> bool:
 
 def _typed(text: str, start: int, end: int, wanted: set[str]) -> list[Candidate]:
     found = [c for c in candidates(text, start, end, wanted) if c.kind in wanted]
+    people = [c for c in found if c.kind == "person"]
+    # a bare name that runs a place into a person's name ("Mây Xanh Lò Văn A" of "UBND TP. Mây Xanh Lò
+    # Văn A") is that person's
+    found = [c for c in found if c.kind != "name" or not any(
+        p.start > c.start and p.end == c.end for p in people)]
     if "document" in wanted:
         found += _documents(text, start, end)
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
