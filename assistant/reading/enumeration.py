@@ -112,12 +112,8 @@ def asked_item_kind(qa: QuestionAnalysis) -> str | None:
     return _kind_of(candidates_)
 
 
-# "những / các" or a count and up to ten words before "nào": a run too long for `_VI_ASKED`'s first form
-# ("ba Ủy viên Trung ương Đảng nào" asks for "ủy viên"); a count's noun of six words at most, and no
-# "năm" (five, or a year)
-_VI_PLURAL_RUN = re.compile(r"\b(?:(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)|(?:"
-                            + "|".join(sorted({fold(w) for w in COUNT_WORDS} - {"nam"}, key=len, reverse=True))
-                            + r")\s+((?:\w+\s+){0,5}?\w+))\s+nao\b")
+# "những / các" and up to ten words before "nào": a run too long for `_VI_ASKED`'s first form
+_VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 
 
 # "những / các" and two nouns asked together, a comma between them ("những cơ quan, đơn vị nào"), folded
@@ -149,7 +145,7 @@ def _asked_words(qa: QuestionAnalysis) -> str | None:
     found = next((g for g in m.groups() if g), None) if m else None
     if m is not None and m.group(2) and noun_kind(found) is None \
             and (run := _VI_PLURAL_RUN.search(qa.asked_text)) is not None:
-        words = (run.group(1) or run.group(2)).split()
+        words = run.group(1).split()
         found = next((" ".join(words[:j]) for j in range(min(4, len(words)), 0, -1)
                       if noun_kind(" ".join(words[:j])) is not None), found)
     if found and (counted := _COUNTED_ASKED.match(found)) is not None \
@@ -332,17 +328,9 @@ def noun_kind(folded_noun: str) -> str | None:
     """The kind of item a (folded, Vietnamese) noun phrase names: "co quan bao chi" an organisation,
     "quoc gia" a locality; None when it names none."""
     words = folded_noun.split()
-    # its head first ("đại biểu Quốc hội" are people), then the words it ends with ("với tỉnh", "tờ báo",
-    # "lực lượng liên ngành"); a syllable of a compound word is no noun alone ("nhà nước", the state, is no
-    # country; "chính sách", policy, no book)
-    heads = [" ".join(words[:n]) for n in (3, 2) if n < len(words)]
-    ends = [" ".join(words[i:]) for i in range(1, len(words)) if " ".join(words[i - 1:i + 1]) not in _COMPOUNDS]
-    first = [] if " ".join(words[:2]) in _COMPOUNDS else words[:1]
-    return _kind_of([folded_noun] + heads + ends + first)
-
-
-# Compound words (folded) of two syllables, each of which alone names a kind of item
-_COMPOUNDS = frozenset({"nha nuoc", "chinh sach", "xa hoi", "chi so", "hai quan"})
+    phrases = [" ".join(words[i:]) for i in range(len(words))
+               if not (i and words[i - 1:i + 1] == ["nha", "nuoc"])]  # "nhà nước", the state, is no country
+    return _kind_of(phrases + [" ".join(words[:n]) for n in (3, 2, 1)])  # the head: "tổng công ty nhà nước"
 
 
 def _kind_of(phrases: list[str]) -> str | None:
