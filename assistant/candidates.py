@@ -570,7 +570,8 @@ def _name_after_body(raw: str, folded: str, s: int) -> tuple[int, int] | None:
     # the body's abbreviation in brackets is part of it: "Hội Nông dân (HND) tỉnh Lạc Sơn X"
     # ... and so is a place's abbreviated level: "Chủ tịch UBND TP. Lạc Sơn X"
     body = _PLACE_LEVEL_DOT.sub(lambda m: " " * len(m.group(0)), raw[s:limit])
-    stop = re.search(r"[,;:.()–\-\"“”\n]", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), body))
+    # a form of address ends it: "Phó Chủ tịch UBND tỉnh đối với ông X" names an office for X, not X's
+    stop = re.search(r"[,;:.()–\-\"“”\n]|\s(?:ông|bà|đồng chí)\s", _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), body))
     limit = s + stop.start() if stop else limit
     for word in re.finditer(r"\S+", folded[s:limit]):
         at = s + word.start()

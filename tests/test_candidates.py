@@ -37,6 +37,8 @@ def _people(text: str) -> list[tuple[str, str]]:
      [("Đinh Quang Trọng", "Chủ tịch Hội Nông dân tỉnh Lạc Sơn (HND)")]),  # the body's abbreviation in brackets
     ("Chủ tịch UBND TP. Mây Xanh Lường Văn Dũng phát biểu.",
      [("Lường Văn Dũng", "Chủ tịch UBND TP. Mây Xanh")]),  # the dot of a level's abbreviation ends no body
+    ("HĐND tỉnh bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh Lạc Sơn đối với ông Lò Văn An.",
+     [("Lò Văn An", "ông")]),  # an office "for" a person is not yet the person's title
 ])
 def test_people_and_their_titles(text, expected):
     assert _people(text) == expected
