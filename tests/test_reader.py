@@ -246,6 +246,19 @@ def test_an_untyped_list_the_asked_noun_points_back_at_is_read(tmp_path):
     assert not _noun_recalls("A, B, C và nhiều danh thắng khác.", 7, 33, "danh thang")
 
 
+RULES_OF_CONDUCT_ARTICLE = {
+    "id": "ls-42", "title": "Quy chế ứng xử của cán bộ tỉnh Lạc Sơn", "date": "2024-06-23", "source": "Báo Thử nghiệm",
+    "text": "Chiều 21/6, tỉnh Lạc Sơn ban hành quy chế ứng xử của cán bộ, công chức."
+            "\n\nQuy chế chỉ rõ trong phần thứ ba của những biểu hiện tiêu cực: “Lợi dụng chức vụ; xin chức, xin "
+            "quyền, xin chỗ, xin dự án...”."}
+
+
+def test_a_word_the_question_quotes_in_its_noun_heads_the_items(tmp_path):
+    rules = _indexed(tmp_path, [RULES_OF_CONDUCT_ARTICLE])
+    listed = rules.ask("Quy chế ứng xử của tỉnh Lạc Sơn chỉ rõ những hành vi 'xin' nào?").answer
+    assert "- xin chức [1]" in listed and "- xin dự án [1]" in listed, listed
+
+
 SESSION_ARTICLE = {
     "id": "ls-5", "title": "Bế mạc kỳ họp thứ sáu HĐND tỉnh Lạc Sơn", "date": "2024-07-12", "source": "Báo Thử nghiệm",
     "text": "Chiều 12/7, kỳ họp thứ sáu HĐND tỉnh Lạc Sơn bế mạc; các văn bản được thông qua tại kỳ họp gồm: "

@@ -438,11 +438,14 @@ class Reader:
         best = ranked[0]
         first = read(best)
 
+        # the word the question quotes within its noun heads the items ("những hành vi 'lạc' nào": "lạc A", "lạc B")
+        heads = noun_heads(noun) | quoted_in(qa.text, noun) if noun is not None else set()
+
         def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             return noun is not None and bool(found.items) and (
                 _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
                 or _noun_recalls(articles[sent.article_id].text, found.items[-1].end, sent.end, noun)
-                or any(headed_by(i.text, head) for i in found.items for head in noun_heads(noun)))  # "như: Dự án A, …"
+                or any(headed_by(i.text, head) for i in found.items for head in heads))  # "như: Dự án A, …"
 
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             # an untyped list, or a list of documents of a kind that names them, is the asked noun's own
@@ -727,6 +730,12 @@ def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str)
     something else."""
     before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
     return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in noun_heads(noun))
+
+
+def quoted_in(question: str, noun: str) -> set[str]:
+    """The words (folded) a question quotes within its asked noun ("những hành vi 'lạc' nào" → {"lac"})."""
+    quoted = {fold(m).lower().strip() for m in re.findall(r"[\"'“‘]([^\"'“”‘’]{1,30})[\"'”’]", question)}
+    return {q for q in quoted if q and re.search(rf"\b{re.escape(q)}$", noun)}
 
 
 def _noun_recalls(text: str, after_items: int, sentence_end: int, noun: str) -> bool:
