@@ -67,6 +67,14 @@ def test_a_person_after_an_abbreviated_place_level_is_listed():
     assert _texts(text, "person") == ["Lò Văn An", "Lường Văn Dũng", "Hà Văn Bình"]
 
 
+def test_a_body_written_for_several_levels_is_one_item():
+    text = "Sở Giao thông chủ trì, phối hợp với Công an tỉnh Lạc Sơn, Sở Xây dựng, UBND quận, huyện, thị xã kiểm tra."
+    assert _texts(text, "organisation") == ["Công an tỉnh Lạc Sơn", "Sở Xây dựng", "UBND quận, huyện, thị xã"]
+    # a level that names a place is another body's
+    text = "Tham dự có: Sở Y tế, UBND quận, huyện Mây Xanh và Sở Tài chính."
+    assert "UBND quận" in _texts(text, "organisation")
+
+
 def test_organisations_of_a_colon_list_are_read_and_other_words_dropped():
     text = ("Tham gia ký kết gồm: Công an tỉnh Lạc Sơn, Sở Tư pháp tỉnh Lạc Sơn, Tòa án nhân dân tỉnh Lạc Sơn "
             "và Viện Kiểm sát nhân dân tỉnh Lạc Sơn, với mục tiêu nâng cao hiệu quả phối hợp.")

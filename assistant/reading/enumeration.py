@@ -595,7 +595,23 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # a list the province level introduces ("Bốn tỉnh gồm …") names no district at all
             provinces = re.search(rf"\b(?:{'|'.join(_LEVELS[:2])})\b", before) is not None
             items = [c for c in items if not provinces and not _names_a_province(c)]
+    if kind == "organisation":
+        items = [_with_levels(text, item, end) for item in items]
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced, running)
+
+
+# More levels after a body that ends with one ("UBND quận, huyện, thị xã"): one body written for several
+# levels; not a level that names a place ("UBND quận, huyện Lạc Sơn" are two bodies)
+_MORE_LEVELS = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True))
+                          + r")(?![\w-])(?!\s+[A-ZĐÀ-Ỹ\d]))+")
+
+
+def _with_levels(text: str, item: Candidate, end: int) -> Candidate:
+    """`item` with the levels written after its own (`_MORE_LEVELS`), when it ends with a level."""
+    if not item.text.lower().endswith(tuple(" " + level for level in _LEVELS_WRITTEN)):
+        return item
+    more = _MORE_LEVELS.match(text, item.end, end)
+    return Candidate(item.kind, item.start, more.end(), text[item.start:more.end()], item.extra) if more else item
 
 
 # An ellipsis the sentence goes on after ("A, B… hay việc C"): the list it ends says "and so on".
