@@ -75,6 +75,16 @@ def test_a_body_written_for_several_levels_is_one_item():
     assert "UBND quận" in _texts(text, "organisation")
 
 
+def test_a_place_after_an_untyped_item_is_where_that_item_is():
+    text = ("Đoàn kiểm tra công tác chuẩn bị tại các điểm thi gồm: điểm thi số 1 - Trường Chuyên Lạc Sơn, thành "
+            "phố Mây Xanh, điểm thi số 5 - Trường Cao đẳng Mây Xanh và điểm thi số 9 - Trường Dân tộc nội trú.")
+    assert _texts(text, None) == ["điểm thi số 1 - Trường Chuyên Lạc Sơn, thành phố Mây Xanh",
+                                  "điểm thi số 5 - Trường Cao đẳng Mây Xanh", "điểm thi số 9 - Trường Dân tộc nội trú"]
+    # a list of places stays one
+    assert _texts("Đoàn đi qua: thành phố Mây Xanh, huyện Lạc Sơn, huyện Suối Bạc.", None) == [
+        "thành phố Mây Xanh", "huyện Lạc Sơn", "huyện Suối Bạc"]
+
+
 def test_organisations_of_a_colon_list_are_read_and_other_words_dropped():
     text = ("Tham gia ký kết gồm: Công an tỉnh Lạc Sơn, Sở Tư pháp tỉnh Lạc Sơn, Tòa án nhân dân tỉnh Lạc Sơn "
             "và Viện Kiểm sát nhân dân tỉnh Lạc Sơn, với mục tiêu nâng cao hiệu quả phối hợp.")

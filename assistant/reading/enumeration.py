@@ -597,7 +597,31 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             items = [c for c in items if not provinces and not _names_a_province(c)]
     if kind == "organisation":
         items = [_with_levels(text, item, end) for item in items]
+    if kind is None:
+        items = _addresses_joined(text, items)
     return Enumeration(start, end, kind, tuple(_clean(items, kind, asked_words)), introduced, running)
+
+
+# A place written with its level, alone: "thành phố Lạc Sơn", "huyện Mây Xanh", "TP. Suối Bạc"
+_PLACE_ALONE = re.compile(r"(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True)) + r"|TP\.?)\s+"
+                          r"[A-ZĐÀ-Ỹ][\w-]*(?:\s+[A-ZĐÀ-Ỹ][\w-]*){0,3}", re.IGNORECASE)
+
+
+def _addresses_joined(text: str, items: list[Candidate]) -> list[Candidate]:
+    """Untyped items with a place alone after one that is no place joined to it: the place is where that
+    item is ("điểm thi số 1 - Trường A, thành phố Lạc Sơn và điểm thi số 2 - Trường B"), in a list of
+    other things (a list that begins with a place lists places)."""
+    if len(items) < 3 or _PLACE_ALONE.fullmatch(items[0].text):
+        return items
+    joined: list[Candidate] = []
+    for item in items:
+        before = joined[-1] if joined else None
+        if before is not None and _PLACE_ALONE.fullmatch(item.text) and not _PLACE_ALONE.fullmatch(before.text) \
+                and re.fullmatch(r"\s*,\s*", text[before.end:item.start]):
+            joined[-1] = Candidate(before.kind, before.start, item.end, text[before.start:item.end], before.extra)
+        else:
+            joined.append(item)
+    return joined
 
 
 # More levels after a body that ends with one ("UBND quận, huyện, thị xã"): one body written for several
