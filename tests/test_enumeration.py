@@ -85,6 +85,12 @@ def test_a_place_after_an_untyped_item_is_where_that_item_is():
         "thành phố Mây Xanh", "huyện Lạc Sơn", "huyện Suối Bạc"]
 
 
+def test_a_part_between_semicolons_that_names_one_person_is_that_persons():
+    text = ("Tham dự có các đồng chí: Lò Văn An, Phó Chủ tịch UBND tỉnh; Hà Văn Bình, Giám đốc Sở Y tế; thư ký "
+            "cuộc họp, bà Đinh Thị Cúc.")
+    assert _texts(text, "person") == ["Lò Văn An", "Hà Văn Bình", "Đinh Thị Cúc"]
+
+
 def test_organisations_of_a_colon_list_are_read_and_other_words_dropped():
     text = ("Tham gia ký kết gồm: Công an tỉnh Lạc Sơn, Sở Tư pháp tỉnh Lạc Sơn, Tòa án nhân dân tỉnh Lạc Sơn "
             "và Viện Kiểm sát nhân dân tỉnh Lạc Sơn, với mục tiêu nâng cao hiệu quả phối hợp.")

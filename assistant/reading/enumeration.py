@@ -533,10 +533,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
             # word in lower case, where the sentence goes on ("… và Đồi Chè đã hoàn thành …")
             e = _capitalised_end(text, s, e) if n == len(parts) - 1 else e
             items.append(Candidate("locality", s, e, text[s:e]))
-        elif kind == "person" and head is None and _OFFICE_OR_RANK.match(part) and \
+        elif kind == "person" and head is None and (_OFFICE_OR_RANK.match(part) or not commas) and \
                 len(named := [c for c in typed if s < c.start and c.end <= e]) == 1:
             # "có: Trưởng Ban Kinh tế Lò Văn Bình; Thiếu tướng Lò Văn Khoa, Chánh Văn phòng; …": the
-            # office or rank first, then the name
+            # office or rank first, then the name; between semicolons, a part that names one person is
+            # that person's ("…; thư ký cuộc họp, bà Lò Thị Cúc")
             items.append(named[0])
         elif kind == "title" and head is None and OFFICE.match(part):
             items.append(Candidate("title", s, e, text[s:e]))  # "các cương vị Giám đốc Sở A, Bí thư Huyện ủy B"
