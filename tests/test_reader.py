@@ -259,6 +259,26 @@ def test_a_word_the_question_quotes_in_its_noun_heads_the_items(tmp_path):
     assert "- xin chức [1]" in listed and "- xin dự án [1]" in listed, listed
 
 
+PAPERS_ARTICLE = {
+    "id": "ls-43", "title": "Lạc Sơn bớt giấy tờ cho người dân", "date": "2024-06-24", "source": "Báo Thử nghiệm",
+    "text": "Chiều 22/6, UBND tỉnh Lạc Sơn công bố đề án đơn giản hóa thủ tục hành chính."
+            "\n\nĐề án đề xuất bỏ một số giấy tờ của người dân trong các giao dịch với chính quyền. Chẳng hạn như "
+            "khi đăng ký thường trú thì bỏ bản sao sổ đỏ; khi xin cấp phép xây nhà thì bỏ giấy xác nhận của tổ dân "
+            "phố; khi làm thẻ căn cước thì bỏ giấy khai sinh."}
+
+
+def test_a_list_of_examples_is_of_the_noun_the_sentence_before_names(tmp_path):
+    from assistant.reading.reader import _noun_exemplified
+
+    papers = _indexed(tmp_path, [PAPERS_ARTICLE])
+    listed = papers.ask("Đề án của tỉnh Lạc Sơn đề xuất bỏ những giấy tờ nào?").answer
+    assert listed.count("\n- ") == 3 and "bỏ giấy khai sinh [1]" in listed, listed
+    text = PAPERS_ARTICLE["text"]
+    assert _noun_exemplified(text, text.index("Chẳng hạn"), "giay to")
+    assert not _noun_exemplified(text, text.index("Chẳng hạn"), "quy dinh")
+    assert not _noun_exemplified(text, text.index("Đề án đề xuất"), "giay to")  # no example
+
+
 SESSION_ARTICLE = {
     "id": "ls-5", "title": "Bế mạc kỳ họp thứ sáu HĐND tỉnh Lạc Sơn", "date": "2024-07-12", "source": "Báo Thử nghiệm",
     "text": "Chiều 12/7, kỳ họp thứ sáu HĐND tỉnh Lạc Sơn bế mạc; các văn bản được thông qua tại kỳ họp gồm: "

@@ -58,7 +58,7 @@ from .enumeration import (
 from .features import FEATURES, feature_rows
 from .list_choice import list_row
 from .model import ReaderModel
-from .sentences import EvidenceSentence, evidence_sentences
+from .sentences import EvidenceSentence, article_sentences, evidence_sentences
 from .spans import (
     SPAN_FEATURES,
     asked_office_title,
@@ -445,6 +445,7 @@ class Reader:
             return noun is not None and bool(found.items) and (
                 _noun_introduces(articles[sent.article_id].text, sent.start, found.items[0].start, noun)
                 or _noun_recalls(articles[sent.article_id].text, found.items[-1].end, sent.end, noun)
+                or _noun_exemplified(articles[sent.article_id].text, sent.start, noun)
                 or any(headed_by(i.text, head) for i in found.items for head in heads))  # "như: Dự án A, …"
 
         def of_asked_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
@@ -736,6 +737,21 @@ def quoted_in(question: str, noun: str) -> set[str]:
     """The words (folded) a question quotes within its asked noun ("những hành vi 'lạc' nào" → {"lac"})."""
     quoted = {fold(m).lower().strip() for m in re.findall(r"[\"'“‘]([^\"'“”‘’]{1,30})[\"'”’]", question)}
     return {q for q in quoted if q and re.search(rf"\b{re.escape(q)}$", noun)}
+
+
+_EXAMPLES = re.compile(r"(?:chang han|vi du|cu the)\b")  # "Chẳng hạn như …", "Ví dụ, …", "Cụ thể, …"
+
+
+def _noun_exemplified(text: str, sentence_start: int, noun: str) -> bool:
+    """Whether a sentence that gives examples ("Chẳng hạn như A; B; C") follows one that names the
+    asked noun (folded): its list is of that noun ("… bỏ một số giấy tờ. Chẳng hạn như …")."""
+    if not _EXAMPLES.match(fold(text[sentence_start:sentence_start + 12]).lower()):
+        return False
+    before = [span for span in article_sentences(text) if span[1] <= sentence_start]
+    if not before:
+        return False
+    words = fold(text[before[-1][0]:before[-1][1]]).lower()
+    return any(re.search(rf"\b{re.escape(head)}\b", words) for head in noun_heads(noun))
 
 
 def _noun_recalls(text: str, after_items: int, sentence_end: int, noun: str) -> bool:
