@@ -604,20 +604,26 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
 
 
 # A place written with its level, alone: "thành phố Lạc Sơn", "huyện Mây Xanh", "TP. Suối Bạc"
-_PLACE_ALONE = re.compile(r"(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True)) + r"|TP\.?)\s+"
-                          r"[A-ZĐÀ-Ỹ][\w-]*(?:\s+[A-ZĐÀ-Ỹ][\w-]*){0,3}", re.IGNORECASE)
+_PLACE_ALONE = re.compile(r"(?i:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True)) + r"|TP\.?)((?:\s+[^\W\d_][\w-]*){1,4})")
+
+
+def _place_alone(item: str) -> bool:
+    """Whether `item` is a place written with its level and nothing else ("thành phố Lạc Sơn", not "xã
+    hội hóa giáo dục")."""
+    m = _PLACE_ALONE.fullmatch(item)
+    return m is not None and all(word[0].isupper() for word in m.group(1).split())
 
 
 def _addresses_joined(text: str, items: list[Candidate]) -> list[Candidate]:
     """Untyped items with a place alone after one that is no place joined to it: the place is where that
     item is ("điểm thi số 1 - Trường A, thành phố Lạc Sơn và điểm thi số 2 - Trường B"), in a list of
     other things (a list that begins with a place lists places)."""
-    if len(items) < 3 or _PLACE_ALONE.fullmatch(items[0].text):
+    if len(items) < 3 or _place_alone(items[0].text):
         return items
     joined: list[Candidate] = []
     for item in items:
         before = joined[-1] if joined else None
-        if before is not None and _PLACE_ALONE.fullmatch(item.text) and not _PLACE_ALONE.fullmatch(before.text) \
+        if before is not None and _place_alone(item.text) and not _place_alone(before.text) \
                 and re.fullmatch(r"\s*,\s*", text[before.end:item.start]):
             joined[-1] = Candidate(before.kind, before.start, item.end, text[before.start:item.end], before.extra)
         else:
@@ -625,18 +631,24 @@ def _addresses_joined(text: str, items: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-# More levels after a body that ends with one ("UBND quận, huyện, thị xã"): one body written for several
-# levels; not a level that names a place ("UBND quận, huyện Lạc Sơn" are two bodies)
-_MORE_LEVELS = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True))
-                          + r")(?![\w-])(?!\s+[A-ZĐÀ-Ỹ\d]))+")
+# A further level after a body that ends with one ("UBND quận, huyện, thị xã": one body written for
+# several levels)
+_NEXT_LEVEL = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True))
+                         + r")(?![\w-])")
 
 
 def _with_levels(text: str, item: Candidate, end: int) -> Candidate:
-    """`item` with the levels written after its own (`_MORE_LEVELS`), when it ends with a level."""
+    """`item` with the levels written after its own (`_NEXT_LEVEL`), when it ends with a level; not a
+    level that names a place ("UBND quận, huyện Lạc Sơn" are two bodies)."""
     if not item.text.lower().endswith(tuple(" " + level for level in _LEVELS_WRITTEN)):
         return item
-    more = _MORE_LEVELS.match(text, item.end, end)
-    return Candidate(item.kind, item.start, more.end(), text[item.start:more.end()], item.extra) if more else item
+    stop = pos = item.end
+    while (m := _NEXT_LEVEL.match(text, pos, end)) is not None:
+        after = text[m.end():m.end() + 2].lstrip()[:1]
+        if after.isupper() or after.isdigit():
+            break
+        stop = pos = m.end()
+    return item if stop == item.end else Candidate(item.kind, item.start, stop, text[item.start:stop], item.extra)
 
 
 # An ellipsis the sentence goes on after ("A, B… hay việc C"): the list it ends says "and so on".
