@@ -257,6 +257,8 @@ def test_a_word_the_question_quotes_in_its_noun_heads_the_items(tmp_path):
     rules = _indexed(tmp_path, [RULES_OF_CONDUCT_ARTICLE])
     listed = rules.ask("Quy chế ứng xử của tỉnh Lạc Sơn chỉ rõ những hành vi 'xin' nào?").answer
     assert "- xin chức [1]" in listed and "- xin dự án [1]" in listed, listed
+    # the ones the quoted word heads, called as the question calls them
+    assert listed.startswith("Bài viết nêu 4 hành vi xin [1]:\n- xin chức [1]"), listed
 
 
 PAPERS_ARTICLE = {

@@ -18,7 +18,7 @@ from corpus.lexicon import ORG_BODIES, ORG_HEADS, RANKS_AND_ADDRESS_FOLDED
 from corpus.normalize import fold, fold_aligned, has_tone_marks, match_form
 
 from ..candidates import OFFICE, ORG_START, PROVINCE_NAMES_FOLDED, Candidate, candidates, organisation_end
-from ..question import COUNT_WORDS, QuestionAnalysis
+from ..question import COUNT_WORDS, QuestionAnalysis, unquoted
 
 # The asked noun (folded Vietnamese, or English) → the kind of item that answers it.
 _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rf"^(?:{pattern})$")) for kind, pattern in (
@@ -171,7 +171,7 @@ def asked_noun_as_written(qa: QuestionAnalysis) -> str | None:
     noun = asked_noun(qa)
     # the last time: the asked one stands before "nào" ("… Anh hùng Lực lượng vũ trang … những lực lượng
     # nào"); a capital that only opens the question or a name is no part of it ("Lĩnh vực nào …")
-    written = written_as(noun, qa.text, last=True) if noun else None
+    written = written_as(noun, unquoted(qa.text), last=True) if noun else None  # "hành vi 'lạc'" → "hành vi lạc"
     return written[:1].lower() + written[1:] if written and not any(c.isupper() for c in written[1:]) else written
 
 

@@ -439,7 +439,8 @@ class Reader:
         first = read(best)
 
         # the word the question quotes within its noun heads the items ("những hành vi 'lạc' nào": "lạc A", "lạc B")
-        heads = noun_heads(noun) | quoted_in(qa.text, noun) if noun is not None else set()
+        quoted = quoted_in(qa.text, noun) if noun is not None else set()
+        heads = noun_heads(noun) | quoted if noun is not None else set()
 
         def introduced_by_noun(sent: EvidenceSentence, found: Enumeration) -> bool:
             return noun is not None and bool(found.items) and (
@@ -538,6 +539,8 @@ class Reader:
             aside = set_aside_kinds(qa)  # "Ngoài các huyện, …": no district is listed
             items = [i for i in found.items if i.end <= end and not qa.sets_aside(i.text)
                      and not any(of_kind(i.text, k) for k in aside)]
+            if len(headed := [i for i in items if any(headed_by(i.text, word) for word in quoted)]) >= 2:
+                items = headed  # "những hành vi 'lạc' nào": the "lạc" ones, not the part before them
             if not items:
                 return None
             cite = citation(1, sent.hit, article, *list_clause(article.text, found.start, end, items, kind))
