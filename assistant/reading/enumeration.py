@@ -190,6 +190,8 @@ _NAME_HEADS = frozenset({"so", "bo", "ban", "cuc", "vu", "vien", "hoi", "truong"
 # Administrative levels: the asked noun of "những tỉnh nào" and the noun of "các tỉnh A, B, C".
 _LEVELS_WRITTEN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 _LEVELS = tuple(fold(level) for level in _LEVELS_WRITTEN)  # folded: "tinh", "thanh pho", …
+_LEVELS_ALTERNATION = "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True))  # as written, "thị xã" before "xã"
+_LEVEL_ENDINGS = tuple(" " + level for level in _LEVELS_WRITTEN)  # a name that ends with its level ("UBND huyện")
 _BELOW_PROVINCE = frozenset(_LEVELS[2:])  # huyện, quận, thị xã, xã, phường, thị trấn
 _DISTRIBUTIVE = re.compile(r"(?:^|\bgom(?: co)?\s+)(?:(?:cac|nhung|hai|ba|bon|\d+)\s+)?(" + "|".join(_LEVELS) + r")\s+")
 
@@ -604,7 +606,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
 
 
 # A place written with its level, alone: "thành phố Lạc Sơn", "huyện Mây Xanh", "TP. Suối Bạc"
-_PLACE_ALONE = re.compile(r"(?i:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True)) + r"|TP\.?)((?:\s+[^\W\d_][\w-]*){1,4})")
+_PLACE_ALONE = re.compile(rf"(?i:{_LEVELS_ALTERNATION}|TP\.?)((?:\s+[^\W\d_][\w-]*){{1,4}})")
 
 
 def _place_alone(item: str) -> bool:
@@ -633,14 +635,13 @@ def _addresses_joined(text: str, items: list[Candidate]) -> list[Candidate]:
 
 # A further level after a body that ends with one ("UBND quận, huyện, thị xã": one body written for
 # several levels)
-_NEXT_LEVEL = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(sorted(_LEVELS_WRITTEN, key=len, reverse=True))
-                         + r")(?![\w-])")
+_NEXT_LEVEL = re.compile(rf"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:{_LEVELS_ALTERNATION})(?![\w-])")
 
 
 def _with_levels(text: str, item: Candidate, end: int) -> Candidate:
     """`item` with the levels written after its own (`_NEXT_LEVEL`), when it ends with a level; not a
     level that names a place ("UBND quận, huyện Lạc Sơn" are two bodies)."""
-    if not item.text.lower().endswith(tuple(" " + level for level in _LEVELS_WRITTEN)):
+    if not item.text.lower().endswith(_LEVEL_ENDINGS):
         return item
     stop = pos = item.end
     while (m := _NEXT_LEVEL.match(text, pos, end)) is not None:

@@ -732,8 +732,13 @@ def _noun_introduces(text: str, sentence_start: int, first_item: int, noun: str)
     ("… theo ba định hướng: A, B, C" for "những định hướng nào"; a noun of three words or more by
     its first two): a list of anything that another word introduces ("bị chi phối bởi: …") answers
     something else."""
-    before = fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower()
-    return any(re.search(rf"\b{re.escape(head)}\b", before) is not None for head in noun_heads(noun))
+    return _names_noun(fold(text[max(sentence_start, first_item - NOUN_BEFORE_ITEMS):first_item]).lower(), noun)
+
+
+def _names_noun(folded: str, noun: str, then: str = "") -> bool:
+    """Whether lower-case folded text writes the asked noun (folded) or its head as words, followed by
+    what the pattern `then` matches."""
+    return any(re.search(rf"\b{re.escape(head)}{then}\b", folded) is not None for head in noun_heads(noun))
 
 
 def quoted_in(question: str, noun: str) -> set[str]:
@@ -753,16 +758,13 @@ def _noun_exemplified(text: str, sentence_start: int, noun: str) -> bool:
     before = [span for span in article_sentences(text) if span[1] <= sentence_start]
     if not before:
         return False
-    words = fold(text[before[-1][0]:before[-1][1]]).lower()
-    return any(re.search(rf"\b{re.escape(head)}\b", words) for head in noun_heads(noun))
+    return _names_noun(fold(text[before[-1][0]:before[-1][1]]).lower(), noun)
 
 
 def _noun_recalls(text: str, after_items: int, sentence_end: int, noun: str) -> bool:
     """Whether the sentence points back at its list with the asked noun (folded) after it ("… như Lạc
     Sơn, Mây Xanh, Suối Bạc, … giữ gìn những danh thắng này" for "những danh thắng nào")."""
-    after = fold(text[after_items:sentence_end]).lower()
-    heads = "|".join(re.escape(head) for head in sorted(noun_heads(noun), key=len, reverse=True))
-    return re.search(rf"\b(?:{heads})\s+(?:nay|do|tren|ke tren|noi tren)\b", after) is not None
+    return _names_noun(fold(text[after_items:sentence_end]).lower(), noun, r"\s+(?:nay|do|tren|ke tren|noi tren)")
 
 
 def answerable_row(rows: np.ndarray, logits: np.ndarray, span: float = 0.0) -> np.ndarray:
