@@ -117,6 +117,25 @@ def test_a_list_runs_on_into_its_bullet_lines():
                                             "Dự thảo Chương trình công tác của Cụm"]
 
 
+def test_a_colon_at_a_paragraph_end_introduces_the_list_in_the_next_paragraph():
+    text = ("Để chào mừng đại hội, Cụm thi đua Suối Bạc đề ra một số nhiệm vụ trọng tâm như:\n\n"
+            "Đẩy mạnh chuyển đổi số trong công tác văn thư; Thi đua hoàn thành chỉ tiêu thu ngân sách, phấn đấu vượt "
+            "kế hoạch được giao; Thực hiện tốt quy chế dân chủ ở cơ sở.\n\nHội nghị bế mạc lúc 17 giờ.")
+    first_end = text.index("\n")
+    start, end = enumeration_span(text, 0, first_end)
+    assert text[start:end].endswith("quy chế dân chủ ở cơ sở.")  # the next paragraph, not the one after it
+    found = read_enumeration(text, 0, first_end, None, set(), noun="nhiem vu trong tam")
+    assert [i.text for i in found.items] == [
+        "Đẩy mạnh chuyển đổi số trong công tác văn thư",
+        "Thi đua hoàn thành chỉ tiêu thu ngân sách, phấn đấu vượt kế hoạch được giao",  # whole: semicolons close it
+        "Thực hiện tốt quy chế dân chủ ở cơ sở"]
+    # a paragraph that is no list of parts, or a sentence that introduces nothing, runs on into nothing
+    plain = "Cụm thi đua Suối Bạc cho biết:\n\nNăm nay các đơn vị đều hoàn thành nhiệm vụ."
+    assert enumeration_span(plain, 0, plain.index("\n")) == (0, plain.index("\n"))
+    told = "Cụm thi đua Suối Bạc đề ra ba nhiệm vụ.\n\nA; B; C."
+    assert enumeration_span(told, 0, told.index("\n")) == (0, told.index("\n"))
+
+
 def test_people_of_a_list_with_titles():
     text = ("Dự buổi lễ có đồng chí Hà Văn Khải, Phó Chủ tịch UBND tỉnh Lạc Sơn; bà Nông Thị Mây, "
             "Giám đốc Sở Tư pháp và ông Lục Văn Sình, Chánh Văn phòng Đoàn ĐBQH tỉnh.")

@@ -281,6 +281,30 @@ def test_a_list_of_examples_is_of_the_noun_the_sentence_before_names(tmp_path):
     assert not _noun_exemplified(text, text.index("Đề án đề xuất"), "giay to")  # no example
 
 
+TASKS_ARTICLE = {
+    "id": "ls-8", "title": "Cụm thi đua Suối Bạc ký giao ước năm 2025", "date": "2025-02-20", "source": "Báo Thử nghiệm",
+    "text": "Chiều 19/2/2025, Cụm thi đua Suối Bạc tỉnh Lạc Sơn tổ chức hội nghị ký kết giao ước thi đua năm 2025."
+            "\n\nĐể lập thành tích chào mừng đại hội Đảng bộ tỉnh, Cụm thi đua Suối Bạc đề ra một số nhiệm vụ "
+            "trọng tâm như:\n\nĐẩy mạnh chuyển đổi số trong công tác văn thư, lưu trữ; Thi đua hoàn thành chỉ tiêu "
+            "thu ngân sách, phấn đấu vượt kế hoạch được giao; Thực hiện tốt quy chế dân chủ ở cơ sở.\n\n"
+            "Năm 2025, UBND huyện Mây Xanh làm Trưởng cụm."}
+
+
+def test_what_a_sentence_ending_in_a_colon_introduces_is_answered(tmp_path):
+    tasks = _indexed(tmp_path, [TASKS_ARTICLE])
+    listed = tasks.ask("Cụm thi đua Suối Bạc đề ra những nhiệm vụ trọng tâm nào năm 2025?")
+    assert _items(listed) == ["Đẩy mạnh chuyển đổi số trong công tác văn thư, lưu trữ",
+                              "Thi đua hoàn thành chỉ tiêu thu ngân sách, phấn đấu vượt kế hoạch được giao",
+                              "Thực hiện tốt quy chế dân chủ ở cơ sở"], listed.answer
+    # asked for one thing, the answer quotes the sentence up to its colon, then what the colon introduces
+    told = tasks.ask("Năm 2025 Cụm thi đua Suối Bạc đặt ra nhiệm vụ trọng tâm gì?")
+    assert not told.abstained and len(told.citations) == 2, told.answer
+    assert told.citations[0].quote.rstrip(" :").endswith("nhiệm vụ trọng tâm như"), told.answer
+    assert told.citations[1].quote.startswith("Đẩy mạnh chuyển đổi số"), told.answer
+    assert len(told.answer) <= MAX_ANSWER + 40, told.answer
+    assert all(TASKS_ARTICLE["text"][c.start:c.end] == c.quote for c in told.citations)
+
+
 SESSION_ARTICLE = {
     "id": "ls-5", "title": "Bế mạc kỳ họp thứ sáu HĐND tỉnh Lạc Sơn", "date": "2024-07-12", "source": "Báo Thử nghiệm",
     "text": "Chiều 12/7, kỳ họp thứ sáu HĐND tỉnh Lạc Sơn bế mạc; các văn bản được thông qua tại kỳ họp gồm: "

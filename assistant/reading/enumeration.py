@@ -368,13 +368,32 @@ def enumerates(sentence: str) -> bool:
 
 def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence `text[start:end]`, extended over the bulleted lines that follow it when it
-    introduces them (ends with ":" or the next line is a bullet)."""
+    introduces them (ends with ":" or the next line is a bullet), or over the paragraph after it when
+    it ends with ":" and that paragraph is a list of its own (`_listing_paragraph`)."""
     stop = end
-    if text[start:end].rstrip().endswith(":") or _BULLET_LINE.match(text, end):
+    introduces = text[start:end].rstrip().endswith(":")
+    if introduces or _BULLET_LINE.match(text, end):
         pos = end
         while (m := _BULLET_LINE.match(text, pos)) is not None:
             stop = pos = m.end()
+    if introduces and stop == end and (paragraph := _listing_paragraph(text, end)) is not None:
+        stop = paragraph
     return start, stop
+
+
+# The paragraph after a line break: its first character up to the next line break.
+_NEXT_PARAGRAPH = re.compile(r"[ \t]*\n\s*([^\n]+)")
+_LISTED_PARAGRAPH = 1200  # characters of a paragraph read as the list a colon introduced, at most
+
+
+def _listing_paragraph(text: str, at: int) -> int | None:
+    """The end of the paragraph that follows `at` (the end of a sentence ending in ":") when that
+    paragraph lists what the colon introduced — its parts separated by semicolons ("… như:\\n\\nA; B; C")
+    — and is no longer than `_LISTED_PARAGRAPH`; else None."""
+    m = _NEXT_PARAGRAPH.match(text, at)
+    if m is None or len(m.group(1)) > _LISTED_PARAGRAPH or ";" not in m.group(1):
+        return None
+    return m.end(1)
 
 
 # Where an enumeration's items begin: "gồm (có)", "bao gồm", "trong đó có", "như", "là", "giữa", a colon.
@@ -556,6 +575,8 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                           Candidate("item", last.start + va[-1].end(), last.end, text[last.start + va[-1].end():last.end])]
     if kind is None:  # "…, y tế, du lịch mà hai tỉnh đã nêu …, đặc biệt là …": the list ends before the verb
         for n, item in enumerate(items):
+            if not commas and n < len(items) - 1:
+                continue  # "A; B, phấn đấu hoàn thành nhiệm vụ được giao; C": an inner part semicolons close is whole
             if (verb := _PREDICATE.search(item.text)) is not None:
                 if n < len(items) - 1 and _PURPOSE.match(verb.group(0).strip()):
                     continue  # "…, giá vật tư để làm đường tăng cao, nhân lực mỏng": a purpose inside an item

@@ -75,6 +75,7 @@ MAX_QUOTE = 360  # characters of one quoted sentence; a longer one is quoted by 
 MAX_LIST_QUOTE = 900  # ... for a question that asks for a list: an enumeration is quoted whole up to this
 MAX_ANSWER = 400  # a second sentence is added only while the answer stays within this length
 MIN_SECOND_WINDOW = 120  # ... or, for the sentence of a span of the asked type, while this much of it fits
+INTRODUCING_QUOTE = 160  # characters of a sentence quoted before what its colon introduces (`introduced_after`)
 PAIR_SENTENCES = 5  # the best sentences whose typed spans are scored
 LISTED_ITEMS = 3  # names of the asked kind that make a best sentence's unintroduced list the answer
 LIST_SENTENCES = 6  # the best sentences searched for an enumeration of the asked items
@@ -325,11 +326,22 @@ class Reader:
         # sentence's likeliest (shown in the quote, not as a short answer)
         shown = pair or (None if qa.wants_list else next((p for p in reading.pairs if p.sentence == main), None))
         span = (shown.candidate.start, shown.candidate.end) if shown is not None else None
+        follows = None if span is not None else introduced_after(article.text, best.start, best.end)
+        if follows is not None:  # "… đề ra một số nhiệm vụ trọng tâm như:" — what it introduces is the answer
+            span = (best.end - 1, best.end)  # quoted up to its colon
         start, end = quote_window(article.text, best.start, best.end, span, qa,
-                                  MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
+                                  INTRODUCING_QUOTE if follows is not None else MAX_LIST_QUOTE if qa.wants_list else MAX_QUOTE)
         citations = [citation(1, best.hit, article, start, end)]
         body = f"{as_answer_text(citations[0].quote)} [1]"
         head = f"{as_answer_text(short)} [1]\n\n" if short else ""
+        if follows is not None:
+            start, end = quote_window(article.text, *follows, (follows[0], follows[0]), qa,
+                                      max(MIN_SECOND_WINDOW, MAX_ANSWER - len(head) - len(body) - 5))
+            if end < follows[1] and (part := article.text.rfind(";", start, end)) > (start + end) // 2:
+                end = part  # cut after its last whole part ("A; B; C"), not within one
+            citations.append(citation(2, best.hit, article, start, end))
+            body += f" {as_answer_text(citations[1].quote)} [2]"
+            return Answer(question, head + body, False, citations, short_answer=short or citations[0].quote)
         second = self._second(reading, main, len(head) + len(body))
         if second is not None and _same_words(articles[second.article_id].text[second.start:second.end],
                                               article.text[best.start:best.end]):
@@ -822,6 +834,15 @@ def quote_window(text: str, start: int, end: int, span: tuple[int, int] | None,
     while hi > lo and text[hi - 1] in " ,;:–-":
         hi -= 1
     return lo, hi
+
+
+def introduced_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence after `text[start:end]` when that one ends with a colon that introduces it
+    ("… đề ra một số nhiệm vụ trọng tâm như:" then the tasks, in a paragraph of their own); None
+    otherwise or at the article's end."""
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    return next(((s, e) for s, e in article_sentences(text) if s >= end), None)
 
 
 def abstention(question: str, sentences: list[EvidenceSentence], articles: dict[str, Article]) -> Answer:
