@@ -34,6 +34,7 @@ DEFAULT_CORPORA = {
     "civic_news_g": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_h": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_i": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_j": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 

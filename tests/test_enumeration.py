@@ -38,6 +38,8 @@ from corpus.normalize import fold, match_form
     ("Các nghệ nhân nào được phong tặng danh hiệu?", "person"),
     ("Which experts joined the survey team?", "person"),
     ("Which three bodies signed the plan?", "organisation"),  # English: the noun after a count or an adjective
+    ("Cát phân bổ ở lòng những con sông nào?", None),  # "sông" (folded "song") is no English song
+    ("Which songs did the choir sing?", "name"),
     ("Which provincial departments hosted the fair?", "organisation"),
     ("Which leading Lac Son corporations did the delegation visit?", "organisation"),  # firms of any name
     ("Which two firms won the Muong Khoa tender?", "organisation"),
@@ -134,6 +136,22 @@ def test_a_colon_at_a_paragraph_end_introduces_the_list_in_the_next_paragraph():
     assert enumeration_span(plain, 0, plain.index("\n")) == (0, plain.index("\n"))
     told = "Cụm thi đua Suối Bạc đề ra ba nhiệm vụ.\n\nA; B; C."
     assert enumeration_span(told, 0, told.index("\n")) == (0, told.index("\n"))
+
+
+def test_names_the_asked_noun_heads_beat_a_list_another_word_introduces():
+    from assistant.reading.enumeration import noun_heads
+
+    text = ("Cát tập trung ở lòng các sông Mây Xanh, Suối Bạc và Nậm Khê và ở các khu vực ven biển như: cửa Tà Lèng, "
+            "bãi Đồi Chè.")
+    assert [i.text for i in read_enumeration(text, 0, len(text), None, set(), noun="con song").items] == [
+        "Mây Xanh", "Suối Bạc", "Nậm Khê"]
+    # the noun itself just before the colon: that list is its own
+    counted = "Các trường Mây Xanh và Suối Bạc đã sáp nhập, nay huyện có ba trường gồm: Tà Lèng, Đồi Chè, Nậm Khê."
+    assert [i.text for i in read_enumeration(counted, 0, len(counted), None, set(), noun="truong").items] == [
+        "Tà Lèng", "Đồi Chè", "Nậm Khê"]
+    # a classifier's noun is also searched alone; not where the two words mean something else
+    assert "song" in noun_heads("con song") and "xe" in noun_heads("chiec xe")
+    assert "so" not in noun_heads("con so") and noun_heads("dia phuong") == {"dia phuong"}
 
 
 def test_people_of_a_list_with_titles():

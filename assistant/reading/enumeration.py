@@ -37,7 +37,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(r
                  r"themes?|programmes?|programs?|models?"),
     # what news writes in quotation marks: works, awards and honours, names and aliases
     ("name", r"tac pham|bai viet|bai bao|loat bai|cuon sach|sach|bo phim|phim|ca khuc|bai hat|giai thuong|danh hieu|"
-             r"ky niem chuong|bi danh|ten goi|works?|books?|films?|songs?|awards?|aliases|pseudonyms?|nicknames?"),
+             r"ky niem chuong|bi danh|ten goi|works?|books?|films?|songs|awards?|aliases|pseudonyms?|nicknames?"),
     ("organisation", r"co quan|don vi|tap the|to chuc|so|ban|nganh|bo|van phong|doanh nghiep|tap doan|(?:tong )?cong ty|ngan hang|truong|benh vien|bao|hoi|"
                      r"thanh vien|ben|doi tac|co quan bao chi|agenc(?:y|ies)|units?|organi[sz]ations?|bodies|body|"
                      r"members?|parties|party|partners?|newspapers?|press agencies|banks?|companies|ministries|departments?|collectives?|"
@@ -214,8 +214,20 @@ def _names_a_province(item: Candidate) -> bool:
 
 def noun_heads(noun: str) -> set[str]:
     """The asked noun (folded) and, for a long one, its first two syllables: "huan chuong cao quy"
-    is also "huan chuong", "cong trinh thuy loi noi dong" also "cong trinh"."""
-    return {noun, " ".join(noun.split()[:2])}
+    is also "huan chuong", "cong trinh thuy loi noi dong" also "cong trinh"; a one-syllable noun after
+    its classifier also alone ("con song" is also "song": "… lòng các sông A, B và C")."""
+    words = noun.split()
+    heads = {noun, " ".join(words[:2])}
+    if len(words) == 2 and words[0] in _CLASSIFIERS and noun not in _CLASSIFIED_WORDS:
+        heads.add(words[1])
+    return heads
+
+
+# Classifiers written before a one-syllable noun ("con sông", "chiếc xe", "cây cầu", "ngôi trường"), folded,
+# and the words they make with one that mean something the noun alone does not ("con số" is a figure)
+_CLASSIFIERS = frozenset({"con", "chiec", "cay", "ngoi", "buc", "cuon", "toa"})
+_CLASSIFIED_WORDS = frozenset({"con so", "con nguoi", "con dau", "con em", "con chau", "cay so", "cay xanh",
+                               "toa an", "buc xuc"})
 
 
 def headed_by(name: str, noun: str) -> bool:
@@ -501,8 +513,11 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                                         by_count=by_count and kind in (None, "locality"))
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
-    elif kind is None and noun and not parts and (named := _names_after_noun(text, start, end, noun)):
-        items, weak_intro = named, False  # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all
+    elif kind is None and noun and (not parts or not _noun_shortly_before(text, start, parts[0][0], noun)) \
+            and (named := _names_after_noun(text, start, end, noun)):
+        # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all, also before a list another
+        # word introduces ("lòng các sông A, B và C và các khu vực như: D, E" for "những con sông nào")
+        items, parts, weak_intro = named, [], False
     elif kind is None and not parts and (series := running_series(text, start, end, asked_words)):
         items, weak_intro, running = series, False, True  # "… vẫn nạo vét, kè bờ, lấn dòng …": no introduction
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
@@ -1359,6 +1374,15 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
 
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+(?:và|hoặc)\s+")
 _NAME_STOP = re.compile(r"[,;:()]")  # where one name of such a run ends at the latest
+
+
+def _noun_shortly_before(text: str, start: int, at: int, noun: str) -> bool:
+    """Whether the asked `noun` (folded, or its head) ends within the two words before the
+    introduction of a list that begins at `at` ("03 trường gồm: A, B"; not "… sửa sông, ven biển như: A")."""
+    before = fold_aligned(text[max(start, at - 60):at]).lower()
+    before = re.sub(r"(?:\s(?:nhu|la|gom|gom co|bao gom|co))?[\s:]*$", "", before)
+    last = " ".join(re.findall(r"\w+", before)[-2:])
+    return re.search(rf"\b(?:{_heads(noun)})\b", last) is not None
 
 
 def _names_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
