@@ -752,6 +752,23 @@ def test_a_list_of_parallel_items_is_read_in_the_item_the_question_names_by_its_
     assert anchored_clause(framed, 0, len(framed), ["12 7 2024"]) == (0, len(framed))
 
 
+def test_the_count_a_question_writes_picks_the_clause_that_counts_as_many(tmp_path):
+    from assistant.reading.reader import anchored_clause, counts_with_noun
+
+    text = ("Năm 2024, Thanh tra huyện Mây Xanh tổ chức 9 cuộc thanh tra, trong đó đã kết luận 02 cuộc (Trường Suối "
+            "Bạc và Trạm Y tế xã Tà Lèng); đã kết luận 04 cuộc và đang thanh tra 03 cuộc là Hợp tác xã Đồi Chè, "
+            "Ban Quản lý rừng Nậm Khê và Công ty Lạc Sơn.")
+    question = "Năm 2024, Thanh tra huyện Mây Xanh đang tiến hành 3 cuộc thanh tra tại những đơn vị nào?"
+    assert counts_with_noun(question) == ["3 cuoc"]  # not the year
+    assert counts_with_noun("Ngày 12/7, với 2,5 tỷ đồng") == []  # a date, a decimal
+    start, end = anchored_clause(text, 0, len(text), counts_with_noun(question))
+    assert text[start:end].startswith("đã kết luận 04 cuộc") and "Suối Bạc" not in text[start:end]
+    article = {"id": "tt-9", "title": "Thanh tra huyện Mây Xanh năm 2024", "date": "2024-12-20",
+               "source": "Báo Thử nghiệm", "text": text + "\n\nThanh tra huyện sẽ công bố kết luận trong quý I."}
+    answer = _indexed(tmp_path, [article]).ask(question)
+    assert _items(answer) == ["Hợp tác xã Đồi Chè", "Ban Quản lý rừng Nậm Khê", "Công ty Lạc Sơn"], answer.answer
+
+
 def test_a_kind_the_question_sets_aside_is_not_listed(tmp_path):
     article = {"id": "kt-1", "title": "Đoàn kiểm tra của tỉnh Lạc Sơn", "date": "2024-05-02", "source": "Báo Thử nghiệm",
                "text": "Đoàn kiểm tra công tác cán bộ đã làm việc tại 4 nơi gồm: Hòa Bình, Hà Tĩnh, Cục Thuế tỉnh Lạc "

@@ -385,8 +385,8 @@ class Reader:
             if key in memo:
                 return memo[key]
             text = articles[sent.article_id].text
-            start, end = (sent.start, sent.end) if counting else anchored_clause(
-                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n])  # codes, dates
+            start, end = (sent.start, sent.end) if counting else anchored_clause(  # codes, dates, "3 cuộc"
+                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n] + counts_with_noun(qa.text))
             found = read_enumeration(text, start, end, kind, asked, head, noun)
             if count is not None and len(found.items) != count:
                 # the question may name one of the things it counts ("the three members, one of them
@@ -671,13 +671,24 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     if not numbers or ";" not in text[start:end]:
         return start, end
     clauses = semicolon_clauses(text, start, end)
-    holding = [(s, e) for s, e in clauses if any(f" {n} " in phrase_text(text[s:e]) for n in numbers)]
+    # a count is written with or without its leading zero ("3 cuộc" is "03 cuộc")
+    written = [re.compile(rf" 0*{re.escape(n)} ") for n in numbers]
+    holding = [(s, e) for s, e in clauses if any(w.search(phrase_text(text[s:e])) for w in written)]
     if len(holding) != 1 or not all(re.search(r"\d", text[s:e]) for s, e in clauses if (s, e) != holding[0]):
         return start, end
     s, e = holding[0]
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+_COUNT_WITH_NOUN = re.compile(r"(?<![\d/.,:-])(\d{1,2})\s+([^\W\d_]+)(?![/.,]\d)")
+
+
+def counts_with_noun(question: str) -> list[str]:
+    """The small numbers a question writes with the word after them, folded ("đang tiến hành 3 cuộc
+    thanh tra" → "3 cuoc"): they pin one of several parallel clauses that each count their own."""
+    return [f"{int(m.group(1))} {fold(m.group(2)).lower()}" for m in _COUNT_WITH_NOUN.finditer(question)]
 
 
 # Where the counted noun written after a stated count ends: its list's introduction or what the
