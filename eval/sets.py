@@ -35,6 +35,7 @@ DEFAULT_CORPORA = {
     "civic_news_h": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_i": SHARED_DATA / "civic_news" / "articles.jsonl",
     "civic_news_j": SHARED_DATA / "civic_news" / "articles.jsonl",
+    "civic_news_k": SHARED_DATA / "civic_news" / "articles.jsonl",
 }
 
 

@@ -154,6 +154,36 @@ def test_names_the_asked_noun_heads_beat_a_list_another_word_introduces():
     assert "so" not in noun_heads("con so") and noun_heads("dia phuong") == {"dia phuong"}
 
 
+def test_a_list_after_a_colon_keeps_its_case_from_its_second_item():
+    # the first item after a colon is capitalised as a sentence is; the list's case is the second's
+    text = ("Công đoàn huyện Mây Xanh tổ chức hàng chục hoạt động, như: Thi đấu bóng chuyền, cầu lông, kéo co, "
+            "biểu diễn văn nghệ… thu hút đông đảo đoàn viên.")
+    assert _texts(text, None) == ["Thi đấu bóng chuyền", "cầu lông", "kéo co", "biểu diễn văn nghệ"]
+    # without a colon a change of case still ends a list ("Toàn diện, Bình đẳng, phù hợp với …")
+    ended = "Hai bên hợp tác theo các nguyên tắc Toàn diện, Bình đẳng, phù hợp với luật pháp mỗi nước."
+    assert "phù hợp với luật pháp mỗi nước" not in _texts(ended, None)
+
+
+def test_the_plural_asked_noun_introduces_a_list_within_one_clause_of_a_longer_list():
+    text = ("Chủ tịch tỉnh đề nghị Mây Xanh tăng nhập khẩu hàng nông sản, nhất là: chè, quế; khuyến khích doanh "
+            "nghiệp đầu tư vào các lĩnh vực chế biến nông sản, du lịch cộng đồng, năng lượng sạch; mở thêm đường bay.")
+    found = read_enumeration(text, 0, len(text), None, set(), noun="linh vuc")
+    assert [i.text for i in found.items] == ["chế biến nông sản", "du lịch cộng đồng", "năng lượng sạch"]
+    # two parts are no such list; nor a run to the sentence's end, which may qualify the noun
+    two = "Hai bên hợp tác; tỉnh khuyến khích đầu tư vào các lĩnh vực chế biến nông sản, du lịch; mở đường bay."
+    assert [i.text for i in read_enumeration(two, 0, len(two), None, set(), noun="linh vuc").items] != [
+        "chế biến nông sản", "du lịch"]
+    qualified = "Thanh tra phải tập trung vào các lĩnh vực quan trọng, dễ xảy ra tiêu cực, vi phạm, tham nhũng."
+    assert "quan trọng" not in [i.text for i in read_enumeration(qualified, 0, len(qualified), None, set(),
+                                                                 noun="linh vuc").items]
+
+
+def test_a_noun_qualified_twice_is_the_asked_noun():
+    question = analyse_question("Công đoàn huyện Mây Xanh tổ chức những hoạt động văn hóa, thể thao nào?")
+    assert asked_noun(question) == "hoat dong van hoa"
+    assert asked_noun(analyse_question("Hội nghị bàn những cơ quan, đơn vị nào?")) == "co quan"  # two nouns: the first
+
+
 def test_people_of_a_list_with_titles():
     text = ("Dự buổi lễ có đồng chí Hà Văn Khải, Phó Chủ tịch UBND tỉnh Lạc Sơn; bà Nông Thị Mây, "
             "Giám đốc Sở Tư pháp và ông Lục Văn Sình, Chánh Văn phòng Đoàn ĐBQH tỉnh.")

@@ -106,7 +106,7 @@ def civic_texts():
 @pytest.mark.shared
 @pytest.mark.parametrize("name", ["civic_news", "civic_news_b", "civic_news_c", "civic_news_d", "civic_news_e",
                                   "civic_news_f", "civic_news_g", "civic_news_h",
-                                  "civic_news_i", "civic_news_j"])
+                                  "civic_news_i", "civic_news_j", "civic_news_k"])
 def test_civic_news_set_quotes_are_exact(name, civic_texts):
     path = ROOT / "eval" / "sets" / f"{name}.jsonl"
     if not path.exists():

@@ -769,6 +769,17 @@ def test_the_count_a_question_writes_picks_the_clause_that_counts_as_many(tmp_pa
     assert _items(answer) == ["Hợp tác xã Đồi Chè", "Ban Quản lý rừng Nậm Khê", "Công ty Lạc Sơn"], answer.answer
 
 
+def test_the_asked_nouns_specific_words_pick_the_pieces_of_a_list_of_lists(tmp_path):
+    article = {"id": "cty-3", "title": "Công ty Mây Xanh kỷ niệm 30 năm thành lập", "date": "2024-07-09",
+               "source": "Báo Thử nghiệm",
+               "text": "Sáng 8/7, Công ty Mây Xanh kỷ niệm 30 năm thành lập.\n\nCông ty đã thi công nhiều công trình "
+                       "trọng điểm như: nhà máy xi măng Suối Bạc, thủy điện Tà Lèng, thủy điện Nậm Khê; nhà ga Đồi "
+                       "Chè, khu đô thị Lạc Sơn; ký túc xá sinh viên tỉnh Mây Xanh.\n\nCông ty có 900 công nhân."}
+    answer = _indexed(tmp_path, [article]).ask("Kể tên các công trình thủy điện mà Công ty Mây Xanh đã thi công.")
+    assert _items(answer) == ["thủy điện Tà Lèng", "thủy điện Nậm Khê"], answer.answer
+    assert all(article["text"][c.start:c.end] == c.quote for c in answer.citations)
+
+
 def test_a_kind_the_question_sets_aside_is_not_listed(tmp_path):
     article = {"id": "kt-1", "title": "Đoàn kiểm tra của tỉnh Lạc Sơn", "date": "2024-05-02", "source": "Báo Thử nghiệm",
                "text": "Đoàn kiểm tra công tác cán bộ đã làm việc tại 4 nơi gồm: Hòa Bình, Hà Tĩnh, Cục Thuế tỉnh Lạc "

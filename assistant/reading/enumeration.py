@@ -120,6 +120,11 @@ _VI_PLURAL_RUN = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,9}?\w+)\s+nao\b")
 _VI_ASKED_PAIR = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){0,2}?\w+)\s*,\s*(?!(?:nhung|cac)\b)((?:\w+\s+){0,4}?\w+)\s+nao\b")
 
 
+# "những hoạt động văn hóa, thể thao nào": a noun and its qualifier (three words or more), then a second
+# qualifier of one or two words after a comma, folded
+_VI_QUALIFIED = re.compile(r"\b(?:nhung|cac)\s+((?:\w+\s+){2,4}\w+)\s*,\s*(\w+(?:\s+\w+)?)\s+nao\b")
+
+
 def _asked_pair(qa: QuestionAnalysis) -> re.Match[str] | None:
     """Two nouns a Vietnamese question asks for together, the first of them a kind of item; else None."""
     pair = _VI_ASKED_PAIR.search(qa.asked_text)
@@ -143,7 +148,11 @@ def _asked_words(qa: QuestionAnalysis) -> str | None:
         return pair.group(1)  # "những trạm, điểm đo mưa nào": the first noun heads them
     m = _VI_ASKED.search(qa.asked_text)
     found = next((g for g in m.groups() if g), None) if m else None
-    if m is not None and m.group(2) and noun_kind(found) is None \
+    if (qualified := _VI_QUALIFIED.search(qa.asked_text)) is not None and found == qualified.group(2) \
+            and noun_kind(found) is None:
+        # "những hoạt động văn hóa, thể thao nào": the words after the comma qualify the noun before it
+        found = qualified.group(1)
+    elif m is not None and m.group(2) and noun_kind(found) is None \
             and (run := _VI_PLURAL_RUN.search(qa.asked_text)) is not None:
         words = run.group(1).split()
         found = next((" ".join(words[:j]) for j in range(min(4, len(words)), 0, -1)
@@ -518,12 +527,23 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all, also before a list another
         # word introduces ("lòng các sông A, B và C và các khu vực như: D, E" for "những con sông nào")
         items, parts, weak_intro = named, [], False
+    elif kind is None and noun and (not parts or not _noun_shortly_before(text, start, parts[0][0], noun)) \
+            and (run := _run_after_noun(text, start, end, noun)):
+        # "…; khuyến khích đầu tư vào các lĩnh vực a, b, c; …" for "những lĩnh vực nào": the plural noun
+        # introduces a list of its own within one clause of a longer one
+        items, parts, weak_intro = run, [], False
     elif kind is None and not parts and (series := running_series(text, start, end, asked_words)):
         items, weak_intro, running = series, False, True  # "… vẫn nạo vét, kè bờ, lấn dòng …": no introduction
     elif kind is not None and not parts:  # no introduction: items of the asked kind written side by side
         parts = _coordinated(text, end, typed, titled=kind == "person")
     parts = _before_ellipsis(text, parts)
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
+    # the list's case: its first item's, unless that one opens after a colon as a sentence does and
+    # the two or more after it share another ("như: Thi đấu bóng chuyền, cầu lông, kéo co, …")
+    listed_upper = bool(parts) and text[parts[0][0]].isupper()
+    if len(parts) > 2 and text[:parts[0][0]].rstrip().endswith(":") \
+            and len({text[s].isupper() for s, _ in parts[1:3]}) == 1:
+        listed_upper = text[parts[1][0]].isupper()
     for n, (s, e) in enumerate(parts):
         if n and "”" in text[parts[0][0]:s] and "“" not in text[parts[0][0]:s]:
             break  # "… như A, B, C, phát hiện …”, Bộ trưởng X nói": the quotation that held the list has closed
@@ -531,7 +551,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
         if kind is None and n and _GOES_ON.match(text, s):
             break  # "…, hồ tiêu và điều, là những mặt hàng …": the sentence goes on past its list
         if kind is None:
-            if commas and n and capital != text[parts[0][0]].isupper() and capital != text[parts[n - 1][0]].isupper() \
+            if commas and n and capital != listed_upper and capital != text[parts[n - 1][0]].isupper() \
                     and not _same_head(text, parts[0], (s, e)) \
                     and _count_before(text, start, parts[0][0]) != _joined_count(text, parts):
                 # "Toàn diện, Bình đẳng, phù hợp với …": the list has ended ("Dự án A, dự án B" goes on, and
@@ -1374,6 +1394,28 @@ def _capitalised_end(text: str, s: int, e: int) -> int:
 
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+(?:và|hoặc)\s+")
 _NAME_STOP = re.compile(r"[,;:()]")  # where one name of such a run ends at the latest
+
+
+_INTRO_WORD = re.compile(r"(?:như|gồm|bao gồm|là)\s", re.IGNORECASE)  # a part that opens another introduction
+
+
+def _run_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
+    """The short parts that follow the plural asked `noun` (folded: "các lĩnh vực a, b và c") up to
+    the semicolon that ends its clause of a longer list, cut at commas and "và": three parts or more,
+    none longer than `_ITEM_WORDS` words nor opening a clause or another introduction; [] otherwise
+    (a run up to the sentence's end may be what qualifies the noun: "các lĩnh vực quan trọng, dễ …")."""
+    folded = fold_aligned(text[start:end]).lower()
+    for m in re.finditer(rf"\b(?:cac|nhung)\s+(?:{_heads(noun)})\s+(?=\w)", folded):
+        at = start + m.end()
+        stop = re.compile(r"[;:()]|\.(?:\s|$)").search(text, at, end)
+        if stop is None or stop.group(0) != ";":
+            continue
+        parts = _split_run(text, at, stop.start())
+        if len(parts) < 3 or any(len(text[s:e].split()) > _ITEM_WORDS or _GOES_ON.match(text, s)
+                                 or _INTRO_WORD.match(text, s) for s, e in parts):
+            continue
+        return [Candidate("item", s, e, text[s:e]) for s, e in parts]
+    return []
 
 
 def _noun_shortly_before(text: str, start: int, at: int, noun: str) -> bool:

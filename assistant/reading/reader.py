@@ -553,6 +553,8 @@ class Reader:
                      and not any(of_kind(i.text, k) for k in aside)]
             if len(headed := [i for i in items if any(headed_by(i.text, word) for word in quoted)]) >= 2:
                 items = headed  # "những hành vi 'lạc' nào": the "lạc" ones, not the part before them
+            elif kind is None and noun is not None and (kinds := _specific_pieces(items, _specific_words(qa, noun))):
+                items = kinds  # "những công trình thủy điện nào": "thủy điện A", "thủy điện B" of "A, thủy điện B; C"
             if not items:
                 return None
             cite = citation(1, sent.hit, article, *list_clause(article.text, found.start, end, items, kind))
@@ -615,6 +617,32 @@ class Reader:
 def _same_words(a: str, b: str) -> bool:
     """Whether two sentences are the same words (spacing and marks aside)."""
     return re.findall(r"\w+", fold(a).lower()) == re.findall(r"\w+", fold(b).lower())
+
+
+def _specific_words(qa: QuestionAnalysis, noun: str) -> str:
+    """What makes the asked noun (folded) specific: its words after a two-syllable generic head
+    ("cong trinh thuy dien" → "thuy dien"), or for a two-syllable noun the two words the question
+    writes after it ("các công trình thủy điện nằm …" → "thuy dien"); "" when there are none."""
+    words = noun.split()
+    if len(words) >= 4:
+        return " ".join(words[2:])
+    if len(words) != 2:
+        return ""
+    after = re.search(rf"\b{re.escape(noun)}\s+(\w+\s+\w+)\b", qa.folded_text)
+    return after.group(1) if after and not re.search(r"\b(?:nao|gi|ai|da|duoc|co|la|cua|va)\b", after.group(1)) else ""
+
+
+def _specific_pieces(items: list[Candidate], specific: str) -> list[Candidate]:
+    """When the items hold comma lists of their own ("nhà máy A, thủy điện B, thủy điện C; nhà ga D, khu
+    E"), the pieces that the asked noun's `specific` words head (`_specific_words`), two or more of
+    them; [] otherwise."""
+    if not specific or not any("," in i.text for i in items):
+        return []
+    pieces = [Candidate("item", i.start + m.start(), i.start + m.end(), m.group(0))
+              for i in items for m in re.finditer(r"[^,]+", i.text) if m.group(0).strip()]
+    pieces = [Candidate("item", c.start + len(c.text) - len(c.text.lstrip()), c.end, c.text.strip()) for c in pieces]
+    headed = [c for c in pieces if headed_by(c.text, specific)]
+    return headed if len(headed) >= 2 else []
 
 
 def _names_after(item: str, noun: str) -> bool:
