@@ -172,7 +172,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     # an English question word inside a Vietnamese question, capitalised, is part of a name
     # ("Doctor Who", "The Who"): it does not type the question
     answer_type = answer_types.type_of(folded if english else fold(_unlike_question_words(_NAMED_WH.sub(" ", own))))
-    wants_list = answer_type == "list" or asks_for_several(unquoted(folded), unquoted(formed.lower()), answer_type)
+    wants_list = answer_type == "list" or asks_for_several(unquoted(folded), unquoted(match_form(without_name_counts(own)).lower()),
+                                                           answer_type)
     noun = counted_noun(formed, folded) if answer_type == "number" else None
     # "cương vị", a leading "còn": question words only as these phrases ("Con Cuông", "Cường" are names)
     about_fact = _ARTICLE_TALK.sub(" ", folded)  # the question without its words about the article
@@ -377,10 +378,24 @@ _ASKED_COUNT_EN = re.compile(r"\b(?:which|what|(?:who|what) (?:are|were) the|(?:
                              r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
+# A count word written capitalised after a capitalised word: part of a name ("Phan Văn Sáu", "Lê Thị Ba")
+_NAME_COUNT = re.compile(r"(?<=[^\W\d_])(\s+)(?:Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\b")
+
+
+def without_name_counts(text: str) -> str:
+    """`text` with the count words that end or sit inside a person's name ("Tổng Thanh tra Phan Văn Sáu
+    nêu những văn bản nào": no six things asked) replaced by "_"."""
+    def unnumbered(m: re.Match[str]) -> str:
+        before = text[:m.start()].split()
+        return m.group(1) + "_" if before and before[-1][:1].isupper() else m.group(0)
+    return _NAME_COUNT.sub(unnumbered, text)
+
+
 def stated_count(question: str) -> int | None:
     """How many things a list question says it asks for: "3 nội dung nào", "hai dự thảo nào",
-    "which three units", "who were the two …" → 3, 2, 3, 2; None when it says no number."""
-    spoken = question.lower()
+    "which three units", "who were the two …" → 3, 2, 3, 2; None when it says no number (a count word
+    in a name is none: `without_name_counts`)."""
+    spoken = without_name_counts(question).lower()
     m = _COUNTED_SEVERAL.search(spoken) or _ASKED_COUNT_EN.search(spoken)
     if m is None:
         return None

@@ -851,6 +851,10 @@ def test_a_list_of_as_many_items_as_the_question_says_is_read(tmp_path):
 
     assert [stated_count(q) for q in ("Which three bodies were inspected?", "Ba đơn vị nào được kiểm tra?",
                                       "Bà Mai ký những văn bản nào?", "Năm 2019 đơn vị nào dẫn đầu?")] == [3, 3, None, None]
+    # a count word in a person's name counts nothing ("Phan Văn Sáu", "Lò Thị Ba")
+    assert stated_count("Chủ tịch tỉnh Lò Văn Sáu ký những văn bản nào?") is None
+    assert stated_count("Bà Lò Thị Ba và ông Cầm Văn Hai ký hai văn bản nào?") == 2
+    assert not analyse_question("Ông Lò Văn Bảy giữ chức vụ nào?").wants_list
     assistant = _indexed(tmp_path, [INSPECTION_ARTICLE])
     for question in ("Which three units did inspection team No. 12 inspect?",  # an English noun after its count
                      "Đoàn kiểm tra số 12 của Tỉnh ủy được giao kiểm tra ba đơn vị nào?"):
