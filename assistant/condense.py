@@ -82,7 +82,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
     if len(history) > 1:
         previous = condense_question(previous, history[:-1], answer_of)
     person = _PERSON_REFERENCE.search(question)
-    if person and _ASKS_WHO.search(previous):
+    if person and (_ASKS_WHO.search(previous) or _asks_for_person(previous)):
         name = (answer_of(previous) or "").strip() if answer_of is not None else ""
         if _NAME_ANSWER.fullmatch(name):
             return _with_context(question[: person.start()] + name + question[person.end():], previous, words=False)
@@ -132,6 +132,14 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
     if not _names_anything(question):
         return _with_context(question, previous)
     return question
+
+
+def _asks_for_person(question: str) -> bool:
+    """Whether a question asks for a person without "ai / who" ("Which National Assembly deputy
+    raised …?"): its answer type is a person's."""
+    from .question import analyse_question  # the question module reads this one's patterns
+
+    return analyse_question(question).answer_type == "person"
 
 
 # The one-word heads of organisation names, folded: written capitalised and alone ("bên Hội", "Bộ đã

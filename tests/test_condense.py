@@ -88,6 +88,16 @@ def test_a_person_the_previous_question_asked_for_is_its_answer():
     assert resolved.startswith("Ông ấy còn giữ chức vụ gì (")
 
 
+def test_a_person_asked_for_without_who_is_the_answer_too():
+    # "Which deputy …?" asks for a person as "who" does: "he" is that question's answer
+    previous = "Which provincial deputy raised the Tà Lèng land case at the June debate in Lạc Sơn?"
+    resolved = condense_question("When did he get the inspectors' written reply?", [previous], lambda q: "Lò Văn Páo")
+    assert resolved.startswith("When did Lò Văn Páo get the inspectors' written reply"), resolved
+    # a question that asks for no person keeps its pronoun
+    other = condense_question("When did he sign it?", ["Which province hosted the Tà Lèng debate?"], lambda q: "Lò Văn Páo")
+    assert "Lò Văn Páo" not in other
+
+
 def test_the_day_of_the_previous_questions_event_is_carried():
     resolved = condense_question("Đơn vị nào được tặng Cờ thi đua?",
                                  ["Hội nghị tổng kết của Khối thi đua Nội chính tỉnh Phú Thọ sáng 14/12 có bao nhiêu đại biểu?"])

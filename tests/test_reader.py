@@ -105,6 +105,21 @@ def test_he_or_she_after_a_who_question_is_the_person_it_is_answered_by(lac_son)
     assert "xây dựng kế hoạch hằng năm" in answer.answer
 
 
+DEBATE_ARTICLE = {
+    "id": "ls-9", "title": "Phúc đáp đại biểu về vụ đất ở Tà Lèng", "date": "2024-06-20", "source": "Báo Thử nghiệm",
+    "text": "Thanh tra tỉnh Lạc Sơn vừa có văn bản phúc đáp ý kiến đại biểu về vụ tranh chấp đất ở xã Tà Lèng.\n\n"
+            "Đại biểu Lò Văn Páo, người nêu vụ việc khi thảo luận tại kỳ họp ngày 9/6, đã lên tiếng sau văn bản "
+            "này.\n\nĐại biểu Lò Văn Páo cho biết ông nhận được văn bản trả lời vào chiều ngày 16/6."}
+
+
+def test_a_person_a_follow_up_points_back_at_may_be_named_without_a_title(tmp_path):
+    # "Đại biểu Lò Văn Páo": a name the recogniser reads without an office, still the person asked for
+    assistant = _indexed(tmp_path, [DEBATE_ARTICLE])
+    answer = assistant.ask("Ông ấy nhận được văn bản trả lời vào ngày nào?",
+                           history=["Ai đã nêu vụ đất ở xã Tà Lèng khi thảo luận tại kỳ họp ngày 9/6?"])
+    assert "Lò Văn Páo" in (answer.condensed_question or ""), answer.condensed_question
+
+
 LIST_ARTICLE = {
     "id": "vt-1", "title": "Kết quả kiểm tra tuyển dụng năm 2024", "date": "2024-04-13", "source": "Báo Thử nghiệm",
     "text": "Chiều 12/4/2024, Sở Nội vụ, Sở Tài chính và Thanh tra tỉnh họp báo về đợt kiểm tra công tác tuyển "

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from corpus.lexicon import COMMON_SURNAMES_FOLDED
 from corpus.normalize import fold, has_tone_marks, match_form
 from corpus.records import Article
 from index.retrieval import Hit
@@ -304,8 +305,10 @@ class Reader:
         reading = self.read(question, hits, articles)
         if not reading.sentences or (reading.answerable or 0.0) < self.model.thresholds["answerable"]:
             return None
-        pair = next((p for p in reading.pairs if p.candidate.kind == "person" and p.sentence <= 1
-                     and not repeats_question(p.candidate.text, reading.question)), None)
+        # a person the recogniser reads with an office first; else a name that opens with a family name
+        people = [p for p in reading.pairs if p.sentence <= 1 and _a_person(p.candidate)
+                  and not repeats_question(p.candidate.text, reading.question)]
+        pair = next((p for p in people if p.candidate.kind == "person"), people[0] if people else None)
         return pair.candidate.text if pair is not None else None
 
     def _compose(self, question: str, reading: Reading, articles: dict[str, Article]) -> Answer:
@@ -617,6 +620,15 @@ class Reader:
 def _same_words(a: str, b: str) -> bool:
     """Whether two sentences are the same words (spacing and marks aside)."""
     return re.findall(r"\w+", fold(a).lower()) == re.findall(r"\w+", fold(b).lower())
+
+
+def _a_person(cand: Candidate) -> bool:
+    """Whether a span names a person: a person's, or a name read without an office whose two to four
+    words open with a family name ("Đại biểu Lò Văn Páo …"; not "CP Licogi")."""
+    if cand.kind == "person":
+        return True
+    words = cand.text.split()
+    return cand.kind == "name" and 2 <= len(words) <= 4 and fold(words[0]).lower() in COMMON_SURNAMES_FOLDED
 
 
 def _specific_words(qa: QuestionAnalysis, noun: str) -> str:
