@@ -19,6 +19,7 @@ from collections.abc import Callable
 from corpus.normalize import fold, fold_aligned
 
 from .candidates import _people, organisation_spans
+from .question import analyse_question
 
 # The asked thing ends at a non-space character and one optional "?" follows: every way of ending it
 # is tried once, not once per space of a long run (which made this cubic in the question length).
@@ -137,8 +138,6 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
 def _asks_for_person(question: str) -> bool:
     """Whether a question asks for a person without "ai / who" ("Which National Assembly deputy
     raised …?"): its answer type is a person's."""
-    from .question import analyse_question  # the question module reads this one's patterns
-
     return analyse_question(question).answer_type == "person"
 
 

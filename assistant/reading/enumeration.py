@@ -1397,6 +1397,7 @@ _NAME_STOP = re.compile(r"[,;:()]")  # where one name of such a run ends at the 
 
 
 _INTRO_WORD = re.compile(r"(?:như|gồm|bao gồm|là)\s", re.IGNORECASE)  # a part that opens another introduction
+_CLAUSE_STOP = re.compile(r"[;:()]|\.(?:\s|$)")  # where a clause of a sentence ends
 
 
 def _run_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidate]:
@@ -1407,7 +1408,7 @@ def _run_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidat
     folded = fold_aligned(text[start:end]).lower()
     for m in re.finditer(rf"\b(?:cac|nhung)\s+(?:{_heads(noun)})\s+(?=\w)", folded):
         at = start + m.end()
-        stop = re.compile(r"[;:()]|\.(?:\s|$)").search(text, at, end)
+        stop = _CLAUSE_STOP.search(text, at, end)
         if stop is None or stop.group(0) != ";":
             continue
         parts = _split_run(text, at, stop.start())

@@ -381,6 +381,8 @@ class Reader:
                                else None, " ".join(re.findall(r"\w+", qa.folded_text)))
         head, noun = asked_name_head(qa), asked_noun(qa)
         count = stated_count(question)  # "ba đơn vị nào", "which two units": the list of that many
+        # the question's codes and dates, and its counts with their nouns ("3 cuộc"), pin a clause
+        anchors = [n for n in reading.terms.numbers if " " in n] + counts_with_noun(qa.text)
         memo: dict[tuple[str, int], Enumeration] = {}
 
         def read(sent: EvidenceSentence) -> Enumeration:
@@ -388,8 +390,7 @@ class Reader:
             if key in memo:
                 return memo[key]
             text = articles[sent.article_id].text
-            start, end = (sent.start, sent.end) if counting else anchored_clause(  # codes, dates, "3 cuộc"
-                text, sent.start, sent.end, [n for n in reading.terms.numbers if " " in n] + counts_with_noun(qa.text))
+            start, end = (sent.start, sent.end) if counting else anchored_clause(text, sent.start, sent.end, anchors)
             found = read_enumeration(text, start, end, kind, asked, head, noun)
             if count is not None and len(found.items) != count:
                 # the question may name one of the things it counts ("the three members, one of them
@@ -651,8 +652,7 @@ def _specific_pieces(items: list[Candidate], specific: str) -> list[Candidate]:
     if not specific or not any("," in i.text for i in items):
         return []
     pieces = [Candidate("item", i.start + m.start(), i.start + m.end(), m.group(0))
-              for i in items for m in re.finditer(r"[^,]+", i.text) if m.group(0).strip()]
-    pieces = [Candidate("item", c.start + len(c.text) - len(c.text.lstrip()), c.end, c.text.strip()) for c in pieces]
+              for i in items for m in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", i.text)]  # between commas, trimmed
     headed = [c for c in pieces if headed_by(c.text, specific)]
     return headed if len(headed) >= 2 else []
 
@@ -713,7 +713,8 @@ def anchored_clause(text: str, start: int, end: int, numbers: list[str]) -> tupl
     clauses = semicolon_clauses(text, start, end)
     # a count is written with or without its leading zero ("3 cuộc" is "03 cuộc")
     written = [re.compile(rf" 0*{re.escape(n)} ") for n in numbers]
-    holding = [(s, e) for s, e in clauses if any(w.search(phrase_text(text[s:e])) for w in written)]
+    phrases = [phrase_text(text[s:e]) for s, e in clauses]
+    holding = [clause for clause, said in zip(clauses, phrases) if any(w.search(said) for w in written)]
     if len(holding) != 1 or not all(re.search(r"\d", text[s:e]) for s, e in clauses if (s, e) != holding[0]):
         return start, end
     s, e = holding[0]
