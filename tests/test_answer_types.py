@@ -50,6 +50,12 @@ def test_every_module_of_the_package_is_one_registered_type():
     ("Which post held by Lo Van Pao was mentioned?", "title"),
     ("What is the title of the article about rice exports?", "other"),
     ("Ai chủ trì buổi làm việc với ngư dân?", "person"),
+    # people by their calling before "nào"; not a position, nor the province of its leaders
+    ("Đại biểu Quốc hội nào chất vấn về cát tặc ở Lạc Sơn?", "person"),
+    ("Vị lãnh đạo nào tiếp đoàn ngư dân Mường Khoa?", "person"),
+    ("Cán bộ nào của xã Tà Lèng bị kỷ luật?", "person"),
+    ("Vị trí nào được giao cho đội tuần tra?", "other"),
+    ("Lãnh đạo tỉnh nào dự hội nghị ở Lạc Sơn?", "locality"),
     ("Hợp tác xã đặt trụ sở ở tỉnh nào trong vùng?", "locality"),
     ("Dự án thuộc huyện nào?", "locality"),
     ("Đơn vị nào dẫn đầu cụm thi đua miền núi?", "organisation"),

@@ -22,6 +22,9 @@ ANSWER_TYPE = AnswerType(
     # one office before "nào" asks for its holder ("vị Phó Chủ tịch nào", "Bí thư nào"; "những Phó Chủ tịch
     # nào" is a list's)
     pattern=r"\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|(?<!don )vi nao|who|whom)\b"
+            # one person by their calling: "đại biểu (Quốc hội) nào", "lãnh đạo nào", "vị lãnh đạo nào" (not a
+            # list's "những lãnh đạo nào")
+            r"|(?<!nhung )(?<!cac )\b(?:vi )?(?:dai bieu(?: quoc hoi| hdnd)?|lanh dao|can bo|nguoi dai dien|chuyen gia) nao\b"
             rf"|(?<!nhung )(?<!cac )(?<!pho )\b(?:{OFFICES}) nao\b"
             r"|\b(?:which|what) (?:(?:vice|deputy|first|standing|permanent|acting|former|provincial|national|assembly|"
             r"party|general)[ -])*(?:chairman|chairwoman|chairperson|director|minister|secretary|official|leader|"
