@@ -136,7 +136,7 @@ def condense_question(question: str, history: list[str] | None, answer_of: Answe
 
 
 def _asks_for_person(question: str) -> bool:
-    """Whether a question asks for a person without "ai / who" ("Which National Assembly deputy
+    """Whether a question asks for a person without "ai / who" ("Which provincial deputy
     raised …?"): its answer type is a person's."""
     return analyse_question(question).answer_type == "person"
 

@@ -378,13 +378,13 @@ _ASKED_COUNT_EN = re.compile(r"\b(?:which|what|(?:who|what) (?:are|were) the|(?:
                              r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
-# A count word written capitalised after a capitalised word: part of a name ("Phan Văn Sáu", "Lê Thị Ba")
+# A count word written capitalised after a capitalised word: part of a name ("Lò Văn Sáu", "Lò Thị Ba")
 _NAME_COUNT = re.compile(r"(?<=[^\W\d_])(\s+)(?:Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\b")
 
 
 def without_name_counts(text: str) -> str:
-    """`text` with the count words that end or sit inside a person's name ("Tổng Thanh tra Phan Văn Sáu
-    nêu những văn bản nào": no six things asked) replaced by "_"."""
+    """`text` with the count words that end or sit inside a person's name ("Chủ tịch tỉnh Lò Văn Sáu
+    ký những văn bản nào": no six things asked) replaced by "_"."""
     def unnumbered(m: re.Match[str]) -> str:
         before = text[:m.start()].split()
         return m.group(1) + "_" if before and before[-1][:1].isupper() else m.group(0)

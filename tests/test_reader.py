@@ -108,15 +108,15 @@ def test_he_or_she_after_a_who_question_is_the_person_it_is_answered_by(lac_son)
 DEBATE_ARTICLE = {
     "id": "ls-9", "title": "Phúc đáp đại biểu về vụ đất ở Tà Lèng", "date": "2024-06-20", "source": "Báo Thử nghiệm",
     "text": "Thanh tra tỉnh Lạc Sơn vừa có văn bản phúc đáp ý kiến đại biểu về vụ tranh chấp đất ở xã Tà Lèng.\n\n"
-            "Đại biểu Lò Văn Páo, người nêu vụ việc khi thảo luận tại kỳ họp ngày 9/6, đã lên tiếng sau văn bản "
-            "này.\n\nĐại biểu Lò Văn Páo cho biết ông nhận được văn bản trả lời vào chiều ngày 16/6."}
+            "Đại biểu Lò Văn Páo, người nêu vụ việc khi thảo luận tại kỳ họp ngày 12/5, đã lên tiếng sau văn bản "
+            "này.\n\nĐại biểu Lò Văn Páo cho biết ông có văn bản trả lời vào sáng ngày 20/5."}
 
 
 def test_a_person_a_follow_up_points_back_at_may_be_named_without_a_title(tmp_path):
     # "Đại biểu Lò Văn Páo": a name the recogniser reads without an office, still the person asked for
     assistant = _indexed(tmp_path, [DEBATE_ARTICLE])
-    answer = assistant.ask("Ông ấy nhận được văn bản trả lời vào ngày nào?",
-                           history=["Ai đã nêu vụ đất ở xã Tà Lèng khi thảo luận tại kỳ họp ngày 9/6?"])
+    answer = assistant.ask("Ông ấy có văn bản trả lời vào ngày nào?",
+                           history=["Ai đã nêu vụ đất ở xã Tà Lèng khi thảo luận tại kỳ họp ngày 12/5?"])
     assert "Lò Văn Páo" in (answer.condensed_question or ""), answer.condensed_question
 
 
@@ -771,9 +771,9 @@ def test_the_count_a_question_writes_picks_the_clause_that_counts_as_many(tmp_pa
     from assistant.reading.reader import anchored_clause, counts_with_noun
 
     text = ("Năm 2024, Thanh tra huyện Mây Xanh tổ chức 9 cuộc thanh tra, trong đó đã kết luận 02 cuộc (Trường Suối "
-            "Bạc và Trạm Y tế xã Tà Lèng); đã kết luận 04 cuộc và đang thanh tra 03 cuộc là Hợp tác xã Đồi Chè, "
+            "Bạc và Trạm Y tế xã Tà Lèng); đã kết luận 04 cuộc và đang kiểm tra 03 cuộc là Hợp tác xã Đồi Chè, "
             "Ban Quản lý rừng Nậm Khê và Công ty Lạc Sơn.")
-    question = "Năm 2024, Thanh tra huyện Mây Xanh đang tiến hành 3 cuộc thanh tra tại những đơn vị nào?"
+    question = "Năm 2024, Thanh tra huyện Mây Xanh đang làm 3 cuộc kiểm tra ở những đơn vị nào?"
     assert counts_with_noun(question) == ["3 cuoc"]  # not the year
     assert counts_with_noun("Ngày 12/7, với 2,5 tỷ đồng") == []  # a date, a decimal
     start, end = anchored_clause(text, 0, len(text), counts_with_noun(question))
@@ -788,10 +788,10 @@ def test_the_asked_nouns_specific_words_pick_the_pieces_of_a_list_of_lists(tmp_p
     article = {"id": "cty-3", "title": "Công ty Mây Xanh kỷ niệm 30 năm thành lập", "date": "2024-07-09",
                "source": "Báo Thử nghiệm",
                "text": "Sáng 8/7, Công ty Mây Xanh kỷ niệm 30 năm thành lập.\n\nCông ty đã thi công nhiều công trình "
-                       "trọng điểm như: nhà máy xi măng Suối Bạc, thủy điện Tà Lèng, thủy điện Nậm Khê; nhà ga Đồi "
+                       "trọng điểm như: nhà máy xi măng Suối Bạc, điện gió Tà Lèng, điện gió Nậm Khê; nhà ga Đồi "
                        "Chè, khu đô thị Lạc Sơn; ký túc xá sinh viên tỉnh Mây Xanh.\n\nCông ty có 900 công nhân."}
-    answer = _indexed(tmp_path, [article]).ask("Kể tên các công trình thủy điện mà Công ty Mây Xanh đã thi công.")
-    assert _items(answer) == ["thủy điện Tà Lèng", "thủy điện Nậm Khê"], answer.answer
+    answer = _indexed(tmp_path, [article]).ask("Công ty Mây Xanh đã lắp những nhà máy điện gió nào?")
+    assert _items(answer) == ["điện gió Tà Lèng", "điện gió Nậm Khê"], answer.answer
     assert all(article["text"][c.start:c.end] == c.quote for c in answer.citations)
 
 

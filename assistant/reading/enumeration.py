@@ -539,7 +539,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     parts = _before_ellipsis(text, parts)
     commas = bool(parts) and not re.search(r"[;\n]", text[parts[0][0]:parts[-1][1]])
     # the list's case: its first item's, unless that one opens after a colon as a sentence does and
-    # the two or more after it share another ("như: Thi đấu bóng chuyền, cầu lông, kéo co, …")
+    # the two or more after it share another ("như: Thi đấu kéo co, đẩy gậy, ném còn, …")
     listed_upper = bool(parts) and text[parts[0][0]].isupper()
     if len(parts) > 2 and text[:parts[0][0]].rstrip().endswith(":") \
             and len({text[s].isupper() for s, _ in parts[1:3]}) == 1:

@@ -558,7 +558,7 @@ class Reader:
             if len(headed := [i for i in items if any(headed_by(i.text, word) for word in quoted)]) >= 2:
                 items = headed  # "những hành vi 'lạc' nào": the "lạc" ones, not the part before them
             elif kind is None and noun is not None and (kinds := _specific_pieces(items, _specific_words(qa, noun))):
-                items = kinds  # "những công trình thủy điện nào": "thủy điện A", "thủy điện B" of "A, thủy điện B; C"
+                items = kinds  # "những nhà máy điện gió nào": "điện gió A", "điện gió B" of "X, điện gió A, điện gió B; Y"
             if not items:
                 return None
             cite = citation(1, sent.hit, article, *list_clause(article.text, found.start, end, items, kind))
@@ -625,7 +625,7 @@ def _same_words(a: str, b: str) -> bool:
 
 def _a_person(cand: Candidate) -> bool:
     """Whether a span names a person: a person's, or a name read without an office whose two to four
-    words open with a family name ("Đại biểu Lò Văn Páo …"; not "CP Licogi")."""
+    words open with a family name ("Đại biểu Lò Văn Páo …"; not "CP Mây Xanh")."""
     if cand.kind == "person":
         return True
     words = cand.text.split()
@@ -634,8 +634,8 @@ def _a_person(cand: Candidate) -> bool:
 
 def _specific_words(qa: QuestionAnalysis, noun: str) -> str:
     """What makes the asked noun (folded) specific: its words after a two-syllable generic head
-    ("cong trinh thuy dien" → "thuy dien"), or for a two-syllable noun the two words the question
-    writes after it ("các công trình thủy điện nằm …" → "thuy dien"); "" when there are none."""
+    ("nha may dien gio" → "dien gio"), or for a two-syllable noun the two words the question writes
+    after it ("các nhà máy điện gió ở …" → "dien gio"); "" when there are none."""
     words = noun.split()
     if len(words) >= 4:
         return " ".join(words[2:])
@@ -646,7 +646,7 @@ def _specific_words(qa: QuestionAnalysis, noun: str) -> str:
 
 
 def _specific_pieces(items: list[Candidate], specific: str) -> list[Candidate]:
-    """When the items hold comma lists of their own ("nhà máy A, thủy điện B, thủy điện C; nhà ga D, khu
+    """When the items hold comma lists of their own ("nhà máy A, điện gió B, điện gió C; nhà ga D, khu
     E"), the pieces that the asked noun's `specific` words head (`_specific_words`), two or more of
     them; [] otherwise."""
     if not specific or not any("," in i.text for i in items):

@@ -121,7 +121,7 @@ _VERBS = WordSet("cần phải nắm tăng đẩy nêu tiến giúp lên xây đ
 
 
 def _lower_run(toks: list[Tok], j: int, limit: int = 10, allow_cap: bool = True) -> int:
-    """Descriptive words that continue a name ("thi hành án dân sự", "giống bò sữa Mộc Châu")."""
+    """Descriptive words that continue a name ("thi hành án dân sự", "giống chè Shan tuyết Lạc Sơn")."""
     k = j
     n = len(toks)
     while k < n and k - j < limit:
