@@ -522,12 +522,12 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                                         by_count=by_count and kind in (None, "locality"))
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
-    elif kind is None and noun and (not parts or not _noun_shortly_before(text, start, parts[0][0], noun)) \
+    elif kind is None and noun and not _parts_of_noun(text, start, parts, noun) \
             and (named := _names_after_noun(text, start, end, noun)):
         # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all, also before a list another
         # word introduces ("lòng các sông A, B và C và các khu vực như: D, E" for "những con sông nào")
         items, parts, weak_intro = named, [], False
-    elif kind is None and noun and (not parts or not _noun_shortly_before(text, start, parts[0][0], noun)) \
+    elif kind is None and noun and not _parts_of_noun(text, start, parts, noun) \
             and (run := _run_after_noun(text, start, end, noun)):
         # "…; khuyến khích đầu tư vào các lĩnh vực a, b, c; …" for "những lĩnh vực nào": the plural noun
         # introduces a list of its own within one clause of a longer one
@@ -1417,6 +1417,14 @@ def _run_after_noun(text: str, start: int, end: int, noun: str) -> list[Candidat
             continue
         return [Candidate("item", s, e, text[s:e]) for s, e in parts]
     return []
+
+
+def _parts_of_noun(text: str, start: int, parts: list[tuple[int, int]], noun: str) -> bool:
+    """Whether an introduced list's `parts` are the asked noun's own: the noun stands just before
+    their introduction ("03 trường gồm: A, B") or heads one of them ("… cao quý: Huân chương A, Huân
+    chương B"). No parts: False."""
+    return bool(parts) and (_noun_shortly_before(text, start, parts[0][0], noun)
+                            or any(headed_by(text[s:e], head) for s, e in parts for head in noun_heads(noun)))
 
 
 def _noun_shortly_before(text: str, start: int, at: int, noun: str) -> bool:
