@@ -392,7 +392,7 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
     introduces them (ends with ":" or the next line is a bullet), or over the paragraph after it when
     it ends with ":" and that paragraph is a list of its own (`_listing_paragraph`)."""
     stop = end
-    introduces = text[start:end].rstrip().endswith(":")
+    introduces = colon_before(text, end, start)
     if introduces or _BULLET_LINE.match(text, end):
         pos = end
         while (m := _BULLET_LINE.match(text, pos)) is not None:
@@ -400,6 +400,13 @@ def enumeration_span(text: str, start: int, end: int) -> tuple[int, int]:
     if introduces and stop == end and (paragraph := _listing_paragraph(text, end)) is not None:
         stop = paragraph
     return start, stop
+
+
+def colon_before(text: str, at: int, start: int = 0) -> bool:
+    """Whether `text[start:at]` ends with a colon, spaces after it aside (walked back, not sliced)."""
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at > start and text[at - 1] == ":"
 
 
 # The paragraph after a line break: its first character up to the next line break.
@@ -520,15 +527,15 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
                                         capitals=kind in ("locality", "organisation"), whole=whole, noun=noun,
                                         subject_lists=kind not in (None, "person"),  # people: read side by side
                                         by_count=by_count and kind in (None, "locality"))
+    # the introduced parts stand: typed items, no asked noun, or parts that are the noun's own (once, for both below)
+    parts_stand = kind is not None or not noun or _parts_of_noun(text, start, parts, noun)
     if kind == "organisation" and not parts and (spread := _distributed_bodies(text, start, end)):
         items = spread  # "các sở Tư pháp, Nội vụ và Tài chính": the head written once for all
-    elif kind is None and noun and not _parts_of_noun(text, start, parts, noun) \
-            and (named := _names_after_noun(text, start, end, noun)):
+    elif not parts_stand and (named := _names_after_noun(text, start, end, noun)):
         # "ở các bản Đồi Chè và Mây Xanh": the noun written once for all, also before a list another
         # word introduces ("lòng các sông A, B và C và các khu vực như: D, E" for "những con sông nào")
         items, parts, weak_intro = named, [], False
-    elif kind is None and noun and not _parts_of_noun(text, start, parts, noun) \
-            and (run := _run_after_noun(text, start, end, noun)):
+    elif not parts_stand and (run := _run_after_noun(text, start, end, noun)):
         # "…; khuyến khích đầu tư vào các lĩnh vực a, b, c; …" for "những lĩnh vực nào": the plural noun
         # introduces a list of its own within one clause of a longer one
         items, parts, weak_intro = run, [], False
@@ -541,7 +548,7 @@ def read_enumeration(text: str, start: int, end: int, kind: str | None, asked_wo
     # the list's case: its first item's, unless that one opens after a colon as a sentence does and
     # the two or more after it share another ("như: Thi đấu kéo co, đẩy gậy, ném còn, …")
     listed_upper = bool(parts) and text[parts[0][0]].isupper()
-    if len(parts) > 2 and text[:parts[0][0]].rstrip().endswith(":") \
+    if len(parts) > 2 and colon_before(text, parts[0][0]) \
             and len({text[s].isupper() for s, _ in parts[1:3]}) == 1:
         listed_upper = text[parts[1][0]].isupper()
     for n, (s, e) in enumerate(parts):

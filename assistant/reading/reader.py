@@ -44,6 +44,7 @@ from .enumeration import (
     asked_name_head,
     asked_noun,
     asked_noun_as_written,
+    colon_before,
     enumerates,
     headed_by,
     holds_kind,
@@ -892,7 +893,7 @@ def introduced_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The sentence after `text[start:end]` when that one ends with a colon that introduces it
     ("… đề ra một số nhiệm vụ trọng tâm như:" then the tasks, in a paragraph of their own); None
     otherwise or at the article's end."""
-    if not text[start:end].rstrip().endswith(":"):
+    if not colon_before(text, end, start):
         return None
     return next(((s, e) for s, e in article_sentences(text) if s >= end), None)
 
